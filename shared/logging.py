@@ -1,0 +1,57 @@
+"""structlog set-up: one JSON object per line on stdout, with personal data kept out."""
+
+import logging
+import sys
+
+import structlog
+
+# Keys that would carry a message text, a LINE id, a token or a secret. A processor drops
+# them from every event as a second line of defence; call sites should not pass them at all.
+FORBIDDEN_KEYS = frozenset(
+    {
+        "text",
+        "normalized_text",
+        "user_id",
+        "group_id",
+        "room_id",
+        "to",
+        "reply_token",
+        "token",
+        "secret",
+        "password",
+        "authorization",
+        "body",
+        "payload",
+    }
+)
+
+
+def drop_personal_data(_logger: object, _method: str, event_dict: dict) -> dict:
+    for key in FORBIDDEN_KEYS & event_dict.keys():
+        event_dict[key] = "[redacted]"
+    return event_dict
+
+
+def configure_logging(service: str, level: str = "INFO") -> None:
+    """Configure structlog and the standard library to write JSON lines tagged with `service`."""
+    numeric_level = logging.getLevelName(level.upper())
+    if not isinstance(numeric_level, int):
+        raise ValueError(f"LOG_LEVEL={level!r} is not a log level; use DEBUG, INFO or WARNING")
+
+    structlog.configure(
+        processors=[
+            structlog.contextvars.merge_contextvars,
+            structlog.processors.add_log_level,
+            structlog.processors.TimeStamper(fmt="iso", utc=True),
+            drop_personal_data,
+            structlog.processors.format_exc_info,
+            structlog.processors.JSONRenderer(ensure_ascii=False),
+        ],
+        wrapper_class=structlog.make_filtering_bound_logger(numeric_level),
+        logger_factory=structlog.PrintLoggerFactory(sys.stdout),
+        cache_logger_on_first_use=True,
+    )
+    structlog.contextvars.bind_contextvars(service=service)
+
+    # Libraries (aiokafka, uvicorn) log through the standard library; keep their warnings.
+    logging.basicConfig(stream=sys.stdout, level=max(numeric_level, logging.WARNING))

@@ -1,0 +1,34 @@
+"""Event models and topic names shared by every service."""
+
+from shared.schemas import topics
+from shared.schemas.base import SCHEMA_VERSION, Event
+from shared.schemas.categories import Priority, Topic
+from shared.schemas.dead_letters import DeadLettered
+from shared.schemas.messages import (
+    ChatSource,
+    MessageKind,
+    MessageReceived,
+    MessageTriaged,
+    SourceType,
+)
+from shared.schemas.referrals import ReferralAnswered, ReferralRequested
+from shared.schemas.replies import DeliveryStatus, ReplyDelivered, ReplyRequested
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "ChatSource",
+    "DeadLettered",
+    "DeliveryStatus",
+    "Event",
+    "MessageKind",
+    "MessageReceived",
+    "MessageTriaged",
+    "Priority",
+    "ReferralAnswered",
+    "ReferralRequested",
+    "ReplyDelivered",
+    "ReplyRequested",
+    "SourceType",
+    "Topic",
+    "topics",
+]
