@@ -17,6 +17,7 @@ async def apply_migrations(pool: asyncpg.Pool, *, schema: str, directory: Path) 
 
     An advisory lock serializes concurrent starts of the same service, so each file runs once.
     """
+    migrations = read_migrations(directory)
     applied_now = []
     async with pool.acquire() as connection, connection.transaction():
         await connection.execute("SELECT pg_advisory_xact_lock(hashtext($1))", schema)
@@ -29,14 +30,21 @@ async def apply_migrations(pool: asyncpg.Pool, *, schema: str, directory: Path) 
             row["version"]
             for row in await connection.fetch(f'SELECT version FROM "{schema}".schema_migrations')
         }
-        for path in sorted(directory.glob("*.sql")):
-            if path.stem in done:
+        for version, sql in migrations:
+            if version in done:
                 continue
-            await connection.execute(path.read_text(encoding="utf-8"))
+            await connection.execute(sql)
             await connection.execute(
-                f'INSERT INTO "{schema}".schema_migrations (version) VALUES ($1)', path.stem
+                f'INSERT INTO "{schema}".schema_migrations (version) VALUES ($1)', version
             )
-            applied_now.append(path.stem)
+            applied_now.append(version)
     if applied_now:
         log.info("migrations_applied", schema=schema, versions=applied_now)
     return applied_now
+
+
+def read_migrations(directory: Path) -> list[tuple[str, str]]:
+    """Return (version, SQL) of each `*.sql` file in `directory`, sorted by file name."""
+    return [
+        (path.stem, path.read_text(encoding="utf-8")) for path in sorted(directory.glob("*.sql"))
+    ]

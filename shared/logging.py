@@ -34,9 +34,7 @@ def drop_personal_data(_logger: object, _method: str, event_dict: dict) -> dict:
 
 def configure_logging(service: str, level: str = "INFO") -> None:
     """Configure structlog and the standard library to write JSON lines tagged with `service`."""
-    numeric_level = logging.getLevelName(level.upper())
-    if not isinstance(numeric_level, int):
-        raise ValueError(f"LOG_LEVEL={level!r} is not a log level; use DEBUG, INFO or WARNING")
+    numeric_level = logging.getLevelNamesMapping()[level.upper()]
 
     structlog.configure(
         processors=[

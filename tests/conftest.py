@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from deploy.localstack.kafka import LocalKafka
 from deploy.localstack import postgres as local_postgres
+from deploy.localstack.kafka import LocalKafka
 from deploy.localstack.processes import free_port
 
 

@@ -1,4 +1,4 @@
-"""A single-node Kafka broker in KRaft mode, run from the jars that deploy/kafka/install.sh fetched."""
+"""A single-node Kafka broker in KRaft mode, run from the jars that install.sh fetched."""
 
 import base64
 import shutil
@@ -127,7 +127,9 @@ class LocalKafka:
             if port_is_open(self.port) and self._log_says_started():
                 return
             time.sleep(0.2)
-        raise TimeoutError(f"Kafka did not start within {START_TIMEOUT_SECONDS:.0f} s; see {self.log_path}")
+        raise TimeoutError(
+            f"Kafka did not start within {START_TIMEOUT_SECONDS:.0f} s; see {self.log_path}"
+        )
 
     def _log_says_started(self) -> bool:
         try:

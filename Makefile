@@ -1,0 +1,38 @@
+# Entry points for operators and developers. `make run` and `make test` install what they need.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+STAMP := $(VENV)/.installed
+
+.PHONY: setup run test test-fast lint format clean
+
+setup: $(STAMP)
+	@bash deploy/kafka/install.sh
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "Python 3.11 is required; set PYTHON=/path/to/python3.11")'
+	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## Run Kafka, PostgreSQL, every service and the fake LINE platform; Ctrl-C stops them all.
+run: setup
+	$(VENV)/bin/python -m deploy.localstack.run
+
+## Run every test: unit tests and tests on a real Kafka broker and PostgreSQL server.
+test: setup
+	$(VENV)/bin/python -m pytest -q
+
+## Unit tests only (no broker, no database).
+test-fast: setup
+	$(VENV)/bin/python -m pytest -q tests/unit
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf .local

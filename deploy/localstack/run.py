@@ -1,0 +1,160 @@
+"""Run the whole system on this machine: Kafka, PostgreSQL, every service, the fake LINE.
+
+`make run` calls this. It replays the sample conversations, prints where to look and keeps
+running until Ctrl-C (SIGINT) or SIGTERM, then stops every process it started.
+"""
+
+import asyncio
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import threading
+
+from deploy.localstack import postgres as local_postgres
+from deploy.localstack.kafka import LocalKafka
+from deploy.localstack.processes import LOCAL_DIR, REPO_ROOT
+from deploy.localstack.services import SERVICES, ServiceGroup, base_env, default_ports
+from shared.kafka import ensure_topics
+from shared.schemas.topics import ALL_DEAD_LETTER_TOPICS, ALL_TOPICS
+
+SECRETS_FILE = LOCAL_DIR / "secrets.env"
+SECRET_VARIABLES = ("LINE_CHANNEL_SECRET", "LINE_CHANNEL_ACCESS_TOKEN", "DESK_API_TOKEN")
+DATABASE_NAME = "yorisoi"
+
+
+def load_or_create_secrets() -> dict[str, str]:
+    """Return the secrets from the environment, else from .local/secrets.env, made on first run."""
+    stored = {}
+    if SECRETS_FILE.exists():
+        for line in SECRETS_FILE.read_text().splitlines():
+            name, _, value = line.partition("=")
+            stored[name] = value
+    values = {name: os.environ.get(name) or stored.get(name) or "" for name in SECRET_VARIABLES}
+    for name, value in values.items():
+        if not value:
+            values[name] = secrets.token_hex(16)
+    SECRETS_FILE.parent.mkdir(parents=True, exist_ok=True)
+    SECRETS_FILE.write_text("".join(f"{name}={value}\n" for name, value in values.items()))
+    SECRETS_FILE.chmod(0o600)
+    return values
+
+
+def say(message: str) -> None:
+    print(f"[run] {message}", flush=True)
+
+
+class Stack:
+    """Everything `make run` starts, in start order, so it can be stopped in reverse."""
+
+    def __init__(self) -> None:
+        self.kafka: LocalKafka | None = None
+        self.postgres: local_postgres.LocalPostgres | None = None
+        self.services: ServiceGroup | None = None
+
+    def start(self) -> None:
+        kafka_servers = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
+        if kafka_servers:
+            say(f"using Kafka at {kafka_servers} (KAFKA_BOOTSTRAP_SERVERS)")
+        else:
+            say("starting Kafka on 127.0.0.1:9092 (data in .local/kafka)")
+            self.kafka = LocalKafka(LOCAL_DIR / "kafka" / "broker")
+            self.kafka.start()
+            kafka_servers = self.kafka.bootstrap_servers
+
+        database_url = os.environ.get("DATABASE_URL")
+        if database_url:
+            say("using PostgreSQL from DATABASE_URL")
+        else:
+            say("starting PostgreSQL (data in .local/postgres)")
+            self.postgres = local_postgres.LocalPostgres(LOCAL_DIR / "postgres" / "data")
+            self.postgres.start()
+            asyncio.run(local_postgres.create_database(self.postgres.uri(), DATABASE_NAME))
+            database_url = self.postgres.uri(DATABASE_NAME)
+
+        asyncio.run(ensure_topics(kafka_servers, [*ALL_TOPICS, *ALL_DEAD_LETTER_TOPICS]))
+
+        values = load_or_create_secrets()
+        ports = default_ports()
+        env = base_env(
+            kafka_bootstrap_servers=kafka_servers,
+            database_url=database_url,
+            secrets=values,
+            ports=ports,
+        )
+        self.services = ServiceGroup(log_dir=LOCAL_DIR / "logs", env=env, ports=ports)
+        say("starting services: " + ", ".join(spec.name for spec in SERVICES))
+        self.services.start_all([spec.name for spec in SERVICES])
+        self.env = env
+        self.ports = ports
+
+    def stop(self) -> None:
+        if self.services is not None:
+            say("stopping services")
+            self.services.stop_all()
+        if self.kafka is not None:
+            say("stopping Kafka")
+            self.kafka.stop()
+        if self.postgres is not None:
+            say("stopping PostgreSQL")
+            self.postgres.stop()
+
+
+def replay_samples(stack: Stack) -> None:
+    url = f"http://127.0.0.1:{stack.ports['intake']}/line/webhook"
+    say(f"replaying the sample conversations to {url}")
+    subprocess.run(
+        [sys.executable, "-m", "deploy.replay", "--url", url],
+        env=stack.env,
+        cwd=REPO_ROOT,
+        check=False,
+    )
+
+
+def print_guide(stack: Stack) -> None:
+    ports = stack.ports
+    print(
+        f"""
+The system is running. Counselor queue (the token is in .local/secrets.env):
+  curl -H "Authorization: Bearer $(grep DESK_API_TOKEN .local/secrets.env | cut -d= -f2)" \\
+       http://127.0.0.1:{ports["desk"]}/api/queue
+Webhook URL for LINE or deploy/replay.py:  http://127.0.0.1:{ports["intake"]}/line/webhook
+Pushes the fake LINE platform received:     http://127.0.0.1:{ports["fakeline"]}/fake/requests
+Metrics: http://127.0.0.1:<port>/metrics on each service port ({
+            ", ".join(f"{name} {port}" for name, port in ports.items())
+        })
+Logs: {LOCAL_DIR / "logs"}/<service>.log and {LOCAL_DIR / "kafka" / "broker" / "kafka.log"}
+Press Ctrl-C to stop everything.
+""",
+        flush=True,
+    )
+
+
+def main() -> int:
+    stop_requested = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop_requested.set())
+    signal.signal(signal.SIGINT, lambda *_: stop_requested.set())
+
+    stack = Stack()
+    try:
+        stack.start()
+        replay_samples(stack)
+        print_guide(stack)
+        while not stop_requested.wait(1.0):
+            exited = stack.services.exited() if stack.services else {}
+            if exited:
+                for name, code in exited.items():
+                    say(f"{name} exited with code {code}; see .local/logs/{name}.log")
+                return 1
+        return 0
+    except (RuntimeError, TimeoutError, OSError) as error:
+        say(f"error: {error}")
+        return 1
+    finally:
+        stack.stop()
+        say("stopped")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

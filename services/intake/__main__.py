@@ -1,0 +1,15 @@
+from services.intake.app import create_app
+from services.intake.settings import IntakeSettings
+from shared.http import serve
+from shared.logging import configure_logging
+from shared.settings import load_settings
+
+
+def main() -> None:
+    settings = load_settings(IntakeSettings)
+    configure_logging("intake", settings.log_level)
+    serve(create_app(settings), host=settings.http_host, port=settings.intake_port)
+
+
+if __name__ == "__main__":
+    main()
