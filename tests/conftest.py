@@ -13,7 +13,7 @@ import pytest
 
 from deploy.localstack import postgres as local_postgres
 from deploy.localstack.kafka import LocalKafka
-from deploy.localstack.processes import free_port
+from deploy.localstack.processes import free_ports
 
 
 @pytest.fixture(scope="session")
@@ -23,8 +23,9 @@ def kafka_bootstrap(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if configured:
         yield configured
         return
+    port, controller_port = free_ports(2)
     broker = LocalKafka(
-        tmp_path_factory.mktemp("kafka"), port=free_port(), controller_port=free_port()
+        tmp_path_factory.mktemp("kafka"), port=port, controller_port=controller_port
     )
     broker.start()
     yield broker.bootstrap_servers
@@ -34,8 +35,9 @@ def kafka_bootstrap(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def local_kafka(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalKafka]:
     """A broker of this session's own that a test may stop and start again."""
+    port, controller_port = free_ports(2)
     broker = LocalKafka(
-        tmp_path_factory.mktemp("kafka-own"), port=free_port(), controller_port=free_port()
+        tmp_path_factory.mktemp("kafka-own"), port=port, controller_port=controller_port
     )
     broker.start()
     yield broker

@@ -14,7 +14,7 @@ from aiokafka.structs import TopicPartition
 
 from deploy import replay
 from deploy.localstack import postgres as local_postgres
-from deploy.localstack.processes import free_port
+from deploy.localstack.processes import free_ports
 from deploy.localstack.services import SERVICES, ServiceGroup, base_env
 from shared.kafka import ensure_topics
 from shared.schemas.topics import ALL_DEAD_LETTER_TOPICS, ALL_TOPICS, MESSAGE_RECEIVED
@@ -53,7 +53,7 @@ async def stack(
         "LINE_CHANNEL_ACCESS_TOKEN": secrets.token_hex(16),
         "DESK_API_TOKEN": secrets.token_hex(16),
     }
-    ports = {spec.name: free_port() for spec in SERVICES}
+    ports = dict(zip((spec.name for spec in SERVICES), free_ports(len(SERVICES)), strict=True))
     env = base_env(
         kafka_bootstrap_servers=kafka_bootstrap,
         database_url=local_postgres.database_url(postgres_url, name),
@@ -89,7 +89,13 @@ async def send_text(client: httpx.AsyncClient, stack: Stack, text: str, user_id:
 
 
 async def end_offsets(kafka_bootstrap: str, topic: str) -> int:
-    consumer = AIOKafkaConsumer(bootstrap_servers=kafka_bootstrap)
+    # With no group_id, aiokafka 0.14's consumer.stop() raises CancelledError; a throwaway
+    # group that commits nothing avoids that path.
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=kafka_bootstrap,
+        group_id=f"e2e-offsets-{uuid.uuid4().hex}",
+        enable_auto_commit=False,
+    )
     await consumer.start()
     try:
         partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]

@@ -1,0 +1,17 @@
+"""Run the desk service: `python -m services.desk`."""
+
+from services.desk.app import create_app
+from services.desk.settings import DeskSettings
+from shared.http import serve
+from shared.logging import configure_logging
+from shared.settings import load_settings
+
+
+def main() -> None:
+    settings = load_settings(DeskSettings)
+    configure_logging("desk", settings.log_level)
+    serve(create_app(settings), host=settings.http_host, port=settings.desk_port)
+
+
+if __name__ == "__main__":
+    main()
