@@ -1,5 +1,6 @@
 from services.intake.app import create_app
 from services.intake.settings import IntakeSettings
+from shared.channels import load_channels
 from shared.http import serve
 from shared.logging import configure_logging
 from shared.settings import load_settings
@@ -7,8 +8,9 @@ from shared.settings import load_settings
 
 def main() -> None:
     settings = load_settings(IntakeSettings)
+    channels = load_channels(need_secret=True, need_token=False)
     configure_logging("intake", settings.log_level)
-    serve(create_app(settings), host=settings.http_host, port=settings.intake_port)
+    serve(create_app(settings, channels), host=settings.http_host, port=settings.intake_port)
 
 
 if __name__ == "__main__":

@@ -1,10 +1,10 @@
 """HTTP transport of intake: POST /line/webhook verifies, normalizes and publishes."""
 
 import asyncio
-import json
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 import structlog
 from aiokafka.errors import KafkaError
@@ -12,12 +12,12 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from faststream.kafka import KafkaBroker
 from prometheus_client import Counter, Histogram
-from pydantic import ValidationError
 
-from services.intake.line_webhook import WebhookBody
-from services.intake.normalize import UnsupportedEvent, normalize_event
+from services.intake.acceptance import WebhookAcceptor
 from services.intake.settings import IntakeSettings
-from services.intake.signature import is_valid_signature
+from services.intake.store import EventClaims
+from shared.channels import LineChannel
+from shared.db import apply_migrations, create_pool
 from shared.http import add_operational_routes
 from shared.kafka import ensure_topics, make_broker, publish_event
 from shared.schemas import DeadLettered, MessageReceived
@@ -26,29 +26,48 @@ from shared.schemas.topics import MESSAGE_RECEIVED, dead_letter_topic
 log = structlog.get_logger()
 
 SERVICE = "intake"
-WEBHOOK_DEAD_LETTERS = dead_letter_topic("line.webhook")
+WEBHOOK_SOURCE = "line.webhook"
+WEBHOOK_DEAD_LETTERS = dead_letter_topic(WEBHOOK_SOURCE)
+MIGRATIONS = Path(__file__).parent / "migrations"
+DRAIN_SECONDS = 10.0
+DEAD_LETTER_TIMEOUT_SECONDS = 5.0
 
-WEBHOOKS = Counter("intake_webhooks_total", "Webhook requests by outcome", ["outcome"])
-EVENTS_PUBLISHED = Counter("intake_events_published_total", "Events published", ["kind"])
-ACK_SECONDS = Histogram("intake_webhook_ack_seconds", "Time from request to response")
+WEBHOOKS = Counter("intake_webhooks", "Webhook requests by outcome", ["outcome"])
+ACK_SECONDS = Histogram(
+    "intake_webhook_ack_seconds",
+    "Time from request to response",
+    buckets=(0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+)
 
 
-class BodyTooLarge(Exception):
-    pass
-
-
-def create_app(settings: IntakeSettings) -> FastAPI:
+def create_app(settings: IntakeSettings, channels: tuple[LineChannel, ...]) -> FastAPI:
     broker = make_broker(settings.kafka_bootstrap_servers, service=SERVICE)
+    state: dict[str, WebhookAcceptor] = {}
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        pool = await create_pool(settings.database_url)
+        await apply_migrations(pool, schema="intake", directory=MIGRATIONS)
         await ensure_topics(
             settings.kafka_bootstrap_servers, [MESSAGE_RECEIVED, WEBHOOK_DEAD_LETTERS]
         )
         await broker.start()
-        log.info("intake_started", port=settings.intake_port)
+        state["acceptor"] = WebhookAcceptor(
+            channels=channels,
+            claims=EventClaims(pool),
+            publish=lambda event: _publish_message(broker, event),
+            dead_letter=lambda raw, reason: _dead_letter_body(broker, raw, reason),
+            publish_timeout=settings.intake_publish_timeout_seconds,
+        )
+        log.info("intake_started", port=settings.intake_port, channels=len(channels))
         yield
+        try:
+            async with asyncio.timeout(DRAIN_SECONDS):
+                await state["acceptor"].drain()
+        except TimeoutError:
+            log.warning("intake_drain_timed_out", in_flight=len(state["acceptor"].in_flight))
         await broker.stop()
+        await pool.close()
         log.info("intake_stopped")
 
     app = FastAPI(title="intake", lifespan=lifespan)
@@ -57,126 +76,52 @@ def create_app(settings: IntakeSettings) -> FastAPI:
     @app.post("/line/webhook")
     async def line_webhook(request: Request) -> JSONResponse:
         started = time.perf_counter()
-        response = await _handle_webhook(request, settings=settings, broker=broker)
+        limit = settings.intake_max_body_bytes
+        raw = await _read_body(request, limit=limit)
+        if raw is None:
+            WEBHOOKS.labels("body_too_large").inc()
+            log.warning("webhook_rejected", status=413, outcome="body_too_large")
+            message = f"request body is over {limit} bytes (INTAKE_MAX_BODY_BYTES)"
+            return JSONResponse({"error": message}, status_code=413)
+
+        outcome = await state["acceptor"].accept(raw, request.headers.get("x-line-signature"))
+        WEBHOOKS.labels(outcome.label).inc()
         ACK_SECONDS.observe(time.perf_counter() - started)
-        return response
+        return JSONResponse(outcome.body, status_code=outcome.status)
 
     return app
 
 
-async def _handle_webhook(
-    request: Request, *, settings: IntakeSettings, broker: KafkaBroker
-) -> JSONResponse:
-    limit = settings.intake_max_body_bytes
-    try:
-        raw = await _read_body(request, limit=limit)
-    except BodyTooLarge:
-        return _reject(
-            413,
-            "body_too_large",
-            f"request body is over {limit} bytes; "
-            "LINE webhooks are far smaller, so check the sender",
-        )
-
-    signature = request.headers.get("x-line-signature")
-    if not signature:
-        return _reject(
-            401,
-            "signature_missing",
-            "missing x-line-signature header; LINE signs every webhook with it",
-        )
-    if not is_valid_signature(raw, signature, settings.line_channel_secret.get_secret_value()):
-        return _reject(
-            401,
-            "signature_invalid",
-            "x-line-signature does not match the body; check LINE_CHANNEL_SECRET",
-        )
-
-    try:
-        body = WebhookBody.model_validate(json.loads(raw))
-    except (ValueError, RecursionError) as error:
-        reason = _describe_invalid_body(error)
-        await _dead_letter_body(broker, raw, reason=reason)
-        return _reject(400, "body_invalid", f"webhook body is invalid: {reason}")
-
-    events = []
-    for event in body.events:
-        try:
-            events.append(normalize_event(event, channel=settings.line_channel_name))
-        except UnsupportedEvent as error:
-            log.warning("event_skipped", webhook_event_id=event.webhook_event_id, reason=str(error))
-
-    try:
-        await asyncio.wait_for(
-            _publish_all(broker, events), timeout=settings.intake_publish_timeout_seconds
-        )
-    except (TimeoutError, KafkaError) as error:
-        log.error("publish_failed", error_type=type(error).__name__, events=len(events))
-        WEBHOOKS.labels("kafka_unavailable").inc()
-        return JSONResponse(
-            {"error": "could not store the events; LINE will redeliver them"}, status_code=503
-        )
-
-    WEBHOOKS.labels("accepted").inc()
-    return JSONResponse({"accepted": len(events)})
-
-
-async def _read_body(request: Request, *, limit: int) -> bytes:
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise BodyTooLarge
+async def _read_body(request: Request, *, limit: int) -> bytes | None:
+    """Return the body, or None as soon as it is known to be over `limit` bytes."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        return None
     chunks = []
     size = 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise BodyTooLarge
+            return None
         chunks.append(chunk)
     return b"".join(chunks)
 
 
-async def _publish_all(broker: KafkaBroker, events: list[MessageReceived]) -> None:
-    await asyncio.gather(
-        *(
-            publish_event(broker, event, topic=MESSAGE_RECEIVED, key=event.conversation_id)
-            for event in events
-        )
-    )
-    for event in events:
-        EVENTS_PUBLISHED.labels(event.kind.value).inc()
-        log.info(
-            "event_published",
-            webhook_event_id=event.webhook_event_id,
-            conversation_id=event.conversation_id,
-            kind=event.kind.value,
-            is_redelivery=event.is_redelivery,
-        )
+async def _publish_message(broker: KafkaBroker, event: MessageReceived) -> None:
+    await publish_event(broker, event, topic=MESSAGE_RECEIVED, key=event.conversation_id)
 
 
-async def _dead_letter_body(broker: KafkaBroker, raw: bytes, *, reason: str) -> None:
+async def _dead_letter_body(broker: KafkaBroker, raw: bytes, reason: str) -> None:
     dead_letter = DeadLettered(
-        correlation_id="webhook-" + str(time.time_ns()),
+        correlation_id=f"webhook-{time.time_ns()}",
         service=SERVICE,
-        source_topic="line.webhook",
+        source_topic=WEBHOOK_SOURCE,
         error=reason,
         payload=raw.decode(errors="replace"),
     )
     try:
-        await publish_event(broker, dead_letter, topic=WEBHOOK_DEAD_LETTERS, key="line.webhook")
-    except (TimeoutError, KafkaError) as error:  # the 400 still goes out; this log line stays
-        log.error("dead_letter_failed", error_type=type(error).__name__)
-
-
-def _describe_invalid_body(error: Exception) -> str:
-    if isinstance(error, ValidationError):
-        return "; ".join(
-            ".".join(str(part) for part in detail["loc"]) + ": " + detail["msg"]
-            for detail in error.errors(include_input=False, include_url=False)
-        )
-    return f"not JSON ({error})"
-
-
-def _reject(status: int, outcome: str, message: str) -> JSONResponse:
-    WEBHOOKS.labels(outcome).inc()
-    log.warning("webhook_rejected", status=status, outcome=outcome)
-    return JSONResponse({"error": message}, status_code=status)
+        async with asyncio.timeout(DEAD_LETTER_TIMEOUT_SECONDS):
+            await publish_event(broker, dead_letter, topic=WEBHOOK_DEAD_LETTERS, key=WEBHOOK_SOURCE)
+    except (KafkaError, TimeoutError) as error:
+        # The sender still gets its 400; this line is what the operator has left.
+        log.error("dead_letter_failed", error_type=type(error).__name__, reason=reason)

@@ -1,8 +1,23 @@
-"""LINE webhook request bodies as LINE sends them; unknown extra fields are kept."""
+"""LINE webhook request bodies as LINE sends them.
 
-from typing import Any, Literal
+Fields intake uses are typed and checked, so a malformed body is rejected with the path of
+the bad field. Fields LINE may add later are accepted and ignored.
+"""
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    model_validator,
+)
+
+ID_LENGTH = 64
 
 
 class LineModel(BaseModel):
@@ -11,29 +26,107 @@ class LineModel(BaseModel):
 
 class LineSource(LineModel):
     type: Literal["user", "group", "room"]
-    user_id: str | None = Field(default=None, alias="userId", max_length=64)
-    group_id: str | None = Field(default=None, alias="groupId", max_length=64)
-    room_id: str | None = Field(default=None, alias="roomId", max_length=64)
+    user_id: StrictStr | None = Field(default=None, alias="userId", max_length=ID_LENGTH)
+    group_id: StrictStr | None = Field(default=None, alias="groupId", max_length=ID_LENGTH)
+    room_id: StrictStr | None = Field(default=None, alias="roomId", max_length=ID_LENGTH)
 
 
 class DeliveryContext(LineModel):
-    is_redelivery: bool = Field(alias="isRedelivery")
+    is_redelivery: StrictBool = Field(alias="isRedelivery")
+
+
+class LineEmojiBody(LineModel):
+    index: StrictInt = Field(ge=0)
+    length: StrictInt = Field(ge=0)
+    product_id: StrictStr = Field(alias="productId")
+    emoji_id: StrictStr = Field(alias="emojiId")
+
+
+class Mentionee(LineModel):
+    index: StrictInt = Field(ge=0)
+    length: StrictInt = Field(ge=0)
+    type: Literal["user", "all"] = "user"
+    user_id: StrictStr | None = Field(default=None, alias="userId", max_length=ID_LENGTH)
+    is_self: StrictBool = Field(default=False, alias="isSelf")
+
+
+class MentionBody(LineModel):
+    mentionees: list[Mentionee]
+
+
+class ContentProvider(LineModel):
+    type: StrictStr
+
+
+class MessageContent(LineModel):
+    """A message event's `message` object; which fields apply depends on `type`."""
+
+    type: StrictStr = Field(min_length=1, max_length=32)
+    id: StrictStr = Field(min_length=1, max_length=ID_LENGTH)
+    text: StrictStr | None = Field(default=None, max_length=20_000)
+    emojis: list[LineEmojiBody] = []
+    mention: MentionBody | None = None
+    package_id: StrictStr | None = Field(default=None, alias="packageId")
+    sticker_id: StrictStr | None = Field(default=None, alias="stickerId")
+    sticker_resource_type: StrictStr | None = Field(default=None, alias="stickerResourceType")
+    keywords: list[StrictStr] = []
+    file_name: StrictStr | None = Field(default=None, alias="fileName", max_length=1_000)
+    file_size: StrictInt | None = Field(default=None, alias="fileSize", ge=0)
+    duration: StrictInt | None = Field(default=None, ge=0)
+    content_provider: ContentProvider | None = Field(default=None, alias="contentProvider")
+    title: StrictStr | None = Field(default=None, max_length=1_000)
+    address: StrictStr | None = Field(default=None, max_length=1_000)
+    latitude: StrictFloat | StrictInt | None = None
+    longitude: StrictFloat | StrictInt | None = None
+
+    @model_validator(mode="after")
+    def _check_required_for_type(self) -> "MessageContent":
+        for field_name in REQUIRED_BY_MESSAGE_TYPE.get(self.type, ()):
+            if getattr(self, field_name) is None:
+                alias = MessageContent.model_fields[field_name].alias or field_name
+                raise ValueError(f"a {self.type} message needs '{alias}'")
+        return self
+
+
+REQUIRED_BY_MESSAGE_TYPE = {
+    "text": ("text",),
+    "sticker": ("package_id", "sticker_id"),
+    "location": ("latitude", "longitude"),
+    "file": ("file_name", "file_size"),
+}
+
+
+class FollowDetail(LineModel):
+    is_unblocked: StrictBool = Field(alias="isUnblocked")
+
+
+class PostbackDetail(LineModel):
+    data: StrictStr = Field(max_length=300)
+    params: dict[str, StrictStr] = {}
 
 
 class LineEvent(LineModel):
-    """Fields every webhook event has; the rest depends on `type` and stays in the extras."""
+    """Fields every webhook event has, plus the parts of the types intake normalizes."""
 
-    type: str = Field(min_length=1, max_length=64)
+    type: StrictStr = Field(min_length=1, max_length=64)
     mode: Literal["active", "standby"]
-    timestamp: int = Field(ge=0, description="Milliseconds since the Unix epoch.")
+    timestamp: StrictInt = Field(ge=0, description="Milliseconds since the Unix epoch.")
     source: LineSource | None = None
-    webhook_event_id: str = Field(alias="webhookEventId", min_length=1, max_length=64)
+    webhook_event_id: StrictStr = Field(alias="webhookEventId", min_length=1, max_length=64)
     delivery_context: DeliveryContext = Field(alias="deliveryContext")
-    reply_token: str | None = Field(default=None, alias="replyToken", max_length=256)
-    message: dict[str, Any] | None = None
-    postback: dict[str, Any] | None = None
+    reply_token: StrictStr | None = Field(default=None, alias="replyToken", max_length=256)
+    message: MessageContent | None = None
+    follow: FollowDetail | None = None
+    postback: PostbackDetail | None = None
+
+    @model_validator(mode="after")
+    def _check_detail_present(self) -> "LineEvent":
+        for event_type in ("message", "follow", "postback"):
+            if self.type == event_type and getattr(self, event_type) is None:
+                raise ValueError(f"a {event_type} event needs a '{event_type}' object")
+        return self
 
 
 class WebhookBody(LineModel):
-    destination: str = Field(min_length=1, max_length=64)
-    events: list[LineEvent]
+    destination: StrictStr = Field(min_length=1, max_length=ID_LENGTH)
+    events: list[LineEvent] = Field(max_length=1_000)

@@ -6,8 +6,19 @@ import unicodedata
 import uuid
 from datetime import UTC, datetime
 
-from services.intake.line_webhook import LineEvent, LineSource
-from shared.schemas import ChatSource, MessageKind, MessageReceived, SourceType
+from services.intake.line_webhook import LineEvent, LineSource, MessageContent
+from shared.schemas import (
+    ChatSource,
+    LineEmoji,
+    Location,
+    MediaFile,
+    Mention,
+    MessageKind,
+    MessageReceived,
+    Postback,
+    SourceType,
+    Sticker,
+)
 
 # Fixed namespace, so the event id of a webhookEventId is the same in every intake process.
 EVENT_ID_NAMESPACE = uuid.UUID("5f0c6c1e-8a0b-4d8e-9a59-2f6f3f0c9b11")
@@ -26,11 +37,12 @@ EVENT_KINDS = {
     "unfollow": MessageKind.UNFOLLOW,
     "postback": MessageKind.POSTBACK,
 }
+MEDIA_KINDS = frozenset({MessageKind.IMAGE, MessageKind.VIDEO, MessageKind.AUDIO, MessageKind.FILE})
 WHITESPACE_RUN = re.compile(r"\s+")
 
 
 class UnsupportedEvent(ValueError):
-    """An event that carries no chat source, so it belongs to no conversation."""
+    """An event that carries no usable chat source, so it belongs to no conversation."""
 
 
 def normalize_text(text: str) -> str:
@@ -49,51 +61,96 @@ def event_id(webhook_event_id: str) -> uuid.UUID:
 
 
 def to_chat_source(source: LineSource) -> ChatSource:
-    chat_source = ChatSource(
+    ids = {"user": source.user_id, "group": source.group_id, "room": source.room_id}
+    if not ids[source.type]:
+        raise UnsupportedEvent(f"source of type {source.type!r} has no {source.type}Id")
+    return ChatSource(
         type=SourceType(source.type),
         user_id=source.user_id,
         group_id=source.group_id,
         room_id=source.room_id,
     )
-    target_field = {"user": source.user_id, "group": source.group_id, "room": source.room_id}
-    if not target_field[source.type]:
-        raise UnsupportedEvent(f"source of type {source.type!r} has no {source.type}Id")
-    return chat_source
 
 
-def normalize_event(event: LineEvent, *, channel: str) -> MessageReceived:
+def normalize_event(event: LineEvent, *, channel: str, destination: str) -> MessageReceived:
     """Return the MessageReceived for one LINE event; raise UnsupportedEvent without a source."""
     if event.source is None:
         raise UnsupportedEvent(f"event of type {event.type!r} has no source")
     source = to_chat_source(event.source)
-
-    kind, text, line_message_id = _content(event)
+    fields = _event_fields(event) if event.message is None else _message_fields(event.message)
     return MessageReceived(
         event_id=event_id(event.webhook_event_id),
         correlation_id=event.webhook_event_id,
         channel=channel,
+        destination=destination,
         conversation_id=conversation_id(channel, source),
         webhook_event_id=event.webhook_event_id,
-        kind=kind,
+        line_event_type=event.type,
         mode=event.mode,
         source=source,
         sent_at=datetime.fromtimestamp(event.timestamp / 1000, tz=UTC),
         is_redelivery=event.delivery_context.is_redelivery,
         reply_token=event.reply_token,
-        line_message_id=line_message_id,
-        text=text,
-        normalized_text=normalize_text(text) if text is not None else None,
+        **fields,
     )
 
 
-def _content(event: LineEvent) -> tuple[MessageKind, str | None, str | None]:
-    if event.type == "message" and event.message is not None:
-        kind = MESSAGE_KINDS.get(str(event.message.get("type")), MessageKind.UNKNOWN)
-        text = event.message.get("text") if kind is MessageKind.TEXT else None
-        message_id = event.message.get("id")
-        return (
-            kind,
-            text if isinstance(text, str) else None,
-            message_id if isinstance(message_id, str) else None,
+def _event_fields(event: LineEvent) -> dict:
+    kind = EVENT_KINDS.get(event.type, MessageKind.UNKNOWN)
+    fields: dict = {"kind": kind}
+    if event.follow is not None:
+        fields["is_unblocked"] = event.follow.is_unblocked
+    if event.postback is not None:
+        fields["postback"] = Postback(data=event.postback.data, params=event.postback.params)
+    return fields
+
+
+def _message_fields(message: MessageContent) -> dict:
+    kind = MESSAGE_KINDS.get(message.type, MessageKind.UNKNOWN)
+    fields: dict = {"kind": kind, "line_message_id": message.id}
+    if kind is MessageKind.TEXT:
+        text = message.text or ""
+        fields["text"] = text
+        fields["normalized_text"] = normalize_text(text)
+        fields["emojis"] = tuple(_emoji(emoji) for emoji in message.emojis)
+        if message.mention is not None:
+            fields["mentions"] = tuple(_mention(item) for item in message.mention.mentionees)
+    elif kind is MessageKind.STICKER:
+        fields["sticker"] = Sticker(
+            package_id=message.package_id,
+            sticker_id=message.sticker_id,
+            resource_type=message.sticker_resource_type,
+            keywords=tuple(message.keywords),
+            text=message.text,
         )
-    return EVENT_KINDS.get(event.type, MessageKind.UNKNOWN), None, None
+    elif kind is MessageKind.LOCATION:
+        fields["location"] = Location(
+            title=message.title,
+            address=message.address,
+            latitude=float(message.latitude),
+            longitude=float(message.longitude),
+        )
+    elif kind in MEDIA_KINDS:
+        fields["media"] = MediaFile(
+            file_name=message.file_name,
+            file_size=message.file_size,
+            duration_ms=message.duration,
+            provider=message.content_provider.type if message.content_provider else None,
+        )
+    return fields
+
+
+def _emoji(emoji) -> LineEmoji:
+    return LineEmoji(
+        index=emoji.index, length=emoji.length, product_id=emoji.product_id, emoji_id=emoji.emoji_id
+    )
+
+
+def _mention(mentionee) -> Mention:
+    return Mention(
+        index=mentionee.index,
+        length=mentionee.length,
+        type=mentionee.type,
+        user_id=mentionee.user_id,
+        is_self=mentionee.is_self,
+    )

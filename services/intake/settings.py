@@ -1,17 +1,12 @@
-"""Intake's configuration, read from the environment."""
+"""Intake's configuration, read from the environment. Channels: see shared.channels."""
 
-from pydantic import Field, SecretStr
+from pydantic import Field
 
 from shared.settings import CommonSettings
 
 
 class IntakeSettings(CommonSettings):
-    line_channel_secret: SecretStr = Field(
-        description="Channel secret from the LINE Developers console; signs every webhook."
-    )
-    line_channel_name: str = Field(
-        default="consultation", description="Name this channel travels under to the desk."
-    )
+    database_url: str = Field(description="PostgreSQL URL; intake keeps event claims there.")
     intake_port: int = 8080
     intake_max_body_bytes: int = Field(
         default=1_048_576, gt=0, description="Largest webhook body accepted, in bytes."

@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from services.notify import consumer
 from services.notify.line_push import LinePusher
 from services.notify.settings import NotifySettings
+from shared.channels import LineChannel
 from shared.db import apply_migrations, create_pool
 from shared.http import add_operational_routes
 from shared.kafka import ensure_topics, make_broker
@@ -20,18 +21,22 @@ log = structlog.get_logger()
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-def create_app(settings: NotifySettings) -> FastAPI:
+def create_app(settings: NotifySettings, channels: tuple[LineChannel, ...]) -> FastAPI:
     broker = make_broker(settings.kafka_bootstrap_servers, service=consumer.SERVICE)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         pool = await create_pool(settings.database_url)
         await apply_migrations(pool, schema="notify", directory=MIGRATIONS)
-        pusher = LinePusher(
-            base_url=settings.line_api_base_url,
-            access_token=settings.line_channel_access_token.get_secret_value(),
-        )
-        consumer.register(broker, pool=pool, pusher=pusher)
+        pushers = {
+            channel.name: LinePusher(
+                base_url=settings.line_api_base_url,
+                access_token=channel.access_token.get_secret_value(),
+            )
+            for channel in channels
+            if channel.access_token is not None
+        }
+        consumer.register(broker, pool=pool, pushers=pushers)
         await ensure_topics(
             settings.kafka_bootstrap_servers,
             [REPLY_REQUESTED, REPLY_DELIVERED, dead_letter_topic(REPLY_REQUESTED)],
@@ -40,7 +45,8 @@ def create_app(settings: NotifySettings) -> FastAPI:
         log.info("notify_started", port=settings.notify_port)
         yield
         await broker.stop()
-        await pusher.close()
+        for pusher in pushers.values():
+            await pusher.close()
         await pool.close()
         log.info("notify_stopped")
 

@@ -8,9 +8,9 @@ from faststream.kafka import KafkaBroker
 from prometheus_client import Counter
 
 from services.notify import store
-from services.notify.line_push import LinePusher
+from services.notify.line_push import LinePusher, PushOutcome
 from shared.kafka import publish_event, subscribe_events
-from shared.schemas import ReplyDelivered, ReplyRequested
+from shared.schemas import DeliveryStatus, ReplyDelivered, ReplyRequested
 from shared.schemas.topics import REPLY_DELIVERED, REPLY_REQUESTED
 
 log = structlog.get_logger()
@@ -19,7 +19,7 @@ SERVICE = "notify"
 PUSHES = Counter("notify_pushes_total", "Replies handled, by outcome", ["outcome"])
 
 
-def register(broker: KafkaBroker, *, pool: asyncpg.Pool, pusher: LinePusher) -> None:
+def register(broker: KafkaBroker, *, pool: asyncpg.Pool, pushers: dict[str, LinePusher]) -> None:
     async def handle(request: ReplyRequested) -> None:
         with structlog.contextvars.bound_contextvars(
             reply_id=str(request.reply_id), case_id=str(request.case_id)
@@ -28,9 +28,7 @@ def register(broker: KafkaBroker, *, pool: asyncpg.Pool, pusher: LinePusher) -> 
             if outcome is None:
                 # The reply id is LINE's retry key: if the process dies after LINE accepted
                 # the push but before the outcome is stored, the repeat gets 409, not a copy.
-                outcome = await pusher.push_text(
-                    to=request.to, text=request.text, retry_key=str(request.reply_id)
-                )
+                outcome = await _push(pushers, request)
                 await store.record_outcome(pool, request, outcome)
                 PUSHES.labels(outcome.status.value).inc()
                 log.info("reply_pushed", status=outcome.status.value, error=outcome.error)
@@ -56,3 +54,15 @@ def register(broker: KafkaBroker, *, pool: asyncpg.Pool, pusher: LinePusher) -> 
     subscribe_events(
         broker, topic=REPLY_REQUESTED, model=ReplyRequested, service=SERVICE, handle=handle
     )
+
+
+async def _push(pushers: dict[str, LinePusher], request: ReplyRequested) -> PushOutcome:
+    pusher = pushers.get(request.channel)
+    if pusher is None:
+        log.error("channel_not_configured", channel=request.channel)
+        return PushOutcome(
+            DeliveryStatus.FAILED,
+            None,
+            error=f"no access token configured for channel {request.channel!r}",
+        )
+    return await pusher.push_text(to=request.to, text=request.text, retry_key=str(request.reply_id))

@@ -6,10 +6,16 @@ from shared.schemas.categories import Priority, Topic
 from shared.schemas.dead_letters import DeadLettered
 from shared.schemas.messages import (
     ChatSource,
+    LineEmoji,
+    Location,
+    MediaFile,
+    Mention,
     MessageKind,
     MessageReceived,
     MessageTriaged,
+    Postback,
     SourceType,
+    Sticker,
 )
 from shared.schemas.referrals import ReferralAnswered, ReferralRequested
 from shared.schemas.replies import DeliveryStatus, ReplyDelivered, ReplyRequested
@@ -20,15 +26,21 @@ __all__ = [
     "DeadLettered",
     "DeliveryStatus",
     "Event",
+    "LineEmoji",
+    "Location",
+    "MediaFile",
+    "Mention",
     "MessageKind",
     "MessageReceived",
     "MessageTriaged",
+    "Postback",
     "Priority",
     "ReferralAnswered",
     "ReferralRequested",
     "ReplyDelivered",
     "ReplyRequested",
     "SourceType",
+    "Sticker",
     "Topic",
     "topics",
 ]

@@ -51,6 +51,58 @@ class ChatSource(BaseModel):
         return target
 
 
+class _Content(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class LineEmoji(_Content):
+    """A LINE emoji inside a text, located by UTF-16 index and length as LINE counts them."""
+
+    index: int = Field(ge=0)
+    length: int = Field(ge=0)
+    product_id: str
+    emoji_id: str
+
+
+class Mention(_Content):
+    """A mention inside a text: of one user (`type` "user") or of everyone ("all")."""
+
+    index: int = Field(ge=0)
+    length: int = Field(ge=0)
+    type: Literal["user", "all"]
+    user_id: str | None = Field(default=None, description="Mentioned LINE user. Personal data.")
+    is_self: bool = Field(default=False, description="Whether the bot itself was mentioned.")
+
+
+class Sticker(_Content):
+    package_id: str
+    sticker_id: str
+    resource_type: str | None = None
+    keywords: tuple[str, ...] = ()
+    text: str | None = Field(default=None, description="Text of a message sticker.")
+
+
+class Location(_Content):
+    title: str | None = None
+    address: str | None = None
+    latitude: float
+    longitude: float
+
+
+class MediaFile(_Content):
+    """What LINE tells about an image, video, audio or file; the content stays at LINE."""
+
+    file_name: str | None = None
+    file_size: int | None = Field(default=None, ge=0, description="Size in bytes.")
+    duration_ms: int | None = Field(default=None, ge=0)
+    provider: str | None = Field(default=None, description="'line' or 'external'.")
+
+
+class Postback(_Content):
+    data: str = Field(max_length=300)
+    params: dict[str, str] = Field(default_factory=dict)
+
+
 class MessageReceived(Event):
     """One LINE webhook event, normalized; published once per webhookEventId."""
 
@@ -69,6 +121,19 @@ class MessageReceived(Event):
     text: str | None = Field(default=None, description="Original text, as the person wrote it.")
     normalized_text: str | None = Field(
         default=None, description="NFKC-normalized text with whitespace folded."
+    )
+    line_event_type: str = Field(
+        default="message", description="LINE's event type, kept for kinds intake does not know."
+    )
+    destination: str | None = Field(default=None, description="User id of the receiving bot.")
+    emojis: tuple[LineEmoji, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    sticker: Sticker | None = None
+    location: Location | None = None
+    media: MediaFile | None = None
+    postback: Postback | None = None
+    is_unblocked: bool | None = Field(
+        default=None, description="For follow events: whether the person unblocked the bot."
     )
 
 

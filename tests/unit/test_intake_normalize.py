@@ -51,7 +51,7 @@ def test_text_event_normalized_field_by_field() -> None:
     )
     body = WebhookBody.model_validate({"destination": "U" + "0" * 32, "events": [raw_event]})
 
-    message = normalize_event(body.events[0], channel="consultation")
+    message = normalize_event(body.events[0], channel="consultation", destination="U" + "0" * 32)
 
     assert message.kind is MessageKind.TEXT
     assert message.text == "ｼｺﾞﾄがうまくいかない"
