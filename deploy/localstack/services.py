@@ -41,9 +41,11 @@ class ServiceGroup:
     env: dict[str, str]
     ports: dict[str, int]
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+    # Extra instances of a service under their own name, e.g. "intake-2" of "intake".
+    instances: dict[str, str] = field(default_factory=dict)
 
     def start(self, name: str) -> None:
-        spec = SERVICES_BY_NAME[name]
+        spec = SERVICES_BY_NAME[self.instances.get(name, name)]
         port = self.ports[name]
         if port_is_open(port):
             raise RuntimeError(
@@ -51,7 +53,7 @@ class ServiceGroup:
                 f"listens there or set {spec.port_variable} to another port"
             )
         command = [sys.executable, "-m", spec.module]
-        if name == "fakeline":
+        if spec.name == "fakeline":
             command += ["--port", str(port)]
         env = {**self.env, spec.port_variable: str(port)}
         self.processes[name] = spawn(command, log_path=self.log_path(name), env=env)

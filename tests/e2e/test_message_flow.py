@@ -1,11 +1,8 @@
 """A LINE message crosses intake, triage, desk and notify on the real broker and database."""
 
 import asyncio
-import secrets
-import time
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import TypeVar
+from collections.abc import AsyncIterator
 
 import httpx
 import pytest
@@ -13,30 +10,12 @@ from aiokafka import AIOKafkaConsumer
 from aiokafka.structs import TopicPartition
 
 from deploy import replay
-from deploy.localstack import postgres as local_postgres
-from deploy.localstack.processes import free_ports
-from deploy.localstack.services import SERVICES, ServiceGroup, base_env
-from shared.kafka import ensure_topics
-from shared.schemas.topics import ALL_DEAD_LETTER_TOPICS, ALL_TOPICS, MESSAGE_RECEIVED
+from deploy.localstack.services import SERVICES
+from shared.schemas.topics import MESSAGE_RECEIVED
+from tests.e2e.stack import Stack, eventually, start_stack, text_body
 
-WAIT_SECONDS = 60.0
 URGENT_TEXT = "もう消えてしまいたい"
 WORK_TEXT = "仕事がうまくいかない"
-
-T = TypeVar("T")
-
-
-class Stack:
-    def __init__(self, services: ServiceGroup, secret_values: dict[str, str]) -> None:
-        self.services = services
-        self.secrets = secret_values
-
-    def url(self, service: str, path: str) -> str:
-        return f"http://127.0.0.1:{self.services.ports[service]}{path}"
-
-    @property
-    def desk_headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.secrets['DESK_API_TOKEN']}"}
 
 
 @pytest.fixture(scope="module")
@@ -44,47 +23,18 @@ async def stack(
     kafka_bootstrap: str, postgres_url: str, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[Stack]:
     """Every service as its own process, on fresh ports and a fresh database."""
-    name = f"e2e_{uuid.uuid4().hex[:12]}"
-    await local_postgres.create_database(postgres_url, name)
-    await ensure_topics(kafka_bootstrap, [*ALL_TOPICS, *ALL_DEAD_LETTER_TOPICS])
-
-    secret_values = {
-        "LINE_CHANNEL_SECRET": secrets.token_hex(16),
-        "LINE_CHANNEL_ACCESS_TOKEN": secrets.token_hex(16),
-        "DESK_API_TOKEN": secrets.token_hex(16),
-    }
-    ports = dict(zip((spec.name for spec in SERVICES), free_ports(len(SERVICES)), strict=True))
-    env = base_env(
-        kafka_bootstrap_servers=kafka_bootstrap,
-        database_url=local_postgres.database_url(postgres_url, name),
-        secrets=secret_values,
-        ports=ports,
+    running = await start_stack(
+        kafka_bootstrap=kafka_bootstrap,
+        postgres_url=postgres_url,
+        log_dir=tmp_path_factory.mktemp("logs"),
+        names=[spec.name for spec in SERVICES],
     )
-    services = ServiceGroup(log_dir=tmp_path_factory.mktemp("logs"), env=env, ports=ports)
-    try:
-        await asyncio.to_thread(services.start_all, [spec.name for spec in SERVICES])
-        yield Stack(services, secret_values)
-    finally:
-        await asyncio.to_thread(services.stop_all)
-
-
-async def eventually(check: Callable[[], Awaitable[T | None]], *, what: str) -> T:
-    """Poll `check` until it returns a value, failing after WAIT_SECONDS."""
-    deadline = time.monotonic() + WAIT_SECONDS
-    while time.monotonic() < deadline:
-        result = await check()
-        if result is not None:
-            return result
-        await asyncio.sleep(0.3)
-    raise AssertionError(f"timed out after {WAIT_SECONDS:.0f} s waiting for {what}")
+    yield running
+    await asyncio.to_thread(running.services.stop_all)
 
 
 async def send_text(client: httpx.AsyncClient, stack: Stack, text: str, user_id: str) -> None:
-    event = replay.build_text_event(text, user_id, int(time.time() * 1000))
-    body = replay.build_webhook_body("U" + "0" * 32, [event])
-    response = await replay.post_webhook(
-        client, stack.url("intake", "/line/webhook"), body, stack.secrets["LINE_CHANNEL_SECRET"]
-    )
+    response = await stack.post_webhook(client, text_body(text, user_id))
     assert response.status_code == 200, response.text
 
 
@@ -114,9 +64,7 @@ async def test_urgent_message_first_and_reply_pushed(stack: Stack) -> None:
         await send_text(client, stack, URGENT_TEXT, urgent_user)
 
         async def queue_with_both() -> list[dict] | None:
-            response = await client.get(stack.url("desk", "/api/queue"), headers=stack.desk_headers)
-            assert response.status_code == 200, response.text
-            cases = response.json()["cases"]
+            cases = await stack.queue(client)
             return cases if len(cases) >= 2 else None
 
         cases = await eventually(queue_with_both, what="both cases in the queue")
@@ -152,11 +100,8 @@ async def test_urgent_message_first_and_reply_pushed(stack: Stack) -> None:
         assert pushes[0]["body"]["messages"] == [{"type": "text", "text": reply_text}]
 
         async def reply_marked_sent() -> dict | None:
-            response = await client.get(
-                stack.url("desk", f"/api/cases/{urgent_case['case_id']}"),
-                headers=stack.desk_headers,
-            )
-            outbound = [m for m in response.json()["messages"] if m["direction"] == "out"]
+            case = await stack.case(client, urgent_case["case_id"])
+            outbound = [m for m in case["messages"] if m["direction"] == "out"]
             return outbound[0] if outbound and outbound[0]["delivery_status"] == "sent" else None
 
         reply = await eventually(reply_marked_sent, what="the reply's delivery status 'sent'")
