@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test test-fast lint format clean
+.PHONY: setup run test test-fast bench lint format clean
 
 setup: $(STAMP)
 	@bash deploy/kafka/install.sh
@@ -26,6 +26,10 @@ test: setup
 ## Unit tests only (no broker, no database).
 test-fast: setup
 	$(VENV)/bin/python -m pytest -q tests/unit
+
+## Measure intake on a real broker and write docs/benchmarks.md.
+bench: setup
+	$(VENV)/bin/python -m benchmarks.intake_webhooks
 
 lint: setup
 	$(VENV)/bin/ruff check .

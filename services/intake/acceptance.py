@@ -112,6 +112,8 @@ class WebhookAcceptor:
                 self.in_flight.add(task)
                 task.add_done_callback(self.in_flight.discard)
                 await asyncio.wait([task], timeout=max(0.0, deadline - time.monotonic()))
+                if len(mine) == len(ids) and task.done() and task.result():
+                    return Outcome(200, {"accepted": len(events)}, "accepted")
             pending = await self._wait_published(ids, deadline=deadline)
         except (asyncpg.PostgresError, OSError) as error:
             log.error("claim_store_failed", error_type=type(error).__name__, events=len(ids))
@@ -129,7 +131,8 @@ class WebhookAcceptor:
             pending = await self.claims.unpublished(list(pending))
         return pending
 
-    async def _publish_and_record(self, events: list[MessageReceived]) -> None:
+    async def _publish_and_record(self, events: list[MessageReceived]) -> bool:
+        """Publish `events` and mark them published; return whether both succeeded."""
         ids = [event.webhook_event_id for event in events]
         try:
             # One at a time, in webhook order, so a conversation's messages keep their order.
@@ -139,7 +142,7 @@ class WebhookAcceptor:
         except (KafkaError, TimeoutError, asyncpg.PostgresError, OSError) as error:
             log.error("publish_failed", error_type=type(error).__name__, events=len(ids))
             await self._release_quietly(ids)
-            return
+            return False
         for event in events:
             log.info(
                 "event_published",
@@ -148,6 +151,7 @@ class WebhookAcceptor:
                 kind=event.kind.value,
                 is_redelivery=event.is_redelivery,
             )
+        return True
 
     async def _release_quietly(self, ids: list[str]) -> None:
         try:
