@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from services.intake.line_webhook import WebhookBody
 from services.intake.normalize import UnsupportedEvent, normalize_event
-from services.intake.signature import is_valid_signature
+from shared.line_signature import is_valid_signature
 from services.intake.store import EventClaims
 from shared.channels import LineChannel
 from shared.schemas import MessageReceived

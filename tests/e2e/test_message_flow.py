@@ -1,18 +1,23 @@
 """A LINE message crosses intake, triage, desk and notify on the real broker and database."""
 
 import asyncio
+import json
+import os
+import subprocess
+import sys
 import uuid
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import httpx
 import pytest
-from aiokafka import AIOKafkaConsumer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.structs import TopicPartition
 
 from deploy import replay
 from deploy.localstack.services import SERVICES
 from shared.schemas.topics import MESSAGE_RECEIVED
-from tests.e2e.stack import Stack, eventually, start_stack, text_body
+from tests.e2e.stack import Stack, eventually, partition_ids, start_stack, text_body
 
 URGENT_TEXT = "もう消えてしまいたい"
 WORK_TEXT = "仕事がうまくいかない"
@@ -39,8 +44,11 @@ async def send_text(client: httpx.AsyncClient, stack: Stack, text: str, user_id:
 
 
 async def end_offsets(kafka_bootstrap: str, topic: str) -> int:
-    # With no group_id, aiokafka 0.14's consumer.stop() raises CancelledError; a throwaway
-    # group that commits nothing avoids that path.
+    """Return the number of records ever written to `topic`, over all its partitions."""
+    partitions = [TopicPartition(topic, p) for p in await partition_ids(kafka_bootstrap, topic)]
+    assert partitions, f"topic {topic} has no partitions"
+    # A throwaway group: without a group_id, aiokafka 0.14's consumer.stop() raises
+    # CancelledError. Nothing is committed.
     consumer = AIOKafkaConsumer(
         bootstrap_servers=kafka_bootstrap,
         group_id=f"e2e-offsets-{uuid.uuid4().hex}",
@@ -48,7 +56,6 @@ async def end_offsets(kafka_bootstrap: str, topic: str) -> int:
     )
     await consumer.start()
     try:
-        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
         offsets = await consumer.end_offsets(partitions)
     finally:
         await consumer.stop()
@@ -147,3 +154,91 @@ async def test_signature_with_other_secret_rejected(stack: Stack, kafka_bootstra
 
     assert response.status_code == 401
     assert await end_offsets(kafka_bootstrap, MESSAGE_RECEIVED) == before
+
+
+async def test_malformed_body_dead_lettered_and_replayable(
+    stack: Stack, kafka_bootstrap: str
+) -> None:
+    """A signed body that is not a LINE body gets 400 and can be listed and replayed."""
+    marker = uuid.uuid4().hex
+    body = json.dumps({"destination": marker, "events": [{"type": "message"}]}).encode()
+    async with httpx.AsyncClient(timeout=10) as client:
+        response = await replay.post_webhook(
+            client, stack.url("intake", "/line/webhook"), body, stack.secrets["LINE_CHANNEL_SECRET"]
+        )
+    assert response.status_code == 400
+    assert "events.0.mode" in response.json()["error"]
+
+    async def listed() -> str | None:
+        result = await run_dead_letters(
+            "--bootstrap", kafka_bootstrap, "list", "line.webhook.dlq", "--show-payload"
+        )
+        lines = result.stdout.splitlines()
+        position = next(
+            (lines[i - 1].split("\t")[0] for i, line in enumerate(lines) if marker in line), None
+        )
+        return position
+
+    position = await eventually(listed, what="the body on line.webhook.dlq")
+
+    result = await run_dead_letters(
+        "--bootstrap",
+        kafka_bootstrap,
+        "replay",
+        "line.webhook.dlq",
+        position,
+        "--intake-url",
+        stack.url("intake", "/line/webhook"),
+        env={"LINE_CHANNEL_SECRET": stack.secrets["LINE_CHANNEL_SECRET"]},
+    )
+    assert f"{position}: HTTP 400" in result.stdout
+
+
+async def test_invalid_record_dead_lettered_then_replayed(
+    stack: Stack, kafka_bootstrap: str
+) -> None:
+    """A record triage cannot read goes to its dead-letter topic and can be sent back."""
+    marker = uuid.uuid4().hex
+    producer = AIOKafkaProducer(bootstrap_servers=kafka_bootstrap)
+    await producer.start()
+    try:
+        await producer.send_and_wait(
+            MESSAGE_RECEIVED, json.dumps({"marker": marker}).encode(), key=marker.encode()
+        )
+    finally:
+        await producer.stop()
+
+    async def listed() -> str | None:
+        result = await run_dead_letters(
+            "--bootstrap", kafka_bootstrap, "list", "line.message.received.dlq", "--show-payload"
+        )
+        lines = result.stdout.splitlines()
+        return next((lines[i - 1] for i, line in enumerate(lines) if marker in line), None)
+
+    line = await eventually(listed, what="the record on line.message.received.dlq")
+    position, _, service, source, error = line.split("\t")
+    assert service == "triage"
+    assert source.startswith(MESSAGE_RECEIVED)
+    assert "correlation_id: Field required" in error
+
+    before = await end_offsets(kafka_bootstrap, MESSAGE_RECEIVED)
+    result = await run_dead_letters(
+        "--bootstrap", kafka_bootstrap, "replay", "line.message.received.dlq", position
+    )
+    assert f"{position}: sent back to {MESSAGE_RECEIVED}" in result.stdout
+    assert await end_offsets(kafka_bootstrap, MESSAGE_RECEIVED) == before + 1
+
+
+async def run_dead_letters(
+    *arguments: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    command = [str(Path(sys.executable).parent / "dead-letters"), *arguments]
+    return await asyncio.to_thread(
+        subprocess.run,
+        command,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )

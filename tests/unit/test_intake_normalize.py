@@ -5,7 +5,7 @@ import pytest
 from deploy import replay
 from services.intake.line_webhook import WebhookBody
 from services.intake.normalize import conversation_id, event_id, normalize_event, normalize_text
-from services.intake.signature import is_valid_signature, sign
+from shared.line_signature import is_valid_signature, sign
 from shared.schemas import ChatSource, MessageKind, SourceType
 
 SECRET = "0123456789abcdef0123456789abcdef"
