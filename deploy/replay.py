@@ -63,16 +63,22 @@ def line_user_id(person: str) -> str:
     return "U" + hashlib.sha256(person.encode("utf-8")).hexdigest()[:32]
 
 
-def new_webhook_event_id(timestamp_ms: int) -> str:
+def new_webhook_event_id(timestamp_ms: int, *, seed: str | None = None) -> str:
     """Generate a ULID whose time part is `timestamp_ms`, as LINE's webhookEventId is.
 
     A ULID is 48 bits of Unix time in milliseconds and 80 random bits, written as 26
-    characters of Crockford base32 with the most significant character first.
+    characters of Crockford base32 with the most significant character first. With a
+    `seed`, the 80 bits come from its hash, so the same seed always gives the same id.
     """
     if not 0 <= timestamp_ms <= MAX_ULID_TIMESTAMP_MS:
         raise ValueError(f"timestamp_ms={timestamp_ms} does not fit the 48-bit ULID time part")
 
-    value = (timestamp_ms << ULID_RANDOM_BITS) | secrets.randbits(ULID_RANDOM_BITS)
+    if seed is None:
+        random_part = secrets.randbits(ULID_RANDOM_BITS)
+    else:
+        digest = hashlib.sha256(seed.encode("utf-8")).digest()
+        random_part = int.from_bytes(digest[:10], "big")
+    value = (timestamp_ms << ULID_RANDOM_BITS) | random_part
     characters = []
     for _ in range(ULID_LENGTH):
         characters.append(CROCKFORD_BASE32[value & 0x1F])
@@ -185,6 +191,10 @@ def parse_sent_at(location: str, value: str) -> datetime:
     return sent_at
 
 
+def stable_event_id(sample: SampleMessage, sent_ms: int) -> str:
+    return new_webhook_event_id(sent_ms, seed=f"{sample.person}:{sample.line_number}:{sample.text}")
+
+
 def event_timestamp_ms(sample: SampleMessage, use_current_time: bool) -> int:
     if use_current_time:
         return time.time_ns() // 1_000_000
@@ -209,7 +219,12 @@ async def replay(
     failures = 0
     for sample in samples:
         sent_ms = event_timestamp_ms(sample, use_current_time)
-        event = build_text_event(sample.text, line_user_id(sample.person), sent_ms)
+        # With recorded times, a sample keeps its webhookEventId, so replaying the file
+        # again is a redelivery that intake drops rather than a second message.
+        event_id = None if use_current_time else stable_event_id(sample, sent_ms)
+        event = build_text_event(
+            sample.text, line_user_id(sample.person), sent_ms, webhook_event_id=event_id
+        )
         body = build_webhook_body(destination, [event])
         prefix = f"{sample.person} line {sample.line_number}"
 

@@ -4,12 +4,14 @@ import asyncio
 from collections.abc import Awaitable, Callable, Iterable
 from typing import TypeVar
 
+import asyncpg
 import structlog
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.errors import TopicAlreadyExistsError
+from aiokafka.errors import KafkaError, TopicAlreadyExistsError
 from faststream import AckPolicy
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
+from prometheus_client import Counter
 from pydantic import ValidationError
 
 from shared.schemas import DeadLettered, Event
@@ -21,6 +23,27 @@ EventT = TypeVar("EventT", bound=Event)
 
 DEFAULT_PARTITIONS = 3
 RETRY_DELAY_SECONDS = 1.0
+MAX_RETRY_DELAY_SECONDS = 30.0
+# A record whose handler keeps failing for another reason than an outage is moved to the
+# dead-letter topic after this many attempts, so it cannot block its partition for good.
+MAX_ATTEMPTS = 5
+# Failures of an outage: retried without limit, because the record itself is fine.
+TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
+    OSError,
+    TimeoutError,
+    KafkaError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.CannotConnectNowError,
+    asyncpg.TooManyConnectionsError,
+    asyncpg.InterfaceError,
+)
+
+HANDLER_FAILURES = Counter(
+    "consumer_handler_failures",
+    "Handler failures by topic and whether they are retried or dead-lettered",
+    ["topic", "action"],
+)
+DEAD_LETTERED = Counter("consumer_dead_lettered", "Records moved to a dead-letter topic", ["topic"])
 
 
 def make_broker(bootstrap_servers: str, *, service: str) -> KafkaBroker:
@@ -81,9 +104,12 @@ def subscribe_events(
     """Consume `topic` at least once: commit after `handle` returns, seek back when it raises.
 
     A record that is not a valid `model` goes to the topic's dead-letter topic and is
-    committed, so one bad record cannot stop the partition. Any other error is retried
-    after `retry_delay` seconds until it succeeds, so `handle` must be idempotent.
+    committed, so one bad record cannot stop the partition. An outage (TRANSIENT_ERRORS) is
+    retried with a growing delay until it ends; any other error is retried up to
+    MAX_ATTEMPTS times and the record then goes to the dead-letter topic. `handle` must be
+    idempotent, because a retried record may have had part of its effect.
     """
+    attempts: dict[tuple[int, int], int] = {}
 
     @broker.subscriber(
         topic,
@@ -102,6 +128,7 @@ def subscribe_events(
             event = model.model_validate_json(message.body)
         except ValidationError as error:
             await _dead_letter(broker, record, service=service, error=error)
+            DEAD_LETTERED.labels(record.topic).inc()
             log.warning(
                 "record_dead_lettered",
                 **record_context,
@@ -112,17 +139,36 @@ def subscribe_events(
         with structlog.contextvars.bound_contextvars(
             **record_context, correlation_id=event.correlation_id
         ):
+            position = (record.partition, record.offset)
             try:
                 await handle(event)
             except Exception as error:
-                log.warning(
-                    "handler_failed_will_retry",
+                attempt = attempts.get(position, 0) + 1
+                attempts[position] = attempt
+                if isinstance(error, TRANSIENT_ERRORS) or attempt < MAX_ATTEMPTS:
+                    delay = min(retry_delay * 2 ** (attempt - 1), MAX_RETRY_DELAY_SECONDS)
+                    HANDLER_FAILURES.labels(record.topic, "retried").inc()
+                    log.warning(
+                        "handler_failed_will_retry",
+                        error_type=type(error).__name__,
+                        error=str(error),
+                        attempt=attempt,
+                        retry_in_seconds=delay,
+                    )
+                    await asyncio.sleep(delay)
+                    raise
+                attempts.pop(position, None)
+                await _dead_letter(broker, record, service=service, error=error)
+                HANDLER_FAILURES.labels(record.topic, "dead_lettered").inc()
+                DEAD_LETTERED.labels(record.topic).inc()
+                log.error(
+                    "record_dead_lettered",
                     error_type=type(error).__name__,
                     error=str(error),
-                    retry_in_seconds=retry_delay,
+                    attempts=attempt,
                 )
-                await asyncio.sleep(retry_delay)
-                raise
+                return
+            attempts.pop(position, None)
 
 
 async def _dead_letter(broker: KafkaBroker, record, *, service: str, error: Exception) -> None:
@@ -151,7 +197,7 @@ def _header(record, name: str) -> str | None:
 
 def _describe_validation_error(error: Exception) -> str:
     if not isinstance(error, ValidationError):
-        return str(error)
+        return f"{type(error).__name__}: {error}"
     parts = []
     for detail in error.errors(include_input=False, include_url=False):
         location = ".".join(str(part) for part in detail["loc"]) or "(record)"

@@ -1,4 +1,8 @@
-"""structlog set-up: one JSON object per line on stdout, with personal data kept out."""
+"""structlog set-up: one JSON object per line on stdout, with personal data kept out.
+
+Records of the standard library's logging (aiokafka, uvicorn, tracebacks) go through the
+same processors, so every line a service writes is JSON.
+"""
 
 import logging
 import sys
@@ -35,13 +39,15 @@ def drop_personal_data(_logger: object, _method: str, event_dict: dict) -> dict:
 def configure_logging(service: str, level: str = "INFO") -> None:
     """Configure structlog and the standard library to write JSON lines tagged with `service`."""
     numeric_level = logging.getLevelNamesMapping()[level.upper()]
-
+    shared_processors = [
+        structlog.contextvars.merge_contextvars,
+        structlog.processors.add_log_level,
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+        drop_personal_data,
+    ]
     structlog.configure(
         processors=[
-            structlog.contextvars.merge_contextvars,
-            structlog.processors.add_log_level,
-            structlog.processors.TimeStamper(fmt="iso", utc=True),
-            drop_personal_data,
+            *shared_processors,
             structlog.processors.format_exc_info,
             structlog.processors.JSONRenderer(ensure_ascii=False),
         ],
@@ -51,5 +57,21 @@ def configure_logging(service: str, level: str = "INFO") -> None:
     )
     structlog.contextvars.bind_contextvars(service=service)
 
-    # Libraries (aiokafka, uvicorn) log through the standard library; keep their warnings.
-    logging.basicConfig(stream=sys.stdout, level=max(numeric_level, logging.WARNING))
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(
+        structlog.stdlib.ProcessorFormatter(
+            foreign_pre_chain=[structlog.stdlib.add_logger_name, *shared_processors],
+            processors=[
+                structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+                structlog.processors.format_exc_info,
+                structlog.processors.JSONRenderer(ensure_ascii=False),
+            ],
+        )
+    )
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    # Libraries log through the standard library; keep their warnings and errors.
+    root.setLevel(max(numeric_level, logging.WARNING))
+    for name in ("uvicorn", "uvicorn.error"):
+        logging.getLogger(name).handlers[:] = []
+        logging.getLogger(name).propagate = True

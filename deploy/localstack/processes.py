@@ -1,5 +1,6 @@
 """Child processes of the local stack: start in their own process group, stop for sure."""
 
+import ctypes
 import os
 import signal
 import socket
@@ -30,6 +31,12 @@ def port_is_open(port: int, host: str = "127.0.0.1") -> bool:
         return probe.connect_ex((host, port)) == 0
 
 
+def _die_with_parent() -> None:
+    # PR_SET_PDEATHSIG (1): the kernel sends SIGTERM to the child when the process that
+    # started it dies, even by SIGKILL, so no service outlives the stack that ran it.
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM, 0, 0, 0)
+
+
 def spawn(
     command: list[str], *, log_path: Path, env: dict[str, str] | None = None
 ) -> subprocess.Popen:
@@ -44,6 +51,7 @@ def spawn(
             env=env,
             cwd=REPO_ROOT,
             start_new_session=True,
+            preexec_fn=_die_with_parent,
         )
 
 

@@ -133,8 +133,9 @@ Press Ctrl-C to stop everything.
 
 def main() -> int:
     stop_requested = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop_requested.set())
-    signal.signal(signal.SIGINT, lambda *_: stop_requested.set())
+    # SIGHUP: the terminal was closed. Every process this one started is stopped either way.
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(signum, lambda *_: stop_requested.set())
 
     stack = Stack()
     try:

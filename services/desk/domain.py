@@ -1,11 +1,12 @@
 """Rules of the counselors' queue, free of I/O so that unit tests can cover them directly."""
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from shared.schemas import MessageKind, Priority, Topic
+from shared.schemas import MessageKind, Priority, SourceType, Topic
 
 # LINE's Messaging API counts the length of a text message in UTF-16 code units.
 LINE_TEXT_MAX_UTF16_UNITS = 5000
@@ -39,14 +40,20 @@ class CaseUpdate:
     waiting_since: datetime
 
 
-def choose_inbound_action(*, kind: MessageKind, mode: str, has_active_case: bool) -> InboundAction:
+def choose_inbound_action(
+    *, kind: MessageKind, mode: str, source_type: SourceType, has_active_case: bool
+) -> InboundAction:
     """Decide whether an inbound event joins the open case, opens one, or opens none.
 
     A message in standby mode arrives while another channel module owns the chat, so it
-    joins a case that is already open but never opens one.
+    joins a case that is already open but never opens one. Consultations are one-to-one:
+    a message from a group or room is stored but opens no case, so no reply can reach
+    the other members.
     """
     if kind in CONVERSATION_ONLY_KINDS:
         return InboundAction.CONVERSATION_ONLY
+    if source_type is not SourceType.USER:
+        return InboundAction.STORE_WITHOUT_CASE
     if has_active_case:
         return InboundAction.JOIN_CASE
     if mode == "standby":
@@ -130,10 +137,16 @@ def utf16_length(text: str) -> int:
 
 
 def validate_reply_text(text: str) -> None:
-    """Raise InvalidReplyText unless `text` is a non-blank text that LINE accepts."""
-    if not text.strip():
+    """Raise InvalidReplyText unless `text` is a visible text that LINE accepts."""
+    control = next((char for char in text if _is_forbidden_control(char)), None)
+    if control is not None:
         raise InvalidReplyText(
-            "reply text is empty or only whitespace; write at least one visible character"
+            f"reply text contains the control character U+{ord(control):04X}; remove it"
+        )
+    if not any(_is_visible(char) for char in text):
+        raise InvalidReplyText(
+            "reply text is empty or only whitespace or invisible characters; "
+            "write at least one visible character"
         )
     length = utf16_length(text)
     if length > LINE_TEXT_MAX_UTF16_UNITS:
@@ -141,6 +154,18 @@ def validate_reply_text(text: str) -> None:
             f"reply text is {length:,} UTF-16 code units long, but LINE accepts at most "
             f"{LINE_TEXT_MAX_UTF16_UNITS:,} per text message; shorten it or send several replies"
         )
+
+
+def _is_forbidden_control(char: str) -> bool:
+    # Line breaks and tabs are part of a chat text; other C0/C1 controls and lone
+    # surrogates cannot be stored by PostgreSQL or encoded for LINE.
+    category = unicodedata.category(char)
+    return (category == "Cc" and char not in "\n\r\t") or category == "Cs"
+
+
+def _is_visible(char: str) -> bool:
+    # Separators (Z*), controls and format characters such as U+200B show nothing.
+    return unicodedata.category(char)[0] not in ("Z", "C")
 
 
 def message_preview(*, kind: str, text: str | None) -> str:

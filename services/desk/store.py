@@ -71,7 +71,10 @@ async def record_triaged_message(pool: asyncpg.Pool, *, event: MessageTriaged) -
             message.conversation_id,
         )
         action = domain.choose_inbound_action(
-            kind=message.kind, mode=message.mode, has_active_case=case is not None
+            kind=message.kind,
+            mode=message.mode,
+            source_type=message.source.type,
+            has_active_case=case is not None,
         )
         if action is InboundAction.CONVERSATION_ONLY:
             return InboundResult(action=action)

@@ -13,9 +13,9 @@ from pydantic import ValidationError
 
 from services.intake.line_webhook import WebhookBody
 from services.intake.normalize import UnsupportedEvent, normalize_event
-from shared.line_signature import is_valid_signature
 from services.intake.store import EventClaims
 from shared.channels import LineChannel
+from shared.line_signature import is_valid_signature
 from shared.schemas import MessageReceived
 
 log = structlog.get_logger()
@@ -85,11 +85,17 @@ class WebhookAcceptor:
     async def _normalize(
         self, body: WebhookBody, *, channel: LineChannel, raw: bytes
     ) -> list[MessageReceived]:
+        assert channel.secret is not None, "intake loads channels with their secrets"
         events: dict[str, MessageReceived] = {}
         for event in body.events:
             try:
-                message = normalize_event(event, channel=channel.name, destination=body.destination)
-            except UnsupportedEvent as error:
+                message = normalize_event(
+                    event,
+                    channel=channel.name,
+                    destination=body.destination,
+                    conversation_key=channel.secret.get_secret_value(),
+                )
+            except (UnsupportedEvent, ValidationError) as error:
                 # Kept for an operator, because no conversation can take it.
                 await self.dead_letter(raw, f"event {event.webhook_event_id}: {error}")
                 log.warning("event_dead_lettered", webhook_event_id=event.webhook_event_id)

@@ -18,6 +18,13 @@ from pydantic import (
 )
 
 ID_LENGTH = 64
+# LINE ids: "U", "C" or "R" and 32 lower-case hex digits for users, groups and rooms.
+USER_ID = r"^U[0-9a-f]{32}$"
+GROUP_ID = r"^C[0-9a-f]{32}$"
+ROOM_ID = r"^R[0-9a-f]{32}$"
+# Event times from LINE's launch (2011) to 2100, in milliseconds; anything else is not LINE's.
+MIN_TIMESTAMP_MS = 1_293_840_000_000
+MAX_TIMESTAMP_MS = 4_102_444_800_000
 
 
 class LineModel(BaseModel):
@@ -26,9 +33,9 @@ class LineModel(BaseModel):
 
 class LineSource(LineModel):
     type: Literal["user", "group", "room"]
-    user_id: StrictStr | None = Field(default=None, alias="userId", max_length=ID_LENGTH)
-    group_id: StrictStr | None = Field(default=None, alias="groupId", max_length=ID_LENGTH)
-    room_id: StrictStr | None = Field(default=None, alias="roomId", max_length=ID_LENGTH)
+    user_id: StrictStr | None = Field(default=None, alias="userId", pattern=USER_ID)
+    group_id: StrictStr | None = Field(default=None, alias="groupId", pattern=GROUP_ID)
+    room_id: StrictStr | None = Field(default=None, alias="roomId", pattern=ROOM_ID)
 
 
 class DeliveryContext(LineModel):
@@ -46,7 +53,7 @@ class Mentionee(LineModel):
     index: StrictInt = Field(ge=0)
     length: StrictInt = Field(ge=0)
     type: Literal["user", "all"] = "user"
-    user_id: StrictStr | None = Field(default=None, alias="userId", max_length=ID_LENGTH)
+    user_id: StrictStr | None = Field(default=None, alias="userId", pattern=USER_ID)
     is_self: StrictBool = Field(default=False, alias="isSelf")
 
 
@@ -110,7 +117,9 @@ class LineEvent(LineModel):
 
     type: StrictStr = Field(min_length=1, max_length=64)
     mode: Literal["active", "standby"]
-    timestamp: StrictInt = Field(ge=0, description="Milliseconds since the Unix epoch.")
+    timestamp: StrictInt = Field(
+        ge=MIN_TIMESTAMP_MS, le=MAX_TIMESTAMP_MS, description="Milliseconds since the Unix epoch."
+    )
     source: LineSource | None = None
     webhook_event_id: StrictStr = Field(alias="webhookEventId", min_length=1, max_length=64)
     delivery_context: DeliveryContext = Field(alias="deliveryContext")

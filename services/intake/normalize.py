@@ -1,6 +1,7 @@
 """Turn LINE webhook events into MessageReceived events; pure functions, no I/O."""
 
 import hashlib
+import hmac
 import re
 import unicodedata
 import uuid
@@ -39,6 +40,9 @@ EVENT_KINDS = {
 }
 MEDIA_KINDS = frozenset({MessageKind.IMAGE, MessageKind.VIDEO, MessageKind.AUDIO, MessageKind.FILE})
 WHITESPACE_RUN = re.compile(r"\s+")
+# U+0000 cannot be stored in PostgreSQL text and a lone surrogate cannot be encoded as
+# UTF-8, so both become U+FFFD wherever a person's text is kept.
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 class UnsupportedEvent(ValueError):
@@ -47,12 +51,27 @@ class UnsupportedEvent(ValueError):
 
 def normalize_text(text: str) -> str:
     """Apply NFKC (half-width katakana become full-width), then fold runs of whitespace."""
-    return WHITESPACE_RUN.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+    return WHITESPACE_RUN.sub(" ", unicodedata.normalize("NFKC", storable(text))).strip()
 
 
-def conversation_id(channel: str, source: ChatSource) -> str:
-    """Return a stable id for the chat that is safe to log: it reveals no LINE id."""
-    digest = hashlib.sha256(f"{channel}:{source.type}:{source.push_target}".encode()).hexdigest()
+def storable(text: str) -> str:
+    """Return `text` with the characters no store or encoder accepts replaced by U+FFFD."""
+    return UNSTORABLE.sub("\ufffd", text)
+
+
+def _storable_or_none(text: str | None) -> str | None:
+    return None if text is None else storable(text)
+
+
+def conversation_id(channel: str, source: ChatSource, *, key: str) -> str:
+    """Return a stable id for the chat that is safe to log.
+
+    It is an HMAC keyed with the channel secret, so someone who has a LINE user id but not
+    the secret cannot find that person's log lines. NOTE: a new channel secret gives new
+    conversation ids, so conversations in progress continue as new cases.
+    """
+    message = f"{channel}:{source.type}:{source.push_target}".encode()
+    digest = hmac.new(key.encode(), message, hashlib.sha256).hexdigest()
     return "cv_" + digest[:24]
 
 
@@ -72,8 +91,13 @@ def to_chat_source(source: LineSource) -> ChatSource:
     )
 
 
-def normalize_event(event: LineEvent, *, channel: str, destination: str) -> MessageReceived:
-    """Return the MessageReceived for one LINE event; raise UnsupportedEvent without a source."""
+def normalize_event(
+    event: LineEvent, *, channel: str, destination: str, conversation_key: str
+) -> MessageReceived:
+    """Return the MessageReceived for one LINE event; raise UnsupportedEvent without a source.
+
+    `conversation_key` is the channel secret, which keys the conversation id.
+    """
     if event.source is None:
         raise UnsupportedEvent(f"event of type {event.type!r} has no source")
     source = to_chat_source(event.source)
@@ -83,7 +107,7 @@ def normalize_event(event: LineEvent, *, channel: str, destination: str) -> Mess
         correlation_id=event.webhook_event_id,
         channel=channel,
         destination=destination,
-        conversation_id=conversation_id(channel, source),
+        conversation_id=conversation_id(channel, source, key=conversation_key),
         webhook_event_id=event.webhook_event_id,
         line_event_type=event.type,
         mode=event.mode,
@@ -101,7 +125,10 @@ def _event_fields(event: LineEvent) -> dict:
     if event.follow is not None:
         fields["is_unblocked"] = event.follow.is_unblocked
     if event.postback is not None:
-        fields["postback"] = Postback(data=event.postback.data, params=event.postback.params)
+        fields["postback"] = Postback(
+            data=storable(event.postback.data),
+            params={storable(key): storable(value) for key, value in event.postback.params.items()},
+        )
     return fields
 
 
@@ -110,7 +137,7 @@ def _message_fields(message: MessageContent) -> dict:
     fields: dict = {"kind": kind, "line_message_id": message.id}
     if kind is MessageKind.TEXT:
         text = message.text or ""
-        fields["text"] = text
+        fields["text"] = storable(text)
         fields["normalized_text"] = normalize_text(text)
         fields["emojis"] = tuple(_emoji(emoji) for emoji in message.emojis)
         if message.mention is not None:
@@ -120,19 +147,19 @@ def _message_fields(message: MessageContent) -> dict:
             package_id=message.package_id,
             sticker_id=message.sticker_id,
             resource_type=message.sticker_resource_type,
-            keywords=tuple(message.keywords),
-            text=message.text,
+            keywords=tuple(storable(keyword) for keyword in message.keywords),
+            text=_storable_or_none(message.text),
         )
     elif kind is MessageKind.LOCATION:
         fields["location"] = Location(
-            title=message.title,
-            address=message.address,
+            title=_storable_or_none(message.title),
+            address=_storable_or_none(message.address),
             latitude=float(message.latitude),
             longitude=float(message.longitude),
         )
     elif kind in MEDIA_KINDS:
         fields["media"] = MediaFile(
-            file_name=message.file_name,
+            file_name=_storable_or_none(message.file_name),
             file_size=message.file_size,
             duration_ms=message.duration,
             provider=message.content_provider.type if message.content_provider else None,

@@ -9,7 +9,11 @@ class IntakeSettings(CommonSettings):
     database_url: str = Field(description="PostgreSQL URL; intake keeps event claims there.")
     intake_port: int = 8080
     intake_max_body_bytes: int = Field(
-        default=1_048_576, gt=0, description="Largest webhook body accepted, in bytes."
+        default=262_144,
+        gt=0,
+        le=400_000,
+        description="Largest webhook body accepted, in bytes. An event is published with its "
+        "text twice (as sent and normalized), and must stay under Kafka's 1 MB record limit.",
     )
     intake_publish_timeout_seconds: float = Field(
         default=5.0,

@@ -6,7 +6,7 @@ import pytest
 
 from services.desk import domain
 from services.desk.domain import InboundAction, InvalidReplyText
-from shared.schemas import MessageKind, Priority, Topic
+from shared.schemas import MessageKind, Priority, SourceType, Topic
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 
@@ -28,8 +28,39 @@ T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 def test_inbound_action(
     kind: MessageKind, mode: str, has_active_case: bool, expected: InboundAction
 ) -> None:
-    action = domain.choose_inbound_action(kind=kind, mode=mode, has_active_case=has_active_case)
+    action = domain.choose_inbound_action(
+        kind=kind, mode=mode, source_type=SourceType.USER, has_active_case=has_active_case
+    )
     assert action is expected
+
+
+@pytest.mark.parametrize("source_type", [SourceType.GROUP, SourceType.ROOM])
+@pytest.mark.parametrize("has_active_case", [False, True])
+def test_group_message_opens_no_case(source_type: SourceType, has_active_case: bool) -> None:
+    """A group or room message is stored without a case, so no reply reaches the group."""
+    action = domain.choose_inbound_action(
+        kind=MessageKind.TEXT,
+        mode="active",
+        source_type=source_type,
+        has_active_case=has_active_case,
+    )
+    assert action is InboundAction.STORE_WITHOUT_CASE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a\u0000b", "\u200b", "\u200b\u3000 ", "\ud800"],
+    ids=["nul", "zwsp", "blank", "surrogate"],
+)
+def test_reply_text_invisible_or_control_rejected(text: str) -> None:
+    """Control characters and texts with nothing visible are rejected before storing."""
+    with pytest.raises(InvalidReplyText):
+        domain.validate_reply_text(text)
+
+
+def test_reply_text_line_breaks_accepted() -> None:
+    """Line breaks and tabs belong in a chat text."""
+    domain.validate_reply_text("こんばんは。\n\tお話を聞かせてください。\r\n")
 
 
 def test_stored_text_only_for_text_kind() -> None:

@@ -51,7 +51,9 @@ def test_text_event_normalized_field_by_field() -> None:
     )
     body = WebhookBody.model_validate({"destination": "U" + "0" * 32, "events": [raw_event]})
 
-    message = normalize_event(body.events[0], channel="consultation", destination="U" + "0" * 32)
+    message = normalize_event(
+        body.events[0], channel="consultation", destination="U" + "0" * 32, conversation_key=SECRET
+    )
 
     assert message.kind is MessageKind.TEXT
     assert message.text == "ｼｺﾞﾄがうまくいかない"
@@ -66,13 +68,14 @@ def test_text_event_normalized_field_by_field() -> None:
     assert message.mode == "active"
     assert message.is_redelivery is False
     assert message.channel == "consultation"
-    assert message.conversation_id == conversation_id("consultation", message.source)
+    assert message.conversation_id == conversation_id("consultation", message.source, key=SECRET)
 
 
 def test_conversation_id_hides_user_id() -> None:
-    """The conversation id is stable and does not contain the LINE user id."""
+    """The conversation id is stable, keyed, and does not contain the LINE user id."""
     source = ChatSource(type=SourceType.USER, user_id=replay.line_user_id("p02"))
-    first = conversation_id("consultation", source)
-    assert first == conversation_id("consultation", source)
+    first = conversation_id("consultation", source, key=SECRET)
+    assert first == conversation_id("consultation", source, key=SECRET)
     assert source.user_id not in first
-    assert first != conversation_id("parents", source)
+    assert first != conversation_id("parents", source, key=SECRET)
+    assert first != conversation_id("consultation", source, key="another secret")
