@@ -22,6 +22,9 @@ ID_LENGTH = 64
 USER_ID = r"^U[0-9a-f]{32}$"
 GROUP_ID = r"^C[0-9a-f]{32}$"
 ROOM_ID = r"^R[0-9a-f]{32}$"
+# Other ids and tokens LINE sends are ASCII letters, digits, '-' and '_'. Checking that keeps
+# characters such as U+0000, which PostgreSQL cannot store, out of every key.
+TOKEN = r"^[0-9A-Za-z_-]{1,256}$"
 # Event times from LINE's launch (2011) to 2100, in milliseconds; anything else is not LINE's.
 MIN_TIMESTAMP_MS = 1_293_840_000_000
 MAX_TIMESTAMP_MS = 4_102_444_800_000
@@ -45,8 +48,8 @@ class DeliveryContext(LineModel):
 class LineEmojiBody(LineModel):
     index: StrictInt = Field(ge=0)
     length: StrictInt = Field(ge=0)
-    product_id: StrictStr = Field(alias="productId")
-    emoji_id: StrictStr = Field(alias="emojiId")
+    product_id: StrictStr = Field(alias="productId", pattern=TOKEN)
+    emoji_id: StrictStr = Field(alias="emojiId", pattern=TOKEN)
 
 
 class Mentionee(LineModel):
@@ -69,12 +72,12 @@ class MessageContent(LineModel):
     """A message event's `message` object; which fields apply depends on `type`."""
 
     type: StrictStr = Field(min_length=1, max_length=32)
-    id: StrictStr = Field(min_length=1, max_length=ID_LENGTH)
+    id: StrictStr = Field(max_length=ID_LENGTH, pattern=TOKEN)
     text: StrictStr | None = Field(default=None, max_length=20_000)
     emojis: list[LineEmojiBody] = []
     mention: MentionBody | None = None
-    package_id: StrictStr | None = Field(default=None, alias="packageId")
-    sticker_id: StrictStr | None = Field(default=None, alias="stickerId")
+    package_id: StrictStr | None = Field(default=None, alias="packageId", pattern=TOKEN)
+    sticker_id: StrictStr | None = Field(default=None, alias="stickerId", pattern=TOKEN)
     sticker_resource_type: StrictStr | None = Field(default=None, alias="stickerResourceType")
     keywords: list[StrictStr] = []
     file_name: StrictStr | None = Field(default=None, alias="fileName", max_length=1_000)
@@ -83,8 +86,12 @@ class MessageContent(LineModel):
     content_provider: ContentProvider | None = Field(default=None, alias="contentProvider")
     title: StrictStr | None = Field(default=None, max_length=1_000)
     address: StrictStr | None = Field(default=None, max_length=1_000)
-    latitude: StrictFloat | StrictInt | None = None
-    longitude: StrictFloat | StrictInt | None = None
+    latitude: StrictFloat | StrictInt | None = Field(
+        default=None, ge=-90, le=90, allow_inf_nan=False
+    )
+    longitude: StrictFloat | StrictInt | None = Field(
+        default=None, ge=-180, le=180, allow_inf_nan=False
+    )
 
     @model_validator(mode="after")
     def _check_required_for_type(self) -> "MessageContent":
@@ -121,9 +128,9 @@ class LineEvent(LineModel):
         ge=MIN_TIMESTAMP_MS, le=MAX_TIMESTAMP_MS, description="Milliseconds since the Unix epoch."
     )
     source: LineSource | None = None
-    webhook_event_id: StrictStr = Field(alias="webhookEventId", min_length=1, max_length=64)
+    webhook_event_id: StrictStr = Field(alias="webhookEventId", max_length=64, pattern=TOKEN)
     delivery_context: DeliveryContext = Field(alias="deliveryContext")
-    reply_token: StrictStr | None = Field(default=None, alias="replyToken", max_length=256)
+    reply_token: StrictStr | None = Field(default=None, alias="replyToken", pattern=TOKEN)
     message: MessageContent | None = None
     follow: FollowDetail | None = None
     postback: PostbackDetail | None = None
@@ -137,5 +144,5 @@ class LineEvent(LineModel):
 
 
 class WebhookBody(LineModel):
-    destination: StrictStr = Field(min_length=1, max_length=ID_LENGTH)
+    destination: StrictStr = Field(max_length=ID_LENGTH, pattern=TOKEN)
     events: list[LineEvent] = Field(max_length=1_000)
