@@ -66,6 +66,7 @@ async def start_stack(
     log_dir: Path,
     names: list[str],
     instances: dict[str, str] | None = None,
+    extra_env: dict[str, str] | None = None,
 ) -> Stack:
     """Start `names` (services, or extra instances named in `instances`) on fresh ports."""
     database = f"e2e_{uuid.uuid4().hex[:12]}"
@@ -85,6 +86,7 @@ async def start_stack(
         secrets=secret_values,
         ports=ports,
     )
+    env.update(extra_env or {})
     services = ServiceGroup(log_dir=log_dir, env=env, ports=ports, instances=instances or {})
     try:
         await asyncio.to_thread(services.start_all, all_names)
