@@ -322,6 +322,10 @@ def parse_json_object(raw_body: bytes) -> dict[str, Any]:
     return body
 
 
+# A user, group or room id: "U", "C" or "R" and 32 lower-case hex digits.
+PUSH_TARGET = re.compile(r"[UCR][0-9a-f]{32}")
+
+
 def raise_if_invalid(details: list[dict[str, str]]) -> None:
     if details:
         message = f"The request body has {len(details)} error(s)"
@@ -334,6 +338,9 @@ def detail(message: str, property_name: str) -> dict[str, str]:
 
 def validate_push(body: dict[str, Any]) -> list[dict[str, str]]:
     details = validate_non_empty_string(body, "to")
+    if not details and not PUSH_TARGET.fullmatch(body["to"]):
+        # NOTE: the wording is this fake's; LINE rejects a malformed `to` with 400 too.
+        details.append(detail("Must be a user, group or room id", "to"))
     if "notificationDisabled" in body and not isinstance(body["notificationDisabled"], bool):
         details.append(detail("Must be a boolean", "notificationDisabled"))
     return details + validate_messages(body)

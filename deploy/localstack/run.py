@@ -45,10 +45,15 @@ def say(message: str) -> None:
     print(f"[run] {message}", flush=True)
 
 
+class StartInterrupted(Exception):
+    """Ctrl-C or SIGTERM arrived while the stack was starting."""
+
+
 class Stack:
     """Everything `make run` starts, in start order, so it can be stopped in reverse."""
 
-    def __init__(self) -> None:
+    def __init__(self, stop_requested: threading.Event) -> None:
+        self.stop_requested = stop_requested
         self.kafka: LocalKafka | None = None
         self.postgres: local_postgres.LocalPostgres | None = None
         self.services: ServiceGroup | None = None
@@ -62,6 +67,7 @@ class Stack:
             self.kafka = LocalKafka(LOCAL_DIR / "kafka" / "broker")
             self.kafka.start()
             kafka_servers = self.kafka.bootstrap_servers
+        self._check_stop()
 
         database_url = os.environ.get("DATABASE_URL")
         if database_url:
@@ -72,6 +78,7 @@ class Stack:
             self.postgres.start()
             asyncio.run(local_postgres.create_database(self.postgres.uri(), DATABASE_NAME))
             database_url = self.postgres.uri(DATABASE_NAME)
+        self._check_stop()
 
         asyncio.run(ensure_topics(kafka_servers, [*ALL_TOPICS, *ALL_DEAD_LETTER_TOPICS]))
 
@@ -88,6 +95,10 @@ class Stack:
         self.services.start_all([spec.name for spec in SERVICES])
         self.env = env
         self.ports = ports
+
+    def _check_stop(self) -> None:
+        if self.stop_requested.is_set():
+            raise StartInterrupted
 
     def stop(self) -> None:
         if self.services is not None:
@@ -137,7 +148,7 @@ def main() -> int:
     for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(signum, lambda *_: stop_requested.set())
 
-    stack = Stack()
+    stack = Stack(stop_requested)
     try:
         stack.start()
         replay_samples(stack)
@@ -149,6 +160,9 @@ def main() -> int:
                     say(f"{name} exited with code {code}; see .local/logs/{name}.log")
                 return 1
         return 0
+    except StartInterrupted:
+        say("interrupted while starting")
+        return 130
     except (RuntimeError, TimeoutError, OSError) as error:
         say(f"error: {error}")
         return 1

@@ -345,3 +345,12 @@ def test_tokens_missing_names_both_variables() -> None:
 
     assert "FAKE_LINE_ACCESS_TOKENS" in str(raised.value)
     assert "LINE_CHANNEL_ACCESS_TOKEN" in str(raised.value)
+
+
+async def test_push_to_malformed_id_rejected(client: httpx.AsyncClient) -> None:
+    """A push whose `to` is not a LINE user, group or room id gets 400."""
+    response = await client.post(
+        PUSH, json={"to": "nobody", "messages": text_messages(1)}, headers=AUTH
+    )
+    assert response.status_code == 400
+    assert response.json()["details"][0]["property"] == "to"
