@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test test-fast bench lint format clean
+.PHONY: setup run test test-fast bench eval lint format clean
 
 setup: $(STAMP)
 	@bash deploy/kafka/install.sh
@@ -27,9 +27,14 @@ test: setup
 test-fast: setup
 	$(VENV)/bin/python -m pytest -q tests/unit
 
-## Measure intake on a real broker and write docs/benchmarks.md.
+## Measure intake on a real broker and triage on one core; write docs/benchmarks.md.
 bench: setup
 	$(VENV)/bin/python -m benchmarks.intake_webhooks
+	$(VENV)/bin/python -m services.triage.bench
+
+## Print triage's precision, recall and F1 on the tuning and held-out data.
+eval: setup
+	$(VENV)/bin/python -m services.triage.evaluate
 
 lint: setup
 	$(VENV)/bin/ruff check .

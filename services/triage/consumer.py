@@ -6,7 +6,7 @@ import structlog
 from faststream.kafka import KafkaBroker
 from prometheus_client import Counter
 
-from services.triage.rules import CLASSIFIER_VERSION, classify
+from services.triage.classifier import CLASSIFIER_VERSION, classify
 from shared.kafka import publish_event, subscribe_events
 from shared.schemas import MessageReceived, MessageTriaged
 from shared.schemas.topics import MESSAGE_RECEIVED, MESSAGE_TRIAGED

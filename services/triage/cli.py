@@ -1,0 +1,86 @@
+"""Classify JSON Lines from stdin: `triage-classify < messages.jsonl`.
+
+Each input line is a JSON object with a "text" string. Each output line is
+{"topics": [...], "urgent": bool, "reasons": [...]}, or {"error": "line N: ..."} for a line
+that cannot be read; the command then goes on and exits with status 1 at the end.
+"""
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from services.triage.classifier import classify
+
+
+class InvalidLine(ValueError):
+    """An input line that is not a JSON object with a "text" string."""
+
+
+def parse_line(raw: bytes) -> str:
+    """Return the "text" of one input line; raise InvalidLine saying what is wrong."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InvalidLine(f"not valid UTF-8 ({error.reason} at byte {error.start})") from error
+    if not line.strip():
+        raise InvalidLine('empty line; expected a JSON object with a "text" string')
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InvalidLine(f"invalid JSON: {error.msg} at column {error.colno}") from error
+    if not isinstance(record, dict):
+        raise InvalidLine(f'expected a JSON object with a "text" string, got {_kind(record)}')
+    if "text" not in record:
+        raise InvalidLine('missing field "text"')
+    text = record["text"]
+    if not isinstance(text, str):
+        raise InvalidLine(f'field "text" must be a string, got {_kind(text)}')
+    return text
+
+
+def classify_lines(lines: Iterable[bytes], output: TextIO) -> int:
+    """Write one result line per input line and return how many lines were invalid."""
+    invalid = 0
+    for number, raw in enumerate(lines, start=1):
+        try:
+            text = parse_line(raw.rstrip(b"\r\n"))
+        except InvalidLine as error:
+            invalid += 1
+            _write(output, {"error": f"line {number}: {error}"})
+            continue
+        result = classify(text)
+        record = {
+            "topics": [topic.value for topic in result.topics],
+            "urgent": result.urgent,
+            "reasons": list(result.reasons),
+        }
+        _write(output, record)
+    return invalid
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="triage-classify",
+        description='Read JSON Lines with a "text" field on stdin and write one JSON line of '
+        "topics, urgent flag and reasons per input line on stdout.",
+    )
+    parser.parse_args(argv)
+    invalid = classify_lines(sys.stdin.buffer, sys.stdout)
+    return 1 if invalid else 0
+
+
+def _write(output: TextIO, record: dict[str, Any]) -> None:
+    # Flushed per line, so a caller that writes one line and waits gets its result.
+    output.write(json.dumps(record, ensure_ascii=False) + "\n")
+    output.flush()
+
+
+def _kind(value: object) -> str:
+    names = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
+    return names.get(type(value), "number")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

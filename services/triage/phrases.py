@@ -1,0 +1,100 @@
+"""Find lexicon phrases in a message by their normalized forms, and nouns by their spelling.
+
+Phrases are written in ordinary Japanese (「相談できる人」, 「首になる」) and tokenized with
+the same tokenizer as messages, so each phrase matches every inflection and spelling that
+Sudachi maps to the same normalized forms. Sudachi sometimes splits a word differently
+inside a sentence than alone (家にも居場所 becomes 家/に/も/居/場所). So phrases are also found
+by their spelling, where it starts and ends on morpheme boundaries and no longer phrase
+already covers it. The boundary rule keeps 主人 from matching inside 主人公.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from services.triage.morphology import Token, tokenize_uncached
+from services.triage.text import canonicalize
+
+T = TypeVar("T")
+MIN_SPELLING_LENGTH = 2
+
+
+@dataclass(frozen=True)
+class PhraseMatch(Generic[T]):
+    start: int
+    end: int
+    payloads: tuple[T, ...]
+
+
+class PhraseIndex(Generic[T]):
+    """Longest-match lookup of phrases; each token belongs to at most one match."""
+
+    def __init__(self, entries: Iterable[tuple[str, T]]) -> None:
+        by_lemmas: dict[tuple[str, ...], list[T]] = defaultdict(list)
+        by_spelling: dict[str, list[T]] = defaultdict(list)
+        for phrase, payload in entries:
+            canonical = canonicalize(phrase)
+            lemmas = tuple(token.lemma for token in tokenize_uncached(canonical))
+            if not lemmas:
+                raise ValueError(f"lexicon phrase {phrase!r} has no morphemes")
+            by_lemmas[lemmas].append(payload)
+            if len(canonical) >= MIN_SPELLING_LENGTH:
+                by_spelling[canonical].append(payload)
+        self._by_first: dict[str, list[tuple[tuple[str, ...], tuple[T, ...]]]] = defaultdict(list)
+        for lemmas, items in by_lemmas.items():
+            self._by_first[lemmas[0]].append((lemmas, tuple(items)))
+        for candidates in self._by_first.values():
+            candidates.sort(key=lambda candidate: len(candidate[0]), reverse=True)
+        self._spellings: dict[str, list[tuple[str, tuple[T, ...]]]] = defaultdict(list)
+        for spelling, items in by_spelling.items():
+            self._spellings[spelling[0]].append((spelling, tuple(items)))
+
+    def find(self, tokens: tuple[Token, ...], canonical: str) -> list[PhraseMatch[T]]:
+        matches = self._lemma_matches(tokens)
+        matches.extend(self._spelling_matches(tokens, canonical, matches))
+        matches.sort(key=lambda match: match.start)
+        return matches
+
+    def _lemma_matches(self, tokens: tuple[Token, ...]) -> list[PhraseMatch[T]]:
+        matches: list[PhraseMatch[T]] = []
+        position = 0
+        while position < len(tokens):
+            match = self._longest_at(tokens, position)
+            if match is None:
+                position += 1
+                continue
+            matches.append(match)
+            position = match.end
+        return matches
+
+    def _longest_at(self, tokens: tuple[Token, ...], position: int) -> PhraseMatch[T] | None:
+        for lemmas, items in self._by_first.get(tokens[position].lemma, ()):
+            end = position + len(lemmas)
+            if end > len(tokens):
+                continue
+            if all(tokens[position + k].lemma == lemmas[k] for k in range(1, len(lemmas))):
+                return PhraseMatch(position, end, items)
+        return None
+
+    def _spelling_matches(
+        self, tokens: tuple[Token, ...], canonical: str, found: list[PhraseMatch[T]]
+    ) -> list[PhraseMatch[T]]:
+        if not tokens:
+            return []
+        covered = {index for match in found for index in range(match.start, match.end)}
+        starts = {token.begin: index for index, token in enumerate(tokens)}
+        ends = {token.begin + len(token.surface): index + 1 for index, token in enumerate(tokens)}
+        matches = []
+        for character in set(canonical) & self._spellings.keys():
+            for spelling, items in self._spellings[character]:
+                offset = canonical.find(spelling)
+                while offset >= 0:
+                    start = starts.get(offset)
+                    end = ends.get(offset + len(spelling))
+                    aligned = start is not None and end is not None
+                    if aligned and not covered.intersection(range(start, end)):
+                        matches.append(PhraseMatch(start, end, items))
+                        covered.update(range(start, end))
+                    offset = canonical.find(spelling, offset + 1)
+        return matches

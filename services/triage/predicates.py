@@ -1,0 +1,244 @@
+"""Read the auxiliaries after a verb: desire, negation, volition, conditions and denials.
+
+Japanese marks these with morphemes that follow the verb (死に・たく・ない). The risk rules
+look at a verb's "tail" of such morphemes instead of at fixed strings, so that they can
+distinguish 死にたい, 死にたくなる, 死にたくない and 死にたいわけじゃない.
+"""
+
+from dataclasses import dataclass
+from enum import Enum
+
+from services.triage.morphology import Token, is_sentence_end
+
+# Normalized forms as Sudachi gives them in a sentence: ない becomes 無い (see morphology),
+# ぬ and ん become ず.
+NEGATIONS = frozenset({"無い", "ず"})
+# Morphemes that can stand inside a verb's tail without ending it.
+TAIL_LEMMAS = frozenset(
+    {
+        "たい", "無い", "ず", "て", "で", "てる", "ちゃう", "仕舞う",
+        "居る", "成る", "なれる", "来る", "なくなる", "た", "だ", "ば", "ます", "です",
+        "せる", "させる", "れる", "られる", "う", "よう", "べい", "は", "も", "出来る",
+        "良い", "欲しい", "下さる", "呉れる", "そう",
+    }
+)  # fmt: skip
+TAIL_LIMIT = 8
+RELIEF_WINDOW = 3
+QUOTE_WINDOW = 6
+# Words after 〜ば or 〜たら that mark the outcome as a relief: 死ねば楽, 死ねば全部解決する.
+RELIEF_WORDS = frozenset({"楽", "良い", "増し", "解決", "幸せ", "済む"})
+DENIAL_WINDOW = 8
+SELF_WORDS = frozenset({"私", "自分", "僕", "俺", "うち", "己"})
+SUBJECT_PARTICLES = frozenset({"が", "は", "も", "なんて", "なんか", "って"})
+THOUGHT_VERBS = frozenset({"思う", "考える", "言う"})
+REASON_NOUNS = frozenset({"訳"})
+WISH_NOUNS = frozenset({"願望", "気", "気持ち", "積もり", "予定", "考え"})
+PROHIBITIONS = frozenset({"行く", "駄目"})
+CONTRAST_PARTICLES = frozenset({"けれど", "が"})
+
+
+class Desire(Enum):
+    """Wish expressed by a verb's tail: the act, its absence, or no wish at all."""
+
+    NONE = "none"
+    WANT = "want"
+    NOT_WANT = "not_want"
+
+
+@dataclass(frozen=True)
+class Tail:
+    """The morphemes after a verb, up to the first word that is not an auxiliary."""
+
+    lemmas: tuple[str, ...]
+    end: int
+
+    @property
+    def desire(self) -> Desire:
+        lemmas = [lemma for lemma in self.lemmas if lemma not in ("は", "も")]
+        for index, lemma in enumerate(lemmas):
+            if lemma == "たい":
+                following = lemmas[index + 1 : index + 2]
+                if following and following[0] in NEGATIONS:
+                    return Desire.NOT_WANT
+                return Desire.WANT
+        return Desire.NONE
+
+    @property
+    def negated(self) -> bool:
+        """Whether the verb itself is negated (死なない, 消えない), not a desire for it."""
+        for lemma in self.lemmas:
+            if lemma in NEGATIONS:
+                return True
+            if lemma == "たい":
+                return False
+        return False
+
+
+def verb_tail(tokens: tuple[Token, ...], index: int) -> Tail:
+    """Collect the auxiliaries that follow the verb at tokens[index]."""
+    lemmas: list[str] = []
+    position = index + 1
+    while position < len(tokens) and len(lemmas) < TAIL_LIMIT:
+        token = tokens[position]
+        if is_sentence_end(token) or token.lemma not in TAIL_LEMMAS:
+            break
+        lemmas.append(token.lemma)
+        position += 1
+    return Tail(tuple(lemmas), position)
+
+
+def is_volitional(tokens: tuple[Token, ...], index: int, tail: Tail) -> bool:
+    """Whether the verb is volitional: 死のう, 消えよう, or Tohoku 死ぬべ."""
+    if tokens[index].conjugation.startswith("意志推量形"):
+        return True
+    for token in tokens[index + 1 : tail.end]:
+        if token.conjugation.startswith("意志推量形") or token.lemma == "べい":
+            return True
+        # The auxiliary よう is volitional; the noun-like よう of 死んだように is likeness.
+        if token.lemma in ("う", "よう") and token.pos == "助動詞":
+            return True
+    return False
+
+
+def conditional_relief(tokens: tuple[Token, ...], index: int, tail: Tail) -> bool:
+    """Return whether the verb is followed by a wish that it happen.
+
+    Examples: 〜ばいい, 〜たら楽, 〜なきゃよかった.
+    """
+    surfaces = [token.surface for token in tokens[index + 1 : tail.end]]
+    has_condition = "ば" in tail.lemmas or any(_is_conditional(s) for s in surfaces)
+    if not has_condition:
+        return False
+    if "良い" in tail.lemmas:
+        return True
+    following = tokens[tail.end : tail.end + RELIEF_WINDOW]
+    return any(token.lemma in RELIEF_WORDS for token in following)
+
+
+def _is_conditional(surface: str) -> bool:
+    # たら, だら, and the spoken なきゃ and なけりゃ (from なければ).
+    return surface in ("たら", "だら") or surface.endswith(("きゃ", "けりゃ"))
+
+
+def thinking_about(tokens: tuple[Token, ...], tail: Tail) -> bool:
+    """Whether the verb is the topic of thought: 死ぬことばかり考えてる, 消えることを考える."""
+    following = [token.lemma for token in tokens[tail.end : tail.end + 4]]
+    return following[:1] == ["こと"] and any(lemma in THOUGHT_VERBS for lemma in following[1:])
+
+
+def quoted_at_sender(tokens: tuple[Token, ...], end: int) -> bool:
+    """Return whether the phrase ending at end is quoted as addressed to the sender.
+
+    Example: 〜って言われた.
+    """
+    window = tokens[end : end + QUOTE_WINDOW]
+    lemmas = [token.lemma for token in window]
+    for position, lemma in enumerate(lemmas):
+        if lemma == "言う":
+            passive = lemmas[position + 1 : position + 2] in (["れる"], ["られる"])
+            return passive and any(quote in lemmas[:position] for quote in ("って", "と"))
+    return False
+
+
+def preferable(tokens: tuple[Token, ...], tail: Tail) -> bool:
+    """Whether the tail goes on with 方がいい, 方がまし or 方が楽 (死んだ方がまし)."""
+    window = [token.lemma for token in tokens[tail.end : tail.end + 3]]
+    return len(window) == 3 and window[0] == "方" and window[2] in ("良い", "増し", "楽")
+
+
+def denied(tokens: tuple[Token, ...], tail: Tail) -> bool:
+    """Whether the sentence goes on to deny the thought (死にたいとは思わない, 〜わけじゃない).
+
+    Two negations cancel (死にたいって思わない日はない), so only an odd count denies.
+    """
+    window_end = min(len(tokens), tail.end + DENIAL_WINDOW)
+    if _wish_noun_denied(tokens, tail.end):
+        return True
+    for position in range(tail.end, window_end):
+        token = tokens[position]
+        if is_sentence_end(token) or is_contrast(token):
+            return False
+        if token.lemma == "しか":
+            # 死にたいとしか思えない: しか〜ない means "only", not a denial.
+            return False
+        if token.lemma in THOUGHT_VERBS or token.lemma in REASON_NOUNS:
+            negations = _count_negations(tokens, position + 1, window_end)
+            return negations % 2 == 1
+    return False
+
+
+def _wish_noun_denied(tokens: tuple[Token, ...], position: int) -> bool:
+    """Return whether a wish noun right after the phrase is denied.
+
+    Examples: 死にたい気持ちはない, 自殺願望なんてない.
+    """
+    if position >= len(tokens) or tokens[position].lemma not in WISH_NOUNS:
+        return False
+    for token in tokens[position + 1 : position + 4]:
+        if token.lemma == "無い" and token.pos == "形容詞":
+            return True
+        if token.lemma not in SUBJECT_PARTICLES and token.pos != "副詞":
+            return False
+    return False
+
+
+def subject_of(tokens: tuple[Token, ...], index: int) -> str | None:
+    """Return the noun marked as subject before tokens[index] in its sentence, if any."""
+    position = index - 1
+    while position > 0 and not is_sentence_end(tokens[position]):
+        token = tokens[position]
+        previous = tokens[position - 1]
+        if token.pos_detail == "接続助詞":
+            # 友達が少なくて死にたい: a subject before て belongs to the earlier clause.
+            return None
+        if token.lemma in SUBJECT_PARTICLES and previous.pos in ("名詞", "代名詞"):
+            return previous.lemma
+        if token.lemma in SUBJECT_PARTICLES and previous.lemma in SUBJECT_PARTICLES:
+            # 私なんかが: step over the stacked particles to the noun.
+            position -= 1
+            continue
+        position -= 1
+    return None
+
+
+def object_of(tokens: tuple[Token, ...], index: int, topic_markers: bool = False) -> str | None:
+    """Return the noun marked with を before tokens[index] (関係を終わりにしたい).
+
+    With topic_markers, a noun marked with は or も counts too (仕事は終わりにしたい).
+    """
+    markers = ("を", "は", "も") if topic_markers else ("を",)
+    position = index - 1
+    while position > 0 and not is_sentence_end(tokens[position]):
+        token = tokens[position]
+        previous = tokens[position - 1]
+        if token.lemma in markers and previous.pos in ("名詞", "代名詞"):
+            return previous.lemma
+        if token.pos == "名詞" and position == index - 1:
+            # 全部終わりにしたい: a bare noun right before the predicate acts as its object.
+            return token.lemma
+        position -= 1
+    return None
+
+
+def is_contrast(token: Token) -> bool:
+    """Return whether the token starts a contrasting clause (けど, conjunctive が, 接続詞)."""
+    if token.lemma == "が":
+        return token.pos_detail == "接続助詞"
+    return token.lemma in CONTRAST_PARTICLES or token.pos == "接続詞"
+
+
+def is_self(subject: str | None) -> bool:
+    return subject is None or subject in SELF_WORDS
+
+
+def _count_negations(tokens: tuple[Token, ...], start: int, end: int) -> int:
+    count = 0
+    previous: Token | None = None
+    for token in tokens[start:end]:
+        if is_sentence_end(token) or is_contrast(token):
+            break
+        # 思っちゃいけない (must not think) forbids the thought instead of denying it.
+        if token.lemma in NEGATIONS and not (previous and previous.lemma in PROHIBITIONS):
+            count += 1
+        previous = token
+    return count

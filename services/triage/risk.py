@@ -1,0 +1,141 @@
+"""Decide whether a message shows suicidal ideation or self-harm, and explain why.
+
+The rules in risk_verbs and risk_means each look at one word and its neighbours; risk_english,
+risk_emoji and risk_farewell look at the whole message. This module runs them all, names the
+person at risk when the sender reports someone else, and drops a risk that the message places
+only in the past (前は死にたかったけど、今は落ち着いてる).
+"""
+
+import dataclasses
+
+from services.triage import risk_lexicon as lex
+from services.triage.morphology import Token, is_sentence_end, sentence_bounds
+from services.triage.predicates import subject_of
+from services.triage.risk_emoji import emoji_findings
+from services.triage.risk_english import english_findings
+from services.triage.risk_farewell import farewell_findings
+from services.triage.risk_means import MEANS_RULES
+from services.triage.risk_verbs import VERB_RULES
+from services.triage.signals import RiskAssessment, RiskNote, RiskSignal
+
+Tokens = tuple[Token, ...]
+RULES = {**MEANS_RULES, **VERB_RULES}
+RECOVERY_WINDOW = 6
+
+
+def assess_risk(tokens: Tokens, canonical: str, normalized: str) -> RiskAssessment:
+    """Run every risk rule over one message and return its signals and notes.
+
+    canonical is text.canonicalize of the message and tokens its morphemes; normalized is
+    text.normalize_text of it, which still has every emoji.
+    """
+    signals: list[RiskSignal] = []
+    notes: list[RiskNote] = []
+    for index, token in enumerate(tokens):
+        rule = RULES.get(token.lemma)
+        if rule is None:
+            continue
+        finding = rule(tokens, index)
+        if isinstance(finding, RiskSignal):
+            signals.append(_with_subject(tokens, finding))
+        elif isinstance(finding, RiskNote):
+            notes.append(finding)
+    for finding in english_findings(canonical):
+        if isinstance(finding, RiskSignal):
+            signals.append(finding)
+        else:
+            notes.append(finding)
+    signals.extend(emoji_findings(normalized))
+    signals.extend(farewell_findings(tokens))
+    signals = _without_overlaps(tokens, signals)
+    if signals and all(_only_in_past(tokens, found) for found in signals):
+        explanation = "過去の気持ちとして語られ、今は否定されている"
+        past_notes = [RiskNote(found.phrase, explanation) for found in signals]
+        return RiskAssessment(signals=(), notes=tuple(past_notes + notes))
+    return RiskAssessment(signals=tuple(signals), notes=tuple(_unique(notes)))
+
+
+def _with_subject(tokens: Tokens, found: RiskSignal) -> RiskSignal:
+    """Name the person at risk when the sentence is about someone else (娘の手首, 友達が)."""
+    subject = subject_of(tokens, found.start)
+    if subject not in lex.OTHER_PEOPLE:
+        subject = _possessor(tokens, found.start) or _quoted_speaker(tokens, found.start)
+    if subject is None:
+        return found
+    return dataclasses.replace(found, subject=subject)
+
+
+def _possessor(tokens: Tokens, index: int) -> str | None:
+    # 娘の手首に切った跡: the body part belongs to someone else.
+    if index < 2 or tokens[index].lemma not in lex.BODY_PARTS:
+        return None
+    if tokens[index - 1].lemma == "の" and tokens[index - 2].lemma in lex.OTHER_PEOPLE:
+        return tokens[index - 2].lemma
+    return None
+
+
+def _quoted_speaker(tokens: Tokens, index: int) -> str | None:
+    # 彼氏から「今から自殺する」: the person the quote came from is the one at risk.
+    start, _ = sentence_bounds(tokens, index)
+    for position in range(index - 1, start, -1):
+        if tokens[position].lemma == "から" and tokens[position - 1].lemma in lex.OTHER_PEOPLE:
+            quoted = any(token.surface in ("「", "『") for token in tokens[position:index])
+            return tokens[position - 1].lemma if quoted else None
+    return None
+
+
+def _without_overlaps(tokens: Tokens, signals: list[RiskSignal]) -> list[RiskSignal]:
+    """Keep one signal per stretch of text and kind of risk per sentence.
+
+    自分の腕を切る matches at 自分 and at 腕; 手首に切った跡 matches at 切る and at 跡.
+    """
+    distinct: list[RiskSignal] = []
+    for found in signals:
+        if any(_overlaps(tokens, found, other) for other in distinct):
+            continue
+        distinct.append(found)
+    return distinct
+
+
+def _overlaps(tokens: Tokens, first: RiskSignal, second: RiskSignal) -> bool:
+    if first.start < 0 or second.start < 0:
+        return first.phrase in second.phrase or second.phrase in first.phrase
+    if first.kind is second.kind:
+        return sentence_bounds(tokens, first.start) == sentence_bounds(tokens, second.start)
+    return first.start < second.end and second.start < first.end
+
+
+def _only_in_past(tokens: Tokens, found: RiskSignal) -> bool:
+    """Return whether a past marker precedes the signal and a later 今は states it has passed."""
+    if found.start < 0:
+        return False
+    if any(token.lemma in lex.RENEWAL_MARKERS for token in tokens):
+        return False
+    start, _ = sentence_bounds(tokens, found.start)
+    if not any(token.lemma in lex.PAST_MARKERS for token in tokens[start : found.start]):
+        return False
+    return _recovery_after(tokens, found.end)
+
+
+def _recovery_after(tokens: Tokens, position: int) -> bool:
+    for index in range(position, len(tokens) - 1):
+        if tokens[index].lemma == lex.NOW and tokens[index + 1].lemma == "は":
+            window = tokens[index + 2 : index + 2 + RECOVERY_WINDOW]
+            return _calm(window)
+    return False
+
+
+def _calm(window: Tokens) -> bool:
+    for token in window:
+        if is_sentence_end(token):
+            return False
+        if token.lemma in RULES:
+            # 今は死にたい: a risk word after 今は is not a recovery.
+            return False
+        if token.lemma in lex.RECOVERY_WORDS:
+            return True
+    return False
+
+
+def _unique(notes: list[RiskNote]) -> list[RiskNote]:
+    return list(dict.fromkeys(notes))

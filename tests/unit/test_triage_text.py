@@ -1,0 +1,92 @@
+"""Canonical spelling of messages before triage, and its effect on classification."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from services.intake.normalize import normalize_text as intake_normalize_text
+from services.triage.classifier import classify
+from services.triage.text import canonicalize, normalize_text
+from shared.schemas import Topic
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("ｼﾆﾀｲ", "死にたい"),
+        ("ｷｴﾀｲ", "消えたい"),
+        ("ジサツシタイ", "自殺したい"),
+        ("しにたいいいいい", "しにたい"),
+        ("死にたーい", "死にたい"),
+        ("タヒにたい", "死にたい"),
+        ("氏にたい", "死にたい"),
+        ("4にたい", "死にたい"),
+        ("死にたみ", "死にたい"),
+        ("死にてぇ", "死にたい"),
+        ("消えでぇんだず", "消えたいんだず"),
+        ("死にだい", "死にたい"),
+        ("死にたぐね", "死にたくない"),
+        ("しにてー", "しにたい"),
+        ("💊ためてる", "薬ためてる"),
+        ("💊💊💊飲んだ", "大量の薬飲んだ"),
+        ("🪢買った", "ロープ買った"),
+        ("I’m DONE", "i'm done"),
+    ],
+)
+def test_canonicalize_folds_spelling(raw: str, expected: str) -> None:
+    assert canonicalize(raw) == expected
+
+
+@pytest.mark.parametrize("word", ["タヒチに行く", "シネマに行く", "山田氏に会う", "なんでぇ"])
+def test_canonicalize_keeps_lookalikes(word: str) -> None:
+    """Real words that look like slang for 死 stay as they are."""
+    assert canonicalize(word) == word
+
+
+@given(st.text())
+def test_normalize_text_idempotent(text: str) -> None:
+    once = normalize_text(text)
+    assert normalize_text(once) == once
+
+
+@given(st.text(max_size=80))
+def test_classify_same_on_raw_and_intake_text(text: str) -> None:
+    """Raw text and intake's normalized text of a message get the same triage."""
+    assert classify(text) == classify(intake_normalize_text(text))
+
+
+@given(st.text(max_size=80))
+def test_classify_same_on_raw_and_normalized(text: str) -> None:
+    assert classify(text) == classify(normalize_text(text))
+
+
+def test_unencodable_characters_replaced() -> None:
+    """A lone surrogate or NUL cannot reach Sudachi, which needs UTF-8."""
+    assert normalize_text("死にたい\ud800\x00") == "死にたい\ufffd\ufffd"
+    assert classify("死にたい\ud800").urgent
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["ｼﾆﾀｲ　　もう無理", "  死にたい\n\n", "ＩＤＫ　ｉ　ｗａｎｔ　ｔｏ　ｄｉｅ", "消えたい\t"],
+)
+def test_raw_text_classified_like_intake_text(raw: str) -> None:
+    result = classify(raw)
+    assert result == classify(intake_normalize_text(raw))
+    assert result.urgent
+
+
+@given(st.text(max_size=60))
+def test_classify_never_raises(text: str) -> None:
+    result = classify(text)
+    assert result.urgent == (Topic.SUICIDE_SELF_HARM in result.topics)
+    assert len(result.reasons) >= len(result.topics)
+
+
+def test_empty_and_missing_text() -> None:
+    """Stickers and follow events have no text; whitespace alone is no text either."""
+    for text in (None, "", "   "):
+        result = classify(text)
+        assert result.topics == ()
+        assert not result.urgent
+        assert result.reasons == ()
