@@ -107,6 +107,7 @@ def report(results: list[tuple[float, dict]], seconds: float) -> str:
     lines = [
         "## Intake: webhook acknowledgements",
         "",
+        "",
         f"Command: `.venv/bin/python -m benchmarks.intake_webhooks` ({seconds:.0f} s per rate).",
         f"Machine: {os.cpu_count()} cores, {platform.machine()}, Python "
         f"{platform.python_version()}; the broker, PostgreSQL, intake and the load generator "
@@ -144,9 +145,7 @@ def main() -> None:
         kafka, postgres, services, secret = start_system(Path(directory))
         try:
             url = f"http://127.0.0.1:{services.ports['intake']}/line/webhook"
-            asyncio.run(
-                drive(url, secret, rate=50, seconds=2)
-            )  # warm-up: connections, JIT-free paths
+            asyncio.run(drive(url, secret, rate=50, seconds=2))  # warm-up: opens connections
             results = [
                 (rate, asyncio.run(drive(url, secret, rate=rate, seconds=args.seconds)))
                 for rate in rates
