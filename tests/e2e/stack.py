@@ -158,3 +158,30 @@ async def partition_ids(kafka_bootstrap: str, topic: str) -> list[int]:
     finally:
         await admin.close()
     return [partition["partition"] for partition in description["partitions"]]
+
+
+async def read_topic(kafka_bootstrap: str, topic: str) -> list:
+    """Return every record on `topic`, in offset order within each partition."""
+    partitions = [TopicPartition(topic, p) for p in await partition_ids(kafka_bootstrap, topic)]
+    # A throwaway group that commits nothing; aiokafka 0.14 fails to stop without a group.
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=kafka_bootstrap,
+        group_id=f"read-{uuid.uuid4().hex}",
+        enable_auto_commit=False,
+    )
+    await consumer.start()
+    records = []
+    try:
+        consumer.assign(partitions)
+        await consumer.seek_to_beginning(*partitions)
+        end = await consumer.end_offsets(partitions)
+        remaining = {p for p in partitions if end[p] > 0}
+        while remaining:
+            batches = await consumer.getmany(*remaining, timeout_ms=1000)
+            for partition, batch in batches.items():
+                records += batch
+                if batch and batch[-1].offset + 1 >= end[partition]:
+                    remaining.discard(partition)
+    finally:
+        await consumer.stop()
+    return records

@@ -9,8 +9,16 @@ import pytest
 
 from deploy import replay
 from deploy.localstack.kafka import LocalKafka
+from shared.schemas import MessageReceived
 from shared.schemas.topics import MESSAGE_RECEIVED
-from tests.e2e.stack import Stack, eventually, published_count, start_stack, text_body
+from tests.e2e.stack import (
+    Stack,
+    eventually,
+    published_count,
+    read_topic,
+    start_stack,
+    text_body,
+)
 
 PIPELINE = ["intake", "intake-2", "triage", "desk"]
 
@@ -88,6 +96,30 @@ async def test_distinct_events_both_stored(two_intakes: Stack) -> None:
             return found if len(found) == 2 else None
 
         await eventually(both, what="both messages in the desk")
+
+
+async def test_conversation_order_kept(two_intakes: Stack, kafka_bootstrap: str) -> None:
+    """One person's messages, sent through both intakes in turn, stay in order on the topic."""
+    stack = two_intakes
+    user_id = replay.line_user_id(f"order-{uuid.uuid4()}")
+    marker = uuid.uuid4().hex[:8]
+    texts = [f"{marker} {n}" for n in range(12)]
+
+    async with httpx.AsyncClient(timeout=15) as client:
+        for n, text in enumerate(texts):
+            intake = "intake" if n % 2 == 0 else "intake-2"
+            response = await stack.post_webhook(client, text_body(text, user_id), intake=intake)
+            assert response.status_code == 200, response.text
+
+    records = await read_topic(kafka_bootstrap, MESSAGE_RECEIVED)
+    # Other tests put invalid records on the same topic; only this person's are read.
+    mine = [
+        MessageReceived.model_validate_json(record.value)
+        for record in records
+        if marker.encode() in record.value
+    ]
+    assert [message.text for message in mine] == texts
+    assert len({message.conversation_id for message in mine}) == 1
 
 
 @pytest.fixture
