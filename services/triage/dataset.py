@@ -29,6 +29,8 @@ class LabeledMessage(BaseModel):
     urgent: bool
     # Which hard case the message exercises (slang, dialect, hard-negative, ...), if any.
     family: str | None = None
+    # The labeler's reasoning where the labeling guide is silent.
+    note: str | None = None
 
     @model_validator(mode="after")
     def urgent_matches_category(self) -> "LabeledMessage":
