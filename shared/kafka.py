@@ -36,6 +36,9 @@ TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
     asyncpg.CannotConnectNowError,
     asyncpg.TooManyConnectionsError,
     asyncpg.InterfaceError,
+    # Concurrent transactions: trying again after the other one finished succeeds.
+    asyncpg.DeadlockDetectedError,
+    asyncpg.SerializationError,
 )
 
 HANDLER_FAILURES = Counter(

@@ -1,6 +1,7 @@
 """Event models and topic names shared by every service."""
 
 from shared.schemas import topics
+from shared.schemas.alerts import AlertKind, AlertRaised
 from shared.schemas.base import SCHEMA_VERSION, Event
 from shared.schemas.categories import Priority, Topic
 from shared.schemas.dead_letters import DeadLettered
@@ -22,6 +23,8 @@ from shared.schemas.replies import DeliveryStatus, ReplyDelivered, ReplyRequeste
 
 __all__ = [
     "SCHEMA_VERSION",
+    "AlertKind",
+    "AlertRaised",
     "ChatSource",
     "DeadLettered",
     "DeliveryStatus",

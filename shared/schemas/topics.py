@@ -18,6 +18,9 @@ REFERRAL_REQUESTED = "referral.requested"
 REFERRAL_ANSWERED = "referral.answered"
 """The city welfare division's answer to a referral (city -> referral)."""
 
+ALERT_RAISED = "desk.alert.raised"
+"""Alerts to the on-call supervisor, keyed by conversation id (desk -> an alerting service)."""
+
 DEAD_LETTER_SUFFIX = ".dlq"
 
 
@@ -33,5 +36,6 @@ ALL_TOPICS = (
     REPLY_DELIVERED,
     REFERRAL_REQUESTED,
     REFERRAL_ANSWERED,
+    ALERT_RAISED,
 )
 ALL_DEAD_LETTER_TOPICS = tuple(dead_letter_topic(topic) for topic in ALL_TOPICS)
