@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from services.desk import store
 from services.desk.domain import InboundAction
+from services.desk.hours import ALERT_RAISED, AfterHoursResponder, AlertRaised
 from shared.kafka import publish_event, subscribe_events
 from shared.schemas import Event, MessageTriaged, ReplyDelivered, ReplyRequested
 from shared.schemas.topics import MESSAGE_TRIAGED, REPLY_DELIVERED, REPLY_REQUESTED
@@ -20,10 +21,13 @@ log = structlog.get_logger()
 
 SERVICE = "desk"
 CONSUMED_TOPICS = (MESSAGE_TRIAGED, REPLY_DELIVERED)
-PUBLISHED_TOPICS = (REPLY_REQUESTED,)
+PUBLISHED_TOPICS = (REPLY_REQUESTED, ALERT_RAISED)
 
 # Event model of each topic that the outbox may contain.
-OUTBOX_MODELS: dict[str, type[Event]] = {REPLY_REQUESTED: ReplyRequested}
+OUTBOX_MODELS: dict[str, type[Event]] = {
+    REPLY_REQUESTED: ReplyRequested,
+    ALERT_RAISED: AlertRaised,
+}
 
 OUTBOX_INTERVAL_SECONDS = 0.5
 OUTBOX_BATCH_SIZE = 100
@@ -50,27 +54,41 @@ OUTBOX_PUBLISH_FAILURES = Counter(
 PublishFunction = Callable[[str, str, str], Awaitable[None]]
 
 
-async def handle_message_triaged(pool: asyncpg.Pool, event: MessageTriaged) -> None:
-    """Store a triaged inbound event. A redelivered event changes nothing."""
-    message = event.message
+async def handle_message_triaged(
+    pool: asyncpg.Pool, event: MessageTriaged, *, after_hours: AfterHoursResponder | None = None
+) -> None:
+    """Store a triaged inbound event, then let `after_hours` queue an automatic reply.
+
+    A redelivered event stores nothing, and `after_hours` queues at most one reply per
+    conversation and closed period.
+    """
     with structlog.contextvars.bound_contextvars(
-        conversation_id=message.conversation_id, event_id=str(event.event_id)
+        conversation_id=event.message.conversation_id, event_id=str(event.event_id)
     ):
         result = await store.record_triaged_message(pool, event=event)
-        if result.duplicate:
-            INBOUND_DUPLICATES.inc()
-            log.info("inbound_message_duplicate", kind=message.kind.value)
-            return
-        if result.action is not InboundAction.CONVERSATION_ONLY:
-            INBOUND_MESSAGES_STORED.labels(action=result.action.value).inc()
-        log.info(
-            "inbound_message_stored",
-            case_id=str(result.case_id) if result.case_id else None,
-            action=result.action.value,
-            kind=message.kind.value,
-            mode=message.mode,
-            urgent=event.urgent,
-        )
+        _log_inbound_result(result, event)
+        # Called for a redelivered event too: if the process stopped after storing the
+        # message and before queueing the reply, the redelivery queues it.
+        if after_hours is not None:
+            await after_hours.handle_stored_message(pool, event=event)
+
+
+def _log_inbound_result(result: store.InboundResult, event: MessageTriaged) -> None:
+    message = event.message
+    if result.duplicate:
+        INBOUND_DUPLICATES.inc()
+        log.info("inbound_message_duplicate", kind=message.kind.value)
+        return
+    if result.action is not InboundAction.CONVERSATION_ONLY:
+        INBOUND_MESSAGES_STORED.labels(action=result.action.value).inc()
+    log.info(
+        "inbound_message_stored",
+        case_id=str(result.case_id) if result.case_id else None,
+        action=result.action.value,
+        kind=message.kind.value,
+        mode=message.mode,
+        urgent=event.urgent,
+    )
 
 
 async def handle_reply_delivered(pool: asyncpg.Pool, event: ReplyDelivered) -> None:
@@ -88,11 +106,16 @@ async def handle_reply_delivered(pool: asyncpg.Pool, event: ReplyDelivered) -> N
     )
 
 
-def register_handlers(broker: KafkaBroker, *, pool: asyncpg.Pool) -> None:
-    """Subscribe the desk's handlers to `broker`, which must not have started yet."""
+def register_handlers(
+    broker: KafkaBroker, *, pool: asyncpg.Pool, after_hours: AfterHoursResponder | None = None
+) -> None:
+    """Subscribe the desk's handlers to `broker`, which must not have started yet.
+
+    Without `after_hours`, inbound messages get no automatic reply outside opening hours.
+    """
 
     async def on_message_triaged(event: MessageTriaged) -> None:
-        await handle_message_triaged(pool, event)
+        await handle_message_triaged(pool, event, after_hours=after_hours)
 
     async def on_reply_delivered(event: ReplyDelivered) -> None:
         await handle_reply_delivered(pool, event)
@@ -131,7 +154,8 @@ async def publish_outbox_batch(
     The first failure stops the batch, so replies to one conversation keep their order.
     The exception propagates and the row stays unpublished for the next attempt.
     NOTE: a row that can never be published (unknown topic, invalid payload) blocks every
-    later row until an operator deletes it. Today only queue_reply writes rows, and they are valid.
+    later row until an operator deletes it. Every topic that store.queue_reply and the
+    hours package write is in OUTBOX_MODELS, and their rows are valid.
     """
     published = 0
     for row in await store.fetch_unpublished_outbox(pool, limit=limit):

@@ -3,8 +3,9 @@
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
+from uuid import UUID
 
 from shared.schemas import MessageKind, Priority, SourceType, Topic
 
@@ -24,6 +25,7 @@ class InboundAction(StrEnum):
     CONVERSATION_ONLY = "conversation_only"
     STORE_WITHOUT_CASE = "store_without_case"
     JOIN_CASE = "join_case"
+    REOPEN_CASE = "reopen_case"
     OPEN_CASE = "open_case"
 
 
@@ -41,14 +43,20 @@ class CaseUpdate:
 
 
 def choose_inbound_action(
-    *, kind: MessageKind, mode: str, source_type: SourceType, has_active_case: bool
+    *,
+    kind: MessageKind,
+    mode: str,
+    source_type: SourceType,
+    has_active_case: bool,
+    has_reopenable_case: bool = False,
 ) -> InboundAction:
-    """Decide whether an inbound event joins the open case, opens one, or opens none.
+    """Decide whether an inbound event joins the active case, reopens or opens one, or neither.
 
     A message in standby mode arrives while another channel module owns the chat, so it
-    joins a case that is already open but never opens one. Consultations are one-to-one:
-    a message from a group or room is stored but opens no case, so no reply can reach
-    the other members.
+    joins a case that is already active but never opens or reopens one. Consultations are
+    one-to-one: a message from a group or room is stored but opens no case, so no reply can
+    reach the other members. `has_reopenable_case` means that the conversation's latest
+    case was closed within REOPEN_WINDOW of the message (see may_reopen).
     """
     if kind in CONVERSATION_ONLY_KINDS:
         return InboundAction.CONVERSATION_ONLY
@@ -58,6 +66,8 @@ def choose_inbound_action(
         return InboundAction.JOIN_CASE
     if mode == "standby":
         return InboundAction.STORE_WITHOUT_CASE
+    if has_reopenable_case:
+        return InboundAction.REOPEN_CASE
     return InboundAction.OPEN_CASE
 
 
@@ -123,7 +133,7 @@ def queue_sort_key(
     """Return the sort key of a case in the queue.
 
     Urgent cases come first, then the oldest waiting_since, then cases with no
-    waiting_since, and opened_at breaks ties. store.QUEUE_ORDER_BY is the same order in SQL.
+    waiting_since, and opened_at breaks ties. case_queries.QUEUE_ORDER_BY is the same order in SQL.
     """
     urgency_rank = 0 if Priority(priority) is Priority.URGENT else 1
     if waiting_since is None:
@@ -173,3 +183,184 @@ def message_preview(*, kind: str, text: str | None) -> str:
     if text is not None:
         return text
     return f"[{kind}]"
+
+
+# --- case states ----------------------------------------------------------------------
+
+
+class CaseState(StrEnum):
+    """State of a case. Every state except closed puts the case in the queue."""
+
+    OPEN = "open"
+    CLAIMED = "claimed"
+    WAITING = "waiting"
+    CLOSED = "closed"
+
+
+class CaseMove(StrEnum):
+    """A change of a case's state, stored as the `kind` of its desk.case_events row."""
+
+    CLAIM = "claimed"
+    RELEASE = "released"
+    TRANSFER = "transferred"
+    REPLY = "reply_queued"
+    INBOUND = "person_wrote"
+    CLOSE = "closed"
+    REOPEN = "reopened"
+
+
+# The allowed moves: (previous state, new state) -> the moves that may make that change.
+# A pair missing here, or a move missing from a pair's set, is forbidden.
+CASE_MOVES: dict[tuple[CaseState, CaseState], frozenset[CaseMove]] = {
+    (CaseState.OPEN, CaseState.CLAIMED): frozenset({CaseMove.CLAIM}),
+    (CaseState.OPEN, CaseState.CLOSED): frozenset({CaseMove.CLOSE}),
+    (CaseState.CLAIMED, CaseState.CLAIMED): frozenset({CaseMove.TRANSFER}),
+    (CaseState.CLAIMED, CaseState.WAITING): frozenset({CaseMove.REPLY}),
+    (CaseState.CLAIMED, CaseState.OPEN): frozenset({CaseMove.RELEASE}),
+    (CaseState.CLAIMED, CaseState.CLOSED): frozenset({CaseMove.CLOSE}),
+    (CaseState.WAITING, CaseState.WAITING): frozenset({CaseMove.REPLY, CaseMove.TRANSFER}),
+    (CaseState.WAITING, CaseState.CLAIMED): frozenset({CaseMove.INBOUND}),
+    (CaseState.WAITING, CaseState.OPEN): frozenset({CaseMove.RELEASE}),
+    (CaseState.WAITING, CaseState.CLOSED): frozenset({CaseMove.CLOSE}),
+    (CaseState.CLOSED, CaseState.OPEN): frozenset({CaseMove.REOPEN}),
+}
+
+# The state each move leads to. A transfer keeps the state and changes the claimant.
+MOVE_TARGETS: dict[CaseMove, CaseState | None] = {
+    CaseMove.CLAIM: CaseState.CLAIMED,
+    CaseMove.RELEASE: CaseState.OPEN,
+    CaseMove.TRANSFER: None,
+    CaseMove.REPLY: CaseState.WAITING,
+    CaseMove.INBOUND: CaseState.CLAIMED,
+    CaseMove.CLOSE: CaseState.CLOSED,
+    CaseMove.REOPEN: CaseState.OPEN,
+}
+
+# Reopening rule: an inbound message sent at most this long after its conversation's latest
+# case was closed reopens that case. The case goes from closed to open, unclaimed and back in
+# the queue. A later message opens a new case. Counselors work on weekday evenings, so a
+# person who writes back the next evening usually continues the same consultation.
+REOPEN_WINDOW = timedelta(hours=24)
+
+
+class ForbiddenMove(Exception):
+    """A state change that CASE_MOVES does not allow. The API returns it as 409."""
+
+    def __init__(
+        self,
+        case_id: object,
+        previous: CaseState,
+        new: CaseState,
+        move: CaseMove,
+        *,
+        message: str | None = None,
+    ) -> None:
+        super().__init__(
+            message
+            or f"cannot move case {case_id} from '{previous}' to '{new}' ({move_verb(move)}); "
+            f"{describe_allowed_moves(previous)}"
+        )
+        self.case_id = case_id
+        self.previous = previous
+        self.new = new
+        self.move = move
+
+
+class CaseAlreadyClaimed(ForbiddenMove):
+    """A claim of a case that another account holds."""
+
+    def __init__(self, case_id: object, previous: CaseState, claimant_name: str) -> None:
+        message = (
+            f"case {case_id} is already claimed by {claimant_name}, so it cannot move from "
+            f"'{previous}' to 'claimed' again; ask {claimant_name} to release it or a "
+            "supervisor to transfer it"
+        )
+        super().__init__(case_id, previous, CaseState.CLAIMED, CaseMove.CLAIM, message=message)
+
+
+class NotPermitted(Exception):
+    """An account that may not act on this case. The API returns it as 403."""
+
+
+def move_verb(move: CaseMove) -> str:
+    """Return the verb of `move` as the API names it, such as "claim" or "reply"."""
+    return move.name.lower()
+
+
+def describe_allowed_moves(previous: CaseState) -> str:
+    """Return a sentence listing the moves allowed from `previous`, for error messages."""
+    allowed = [
+        f"{move_verb(move)} to '{new}'"
+        for (start, new), moves in CASE_MOVES.items()
+        if start is previous
+        for move in sorted(moves)
+    ]
+    if not allowed:
+        return f"no move leaves '{previous}'"
+    return f"from '{previous}' the allowed moves are: " + ", ".join(allowed)
+
+
+def check_move(*, case_id: object, previous: CaseState, new: CaseState, move: CaseMove) -> None:
+    """Raise ForbiddenMove unless CASE_MOVES allows `move` from `previous` to `new`."""
+    if move not in CASE_MOVES.get((previous, new), frozenset()):
+        raise ForbiddenMove(case_id, previous, new, move)
+
+
+def next_state(*, case_id: object, current: CaseState | str, move: CaseMove) -> CaseState:
+    """Return the state that `move` leads to from `current`, or raise ForbiddenMove."""
+    previous = CaseState(current)
+    new = MOVE_TARGETS[move] or previous
+    check_move(case_id=case_id, previous=previous, new=new, move=move)
+    return new
+
+
+def may_reopen(*, closed_at: datetime, sent_at: datetime) -> bool:
+    """Return whether a message sent at `sent_at` reopens a case closed at `closed_at`.
+
+    A message sent before the close counts too, because Kafka may deliver it late and a
+    counselor still has to read it.
+    """
+    return sent_at <= closed_at + REOPEN_WINDOW
+
+
+# --- accounts acting on cases -----------------------------------------------------------
+
+
+class Role(StrEnum):
+    """Role of a desk account, which decides what its API calls may do."""
+
+    COUNSELOR = "counselor"
+    SUPERVISOR = "supervisor"
+    CITY = "city"
+
+
+def check_case_actor(
+    *,
+    case_id: object,
+    move: CaseMove,
+    role: Role,
+    account_id: UUID,
+    claimant_id: UUID | None,
+    claimant_name: str | None,
+) -> None:
+    """Raise NotPermitted unless the account may make `move` on the case.
+
+    A supervisor may act on any case. A counselor may claim a case, and may release,
+    transfer, reply to or close only a case that they have claimed.
+    """
+    verb = move_verb(move)
+    if role is Role.SUPERVISOR:
+        return
+    if role is not Role.COUNSELOR:
+        raise NotPermitted(f"role '{role}' may not {verb} cases; a counselor or supervisor may")
+    if move is CaseMove.CLAIM or claimant_id == account_id:
+        return
+    if claimant_id is None:
+        raise NotPermitted(
+            f"case {case_id} is not claimed, and only a supervisor may {verb} an unclaimed "
+            "case; claim it first"
+        )
+    raise NotPermitted(
+        f"case {case_id} is claimed by {claimant_name}; only the claimant or a supervisor "
+        f"may {verb} it"
+    )

@@ -2,31 +2,39 @@
 
 from dataclasses import dataclass
 from enum import StrEnum
-from uuid import UUID, uuid4
+from uuid import UUID
 
 import asyncpg
 
 from services.desk import domain
-from services.desk.domain import InboundAction
-from shared.schemas import MessageReceived, MessageTriaged, Priority, ReplyDelivered, ReplyRequested
-from shared.schemas.topics import REPLY_REQUESTED
+from services.desk.case_rows import (
+    SYSTEM_ACTOR,
+    CaseClosed,
+    CaseNotFound,
+    insert_case_event,
+    insert_move_event,
+)
+from services.desk.domain import CaseMove, CaseState, InboundAction
+from services.desk.replies import QueuedReply, queue_reply
+from shared.schemas import MessageReceived, MessageTriaged, Priority, ReplyDelivered
 
 SCHEMA = "desk"
 
-# The same order as domain.queue_sort_key. The cases_queue_order index matches it.
-QUEUE_ORDER_BY = "(c.priority = 'urgent') DESC, c.waiting_since ASC NULLS LAST, c.opened_at ASC"
-
-
-class CaseNotFound(LookupError):
-    def __init__(self, case_id: UUID) -> None:
-        super().__init__(f"case {case_id} not found")
-        self.case_id = case_id
-
-
-class CaseClosed(RuntimeError):
-    def __init__(self, case_id: UUID) -> None:
-        super().__init__(f"case {case_id} is closed; a closed case accepts no replies")
-        self.case_id = case_id
+# CaseClosed, CaseNotFound, QueuedReply and queue_reply live in case_rows and replies, and
+# callers import them from here as before.
+__all__ = [
+    "SCHEMA",
+    "CaseClosed",
+    "CaseNotFound",
+    "DeliveryUpdate",
+    "InboundResult",
+    "QueuedReply",
+    "fetch_unpublished_outbox",
+    "mark_outbox_published",
+    "queue_reply",
+    "record_delivery",
+    "record_triaged_message",
+]
 
 
 class DeliveryUpdate(StrEnum):
@@ -47,17 +55,14 @@ class InboundResult:
         return self.action is None
 
 
-@dataclass(frozen=True)
-class QueuedReply:
-    reply_id: UUID
-    conversation_id: str
-
-
 async def record_triaged_message(pool: asyncpg.Pool, *, event: MessageTriaged) -> InboundResult:
-    """Store one triaged inbound event and open or update its case.
+    """Store one triaged inbound event and open, reopen or update its case.
 
     Redelivery of the same event_id or webhook_event_id changes nothing. The conversation
     row is locked first, so concurrent events of one conversation run one after another.
+    Reopening rule: when the conversation has no active case, a message sent within
+    domain.REOPEN_WINDOW after its latest case was closed reopens that case. A later
+    message opens a new case.
     """
     message = event.message
     async with pool.acquire() as connection, connection.transaction():
@@ -66,15 +71,19 @@ async def record_triaged_message(pool: asyncpg.Pool, *, event: MessageTriaged) -
             return InboundResult(action=None)
 
         case = await connection.fetchrow(
-            "SELECT case_id, priority, topics, waiting_since FROM desk.cases"
-            " WHERE conversation_id = $1 AND state IN ('open', 'claimed') FOR UPDATE",
+            "SELECT case_id, state, priority, topics, waiting_since FROM desk.cases"
+            " WHERE conversation_id = $1 AND state <> 'closed' FOR UPDATE",
             message.conversation_id,
         )
+        closed_case = None
+        if case is None:
+            closed_case = await _find_reopenable_case(connection, message)
         action = domain.choose_inbound_action(
             kind=message.kind,
             mode=message.mode,
             source_type=message.source.type,
             has_active_case=case is not None,
+            has_reopenable_case=closed_case is not None,
         )
         if action is InboundAction.CONVERSATION_ONLY:
             return InboundResult(action=action)
@@ -95,6 +104,10 @@ async def record_triaged_message(pool: asyncpg.Pool, *, event: MessageTriaged) -
             case_id = await _open_case(connection, event=event, priority=priority)
         elif action is InboundAction.JOIN_CASE:
             case_id = await _join_case(connection, case=case, event=event, priority=priority)
+        elif action is InboundAction.REOPEN_CASE:
+            case_id = await _reopen_case(
+                connection, case=closed_case, event=event, priority=priority
+            )
         await _insert_inbound_message(connection, event=event, case_id=case_id)
     return InboundResult(action=action, case_id=case_id)
 
@@ -139,14 +152,71 @@ async def _open_case(
         domain.merge_topics([], _topic_labels(event)),
         message.sent_at,
     )
-    await _insert_case_event(
+    await insert_case_event(
         connection,
         case_id=case_id,
         kind="opened",
-        actor="system",
-        to_state="open",
+        actor=SYSTEM_ACTOR,
+        to_state=CaseState.OPEN.value,
         message_id=event.event_id,
     )
+    return case_id
+
+
+async def _find_reopenable_case(
+    connection: asyncpg.Connection, message: MessageReceived
+) -> asyncpg.Record | None:
+    case = await connection.fetchrow(
+        "SELECT case_id, state, priority, topics, closed_at FROM desk.cases"
+        " WHERE conversation_id = $1 AND state = 'closed'"
+        " ORDER BY closed_at DESC LIMIT 1 FOR UPDATE",
+        message.conversation_id,
+    )
+    if case is None or not domain.may_reopen(closed_at=case["closed_at"], sent_at=message.sent_at):
+        return None
+    return case
+
+
+async def _reopen_case(
+    connection: asyncpg.Connection,
+    *,
+    case: asyncpg.Record,
+    event: MessageTriaged,
+    priority: Priority,
+) -> UUID:
+    # The counselor confirms topics and age band again at the next close, so the old ones go;
+    # the "closed" row of desk.case_events keeps them.
+    case_id = case["case_id"]
+    new_state = domain.next_state(case_id=case_id, current=case["state"], move=CaseMove.REOPEN)
+    update = domain.update_case_for_inbound(
+        priority=case["priority"],
+        topics=case["topics"],
+        waiting_since=None,
+        message_topics=_topic_labels(event),
+        urgent=priority is Priority.URGENT,
+        sent_at=event.message.sent_at,
+    )
+    await connection.execute(
+        "UPDATE desk.cases SET state = $2, closed_at = NULL, closed_by = NULL,"
+        " confirmed_topics = NULL, age_band = NULL, priority = $3, topics = $4,"
+        " waiting_since = $5, last_message_at = GREATEST(last_message_at, $5)"
+        " WHERE case_id = $1",
+        case_id,
+        new_state.value,
+        update.priority.value,
+        update.topics,
+        update.waiting_since,
+    )
+    await insert_move_event(
+        connection,
+        case_id=case_id,
+        move=CaseMove.REOPEN,
+        actor=SYSTEM_ACTOR,
+        previous=CaseState.CLOSED,
+        new=new_state,
+        message_id=event.event_id,
+    )
+    await _record_urgency_change(connection, case=case, event=event, priority=update.priority)
     return case_id
 
 
@@ -165,24 +235,54 @@ async def _join_case(
         urgent=priority is Priority.URGENT,
         sent_at=event.message.sent_at,
     )
+    # A message from the person while the case waits for them makes it the counselor's turn
+    # again.
+    previous = CaseState(case["state"])
+    new_state = previous
+    if previous is CaseState.WAITING:
+        new_state = domain.next_state(
+            case_id=case["case_id"], current=previous, move=CaseMove.INBOUND
+        )
     await connection.execute(
-        "UPDATE desk.cases SET priority = $2, topics = $3, waiting_since = $4,"
-        " last_message_at = GREATEST(last_message_at, $5) WHERE case_id = $1",
+        "UPDATE desk.cases SET state = $2, priority = $3, topics = $4, waiting_since = $5,"
+        " last_message_at = GREATEST(last_message_at, $6) WHERE case_id = $1",
         case["case_id"],
+        new_state.value,
         update.priority.value,
         update.topics,
         update.waiting_since,
         event.message.sent_at,
     )
-    if update.priority != Priority(case["priority"]):
-        await _insert_case_event(
+    if new_state is not previous:
+        await insert_move_event(
             connection,
             case_id=case["case_id"],
-            kind="marked_urgent",
-            actor="triage",
+            move=CaseMove.INBOUND,
+            actor=SYSTEM_ACTOR,
+            previous=previous,
+            new=new_state,
             message_id=event.event_id,
         )
+    await _record_urgency_change(connection, case=case, event=event, priority=update.priority)
     return case["case_id"]
+
+
+async def _record_urgency_change(
+    connection: asyncpg.Connection,
+    *,
+    case: asyncpg.Record,
+    event: MessageTriaged,
+    priority: Priority,
+) -> None:
+    if priority == Priority(case["priority"]):
+        return
+    await insert_case_event(
+        connection,
+        case_id=case["case_id"],
+        kind="marked_urgent",
+        actor="triage",
+        message_id=event.event_id,
+    )
 
 
 async def _insert_inbound_message(
@@ -203,28 +303,6 @@ async def _insert_inbound_message(
         message.webhook_event_id,
         domain.merge_topics([], _topic_labels(event)),
         event.urgent,
-    )
-
-
-async def _insert_case_event(
-    connection: asyncpg.Connection,
-    *,
-    case_id: UUID,
-    kind: str,
-    actor: str,
-    from_state: str | None = None,
-    to_state: str | None = None,
-    message_id: UUID | None = None,
-) -> None:
-    await connection.execute(
-        "INSERT INTO desk.case_events (case_id, kind, actor, from_state, to_state, message_id)"
-        " VALUES ($1, $2, $3, $4, $5, $6)",
-        case_id,
-        kind,
-        actor,
-        from_state,
-        to_state,
-        message_id,
     )
 
 
@@ -257,136 +335,6 @@ async def record_delivery(pool: asyncpg.Pool, *, event: ReplyDelivered) -> Deliv
             event.occurred_at,
         )
     return DeliveryUpdate.UPDATED
-
-
-async def queue_reply(
-    pool: asyncpg.Pool, *, case_id: UUID, text: str, requested_by: str
-) -> QueuedReply:
-    """Store a counselor reply and its ReplyRequested outbox row, and clear waiting_since.
-
-    Raises domain.InvalidReplyText, CaseNotFound or CaseClosed, and then stores nothing.
-    """
-    domain.validate_reply_text(text)
-    reply_id = uuid4()
-    async with pool.acquire() as connection, connection.transaction():
-        case = await connection.fetchrow(
-            "SELECT c.state, c.conversation_id, v.channel, v.push_target"
-            " FROM desk.cases c JOIN desk.conversations v USING (conversation_id)"
-            " WHERE c.case_id = $1 FOR UPDATE OF c",
-            case_id,
-        )
-        if case is None:
-            raise CaseNotFound(case_id)
-        if case["state"] == "closed":
-            raise CaseClosed(case_id)
-
-        event = ReplyRequested(
-            correlation_id=str(reply_id),
-            reply_id=reply_id,
-            case_id=case_id,
-            conversation_id=case["conversation_id"],
-            channel=case["channel"],
-            to=case["push_target"],
-            text=text,
-            requested_by=requested_by,
-        )
-        await _insert_outbound_message(connection, event=event)
-        await connection.execute(
-            "UPDATE desk.cases SET waiting_since = NULL,"
-            " last_message_at = GREATEST(last_message_at, $2) WHERE case_id = $1",
-            case_id,
-            event.occurred_at,
-        )
-        await _insert_case_event(
-            connection,
-            case_id=case_id,
-            kind="reply_queued",
-            actor=requested_by,
-            message_id=reply_id,
-        )
-        await connection.execute(
-            "INSERT INTO desk.outbox (topic, key, payload) VALUES ($1, $2, $3)",
-            REPLY_REQUESTED,
-            event.conversation_id,
-            event.model_dump_json(),
-        )
-    return QueuedReply(reply_id=reply_id, conversation_id=case["conversation_id"])
-
-
-async def _insert_outbound_message(
-    connection: asyncpg.Connection, *, event: ReplyRequested
-) -> None:
-    await connection.execute(
-        "INSERT INTO desk.messages (message_id, case_id, conversation_id, direction, kind, text,"
-        " sent_at, correlation_id, requested_by, delivery_status)"
-        " VALUES ($1, $2, $3, 'out', 'text', $4, $5, $6, $7, 'queued')",
-        event.reply_id,
-        event.case_id,
-        event.conversation_id,
-        event.text,
-        event.occurred_at,
-        event.correlation_id,
-        event.requested_by,
-    )
-
-
-async def close_case(pool: asyncpg.Pool, *, case_id: UUID, actor: str) -> bool:
-    """Close a case and return True, or False if it was already closed. Raises CaseNotFound."""
-    async with pool.acquire() as connection, connection.transaction():
-        state = await connection.fetchval(
-            "SELECT state FROM desk.cases WHERE case_id = $1 FOR UPDATE", case_id
-        )
-        if state is None:
-            raise CaseNotFound(case_id)
-        if state == "closed":
-            return False
-        await connection.execute(
-            "UPDATE desk.cases SET state = 'closed', closed_at = now(), waiting_since = NULL"
-            " WHERE case_id = $1",
-            case_id,
-        )
-        await _insert_case_event(
-            connection,
-            case_id=case_id,
-            kind="closed",
-            actor=actor,
-            from_state=state,
-            to_state="closed",
-        )
-    return True
-
-
-async def fetch_queue(pool: asyncpg.Pool) -> list[asyncpg.Record]:
-    """Return the open and claimed cases in queue order, each with its latest inbound message."""
-    return await pool.fetch(
-        "SELECT c.case_id, c.conversation_id, v.channel, c.priority, c.topics, c.waiting_since,"
-        " c.opened_at, c.state, latest.kind AS last_kind, latest.text AS last_text"
-        " FROM desk.cases c JOIN desk.conversations v USING (conversation_id)"
-        " LEFT JOIN LATERAL (SELECT m.kind, m.text FROM desk.messages m"
-        "   WHERE m.case_id = c.case_id AND m.direction = 'in'"
-        "   ORDER BY m.sent_at DESC, m.stored_at DESC LIMIT 1) latest ON true"
-        " WHERE c.state IN ('open', 'claimed')"
-        f" ORDER BY {QUEUE_ORDER_BY}"
-    )
-
-
-async def fetch_case(pool: asyncpg.Pool, *, case_id: UUID) -> asyncpg.Record | None:
-    return await pool.fetchrow(
-        "SELECT c.case_id, c.conversation_id, v.channel, c.state, c.priority, c.topics,"
-        " c.waiting_since, c.opened_at, c.closed_at, c.last_message_at"
-        " FROM desk.cases c JOIN desk.conversations v USING (conversation_id)"
-        " WHERE c.case_id = $1",
-        case_id,
-    )
-
-
-async def fetch_case_messages(pool: asyncpg.Pool, *, case_id: UUID) -> list[asyncpg.Record]:
-    """Return the messages of a case, oldest first."""
-    return await pool.fetch(
-        "SELECT message_id, direction, kind, text, sent_at, delivery_status FROM desk.messages"
-        " WHERE case_id = $1 ORDER BY sent_at, stored_at",
-        case_id,
-    )
 
 
 async def fetch_unpublished_outbox(pool: asyncpg.Pool, *, limit: int) -> list[asyncpg.Record]:

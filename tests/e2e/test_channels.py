@@ -95,6 +95,7 @@ async def test_each_channel_keeps_its_own(two_channels: Stack) -> None:
                 request["body"].get("to"): request
                 for request in response.json()["requests"]
                 if request["path"] == "/v2/bot/message/push"
+                and request["body"]["messages"][0]["text"].endswith("の相談員です")
             }
             found = {name: pushes.get(users[name]) for name in CHANNELS}
             return found if all(found.values()) else None

@@ -93,11 +93,14 @@ async def test_urgent_message_first_and_reply_pushed(stack: Stack) -> None:
 
         async def push_to_urgent_user() -> list[dict] | None:
             response = await client.get(stack.url("fakeline", "/fake/requests"))
+            # Automatic replies (outside opening hours) go to the same person; only the
+            # counselor's reply is counted here.
             pushes = [
                 request
                 for request in response.json()["requests"]
                 if request["path"] == "/v2/bot/message/push"
                 and request["body"].get("to") == urgent_user
+                and request["body"]["messages"][0]["text"] == reply_text
             ]
             return pushes or None
 

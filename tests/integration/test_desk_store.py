@@ -11,72 +11,41 @@ import pytest
 import structlog
 from structlog.testing import capture_logs
 
-from services.desk import domain, store
-from services.desk.app import MIGRATIONS_DIRECTORY, create_app
+from services.desk import case_queries, cases, domain, store
+from services.desk.accounts import Principal
 from services.desk.consumer import (
-    OutboxRelay,
     handle_message_triaged,
     handle_reply_delivered,
     publish_outbox_batch,
 )
-from services.desk.domain import InboundAction
-from services.desk.settings import DeskSettings
-from shared.db import apply_migrations, create_pool
+from services.desk.domain import InboundAction, Role
 from shared.schemas import (
-    ChatSource,
     DeliveryStatus,
     MessageKind,
-    MessageReceived,
-    MessageTriaged,
     ReplyDelivered,
     ReplyRequested,
-    SourceType,
     Topic,
 )
 from shared.schemas.topics import REPLY_REQUESTED
-
-T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
-API_TOKEN = "test-desk-token"
+from tests.integration.test_desk_helpers import (
+    OPERATOR_TOKEN,
+    T0,
+    api_client,
+    make_account,
+    migrated_pool,
+    triaged,
+)
 
 
 @pytest.fixture
 async def pool(database_url: str) -> AsyncIterator[asyncpg.Pool]:
-    pool = await create_pool(database_url, max_size=4)
-    await apply_migrations(pool, schema=store.SCHEMA, directory=MIGRATIONS_DIRECTORY)
-    yield pool
-    await pool.close()
+    async with migrated_pool(database_url) as pool:
+        yield pool
 
 
-def triaged(
-    conversation_id: str,
-    *,
-    sent_at: datetime = T0,
-    kind: MessageKind = MessageKind.TEXT,
-    text: str | None = "こんにちは",
-    topics: tuple[Topic, ...] = (),
-    urgent: bool = False,
-    mode: str = "active",
-    webhook_event_id: str | None = None,
-) -> MessageTriaged:
-    """Build a triaged event from a one-to-one chat whose LINE user id is "U" + conversation_id."""
-    message = MessageReceived(
-        correlation_id=f"corr-{uuid4().hex[:8]}",
-        channel="consultation",
-        conversation_id=conversation_id,
-        webhook_event_id=webhook_event_id or f"wh-{uuid4().hex}",
-        kind=kind,
-        mode=mode,
-        source=ChatSource(type=SourceType.USER, user_id=f"U{conversation_id}"),
-        sent_at=sent_at,
-        text=text if kind is MessageKind.TEXT else None,
-    )
-    return MessageTriaged(
-        correlation_id=message.correlation_id,
-        message=message,
-        topics=topics,
-        urgent=urgent,
-        classifier_version="test",
-    )
+@pytest.fixture
+async def supervisor(pool: asyncpg.Pool) -> Principal:
+    return await make_account(pool, Role.SUPERVISOR)
 
 
 async def count(pool: asyncpg.Pool, table: str) -> int:
@@ -85,6 +54,20 @@ async def count(pool: asyncpg.Pool, table: str) -> int:
 
 async def case_row(pool: asyncpg.Pool, case_id: UUID) -> asyncpg.Record:
     return await pool.fetchrow("SELECT * FROM desk.cases WHERE case_id = $1", case_id)
+
+
+async def close(
+    pool: asyncpg.Pool, case_id: UUID, principal: Principal, closed_at: datetime | None = None
+) -> asyncpg.Record:
+    return await cases.close_case(
+        pool,
+        case_id=case_id,
+        principal=principal,
+        topics=[],
+        age_band="unknown",
+        request_id=None,
+        closed_at=closed_at,
+    )
 
 
 # --- inbound messages -------------------------------------------------------------------
@@ -173,7 +156,7 @@ async def test_standby_message_opens_no_case(pool: asyncpg.Pool) -> None:
     assert row["text"] == "こんにちは"
 
 
-async def test_urgent_sticks_to_conversation(pool: asyncpg.Pool) -> None:
+async def test_urgent_sticks_to_conversation(pool: asyncpg.Pool, supervisor: Principal) -> None:
     urgent = await store.record_triaged_message(
         pool, event=triaged("conv-a", urgent=True, topics=(Topic.SUICIDE_SELF_HARM,))
     )
@@ -183,9 +166,10 @@ async def test_urgent_sticks_to_conversation(pool: asyncpg.Pool) -> None:
     assert calm.case_id == urgent.case_id
     assert (await case_row(pool, urgent.case_id))["priority"] == "urgent"
 
-    await store.close_case(pool, case_id=urgent.case_id, actor="counselor")
+    await close(pool, urgent.case_id, supervisor, closed_at=T0 + timedelta(minutes=2))
+    # Later than domain.REOPEN_WINDOW after the close, so the message opens a new case.
     reopened = await store.record_triaged_message(
-        pool, event=triaged("conv-a", sent_at=T0 + timedelta(days=1))
+        pool, event=triaged("conv-a", sent_at=T0 + timedelta(days=2))
     )
 
     assert reopened.action is InboundAction.OPEN_CASE
@@ -242,7 +226,7 @@ async def test_logs_contain_no_text_or_line_id(pool: asyncpg.Pool) -> None:
 # --- queue ----------------------------------------------------------------------------
 
 
-async def test_queue_order_mixed_priorities(pool: asyncpg.Pool) -> None:
+async def test_queue_order_mixed_priorities(pool: asyncpg.Pool, supervisor: Principal) -> None:
     minutes = timedelta(minutes=1)
     await store.record_triaged_message(pool, event=triaged("normal-old", sent_at=T0))
     await store.record_triaged_message(pool, event=triaged("normal-new", sent_at=T0 + 20 * minutes))
@@ -255,11 +239,13 @@ async def test_queue_order_mixed_priorities(pool: asyncpg.Pool) -> None:
     answered = await store.record_triaged_message(
         pool, event=triaged("normal-answered", sent_at=T0 - 60 * minutes)
     )
-    await store.queue_reply(pool, case_id=answered.case_id, text="はい", requested_by="counselor")
+    await store.queue_reply(
+        pool, case_id=answered.case_id, text="はい", requested_by=str(supervisor.account_id)
+    )
     closed = await store.record_triaged_message(pool, event=triaged("closed", sent_at=T0))
-    await store.close_case(pool, case_id=closed.case_id, actor="counselor")
+    await close(pool, closed.case_id, supervisor)
 
-    rows = await store.fetch_queue(pool)
+    rows = await case_queries.fetch_queue(pool)
     order = [row["conversation_id"] for row in rows]
 
     assert order == ["urgent-old", "urgent-new", "normal-old", "normal-new", "normal-answered"]
@@ -277,9 +263,9 @@ async def test_queue_shows_latest_inbound(pool: asyncpg.Pool) -> None:
     await store.record_triaged_message(
         pool, event=triaged("conv-a", sent_at=T0 + timedelta(minutes=1), kind=MessageKind.STICKER)
     )
-    await store.queue_reply(pool, case_id=opened.case_id, text="返信", requested_by="counselor")
+    await store.queue_reply(pool, case_id=opened.case_id, text="返信", requested_by="system")
 
-    [row] = await store.fetch_queue(pool)
+    [row] = await case_queries.fetch_queue(pool)
 
     assert row["last_kind"] == "sticker"
     assert row["last_text"] is None
@@ -288,13 +274,19 @@ async def test_queue_shows_latest_inbound(pool: asyncpg.Pool) -> None:
 # --- replies and the outbox -----------------------------------------------------------
 
 
-async def test_reply_clears_waiting_and_writes_outbox(pool: asyncpg.Pool) -> None:
+async def test_reply_clears_waiting_and_writes_outbox(
+    pool: asyncpg.Pool, supervisor: Principal
+) -> None:
     opened = await store.record_triaged_message(pool, event=triaged("conv-a"))
+    requested_by = str(supervisor.account_id)
     queued = await store.queue_reply(
-        pool, case_id=opened.case_id, text="お話を聞かせてください", requested_by="counselor"
+        pool, case_id=opened.case_id, text="お話を聞かせてください", requested_by=requested_by
     )
 
-    assert (await case_row(pool, opened.case_id))["waiting_since"] is None
+    case = await case_row(pool, opened.case_id)
+    assert case["waiting_since"] is None
+    assert case["state"] == "waiting"
+    assert case["claimed_by"] == supervisor.account_id
     message = await pool.fetchrow(
         "SELECT * FROM desk.messages WHERE message_id = $1", queued.reply_id
     )
@@ -310,44 +302,53 @@ async def test_reply_clears_waiting_and_writes_outbox(pool: asyncpg.Pool) -> Non
     assert event.case_id == opened.case_id
     assert event.to == "Uconv-a"
     assert event.text == "お話を聞かせてください"
-    assert event.requested_by == "counselor"
+    assert event.requested_by == requested_by
 
 
-async def test_inbound_after_reply_sets_waiting_again(pool: asyncpg.Pool) -> None:
+async def test_inbound_after_reply_sets_waiting_again(
+    pool: asyncpg.Pool, supervisor: Principal
+) -> None:
     opened = await store.record_triaged_message(pool, event=triaged("conv-a"))
-    await store.queue_reply(pool, case_id=opened.case_id, text="はい", requested_by="counselor")
+    await store.queue_reply(
+        pool, case_id=opened.case_id, text="はい", requested_by=str(supervisor.account_id)
+    )
     later = datetime.now(UTC) + timedelta(minutes=1)
     await store.record_triaged_message(pool, event=triaged("conv-a", sent_at=later))
 
-    assert (await case_row(pool, opened.case_id))["waiting_since"] == later
+    case = await case_row(pool, opened.case_id)
+    assert case["waiting_since"] == later
+    assert case["state"] == "claimed"
+    assert case["claimed_by"] == supervisor.account_id
 
 
-async def test_closed_case_reply_rejected(pool: asyncpg.Pool) -> None:
+async def test_closed_case_reply_rejected(pool: asyncpg.Pool, supervisor: Principal) -> None:
     opened = await store.record_triaged_message(pool, event=triaged("conv-a"))
-    assert await store.close_case(pool, case_id=opened.case_id, actor="counselor")
+    await close(pool, opened.case_id, supervisor)
 
     with pytest.raises(store.CaseClosed, match="is closed"):
-        await store.queue_reply(pool, case_id=opened.case_id, text="はい", requested_by="c")
+        await store.queue_reply(pool, case_id=opened.case_id, text="はい", requested_by="system")
     assert await count(pool, "outbox") == 0
     assert await pool.fetchval("SELECT count(*) FROM desk.messages WHERE direction = 'out'") == 0
 
 
 async def test_unknown_case_reply_rejected(pool: asyncpg.Pool) -> None:
     with pytest.raises(store.CaseNotFound, match="not found"):
-        await store.queue_reply(pool, case_id=uuid4(), text="はい", requested_by="counselor")
+        await store.queue_reply(pool, case_id=uuid4(), text="はい", requested_by="system")
 
 
 async def test_too_long_reply_rejected(pool: asyncpg.Pool) -> None:
     opened = await store.record_triaged_message(pool, event=triaged("conv-a"))
     with pytest.raises(domain.InvalidReplyText):
-        await store.queue_reply(pool, case_id=opened.case_id, text="😀" * 2501, requested_by="c")
+        await store.queue_reply(
+            pool, case_id=opened.case_id, text="😀" * 2501, requested_by="system"
+        )
     assert await count(pool, "outbox") == 0
 
 
 async def test_outbox_batch_publishes_and_marks(pool: asyncpg.Pool) -> None:
     opened = await store.record_triaged_message(pool, event=triaged("conv-a"))
-    first = await store.queue_reply(pool, case_id=opened.case_id, text="1", requested_by="c")
-    second = await store.queue_reply(pool, case_id=opened.case_id, text="2", requested_by="c")
+    first = await store.queue_reply(pool, case_id=opened.case_id, text="1", requested_by="system")
+    second = await store.queue_reply(pool, case_id=opened.case_id, text="2", requested_by="system")
     published: list[tuple[str, str, UUID]] = []
 
     async def publish(topic: str, key: str, payload: str) -> None:
@@ -364,7 +365,7 @@ async def test_outbox_batch_publishes_and_marks(pool: asyncpg.Pool) -> None:
 
 async def test_outbox_failure_keeps_row(pool: asyncpg.Pool) -> None:
     opened = await store.record_triaged_message(pool, event=triaged("conv-a"))
-    await store.queue_reply(pool, case_id=opened.case_id, text="1", requested_by="c")
+    await store.queue_reply(pool, case_id=opened.case_id, text="1", requested_by="system")
 
     async def publish(topic: str, key: str, payload: str) -> None:
         raise ConnectionError("broker unavailable")
@@ -390,7 +391,7 @@ def delivered(reply_id: UUID, case_id: UUID, status: DeliveryStatus) -> ReplyDel
 
 async def test_delivery_status_recorded_once(pool: asyncpg.Pool) -> None:
     opened = await store.record_triaged_message(pool, event=triaged("conv-a"))
-    queued = await store.queue_reply(pool, case_id=opened.case_id, text="1", requested_by="c")
+    queued = await store.queue_reply(pool, case_id=opened.case_id, text="1", requested_by="system")
     event = delivered(queued.reply_id, opened.case_id, DeliveryStatus.SENT)
 
     assert await store.record_delivery(pool, event=event) is store.DeliveryUpdate.UPDATED
@@ -405,7 +406,7 @@ async def test_delivery_status_recorded_once(pool: asyncpg.Pool) -> None:
 
 async def test_failed_then_sent_delivery(pool: asyncpg.Pool) -> None:
     opened = await store.record_triaged_message(pool, event=triaged("conv-a"))
-    queued = await store.queue_reply(pool, case_id=opened.case_id, text="1", requested_by="c")
+    queued = await store.queue_reply(pool, case_id=opened.case_id, text="1", requested_by="system")
     await handle_reply_delivered(
         pool, delivered(queued.reply_id, opened.case_id, DeliveryStatus.FAILED)
     )
@@ -435,22 +436,10 @@ async def test_delivery_for_unknown_reply(pool: asyncpg.Pool) -> None:
 
 @pytest.fixture
 async def client(pool: asyncpg.Pool, database_url: str) -> AsyncIterator[httpx.AsyncClient]:
-    """Client of the app with the test's pool. The lifespan does not run, so Kafka is not needed."""
-    settings = DeskSettings(database_url=database_url, desk_api_token=API_TOKEN)
-    app = create_app(settings)
-    app.state.pool = pool
-    app.state.outbox_relay = OutboxRelay(pool=pool, publish=_publish_nothing)
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(
-        transport=transport,
-        base_url="http://desk.test",
-        headers={"Authorization": f"Bearer {API_TOKEN}"},
-    ) as client:
+    """Client of the app with the test's pool, acting with the operator token, without Kafka."""
+    async with api_client(pool, database_url) as client:
+        client.headers["Authorization"] = f"Bearer {OPERATOR_TOKEN}"
         yield client
-
-
-async def _publish_nothing(topic: str, key: str, payload: str) -> None:
-    return None
 
 
 @pytest.mark.parametrize(
@@ -497,6 +486,8 @@ async def test_api_queue_entry(client: httpx.AsyncClient, pool: asyncpg.Pool) ->
                 "waiting_since": "2025-03-01T09:00:00+00:00",
                 "last_message": "こんにちは",
                 "state": "open",
+                "claimed_by": None,
+                "claimed_by_name": None,
             }
         ]
     }
@@ -544,7 +535,7 @@ async def test_api_reply_errors(client: httpx.AsyncClient, pool: asyncpg.Pool) -
     blank = await client.post(path, json={"text": "  "})
     no_text = await client.post(path, json={})
     not_json = await client.post(path, content=b"{", headers={"Content-Type": "application/json"})
-    await store.close_case(pool, case_id=opened.case_id, actor="counselor")
+    await close(pool, opened.case_id, await make_account(pool, Role.SUPERVISOR))
     closed = await client.post(path, json={"text": "はい"})
 
     assert too_long.status_code == 422

@@ -1,0 +1,58 @@
+"""Read-only SQL of the queue and of single cases, for the counselors' API."""
+
+from uuid import UUID
+
+import asyncpg
+
+# The same order as domain.queue_sort_key. The cases_queue_order index matches it.
+QUEUE_ORDER_BY = "(c.priority = 'urgent') DESC, c.waiting_since ASC NULLS LAST, c.opened_at ASC"
+
+# The fetch functions take a pool, or a connection whose transaction also writes the audit row.
+Executor = asyncpg.Pool | asyncpg.Connection
+
+
+async def fetch_queue(executor: Executor) -> list[asyncpg.Record]:
+    """Return the cases that are not closed in queue order, each with its latest inbound message."""
+    return await executor.fetch(
+        "SELECT c.case_id, c.conversation_id, v.channel, c.priority, c.topics, c.waiting_since,"
+        " c.opened_at, c.state, c.claimed_by, claimant.display_name AS claimant_name,"
+        " latest.kind AS last_kind, latest.text AS last_text"
+        " FROM desk.cases c JOIN desk.conversations v USING (conversation_id)"
+        " LEFT JOIN desk.accounts claimant ON claimant.account_id = c.claimed_by"
+        " LEFT JOIN LATERAL (SELECT m.kind, m.text FROM desk.messages m"
+        "   WHERE m.case_id = c.case_id AND m.direction = 'in'"
+        "   ORDER BY m.sent_at DESC, m.stored_at DESC LIMIT 1) latest ON true"
+        " WHERE c.state <> 'closed'"
+        f" ORDER BY {QUEUE_ORDER_BY}"
+    )
+
+
+async def fetch_case(executor: Executor, *, case_id: UUID) -> asyncpg.Record | None:
+    return await executor.fetchrow(
+        "SELECT c.case_id, c.conversation_id, v.channel, c.state, c.priority, c.topics,"
+        " c.waiting_since, c.opened_at, c.closed_at, c.last_message_at, c.claimed_by,"
+        " claimant.display_name AS claimant_name, c.claimed_at, c.closed_by,"
+        " c.confirmed_topics, c.age_band"
+        " FROM desk.cases c JOIN desk.conversations v USING (conversation_id)"
+        " LEFT JOIN desk.accounts claimant ON claimant.account_id = c.claimed_by"
+        " WHERE c.case_id = $1",
+        case_id,
+    )
+
+
+async def fetch_case_messages(executor: Executor, *, case_id: UUID) -> list[asyncpg.Record]:
+    """Return the messages of a case, oldest first."""
+    return await executor.fetch(
+        "SELECT message_id, direction, kind, text, sent_at, delivery_status, requested_by"
+        " FROM desk.messages WHERE case_id = $1 ORDER BY sent_at, stored_at",
+        case_id,
+    )
+
+
+async def fetch_case_events(executor: Executor, *, case_id: UUID) -> list[asyncpg.Record]:
+    """Return the timeline of a case from desk.case_events, oldest first."""
+    return await executor.fetch(
+        "SELECT kind, actor, from_state, to_state, message_id, detail, occurred_at"
+        " FROM desk.case_events WHERE case_id = $1 ORDER BY case_event_id",
+        case_id,
+    )
