@@ -111,7 +111,9 @@ async def test_urgent_message_first_and_reply_pushed(stack: Stack) -> None:
 
         async def reply_marked_sent() -> dict | None:
             case = await stack.case(client, urgent_case["case_id"])
-            outbound = [m for m in case["messages"] if m["direction"] == "out"]
+            outbound = [
+                m for m in case["messages"] if m["direction"] == "out" and m["text"] == reply_text
+            ]
             return outbound[0] if outbound and outbound[0]["delivery_status"] == "sent" else None
 
         reply = await eventually(reply_marked_sent, what="the reply's delivery status 'sent'")
