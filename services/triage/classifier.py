@@ -14,7 +14,7 @@ from services.triage.text import canonicalize, normalize_text
 from services.triage.topics import detect_topics
 from shared.schemas import Topic
 
-CLASSIFIER_VERSION = "sudachi-rules-2"
+CLASSIFIER_VERSION = "sudachi-rules-3"
 
 
 @dataclass(frozen=True)

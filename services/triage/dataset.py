@@ -1,7 +1,8 @@
 """The labeled triage messages in tests/data/triage, written for this project.
 
-tune.jsonl is for tuning lexicons and rules. heldout.jsonl was written before the rules and
-is only scored, never used to choose words or thresholds.
+The tuning part is tune.jsonl, by the first writer, and tune_more.jsonl, by a third writer.
+Both are for tuning lexicons and rules. heldout.jsonl, by the second writer, was written
+before the rules and is only scored, never used to choose words or thresholds.
 """
 
 import json
@@ -15,6 +16,10 @@ from shared.schemas import Topic
 DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "triage"
 Part = Literal["tune", "heldout"]
 PARTS: tuple[Part, ...] = ("tune", "heldout")
+PART_FILES: dict[Part, tuple[str, ...]] = {
+    "tune": ("tune.jsonl", "tune_more.jsonl"),
+    "heldout": ("heldout.jsonl",),
+}
 
 
 class DatasetError(ValueError):
@@ -39,12 +44,13 @@ class LabeledMessage(BaseModel):
         return self
 
 
-def part_path(part: Part) -> Path:
-    return DATA_DIR / f"{part}.jsonl"
+def part_paths(part: Part) -> list[Path]:
+    return [DATA_DIR / name for name in PART_FILES[part]]
 
 
 def load_part(part: Part) -> list[LabeledMessage]:
-    return load_examples(part_path(part))
+    """Read every file of a part, in the order PART_FILES lists them."""
+    return [example for path in part_paths(part) for example in load_examples(path)]
 
 
 def load_examples(path: Path) -> list[LabeledMessage]:

@@ -12,7 +12,10 @@ from sudachipy import Dictionary, SplitMode, Tokenizer
 
 TOKEN_CACHE_SIZE = 8192
 # Only these fields are read, and loading fewer makes each morpheme cheaper to build.
-SUDACHI_FIELDS = {"pos", "normalized_form", "dictionary_form"}
+# split_a lets a compound noun be split into its short-unit parts (休職中 into 休職 + 中).
+SUDACHI_FIELDS = {"pos", "normalized_form", "dictionary_form", "split_a"}
+# Compound nouns of at least this many characters carry their parts; shorter ones rarely split.
+MIN_COMPOUND_LENGTH = 3
 SENTENCE_ENDS = frozenset({"。", ".", "!", "?", "…", "\n"})
 # Sudachi gives the auxiliary ない and the adjective 無い different normalized forms; the
 # rules only care that something is negated, so both become 無い.
@@ -29,6 +32,9 @@ class Token(NamedTuple):
     conjugation: str
     # Offset of the morpheme in the canonical text, in characters.
     begin: int
+    # Normalized forms of the short-unit parts of a compound noun (介護サービス: 介護,
+    # サービス); empty for other morphemes. Topic lexicons match these too.
+    parts: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -58,8 +64,13 @@ def tokenize_uncached(text: str) -> tuple[Token, ...]:
             continue
         lemma = morpheme.normalized_form()
         lemma = LEMMA_FOLDS.get(lemma, lemma)
-        token = Token(morpheme.surface(), lemma, pos[0], pos[1], pos[5], morpheme.begin())
-        tokens.append(token)
+        surface = morpheme.surface()
+        parts: tuple[str, ...] = ()
+        if pos[0] == "名詞" and len(surface) >= MIN_COMPOUND_LENGTH:
+            split = morpheme.split(SplitMode.A)
+            if len(split) > 1:
+                parts = tuple(part.normalized_form() for part in split)
+        tokens.append(Token(surface, lemma, pos[0], pos[1], pos[5], morpheme.begin(), parts))
     return tuple(tokens)
 
 

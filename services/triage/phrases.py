@@ -6,6 +6,11 @@ Sudachi maps to the same normalized forms. Sudachi sometimes splits a word diffe
 inside a sentence than alone (家にも居場所 becomes 家/に/も/居/場所). So phrases are also found
 by their spelling, where it starts and ends on morpheme boundaries and no longer phrase
 already covers it. The boundary rule keeps 主人 from matching inside 主人公.
+
+A compound noun that no phrase covers is also matched by its short-unit parts (休職中 is
+休職 + 中, 介護サービス is 介護 + サービス). A part matches only when every other part is a word
+of two or more characters or a known suffix (中, 後, 料), so 主人公 (主人 + 公) still does not
+match 主人.
 """
 
 from collections import defaultdict
@@ -18,6 +23,9 @@ from services.triage.text import canonicalize
 
 T = TypeVar("T")
 MIN_SPELLING_LENGTH = 2
+MIN_PART_LENGTH = 2
+# One-character parts that only add "during", "after", "fee" and the like to a compound.
+COMPOUND_SUFFIXES = frozenset({"中", "後", "前", "料", "費", "代", "者", "先", "期", "歴", "明け"})
 
 
 @dataclass(frozen=True)
@@ -53,8 +61,33 @@ class PhraseIndex(Generic[T]):
     def find(self, tokens: tuple[Token, ...], canonical: str) -> list[PhraseMatch[T]]:
         matches = self._lemma_matches(tokens)
         matches.extend(self._spelling_matches(tokens, canonical, matches))
+        matches.extend(self._part_matches(tokens, matches))
         matches.sort(key=lambda match: match.start)
         return matches
+
+    def _part_matches(
+        self, tokens: tuple[Token, ...], found: list[PhraseMatch[T]]
+    ) -> list[PhraseMatch[T]]:
+        covered = {index for match in found for index in range(match.start, match.end)}
+        matches = []
+        for index, token in enumerate(tokens):
+            if not token.parts or index in covered:
+                continue
+            parts = token.parts
+            position = 0
+            while position < len(parts):
+                length, items = self._longest_in_parts(parts, position)
+                if length and _rest_is_substantial(parts, position, position + length):
+                    matches.append(PhraseMatch(index, index + 1, items))
+                position += length or 1
+        return matches
+
+    def _longest_in_parts(self, parts: tuple[str, ...], position: int) -> tuple[int, tuple[T, ...]]:
+        for lemmas, items in self._by_first.get(parts[position], ()):
+            end = position + len(lemmas)
+            if end <= len(parts) and parts[position:end] == lemmas:
+                return len(lemmas), items
+        return 0, ()
 
     def _lemma_matches(self, tokens: tuple[Token, ...]) -> list[PhraseMatch[T]]:
         matches: list[PhraseMatch[T]] = []
@@ -98,3 +131,8 @@ class PhraseIndex(Generic[T]):
                         covered.update(range(start, end))
                     offset = canonical.find(spelling, offset + 1)
         return matches
+
+
+def _rest_is_substantial(parts: tuple[str, ...], start: int, end: int) -> bool:
+    rest = parts[:start] + parts[end:]
+    return all(len(part) >= MIN_PART_LENGTH or part in COMPOUND_SUFFIXES for part in rest)

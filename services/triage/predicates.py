@@ -24,7 +24,7 @@ TAIL_LEMMAS = frozenset(
 )  # fmt: skip
 TAIL_LIMIT = 8
 RELIEF_WINDOW = 3
-QUOTE_WINDOW = 6
+QUOTE_WINDOW = 8
 # Words after 〜ば or 〜たら that mark the outcome as a relief: 死ねば楽, 死ねば全部解決する.
 RELIEF_WORDS = frozenset({"楽", "良い", "増し", "解決", "幸せ", "済む"})
 DENIAL_WINDOW = 8
@@ -34,6 +34,17 @@ THOUGHT_VERBS = frozenset({"思う", "考える", "言う"})
 REASON_NOUNS = frozenset({"訳"})
 WISH_NOUNS = frozenset({"願望", "気", "気持ち", "積もり", "予定", "考え"})
 PROHIBITIONS = frozenset({"行く", "駄目"})
+# Judgments after 方が that prefer the act: 死んだ方がまし, いない方がみんな幸せ.
+PREFERABLE_WORDS = frozenset({"良い", "増し", "楽", "幸せ", "助かる", "喜ぶ", "平和"})
+PREFERABLE_GAP = 2
+# 死にたいほどじゃない: a degree word and a negation deny the wish itself.
+DEGREE_WORDS = frozenset({"ほど", "程", "くらい", "ぐらい"})
+DEGREE_WINDOW = 3
+# Negations after a thought verb still count up to this many words later:
+# 死にたいと思ったことは一度もありません.
+THOUGHT_NEGATION_WINDOW = 10
+# Conjunctions after which a negation belongs to a new clause: 死にたいと思っても誰にも言えない.
+CLAUSE_CONJUNCTIONS = frozenset({"から", "ので", "のに", "ば", "けれど"})
 CONTRAST_PARTICLES = frozenset({"けれど", "が"})
 
 
@@ -105,14 +116,22 @@ def conditional_relief(tokens: tuple[Token, ...], index: int, tail: Tail) -> boo
 
     Examples: 〜ばいい, 〜たら楽, 〜なきゃよかった.
     """
+    return relief_end(tokens, index, tail) is not None
+
+
+def relief_end(tokens: tuple[Token, ...], index: int, tail: Tail) -> int | None:
+    """Return the end of 〜ばいい or 〜たら楽 after the verb (いなければ家族は幸せ), or None."""
     surfaces = [token.surface for token in tokens[index + 1 : tail.end]]
     has_condition = "ば" in tail.lemmas or any(_is_conditional(s) for s in surfaces)
     if not has_condition:
-        return False
+        return None
     if "良い" in tail.lemmas:
-        return True
-    following = tokens[tail.end : tail.end + RELIEF_WINDOW]
-    return any(token.lemma in RELIEF_WORDS for token in following)
+        return tail.end
+    window_end = min(len(tokens), tail.end + RELIEF_WINDOW)
+    for position in range(tail.end, window_end):
+        if tokens[position].lemma in RELIEF_WORDS:
+            return position + 1
+    return None
 
 
 def _is_conditional(surface: str) -> bool:
@@ -140,10 +159,20 @@ def quoted_at_sender(tokens: tuple[Token, ...], end: int) -> bool:
     return False
 
 
-def preferable(tokens: tuple[Token, ...], tail: Tail) -> bool:
-    """Whether the tail goes on with 方がいい, 方がまし or 方が楽 (死んだ方がまし)."""
-    window = [token.lemma for token in tokens[tail.end : tail.end + 3]]
-    return len(window) == 3 and window[0] == "方" and window[2] in ("良い", "増し", "楽")
+def preferable(tokens: tuple[Token, ...], tail: Tail) -> int | None:
+    """Return the end of 方がいい, 方がまし or 方がみんな幸せ after the verb, or None.
+
+    Up to PREFERABLE_GAP words may stand between 方が and the judgment (方がみんな幸せ).
+    """
+    window = [token.lemma for token in tokens[tail.end : tail.end + 2 + PREFERABLE_GAP + 1]]
+    if window[:2] != ["方", "が"]:
+        return None
+    for offset, lemma in enumerate(window[2:], start=2):
+        if lemma in PREFERABLE_WORDS:
+            return tail.end + offset + 1
+        if lemma in NEGATIONS:
+            return None
+    return None
 
 
 def denied(tokens: tuple[Token, ...], tail: Tail) -> bool:
@@ -152,7 +181,7 @@ def denied(tokens: tuple[Token, ...], tail: Tail) -> bool:
     Two negations cancel (死にたいって思わない日はない), so only an odd count denies.
     """
     window_end = min(len(tokens), tail.end + DENIAL_WINDOW)
-    if _wish_noun_denied(tokens, tail.end):
+    if _wish_noun_denied(tokens, tail.end) or _degree_denied(tokens, tail.end):
         return True
     for position in range(tail.end, window_end):
         token = tokens[position]
@@ -162,9 +191,17 @@ def denied(tokens: tuple[Token, ...], tail: Tail) -> bool:
             # 死にたいとしか思えない: しか〜ない means "only", not a denial.
             return False
         if token.lemma in THOUGHT_VERBS or token.lemma in REASON_NOUNS:
-            negations = _count_negations(tokens, position + 1, window_end)
+            negation_end = min(len(tokens), position + 1 + THOUGHT_NEGATION_WINDOW)
+            negations = _count_negations(tokens, position + 1, negation_end)
             return negations % 2 == 1
     return False
+
+
+def _degree_denied(tokens: tuple[Token, ...], position: int) -> bool:
+    if position >= len(tokens) or tokens[position].lemma not in DEGREE_WORDS:
+        return False
+    window = tokens[position + 1 : position + 1 + DEGREE_WINDOW]
+    return any(token.lemma in NEGATIONS for token in window)
 
 
 def _wish_noun_denied(tokens: tuple[Token, ...], position: int) -> bool:
@@ -193,6 +230,11 @@ def subject_of(tokens: tuple[Token, ...], index: int) -> str | None:
             return None
         if token.lemma in SUBJECT_PARTICLES and previous.pos in ("名詞", "代名詞"):
             return previous.lemma
+        if token.lemma in SUBJECT_PARTICLES and previous.pos == "接尾辞" and position > 1:
+            # ばあちゃんが is ばあ + ちゃん + が: the subject is the noun before the suffix.
+            noun = tokens[position - 2]
+            if noun.pos in ("名詞", "代名詞"):
+                return noun.lemma
         if token.lemma in SUBJECT_PARTICLES and previous.lemma in SUBJECT_PARTICLES:
             # 私なんかが: step over the stacked particles to the noun.
             position -= 1
@@ -234,9 +276,17 @@ def is_self(subject: str | None) -> bool:
 def _count_negations(tokens: tuple[Token, ...], start: int, end: int) -> int:
     count = 0
     previous: Token | None = None
-    for token in tokens[start:end]:
+    for index, token in enumerate(tokens[start:end], start=start):
         if is_sentence_end(token) or is_contrast(token):
             break
+        if token.pos_detail == "接続助詞" and token.lemma in CLAUSE_CONJUNCTIONS:
+            break
+        if token.lemma == "も" and index > start and tokens[index - 1].lemma in ("て", "で"):
+            # 思っても starts a new clause (思っても誰にも言えない), but 思ってもいない and
+            # 思ってもない deny the thought.
+            following = [t.lemma for t in tokens[index + 1 : index + 3]]
+            if not (following[:1] and (following[0] in NEGATIONS or following == ["居る", "無い"])):
+                break
         # 思っちゃいけない (must not think) forbids the thought instead of denying it.
         if token.lemma in NEGATIONS and not (previous and previous.lemma in PROHIBITIONS):
             count += 1

@@ -1,26 +1,37 @@
 """Decide whether a message shows suicidal ideation or self-harm, and explain why.
 
-The rules in risk_verbs and risk_means each look at one word and its neighbours; risk_english,
-risk_emoji and risk_farewell look at the whole message. This module runs them all, names the
-person at risk when the sender reports someone else, and drops a risk that the message places
-only in the past (前は死にたかったけど、今は落ち着いてる).
+The rules in risk_verbs, risk_life, risk_euphemism and risk_means each look at one word and
+its neighbours; risk_english, risk_emoji and risk_farewell look at the whole message. This
+module runs them all, turns a phrase in a harmless context (risk_context) into a note, names
+the person at risk when the sender reports someone else, and drops a risk that the message
+places only in the past (前は死にたかったけど、今は落ち着いてる).
 """
 
 import dataclasses
 
 from services.triage import risk_lexicon as lex
 from services.triage.morphology import Token, is_sentence_end, sentence_bounds
-from services.triage.predicates import subject_of
+from services.triage.predicates import SUBJECT_PARTICLES, subject_of
+from services.triage.risk_context import harmless_context
 from services.triage.risk_emoji import emoji_findings
 from services.triage.risk_english import english_findings
+from services.triage.risk_euphemism import EUPHEMISM_RULES
 from services.triage.risk_farewell import farewell_findings
+from services.triage.risk_life import LIFE_RULES
 from services.triage.risk_means import MEANS_RULES
 from services.triage.risk_verbs import VERB_RULES
 from services.triage.signals import RiskAssessment, RiskNote, RiskSignal
 
 Tokens = tuple[Token, ...]
-RULES = {**MEANS_RULES, **VERB_RULES}
+RULE_TABLES = (MEANS_RULES, VERB_RULES, LIFE_RULES, EUPHEMISM_RULES)
+RULES = {lemma: rule for table in RULE_TABLES for lemma, rule in table.items()}
+if len(RULES) != sum(len(table) for table in RULE_TABLES):
+    raise RuntimeError("two risk rule tables claim the same word; each word needs one rule")
 RECOVERY_WINDOW = 6
+OPENING_QUOTES = frozenset({"「", "『"})
+CLOSING_QUOTES = frozenset({"」", "』"})
+REPORT_WINDOW = 3
+REPORTING_VERBS = frozenset({"言う", "思う", "考える"})
 
 
 def assess_risk(tokens: Tokens, canonical: str, normalized: str) -> RiskAssessment:
@@ -37,6 +48,10 @@ def assess_risk(tokens: Tokens, canonical: str, normalized: str) -> RiskAssessme
             continue
         finding = rule(tokens, index)
         if isinstance(finding, RiskSignal):
+            harmless = harmless_context(tokens, finding)
+            if harmless is not None:
+                notes.append(RiskNote(finding.phrase, harmless))
+                continue
             signals.append(_with_subject(tokens, finding))
         elif isinstance(finding, RiskNote):
             notes.append(finding)
@@ -59,10 +74,14 @@ def _with_subject(tokens: Tokens, found: RiskSignal) -> RiskSignal:
     """Name the person at risk when the sentence is about someone else (娘の手首, 友達が)."""
     subject = subject_of(tokens, found.start)
     if subject not in lex.OTHER_PEOPLE:
-        subject = _possessor(tokens, found.start) or _quoted_speaker(tokens, found.start)
+        subject = (
+            _possessor(tokens, found.start)
+            or _quoted_speaker(tokens, found.start)
+            or _bracket_speaker(tokens, found.start)
+        )
     if subject is None:
         return found
-    return dataclasses.replace(found, subject=subject)
+    return dataclasses.replace(found, subject=lex.SUBJECT_NAMES.get(subject, subject))
 
 
 def _possessor(tokens: Tokens, index: int) -> str | None:
@@ -81,6 +100,20 @@ def _quoted_speaker(tokens: Tokens, index: int) -> str | None:
         if tokens[position].lemma == "から" and tokens[position - 1].lemma in lex.OTHER_PEOPLE:
             quoted = any(token.surface in ("「", "『") for token in tokens[position:index])
             return tokens[position - 1].lemma if quoted else None
+    return None
+
+
+def _bracket_speaker(tokens: Tokens, index: int) -> str | None:
+    """Return who opens the quote around tokens[index]: 夫が「俺なんかいない方がいい」."""
+    for position in range(index - 1, 1, -1):
+        surface = tokens[position].surface
+        if surface in CLOSING_QUOTES:
+            return None
+        if surface in OPENING_QUOTES:
+            particle, speaker = tokens[position - 1], tokens[position - 2]
+            if particle.lemma in SUBJECT_PARTICLES and speaker.lemma in lex.OTHER_PEOPLE:
+                return speaker.lemma
+            return None
     return None
 
 
@@ -112,9 +145,25 @@ def _only_in_past(tokens: Tokens, found: RiskSignal) -> bool:
     if any(token.lemma in lex.RENEWAL_MARKERS for token in tokens):
         return False
     start, _ = sentence_bounds(tokens, found.start)
-    if not any(token.lemma in lex.PAST_MARKERS for token in tokens[start : found.start]):
+    past_before = any(_marks_past(token) for token in tokens[start : found.start])
+    if not (past_before or _reported_in_past(tokens, found.end)):
         return False
     return _recovery_after(tokens, found.end)
+
+
+def _marks_past(token: Token) -> bool:
+    # 学生時代 and 高校時代 are single compound nouns in Sudachi's long units.
+    return token.lemma in lex.PAST_MARKERS or token.lemma.endswith("時代")
+
+
+def _reported_in_past(tokens: Tokens, end: int) -> bool:
+    """Return whether the phrase is said or thought in the past: 言ってた, 思ってた時期."""
+    _, sentence_end = sentence_bounds(tokens, max(0, end - 1))
+    for position in range(end, sentence_end):
+        if tokens[position].lemma in REPORTING_VERBS:
+            following = tokens[position + 1 : position + 1 + REPORT_WINDOW]
+            return any(token.lemma == "た" for token in following)
+    return False
 
 
 def _recovery_after(tokens: Tokens, position: int) -> bool:

@@ -1,28 +1,49 @@
-"""Messages made only of emoji that stand for a means of self-harm (🪢, 🔪🩸, 💊💊💊).
+"""Messages made of emoji that stand for a means of self-harm (🪢, 🔪🩸, 💊💊💊).
 
 When words surround them, text.canonicalize rewrites the emoji into words for the word rules.
-This module covers the messages that have no words at all.
+This module covers the messages that have no words at all, and short ones where the only words
+are despair or a goodbye (もう無理🪢, さよなら🔪).
 """
 
+import re
 import unicodedata
 
 from services.triage.signals import RiskKind, RiskSignal
 
 # Each of these alone, with no words, reads as a means or an injury.
 MEANS_EMOJI = frozenset({"🪢", "🔪", "🗡", "🪒", "🩸", "⚰", "🪦"})
+# Next to words, coffins and graves often mean "dead tired" (仕事疲れた🪦), like 💀.
+WORDED_MEANS_EMOJI = MEANS_EMOJI - {"⚰", "🪦"}
 PILL = "💊"
 # One pill emoji is often 「薬飲んだ」; a pile of them is the overdose picture.
 PILL_PILE = 3
+# Words of despair or parting that, next to a means emoji, make the emoji the message:
+# もう無理🪢. 🔪🧅🥕 今日はカレー has none of them.
+DESPAIR = re.compile(
+    r"無理|限界|疲れた|つかれた|つらい|辛い|しんどい|さよなら|さようなら|バイバイ|ばいばい|"
+    r"もう嫌|もういや|おわり|終わり|ごめんなさい|助けて|たすけて"
+)
+# Longer messages carry enough words for the word rules to judge.
+MAX_DESPAIR_LETTERS = 12
 
 
 def emoji_findings(normalized: str) -> list[RiskSignal]:
-    """Return a signal when the message has no letters and shows means-of-harm emoji."""
-    if any(unicodedata.category(character).startswith("L") for character in normalized):
+    """Return a signal when means-of-harm emoji stand alone or only with words of despair."""
+    if PILL not in normalized and not any(emoji in normalized for emoji in MEANS_EMOJI):
         return []
-    means_emoji = [character for character in normalized if character in MEANS_EMOJI]
+    letters = [c for c in normalized if unicodedata.category(c).startswith("L")]
+    if letters:
+        words = "".join(letters)
+        if len(letters) > MAX_DESPAIR_LETTERS or not DESPAIR.search(words):
+            return []
+    allowed = WORDED_MEANS_EMOJI if letters else MEANS_EMOJI
+    means_emoji = [character for character in normalized if character in allowed]
     pills = normalized.count(PILL)
     if not means_emoji and pills < PILL_PILE:
         return []
     phrase = "".join(means_emoji) or PILL * pills
-    explanation = "自傷や自殺の手段を表す絵文字だけのメッセージ"
+    if letters:
+        explanation = "絶望や別れの言葉に添えた自傷や自殺の手段の絵文字"
+    else:
+        explanation = "自傷や自殺の手段を表す絵文字だけのメッセージ"
     return [RiskSignal(RiskKind.PLAN, -1, -1, phrase, explanation)]

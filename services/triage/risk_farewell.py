@@ -1,8 +1,9 @@
-"""Farewell messages: several parting words together (今までありがとう, さようなら, 先にいきます).
+"""Farewell messages: several parting words together (今までありがとう, さようなら, 先にいきます,
+思い残すことはない, 猫の預け先も決めた).
 
 Each parting word alone is everyday chat, so one is never enough; two different ones in one
 message read as a goodbye before suicide. 逝く, a verb that itself means to die, is judged in
-risk_verbs instead.
+risk_life instead.
 """
 
 from services.triage.morphology import Token
@@ -11,6 +12,13 @@ from services.triage.signals import RiskKind, RiskSignal
 Tokens = tuple[Token, ...]
 MIN_CUES = 2
 THANKS_WINDOW = 3
+# Arrangements for after one is gone: 猫の預け先も決めた, 形見分けをした.
+LEAVING_ARRANGEMENTS = {"預け先": "預け先", "形見": "形見", "形見分け": "形見分け"}
+# Normalized forms that can start a parting word; _cue_at reads only these.
+CUE_LEMMAS = frozenset(
+    {"今迄", "今", "いま", "さようなら", "御免", "先", "探す", "最後", "生まれ変わる", "思い残す",
+     "御世話", "会う", "皆", "終わり", *LEAVING_ARRANGEMENTS}
+)  # fmt: skip
 FAREWELL_EXPLANATION = "別れの言葉が重なっている、自殺の予告の可能性"
 
 
@@ -18,6 +26,8 @@ def farewell_findings(tokens: Tokens) -> list[RiskSignal]:
     """Return one signal when the message has two or more kinds of parting words."""
     cues: dict[str, str] = {}
     for index, token in enumerate(tokens):
+        if token.lemma not in CUE_LEMMAS:
+            continue
         cue = _cue_at(tokens, index)
         if cue is not None and cue not in cues:
             cues[cue] = token.surface
@@ -44,8 +54,20 @@ def _cue_at(tokens: Tokens, index: int) -> str | None:
         return "探さないで"
     if lemma == "最後" and following[:2] in (["の", "メッセージ"], ["の", "挨拶"]):
         return "最後のメッセージ"
+    if lemma == "最後" and following[:1] == ["に"] and "有り難う" in following:
+        return "最後にありがとう"
     if lemma == "生まれ変わる":
         return "生まれ変わったら"
+    if lemma == "思い残す" and following[:1] == ["こと"] and _denied_soon(following[1:]):
+        return "思い残すことはない"
+    if lemma in LEAVING_ARRANGEMENTS:
+        return LEAVING_ARRANGEMENTS[lemma]
+    if lemma == "御世話" and following[:2] == ["に", "成る"] and _closes_polite_past(tokens, index):
+        return "お世話になりました"
+    if lemma == "会う" and following[:1] == ["無い"] and _never_again(tokens, index):
+        return "もう会えない"
+    if lemma == "皆" and following[:2] == ["元気", "だ"]:
+        return "みんな元気で"
     if (
         lemma == "終わり"
         and following[:2] == ["に", "為る"]
@@ -53,6 +75,27 @@ def _cue_at(tokens: Tokens, index: int) -> str | None:
     ):
         return "終わりにする"
     return None
+
+
+def _never_again(tokens: Tokens, index: int) -> bool:
+    # もう会えない, 二度と会えない: 会える (potential) after もう or 二度と.
+    if not tokens[index].conjugation.startswith("未然形") or index == 0:
+        return False
+    before = "".join(token.surface for token in tokens[max(0, index - 3) : index])
+    return before.endswith(("もう", "二度と"))
+
+
+def _denied_soon(lemmas: list[str]) -> bool:
+    # 思い残すことはない, 思い残すことはありません.
+    return "無い" in lemmas or "ず" in lemmas
+
+
+def _closes_polite_past(tokens: Tokens, index: int) -> bool:
+    # お世話になりました at the end of a sentence; お世話になった人 is only a description.
+    lemmas = [token.lemma for token in tokens[index + 3 : index + 6]]
+    if lemmas[:2] != ["ます", "た"]:
+        return False
+    return len(lemmas) == 2 or lemmas[2] in ("。", "!", "…", ".")
 
 
 def _plain_or_polite(tokens: Tokens, index: int) -> bool:

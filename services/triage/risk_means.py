@@ -1,15 +1,26 @@
-"""Rules for means and plans (pills, rope, charcoal, jumping) and for self-harm.
+"""Rules for means and plans (rope, charcoal, suicide notes) and for self-harm.
 
 A means word alone is often harmless (キャンプ用のロープ, 七輪と練炭で焼き肉), so most rules
 need an action in the same sentence (買った, ためてる, 全部飲んだ) and no everyday purpose.
+MEANS_RULES also collects the medicine rule (risk_medicine.py) and the place rules
+(risk_places.py).
 """
 
 from collections.abc import Callable
 
 from services.triage import risk_lexicon as lex
-from services.triage.morphology import Token, sentence_bounds
+from services.triage.findings import (
+    Finding,
+    action_span,
+    news_context,
+    note,
+    sentence_lemmas,
+    signal,
+)
+from services.triage.morphology import Token
 from services.triage.predicates import Desire, Tail, object_of, verb_tail
-from services.triage.risk_verbs import Finding, news_context, note, signal
+from services.triage.risk_medicine import medicine_rule
+from services.triage.risk_places import PLACE_RULES
 from services.triage.signals import RiskKind
 
 Tokens = tuple[Token, ...]
@@ -19,16 +30,15 @@ ACCIDENT_WORDS = frozenset(
 )  # fmt: skip
 
 
-def sentence_lemmas(tokens: Tokens, index: int) -> tuple[int, int, set[str]]:
-    start, end = sentence_bounds(tokens, index)
-    return start, end, {token.lemma for token in tokens[start:end]}
-
-
 def negated_act(tokens: Tokens, tail: Tail) -> bool:
     """Whether an act is denied; 傷つけないと落ち着かない (unless I hurt myself) is not."""
     if not tail.negated or "ば" in tail.lemmas:
         return False
-    return not (tail.end < len(tokens) and tokens[tail.end].lemma == "と")
+    following = [token.lemma for token in tokens[tail.end : tail.end + 5]]
+    if following[:2] in (["に", "は"], ["だ", "は"]) and "無い" in following[2:]:
+        # 傷つけずにはいられない: "cannot help hurting myself", a double negation.
+        return False
+    return following[:1] != ["と"]
 
 
 def means_noun_rule(tokens: Tokens, index: int) -> Finding:
@@ -40,10 +50,21 @@ def means_noun_rule(tokens: Tokens, index: int) -> Finding:
     if lemma == "過量" and following != "服薬":
         return None
     end = index + 2 if lemma in ("身辺", "過量") else index + 1
+    if _not_this(tokens, end):
+        return note(tokens, index, end + 2, "「〜じゃなくて」と打ち消されている")
     context = news_context(tokens, index)
     if context is not None:
         return note(tokens, index, end, f"「{context}」についての話題")
     return signal(tokens, index, end, RiskKind.PLAN, MEANS_EXPLANATIONS.get(lemma, "自殺の手段"))
+
+
+def _not_this(tokens: Tokens, position: int) -> bool:
+    # 遺書じゃなくて遺言書: the copula だ (じゃ, では) followed by a negation.
+    following = tokens[position : position + 3]
+    lemmas = [token.lemma for token in following]
+    if lemmas[:1] == ["だ"] and lemmas[1:2] in (["無い"], ["は"]):
+        return "無い" in lemmas[1:]
+    return False
 
 
 MEANS_EXPLANATIONS = {
@@ -55,34 +76,6 @@ MEANS_EXPLANATIONS = {
     "樹海": "自殺の場所として知られる樹海への言及",
     "身辺": "身辺整理、自殺の準備のサイン",
 }
-
-
-def action_span(tokens: Tokens, index: int, actions: frozenset[str]) -> tuple[int, int]:
-    """Return the token range from the means word at index to the action word in its sentence.
-
-    The reason then quotes 「睡眠薬をためてます」 rather than the whole sentence.
-    """
-    start, end, _ = sentence_lemmas(tokens, index)
-    positions = [p for p in range(start, end) if tokens[p].lemma in actions]
-    if not positions:
-        return index, index + 1
-    nearest = min(positions, key=lambda position: abs(position - index))
-    if nearest < index:
-        return nearest, index + 1
-    return index, verb_tail(tokens, nearest).end
-
-
-def medicine_rule(tokens: Tokens, index: int) -> Finding:
-    """薬をためている (hoarding) or 薬を全部飲んだ (overdose)."""
-    _, _, lemmas = sentence_lemmas(tokens, index)
-    if lemmas & lex.HOARD_VERBS:
-        start, end = action_span(tokens, index, lex.HOARD_VERBS)
-        return signal(tokens, start, end, RiskKind.PLAN, "薬をためている、過量服薬の準備")
-    amounts = lemmas & lex.OVERDOSE_AMOUNTS
-    if lex.SWALLOW in lemmas and amounts and not amounts <= lex.WEAK_AMOUNTS:
-        start, end = action_span(tokens, index, frozenset({lex.SWALLOW}))
-        return signal(tokens, start, end, RiskKind.PLAN, "薬を一度に大量に飲む、過量服薬")
-    return None
 
 
 def rope_or_charcoal_rule(tokens: Tokens, index: int) -> Finding:
@@ -109,75 +102,10 @@ def neck_rule(tokens: Tokens, index: int) -> Finding:
     return None
 
 
-def jump_down_rule(tokens: Tokens, index: int) -> Finding:
-    """飛び降りる, unless an idiom, a low place or a news story."""
-    tail = verb_tail(tokens, index)
-    if tail.desire is Desire.NOT_WANT or tail.negated:
-        return None
-    _, _, lemmas = sentence_lemmas(tokens, index)
-    if "清水" in lemmas:
-        return note(tokens, index, tail.end, "慣用句「清水の舞台から飛び降りる」")
-    low_places = lemmas & lex.LOW_PLACES
-    if low_places:
-        return note(tokens, index, tail.end, "低い所から飛び降りたけがの話")
-    context = news_context(tokens, index)
-    if context is not None:
-        return note(tokens, index, tail.end, f"「{context}」についての話題")
-    return signal(tokens, index, tail.end, RiskKind.PLAN, "飛び降りることへの言及")
-
-
-def railway_rule(tokens: Tokens, index: int) -> Finding:
-    """電車に飛び込む, ホームで吸い込まれそう; 飛び込み営業 and プールに飛び込む are not.
-
-    The train may be named in the sentence before: 電車来るの待ってる。飛び込むかも.
-    """
-    tail = verb_tail(tokens, index)
-    if tail.negated or tail.desire is Desire.NOT_WANT:
-        return None
-    start, _, lemmas = sentence_lemmas(tokens, index)
-    if start > 0:
-        lemmas |= sentence_lemmas(tokens, start - 1)[2]
-    if not lemmas & lex.RAILWAY_WORDS:
-        return None
-    return signal(tokens, index, tail.end, RiskKind.PLAN, "電車や線路への飛び込み")
-
-
-def high_place_rule(tokens: Tokens, index: int) -> Finding:
-    """Being at a high or dangerous place now: 屋上にいます, 線路の前から動けない, 下を見てる."""
-    position = index + 1
-    if [token.lemma for token in tokens[position : position + 2]] in (["の", "上"], ["の", "縁"]):
-        position += 2
-    elif tokens[index].lemma == lex.BRIDGE:
-        # 橋にいる is only where someone is; 橋の上にいる is the warning.
-        return None
-    _, sentence_end, lemmas = sentence_lemmas(tokens, index)
-    if lemmas & lex.BENIGN_PURPOSES:
-        return None
-    seen_down = False
-    for place in range(position, sentence_end):
-        lemma = tokens[place].lemma
-        seen_down = seen_down or lemma == lex.DOWN
-        if lemma not in lex.PRESENCE_VERBS and not (seen_down and lemma == lex.LOOK):
-            continue
-        tail = verb_tail(tokens, place)
-        if _present_at_place(lemma, tail):
-            return signal(tokens, index, tail.end, RiskKind.PLAN, "危険な場所に今いる")
-    return None
-
-
-def _present_at_place(lemma: str, tail: Tail) -> bool:
-    if lemma == lex.BE:
-        return "た" not in tail.lemmas and not tail.negated
-    if lemma == "動く":
-        # 動けない: standing there unable to move away.
-        return tail.negated
-    return not tail.negated
-
-
 def self_harm_noun_rule(tokens: Tokens, index: int) -> Finding:
-    """リスカ, リストカット, アムカ, 自傷."""
+    """リストカット, アームカット, 自傷; text.py spells out リスカ and アムカ."""
     end = index + 1
-    if tokens[index].lemma == "リスト":
+    if tokens[index].lemma in lex.CUT_SITES_SLANG:
         if end >= len(tokens) or tokens[end].lemma != "カット":
             return None
         end += 1
@@ -192,14 +120,17 @@ def self_harm_noun_rule(tokens: Tokens, index: int) -> Finding:
 
 
 def body_harm_rule(tokens: Tokens, index: int) -> Finding:
-    """腕を切る, 手首を切った, 自分を傷つける, 壁に頭を打ち付ける."""
+    """腕を切る, 手首を切った, 自分を傷つける, 壁に頭を打ち付ける, 腕から血が出てる."""
     if index + 1 < len(tokens) and tokens[index + 1].lemma in ("で", "から"):
-        return None
+        return _bleeding(tokens, index)
     verbs = lex.HEAD_HARM_VERBS if tokens[index].lemma == lex.HEAD else lex.HARM_VERBS
     _, sentence_end, lemmas = sentence_lemmas(tokens, index)
     if lemmas & ACCIDENT_WORDS:
         return None
     window_end = min(sentence_end, index + 1 + BODY_HARM_WINDOW)
+    if lemmas & lex.BURN_TOOLS:
+        # たばこの火を腕に押しつけた: these verbs harm only with a hot or sharp tool.
+        verbs = verbs | lex.TOOL_HARM_VERBS
     for position in range(index + 1, window_end):
         lemma = tokens[position].lemma
         if lemma in lex.EVERYDAY_CUTS:
@@ -215,6 +146,19 @@ def body_harm_rule(tokens: Tokens, index: int) -> Finding:
     return None
 
 
+def _bleeding(tokens: Tokens, index: int) -> Finding:
+    """手首から血が出てる: blood from a place where people cut themselves, not an accident."""
+    if tokens[index].lemma not in lex.CUTTING_SITES or tokens[index + 1].lemma != "から":
+        return None
+    following = [token.lemma for token in tokens[index + 2 : index + 4]]
+    if following[:1] != [lex.BLOOD]:
+        return None
+    _, _, lemmas = sentence_lemmas(tokens, index)
+    if lemmas & ACCIDENT_WORDS:
+        return None
+    return signal(tokens, index, index + 3, RiskKind.SELF_HARM, "手首や腕からの出血、自傷の疑い")
+
+
 def cut_rule(tokens: Tokens, index: int) -> Finding:
     """切っちゃった🔪🩸 or また切りたくなった: 切る with no object, near a blade or as an urge.
 
@@ -225,6 +169,9 @@ def cut_rule(tokens: Tokens, index: int) -> Finding:
         return None
     _, _, lemmas = sentence_lemmas(tokens, index)
     if lemmas & lex.EVERYDAY_CUTS or lemmas & ACCIDENT_WORDS or lemmas & lex.BODY_PARTS:
+        return None
+    if object_of(tokens, index) is not None:
+        # ナイフでりんごを切った: the object is something other than the body.
         return None
     if lemmas & lex.BLADES_AND_WOUNDS:
         return signal(tokens, index, tail.end, RiskKind.SELF_HARM, "刃物で切る行為")
@@ -252,13 +199,9 @@ MEANS_RULES: dict[str, Callable[[Tokens, int], Finding]] = {
     **{lemma: rope_or_charcoal_rule for lemma in lex.ROPE_NOUNS},
     lex.CHARCOAL: rope_or_charcoal_rule,
     lex.NECK: neck_rule,
-    lex.JUMP_DOWN: jump_down_rule,
-    lex.JUMP_IN: railway_rule,
-    lex.SUCKED_IN: railway_rule,
-    **{lemma: high_place_rule for lemma in lex.HIGH_PLACES},
-    lex.BRIDGE: high_place_rule,
+    **PLACE_RULES,
     **{lemma: self_harm_noun_rule for lemma in lex.SELF_HARM_NOUNS},
-    "リスト": self_harm_noun_rule,
+    **{lemma: self_harm_noun_rule for lemma in lex.CUT_SITES_SLANG},
     **{lemma: body_harm_rule for lemma in lex.BODY_PARTS},
     lex.HEAD: body_harm_rule,
     lex.CUT: cut_rule,

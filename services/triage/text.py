@@ -30,7 +30,7 @@ PILL_PILE = re.compile("💊{3,}")
 VARIATION_SELECTORS = re.compile("[\ufe0e\ufe0f]")
 
 # 4, ○ and similar stand in for 死 in censored or playful spellings: 4にたい, ○にたい, 4ね.
-CENSORED_DIE = re.compile(r"[4〇○●◯](?=に(?:た|て|そ)|ね(?:$|[^ぁ-ん])|の[うー])")
+CENSORED_DIE = re.compile(r"[4〇○●◯](?=に(?:た|て|そ)|ね(?:$|[^ぁ-ん]|たら|れば|ば)|の[うー])")
 # 死にたみ, 消えたみ: net slang that turns 〜たい into a noun with the same meaning.
 DESIRE_NOUN = re.compile(r"(?<=死に|しに|消え|きえ)たみ")
 # Yamagata spellings that Sudachi cannot read, mapped to standard ones.
@@ -40,12 +40,42 @@ DIALECT_SPELLINGS = {
     "生きで": "生きて",
     "いなぐ": "いなく",
     "いだぐ": "いたく",
+    # いねぐなる, いねくなる: Tohoku いなくなる.
+    "いねぐ": "いなく",
+    "いねく": "いなく",
+    "行ぎ": "行き",
+    "行ぐ": "行く",
+    "逝ぎ": "逝き",
+    "早ぐ": "早く",
+    "いっぺぇ": "いっぱい",
+    "いっぺえ": "いっぱい",
+    # げんど is Tohoku けれど; without the rewrite Sudachi reads its ん as the negation ず.
+    "げんど": "けれど",
+    "げっと": "けれど",
 }
-DIALECT_SPELLING_PATTERN = re.compile("|".join(map(re.escape, DIALECT_SPELLINGS)))
-# タヒ is 死 split into two katakana; タヒチ (Tahiti) is a real word and stays.
+# タヒ is 死 split into two katakana; タヒチ (Tahiti) is a real word and stays. タヒる is
+# slang for 死ぬ, so タヒりたい becomes 死にたい.
+TAHI_VERB = re.compile(r"タヒ[りる](?=た|ま|そ)")
 TAHI_PATTERN = re.compile(r"タヒ(?!チ)")
 # 氏 in place of 死 only in the verb forms 氏にたい, 氏ね, 氏のう; 「山田氏に」 stays.
 UJI_PATTERN = re.compile(r"氏(?=に(?:た|て|そ|だ)|ね(?:ば|る|よ|$|[^ぁ-ん])|のう)")
+
+# Risk words written in hiragana that Sudachi splits wrongly (じさつ becomes じ/さつ, いきてる
+# becomes 行く). They are rewritten wherever they occur, so each key is long enough not to
+# occur inside ordinary words.
+HIRAGANA_SPELLINGS = {
+    "じさつ": "自殺",
+    "りすか": "リスカ",
+    "いきてる": "生きてる",
+    "いきていたく": "生きていたく",
+    "いきてても": "生きてても",
+    "いきるいみ": "生きる意味",
+}
+# Sudachi misreads リスカ and アムカ after some words (またリスカ becomes また/リ/スカし). So
+# they are spelled out, and the self-harm rules read リスト + カット and アーム + カット.
+SELF_HARM_SLANG = {"リスカ": "リストカット", "アムカ": "アームカット", "レグカ": "レッグカット"}
+# 死にたすぎる, 消えたすぎ: slang that fuses たい with すぎる; たいすぎ reads as たい.
+DESIRE_EXCESS = re.compile(r"(?<=[いきしちにひみりぎじびえけせてねめれげでべ])たすぎ")
 
 KATAKANA_RUN = re.compile(r"[ァ-ヴー]{2,}")
 KATAKANA_TO_HIRAGANA = {code: code - 0x60 for code in range(ord("ァ"), ord("ヴ") + 1)}
@@ -86,19 +116,63 @@ VERB_STEM_END = "いきしちにひみりぎじびぴえけせてねへめれげ
 DIALECT_DESIRE = re.compile(
     rf"(?<=[{VERB_STEM_END}\u4e00-\u9fff])[てで](?:ぇ|え|ー)+(?=$|[^ぁ-ん]|[なよねべずわんのっ])"
 )
-# Yamagata voices the t of たい and たく after these stems: 死にだい, 消えだい, 死にだぐ.
-VOICED_DESIRE = re.compile(r"(?<=死に|しに|消え|きえ|なり|まい)だ(?=い|く|ぐ)")
+# Yamagata voices the t of たい and たく after these stems: 死にだい, 消えだい, 死にだぐ, and
+# after て in 生ぎでだぐねぇ (生きていたくない).
+VOICED_DESIRE = re.compile(r"(?<=死に|しに|消え|きえ|なり|まい)だ(?=い|く|ぐ)|(?<=て)だ(?=ぐ|く)")
+# Tohoku marks a destination with さ: あの世さ行ぐ is あの世に行く.
+DIALECT_DIRECTION = re.compile(r"(?<=[^\sぁ-ん])さ(?=行|いく|いき|逝)")
+# 言ってんだ, 死んでんの: the spoken ている before ん; Sudachi reads that ん as the negation ず.
+SPOKEN_PROGRESSIVE = re.compile(r"(?<=[てで])ん(?=だ|の|じゃ)")
 VOICED_NEGATIVE = re.compile(r"(?<=た)ぐ(?=ね|な)")
 # Tohoku and casual negative desire: 死にたくね, 死にたくねぇ mean 死にたくない. Without this
 # rewrite Sudachi reads ね as a sentence-final particle and the negation is lost.
-DIALECT_NEGATIVE_DESIRE = re.compile(r"たくね[ぇえー]?(?=$|[^ぁ-ん]|[よなべずわし])")
+DIALECT_NEGATIVE_DESIRE = re.compile(r"たくね[ぇえー]?(?=$|[^ぁ-ん]|[よなべずわしん])")
+# Tohoku and casual ねぇ for ない after しか: 死ぬしかねぇべ is 死ぬしかないべ.
+ONLY_NEGATIVE = re.compile(r"(?<=しか)ね[ぇえー]*(?=$|[^ぁ-ん]|[べよなずわん])")
+# ねぇ after these nouns is the negation ない, not the particle: 生きてる意味ねぇ.
+NEE_AFTER_LACK = re.compile(
+    r"(意味|価値|資格|理由|希望|未来|居場所|未練|気力)ね[ぇえー]+(?=$|[^ぁ-ん]|[よなべずわしん])"
+)
 # Yamagata ends sentences with ず (死にてぇず, 〜だず); after たい Sudachi would read it as
 # the negation ず, so it is dropped there.
 DIALECT_FINAL_ZU = re.compile(r"(?<=たい)ず(?=$|[^ぁ-ん]|[よねな])")
 # A long-vowel mark after hiragana (死にたーい, 消えたーい) adds no meaning; katakana keeps it.
 HIRAGANA_LONG_VOWEL = re.compile(r"(?<=[ぁ-ん])[ー〜~]+")
+# A small ぁ that stretches the たい or ない ending only draws it out: 死にたぁい, しにたぁぁい,
+# 生きたくなぁい. Other small vowels change the sound (ふぁ, でぃ) or are words (ねぇ).
+STRETCHED_VOWEL = re.compile(r"(?<=[たな])ぁ+(?=い)")
 
 ASCII_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+
+# One pass for all fixed spellings. りすか maps straight to リストカット, the end of its chain.
+SPELLINGS = {
+    **DIALECT_SPELLINGS,
+    **SELF_HARM_SLANG,
+    **HIRAGANA_SPELLINGS,
+    "りすか": SELF_HARM_SLANG["リスカ"],
+}
+SPELLING_PATTERN = re.compile("|".join(map(re.escape, sorted(SPELLINGS, key=len, reverse=True))))
+# Rewrites in the order they run, each with the strings that must occur for it to apply.
+TRIGGERED_REWRITES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
+    (("タヒ",), TAHI_VERB, "死に"),
+    (("タヒ",), TAHI_PATTERN, "死"),
+    (("氏",), UJI_PATTERN, "死"),
+    (tuple("4〇○●◯"), CENSORED_DIE, "死"),
+    (("たみ",), DESIRE_NOUN, "たい"),
+    (("ぇ", "え", "ー"), DIALECT_DESIRE, "たい"),
+    (("だ",), VOICED_DESIRE, "た"),
+    (("たぐ",), VOICED_NEGATIVE, "く"),
+    (("たくね",), DIALECT_NEGATIVE_DESIRE, "たくない"),
+    (("しかね",), ONLY_NEGATIVE, "ない"),
+    (("ね",), NEE_AFTER_LACK, r"\1ない"),
+    (("たいず",), DIALECT_FINAL_ZU, ""),
+    (("さ",), DIALECT_DIRECTION, "に"),
+    (("てん", "でん"), SPOKEN_PROGRESSIVE, "るん"),
+    (("たすぎ",), DESIRE_EXCESS, "たいすぎ"),
+    # Stretched vowels go after the dialect rules, which read でぇ and てぇ.
+    (("ぁ",), STRETCHED_VOWEL, ""),
+    (tuple("ー〜~"), HIRAGANA_LONG_VOWEL, ""),
+)
 
 
 def normalize_text(text: str) -> str:
@@ -115,20 +189,14 @@ def canonicalize(text: str) -> str:
     canonical = EMOJI_PATTERN.sub(lambda match: EMOJI_WORDS[match.group()], canonical)
     canonical = REPEATED_CHARACTER.sub(r"\1", canonical)
     canonical = REPEATED_PHRASE.sub(r"\1", canonical)
+    canonical = SPELLING_PATTERN.sub(lambda match: SPELLINGS[match.group()], canonical)
     canonical = KATAKANA_RUN.sub(_respell_katakana, canonical)
-    canonical = TAHI_PATTERN.sub("死", canonical)
-    canonical = UJI_PATTERN.sub("死", canonical)
-    canonical = CENSORED_DIE.sub("死", canonical)
-    canonical = DESIRE_NOUN.sub("たい", canonical)
-    canonical = DIALECT_SPELLING_PATTERN.sub(
-        lambda match: DIALECT_SPELLINGS[match.group()], canonical
-    )
-    canonical = DIALECT_DESIRE.sub("たい", canonical)
-    canonical = VOICED_DESIRE.sub("た", canonical)
-    canonical = VOICED_NEGATIVE.sub("く", canonical)
-    canonical = DIALECT_NEGATIVE_DESIRE.sub("たくない", canonical)
-    canonical = DIALECT_FINAL_ZU.sub("", canonical)
-    return HIRAGANA_LONG_VOWEL.sub("", canonical)
+    for triggers, pattern, replacement in TRIGGERED_REWRITES:
+        # Most messages contain none of a rule's trigger strings; skipping the regex then
+        # keeps canonicalize cheap.
+        if any(trigger in canonical for trigger in triggers):
+            canonical = pattern.sub(replacement, canonical)
+    return canonical
 
 
 def _respell_katakana(match: re.Match[str]) -> str:

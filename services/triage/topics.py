@@ -131,5 +131,18 @@ def _kin_lemmas() -> frozenset[str]:
     return frozenset(lemmas)
 
 
+@functools.cache
+def _kin_phrases() -> frozenset[str]:
+    """Return the kin phrases as written (おばあちゃん), for subjects named in reasons."""
+    return frozenset(
+        phrase
+        for cues in TOPIC_GROUPS
+        if cues.topic is Topic.FAMILY and cues.own_only
+        for phrase in cues.phrases
+    )
+
+
 def _kin_at_risk(risk: RiskAssessment) -> bool:
-    return any(found.subject in _kin_lemmas() for found in risk.signals)
+    return any(
+        found.subject in _kin_lemmas() or found.subject in _kin_phrases() for found in risk.signals
+    )

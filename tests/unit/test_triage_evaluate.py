@@ -14,6 +14,8 @@ MIN_TOTAL = 400
 MIN_PER_TOPIC = 12
 MIN_RISK = 120
 MIN_HARD_NEGATIVES = 40
+MIN_HELDOUT = 150
+MIN_HELDOUT_URGENT = 40
 
 
 @pytest.fixture(scope="module")
@@ -39,11 +41,10 @@ def test_dataset_size_and_coverage(
     assert len(hard_negatives) >= MIN_HARD_NEGATIVES
 
 
-def test_heldout_is_a_fifth_to_a_third(
-    tune: list[LabeledMessage], heldout: list[LabeledMessage]
-) -> None:
-    share = len(heldout) / (len(tune) + len(heldout))
-    assert 0.2 <= share <= 0.35
+def test_heldout_large_enough(heldout: list[LabeledMessage]) -> None:
+    """The held-out part has enough messages, and risk cases, to measure the targets."""
+    assert len(heldout) >= MIN_HELDOUT
+    assert sum(example.urgent for example in heldout) >= MIN_HELDOUT_URGENT
 
 
 def test_parts_share_no_message(tune: list[LabeledMessage], heldout: list[LabeledMessage]) -> None:
@@ -55,8 +56,8 @@ def test_parts_share_no_message(tune: list[LabeledMessage], heldout: list[Labele
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "the held-out part by a second writer scores urgent recall 0.667, precision 0.816 "
-        "and micro-F1 0.798; the rules fit the first writer's vocabulary"
+        "the held-out part by a second writer scores urgent recall 0.733, precision 0.880 "
+        "and micro-F1 0.828 (docs/triage.md)"
     ),
 )
 def test_heldout_meets_targets(heldout: list[LabeledMessage]) -> None:

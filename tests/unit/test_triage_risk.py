@@ -239,3 +239,188 @@ def test_lemmas_shared_by_inflections() -> None:
     """消えたい, 消えちゃいたい and 消えてしまいたい are one wish to the rules."""
     for text in ("消えたい", "消えちゃいたい", "消えてしまいたい", "消えたくなる"):
         assert classify(text).urgent, text
+
+
+MODALITY = [
+    "もう消えるしかないのかな",
+    "死ぬ以外に道が見つからない",
+    "失敗したら死んで償うしかない",
+    "来月死ぬことにした",
+    "いなくなると決めた",
+    "早く消えなきゃ",
+    "こんな人生、死んでやる",
+    "私が死んでも誰も悲しまない",
+    "いなくなっても誰も気づかないと思う",
+    "私がいなければみんな幸せなのに",
+    "自分なんかいない方が家族は楽だ",
+]
+EUPHEMISM = [
+    "早くお迎えが来ないかな",
+    "お迎えを待つだけの毎日です",
+    "あの世に行けたらどんなに楽か",
+    "三途の川を渡りたい",
+    "そろそろあっちに行きたいよ",
+    "妻を亡くした。妻のところへ行きたい",
+    "朝になったら冷たくなっていたい",
+    "トラックに轢かれたい",
+    "いっそ事故に遭いたい",
+    "自分の存在を消したい",
+    "どこかに蒸発したい",
+    "長生きなんてしたくない",
+    "もうこの世に未練はない",
+    "生きててごめんなさい",
+    "生まれてきたのが間違いだった",
+    "私なんか生きていてはいけない",
+    "希死念慮が強くなってきた",
+    "早く楽になりたい、死んで",
+    "今夜死ぬ",
+]
+AMOUNTS_AND_PLACES = [
+    "睡眠薬を30錠飲んだ",
+    "頭痛薬を一箱飲んでしまった",
+    "薬を二週間分まとめて飲んだ",
+    "ネットで薬を50錠買った。明日飲む",
+    "薬を飲まないで取っておいてる",
+    "風邪薬をまとめて飲もうかな",
+    "駅のホームの縁に立ってる",
+    "同僚が「屋上に行く」と言って戻らない",
+    "橋の欄干を乗り越えた",
+    "屋上から落ちようかな",
+    "崖から飛びたい",
+    "樹海に行って二度と戻らない",
+    "ベランダから下を見てしまう",
+    "手首から血が出てる",
+    "自分を傷つけずにはいられない",
+    "ライターの火を腕に押し当てた",
+]
+WORDED_EMOJI = ["もう疲れた🪢", "さよなら🔪", "限界🩸"]
+MORE_ENGLISH = [
+    "i don't want to be alive",
+    "I wish I could just vanish",
+    "so tired of living",
+    "I swallowed a bunch of pills",
+    "i'm standing on the bridge right now",
+    "gonna jump off the roof",
+]
+MORE_SPELLINGS = [
+    "死にたぁぁい",
+    "ﾀﾋりたい",
+    "しにたすぎ",
+    "じさつしようかな",
+    "またりすかしちゃった",
+    "いきてるいみない",
+    "おら、いねぐなりでぇ",
+    "死ぬしかねぇべ",
+    "生ぎでる意味ねぇ",
+    "早ぐあの世さ行ぎでぇ",
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    MODALITY + EUPHEMISM + AMOUNTS_AND_PLACES + WORDED_EMOJI + MORE_ENGLISH + MORE_SPELLINGS,
+)
+def test_new_family_is_urgent(text: str) -> None:
+    result = classify(text)
+    assert result.urgent
+    assert result.reasons[0].startswith(URGENT_PREFIX)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("夫が「俺なんかいない方がいい」とこぼしていた", "夫"),
+        ("おばあちゃんが死にたいって言ってる", "おばあちゃん"),
+        ("友達から「もう消える」って連絡が来た", "友達"),
+        ("祖母が「早くお迎えが来てほしい」と言う", "祖母"),
+    ],
+)
+def test_reported_speaker_named(text: str, person: str) -> None:
+    reason = classify(text).reasons[0]
+    assert f"{person}の危険として送信者が報告" in reason
+
+
+FIGURATIVE_CONTEXTS = [
+    "恥ずかしすぎて消えたい",
+    "恥ずかしくて死にたくなった",
+    "「消えたい」という歌詞の曲を聴いてる",
+    "『死にたい』ってタイトルの小説",
+    "飛び降りる夢を見て目が覚めた",
+    "SNSから消えたい、通知がうるさい",
+    "LINEグループから消えたい",
+    "死にたいほどじゃないけど落ち込んでる",
+    "死にたいと思ったことは一度もないです",
+    "自殺なんて絶対しない",
+    "学生時代に死にたいと思ってたけど、今は幸せです",
+    "死ぬしかないと思ってた時期もあったけど、今は大丈夫",
+]
+EVERYDAY_EUPHEMISM_WORDS = [
+    "保育園のお迎えに遅れそう",
+    "天国みたいな露天風呂に行きたい",
+    "あっちの公園に行きたい",
+    "母のところに行きたいけど遠い",
+    "冷たくなったお茶を温めたい",
+    "事故に遭わないように気をつけて",
+    "消しゴムで消したい",
+    "長生きしてね",
+    "元カノに未練はない",
+    "生まれてくる赤ちゃんが楽しみ",
+    "家族がいなければ生きていけない",
+]
+EVERYDAY_PLACES_AND_MEANS = [
+    "処方された睡眠薬を毎晩1錠飲んでいる",
+    "薬を一か月分もらって毎日飲んでいる",
+    "屋上でビアガーデンに行く",
+    "屋上に行くのが好き",
+    "ホームで電車を待っている",
+    "海外に行ってもう戻らないつもり",
+    "ナイフでりんごを切った",
+    "上司が仕事を自分に押し付けてくる",
+    "遺書じゃなくて遺言書を書きたい",
+    "仕事疲れた🪦",
+    "包丁🔪で指を切った、痛い",
+    "I'm at the bridge cafe",
+    "I want to end it with him",
+]
+INSULTS_AND_OTHERS = [
+    "あいつ死ねばいいのに",
+    "上司消えればいいのに",
+    "クラスの子に「消えろ」って言われた",
+    "終わらせたい仕事が山ほどある",
+    "消えなきゃいけないのは汚れ",
+    "バカは死ななきゃ治らない",
+    "もう疲れてもう死ぬ",
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    FIGURATIVE_CONTEXTS + EVERYDAY_EUPHEMISM_WORDS + EVERYDAY_PLACES_AND_MEANS
+    + INSULTS_AND_OTHERS,
+)  # fmt: skip
+def test_new_hard_negative_not_urgent(text: str) -> None:
+    result = classify(text)
+    assert not result.urgent
+    assert Topic.SUICIDE_SELF_HARM not in result.topics
+
+
+@pytest.mark.parametrize(
+    ("text", "explanation"),
+    [
+        ("恥ずかしすぎて消えたい", "恥ずかしさを誇張した言い回し"),
+        ("「消えたい」という歌詞の曲を聴いてる", "歌詞や作品の言葉としての引用"),
+        ("飛び降りる夢を見て目が覚めた", "夢の中の出来事の話"),
+        ("SNSから消えたい", "「sns」から離れたいという意味"),
+        ("保育園のお迎えに遅れそう", "送り迎えの「お迎え」"),
+        ("終わらせたい仕事が山ほどある", "「仕事」を終わらせたい"),
+    ],
+)
+def test_harmless_context_explained(text: str, explanation: str) -> None:
+    notes = [r for r in classify(text).reasons if r.startswith("[緊急ではない]")]
+    assert any(explanation in note for note in notes), notes
+
+
+def test_nobody_cares_needs_the_sender() -> None:
+    """死んでも誰も困らない is the sender's thought; 死んでもいやだ is emphasis."""
+    assert classify("私が死んでも誰も困らない").urgent
+    assert not classify("それは死んでもいやだ").urgent

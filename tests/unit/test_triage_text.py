@@ -43,6 +43,36 @@ def test_canonicalize_keeps_lookalikes(word: str) -> None:
     assert canonicalize(word) == word
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("死にたぁぁい", "死にたい"),
+        ("ﾀﾋりたい", "死にたい"),
+        ("しにたすぎる", "しにたいすぎる"),
+        ("じさつしたい", "自殺したい"),
+        ("りすかした", "リストカットした"),
+        ("ｱﾑｶ", "アームカット"),
+        ("いきてるいみない", "生きてるいみない"),
+        ("いねぐなりでぇ", "いなくなりたい"),
+        ("生ぎでだぐねぇ", "生きてたくない"),
+        ("あの世さ行ぎでぇ", "あの世に行きたい"),
+        ("言ってんだげんど", "言ってるんだけれど"),
+        ("死ぬしかねぇべ", "死ぬしかないべ"),
+        ("意味ねぇわ", "意味ないわ"),
+        ("4ねたらいいのに", "死ねたらいいのに"),
+        ("薬いっぺぇ飲んだ", "薬いっぱい飲んだ"),
+    ],
+)
+def test_canonicalize_folds_dialect_and_slang(raw: str, expected: str) -> None:
+    assert canonicalize(raw) == expected
+
+
+@pytest.mark.parametrize("word", ["ふぁいと", "ぎりぎり", "そうなんでぇ", "かねぇ", "ねぇねぇ"])
+def test_canonicalize_keeps_sound_spellings(word: str) -> None:
+    """Small vowels that change the sound, a final ぇ and a plain ねぇ stay as written."""
+    assert canonicalize(word) == word
+
+
 @given(st.text())
 def test_normalize_text_idempotent(text: str) -> None:
     once = normalize_text(text)

@@ -103,3 +103,60 @@ def test_topic_reason_names_words_and_gloss() -> None:
 
 def test_greeting_has_no_topic() -> None:
     assert topics_of("こんばんは。よろしくお願いします") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("適応障害で休職中です", {Topic.ILLNESS, Topic.WORK}),
+        ("訪問介護サービスを頼みたい", {Topic.CAREGIVING}),
+        ("定年退職してからやることがない", {Topic.PURPOSE}),
+    ],
+)
+def test_compound_noun_parts_matched(text: str, expected: set[Topic]) -> None:
+    """休職中 and 介護サービス are one long unit each; their parts 休職 and 介護 still count."""
+    assert topics_of(text) == expected
+
+
+def test_compound_part_needs_substantial_rest() -> None:
+    """主人公 splits into 主人 + 公, and 公 alone is not a word, so 主人 does not match."""
+    assert Topic.FAMILY not in topics_of("主人公に感情移入した")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("兄嫁と顔を合わせたくない", {Topic.FAMILY}),
+        ("農作業が忙しくて休めない", {Topic.WORK}),
+        ("部活の先輩がこわい", {Topic.FRIENDS}),
+        ("職場の先輩に無視される", {Topic.WORK}),
+        ("陰でグループの子に悪口を言われてる", {Topic.FRIENDS}),
+        ("付き合って半年の彼が冷たい", {Topic.ROMANCE}),
+        ("寝たきりの祖母の世話を一人でしている", {Topic.CAREGIVING}),
+        ("福祉の窓口はどこですか", {Topic.PUBLIC_SERVICES}),
+        ("食費がもうない", {Topic.FINANCIAL_HARDSHIP}),
+        ("貯金が尽きそう", {Topic.FINANCIAL_HARDSHIP}),
+        ("未払いの残業代を請求したい", {Topic.WORK, Topic.LEGAL}),
+        ("定年後に打ち込めるものがほしい", {Topic.PURPOSE}),
+        ("子どもが独立して張り合いがない", {Topic.PURPOSE}),
+        ("大学のレポートが終わらない", {Topic.CHILDCARE}),
+        ("休日は誰とも話さずに終わる", {Topic.LONELINESS}),
+    ],
+)
+def test_everyday_wording_per_category(text: str, expected: set[Topic]) -> None:
+    assert topics_of(text) == expected
+
+
+def test_grief_keeps_family_next_to_risk() -> None:
+    """Losing a spouse is a family matter even when the message is urgent."""
+    topics = topics_of("夫に先立たれた。早く夫のところへ行きたい")
+    assert topics == {Topic.SUICIDE_SELF_HARM, Topic.FAMILY}
+
+
+def test_grandmother_at_risk_is_family() -> None:
+    """ばあちゃん is 婆 + ちゃん to Sudachi; the person at risk is still family."""
+    assert topics_of("ばあちゃんが死にたいって言う") == {Topic.SUICIDE_SELF_HARM, Topic.FAMILY}
+
+
+def test_bullied_child_left_out_is_childcare() -> None:
+    assert topics_of("娘が仲間外れにされているみたい") == {Topic.CHILDCARE}

@@ -1,0 +1,92 @@
+"""Building blocks shared by the word rules: findings, quoted spans, and the checks that
+turn a wish into a signal or a note (denial, subject, news context).
+"""
+
+from collections.abc import Callable
+
+from services.triage import risk_lexicon as lex
+from services.triage.morphology import Token, sentence_bounds
+from services.triage.predicates import (
+    Tail,
+    denied,
+    is_self,
+    quoted_at_sender,
+    subject_of,
+    verb_tail,
+)
+from services.triage.signals import RiskKind, RiskNote, RiskSignal
+
+Finding = RiskSignal | RiskNote | None
+Tokens = tuple[Token, ...]
+Rule = Callable[[Tokens, int], Finding]
+
+
+def span(tokens: Tokens, start: int, end: int) -> str:
+    return "".join(token.surface for token in tokens[start:end])
+
+
+def signal(tokens: Tokens, start: int, end: int, kind: RiskKind, explanation: str) -> RiskSignal:
+    return RiskSignal(kind, start, end, span(tokens, start, end), explanation)
+
+
+def note(tokens: Tokens, start: int, end: int, explanation: str) -> RiskNote:
+    return RiskNote(span(tokens, start, end), explanation)
+
+
+def wish_or_denial(
+    tokens: Tokens, index: int, tail: Tail, kind: RiskKind, explanation: str
+) -> Finding:
+    """Return the signal for a stated wish, or a note when the sentence denies it."""
+    if denied(tokens, tail):
+        return note(tokens, index, tail.end, "続く文で否定されている")
+    return signal(tokens, index, tail.end, kind, explanation)
+
+
+def self_wish(tokens: Tokens, index: int, end: int, explanation: str) -> Finding:
+    """Judge a wish phrased as an outcome (〜ばいい, 〜方がいい) by its subject and speaker."""
+    subject = subject_of(tokens, index) or _bare_subject(tokens, index)
+    if not is_self(subject):
+        return note(tokens, index, end, f"対象が自分ではなく「{subject}」")
+    if quoted_at_sender(tokens, end):
+        return note(tokens, index, end, "他人から言われた言葉の引用")
+    kind = RiskKind.IDEATION if tokens[index].lemma == lex.DIE else RiskKind.PASSIVE_IDEATION
+    return signal(tokens, index, end, kind, explanation)
+
+
+def _bare_subject(tokens: Tokens, index: int) -> str | None:
+    # あいつ死ねばいい, 上司消えればいいのに: a person right before the verb, with no particle.
+    if index == 0:
+        return None
+    previous = tokens[index - 1]
+    if previous.lemma in lex.OTHER_PRONOUNS or previous.lemma in lex.OTHER_PEOPLE:
+        return previous.surface
+    return None
+
+
+def news_context(tokens: Tokens, index: int) -> str | None:
+    """Return the news, lesson or bereavement word in the sentence of tokens[index], if any."""
+    start, end = sentence_bounds(tokens, index)
+    for token in tokens[start:end]:
+        if token.lemma in lex.NEWS_CONTEXT or token.lemma in lex.BEREAVEMENT_VERBS:
+            return token.surface
+    return None
+
+
+def sentence_lemmas(tokens: Tokens, index: int) -> tuple[int, int, set[str]]:
+    start, end = sentence_bounds(tokens, index)
+    return start, end, {token.lemma for token in tokens[start:end]}
+
+
+def action_span(tokens: Tokens, index: int, actions: frozenset[str]) -> tuple[int, int]:
+    """Return the token range from the means word at index to the action word in its sentence.
+
+    The reason then quotes 「睡眠薬をためてます」 rather than the whole sentence.
+    """
+    start, end, _ = sentence_lemmas(tokens, index)
+    positions = [p for p in range(start, end) if tokens[p].lemma in actions]
+    if not positions:
+        return index, index + 1
+    nearest = min(positions, key=lambda position: abs(position - index))
+    if nearest < index:
+        return nearest, index + 1
+    return index, verb_tail(tokens, nearest).end

@@ -1,0 +1,129 @@
+"""Modality after a verb of dying or disappearing, beyond desire and negation.
+
+predicates.py reads the auxiliaries glued to a verb (死に・たく・ない). The patterns here read
+the words after them, which carry the stance toward the act just as clearly:
+
+- only way: 死ぬしかない, 死んでお詫びするしかない, 死ぬ以外に方法がない;
+- decision: 死ぬことにした, 消えると決めた;
+- obligation: 早く消えなきゃ, 死ななければならない;
+- spite: 死んでやる;
+- nobody would care: 私が死んでも誰も困らない, いなくなっても誰も気づかない.
+"""
+
+from services.triage.morphology import Token, is_sentence_end
+from services.triage.predicates import NEGATIONS, Tail, is_contrast
+
+Tokens = tuple[Token, ...]
+ONLY_WAY_WINDOW = 6
+# 死ぬ以外に解決する方法が思いつかない: the negation may come several words after 以外.
+EXCEPT_WINDOW = 9
+NOBODY_WINDOW = 8
+ONLY = "しか"
+EXCEPT = "以外"
+WHO = "誰"
+DECISION_VERBS = frozenset({"決める", "決心", "決意"})
+DO_VERBS = frozenset({"為る", "決める"})
+SPITE = "遣る"
+# After 〜なければ or 〜なきゃ these complete an obligation: 消えなければならない, 消えなきゃだめ.
+OBLIGATION_ENDS = frozenset({"成る", "いける", "駄目", "行く"})
+# Conjunctions that start a new clause; a pattern after them belongs to another verb.
+CLAUSE_BREAKS = frozenset({"から", "ので", "のに", "ば", "たら", "けれど", "が"})
+
+
+def only_way(tokens: Tokens, tail: Tail) -> int | None:
+    """Return the end of 〜しかない or 〜以外に…ない after the verb, or None.
+
+    A conditional verb (死んだら悲しむ人がいるから頑張るしかない) is not the only way.
+    """
+    if "ば" in tail.lemmas or any(tokens[p].surface in ("たら", "だら") for p in _span(tail)):
+        return None
+    window_end = min(len(tokens), tail.end + ONLY_WAY_WINDOW)
+    for position in range(tail.end, window_end):
+        token = tokens[position]
+        if _ends_clause(token):
+            return None
+        if token.lemma == ONLY:
+            following = tokens[position + 1 : position + 3]
+            negation = next((t for t in following if t.lemma in NEGATIONS), None)
+            return position + 1 + following.index(negation) + 1 if negation else None
+        if token.lemma == EXCEPT:
+            return _negation_end(tokens, position + 1)
+    return None
+
+
+def decided(tokens: Tokens, tail: Tail) -> int | None:
+    """Return the end of 〜ことにした or 〜と決めた after the verb, or None."""
+    following = [token.lemma for token in tokens[tail.end : tail.end + 4]]
+    if following[:2] == ["こと", "に"] and following[2:3] and following[2] in DO_VERBS:
+        end = tail.end + 3
+    elif following[:1] == ["と"] and following[1:2] and following[1] in DECISION_VERBS:
+        end = tail.end + 2
+    else:
+        return None
+    if end < len(tokens) and tokens[end].lemma in NEGATIONS:
+        return None
+    return end
+
+
+def obliged(tokens: Tokens, index: int, tail: Tail) -> bool:
+    """Return whether the verb is in the obligation form: 消えなきゃ, 死ななければならない."""
+    surfaces = [token.surface for token in tokens[index + 1 : tail.end]]
+    conditional_negation = any(s.endswith(("きゃ", "ければ", "けりゃ")) for s in surfaces)
+    if not conditional_negation:
+        return False
+    following = tokens[tail.end : tail.end + 2]
+    if not following or is_sentence_end(following[0]):
+        return True
+    # 死ななきゃ治らない (an idiom) and 消えなきゃよかった (a regret) are not obligations.
+    if following[0].lemma not in OBLIGATION_ENDS:
+        return False
+    # 消えなきゃいけないのは汚れ: the obligation is made a noun about something else.
+    after = [token.lemma for token in tokens[tail.end + 1 : tail.end + 4]]
+    return not (after[1:3] == ["の", "は"] or after[:2] == ["の", "は"])
+
+
+def spiteful(tokens: Tokens, tail: Tail) -> bool:
+    """Return whether the spiteful やる of 死んでやる follows the verb, and is not denied."""
+    if not tail.lemmas or tail.lemmas[-1] not in ("て", "で"):
+        return False
+    if tail.end >= len(tokens) or tokens[tail.end].lemma != SPITE:
+        return False
+    after = [token.lemma for token in tokens[tail.end + 1 : tail.end + 3]]
+    # 死んでやるもんか and 死んでやらない refuse the act.
+    return not (set(after) & NEGATIONS or after[:1] == ["もん"])
+
+
+def nobody_cares(tokens: Tokens, tail: Tail) -> int | None:
+    """Return the end of 〜ても誰も…ない after the verb (死んでも誰も困らない), or None."""
+    if tail.lemmas[-2:] not in (("て", "も"), ("で", "も")):
+        return None
+    window_end = min(len(tokens), tail.end + NOBODY_WINDOW)
+    saw_who = False
+    for position in range(tail.end, window_end):
+        token = tokens[position]
+        if is_sentence_end(token) or is_contrast(token):
+            return None
+        saw_who = saw_who or token.lemma == WHO
+        if saw_who and token.lemma in NEGATIONS:
+            return position + 1
+    return None
+
+
+def _span(tail: Tail) -> range:
+    return range(tail.end - len(tail.lemmas), tail.end)
+
+
+def _ends_clause(token: Token) -> bool:
+    if is_sentence_end(token):
+        return True
+    return token.pos_detail == "接続助詞" and token.lemma in CLAUSE_BREAKS
+
+
+def _negation_end(tokens: Tokens, start: int) -> int | None:
+    for position in range(start, min(len(tokens), start + EXCEPT_WINDOW)):
+        token = tokens[position]
+        if _ends_clause(token):
+            return None
+        if token.lemma in NEGATIONS:
+            return position + 1
+    return None

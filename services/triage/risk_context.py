@@ -1,0 +1,67 @@
+"""Contexts that make a matched risk phrase harmless: embarrassment, quoted titles, dreams.
+
+恥ずかしすぎて消えたい exaggerates embarrassment, 「死にたい」って歌詞の曲 quotes a song, and
+飛び降りる夢を見た tells a dream. Each check is narrow on purpose: 恥ずかしい人生だから消えたい
+and 映画を見て死にたくなった stay urgent.
+"""
+
+from services.triage.morphology import Token, sentence_bounds
+from services.triage.signals import RiskKind, RiskSignal
+
+Tokens = tuple[Token, ...]
+EMBARRASSMENT_WORDS = frozenset({"恥ずかしい", "恥", "照れる", "気まずい"})
+EMBARRASSMENT_WINDOW = 5
+# Embarrassment exaggerates a wish (恥ずかしくて消えたい) but never excuses a means or an act
+# of self-harm.
+WISH_KINDS = frozenset({RiskKind.IDEATION, RiskKind.PASSIVE_IDEATION})
+# Works whose title or lyrics may quote a risk phrase. 言葉 is left out on purpose:
+# 「死にたい」って言葉が頭から離れない is the sender's own thought.
+MEDIA_NOUNS = frozenset(
+    {"歌詞", "曲", "歌", "台詞", "セリフ", "タイトル", "題名", "本", "小説", "漫画", "映画",
+     "ドラマ", "アニメ", "作品", "詩", "フレーズ"}
+)  # fmt: skip
+CLOSING_QUOTES = frozenset({"」", "』", '"'})
+QUOTE_LINKS = frozenset({"って", "と", "という", "言う", "の"})
+MEDIA_WINDOW = 3
+DREAM = "夢"
+SEE = "見る"
+
+
+def harmless_context(tokens: Tokens, found: RiskSignal) -> str | None:
+    """Return why the signal's phrase is harmless here, or None when it stands."""
+    if found.kind in WISH_KINDS and _embarrassed(tokens, found.start):
+        return "恥ずかしさを誇張した言い回し"
+    if _quoted_title(tokens, found.end):
+        return "歌詞や作品の言葉としての引用"
+    if _dream(tokens, found.start):
+        return "夢の中の出来事の話"
+    return None
+
+
+def _embarrassed(tokens: Tokens, start: int) -> bool:
+    """Return whether embarrassment leads into the phrase with て: 恥ずかしすぎて消えたい."""
+    window = tokens[max(0, start - EMBARRASSMENT_WINDOW) : start]
+    for offset, token in enumerate(window):
+        if token.lemma in EMBARRASSMENT_WORDS:
+            return any(later.lemma in ("て", "で") for later in window[offset + 1 :])
+    return False
+
+
+def _quoted_title(tokens: Tokens, end: int) -> bool:
+    position = end
+    while position < len(tokens) and tokens[position].surface in CLOSING_QUOTES:
+        position += 1
+    window = tokens[position : position + MEDIA_WINDOW]
+    if not window or window[0].lemma not in QUOTE_LINKS:
+        return False
+    return any(token.lemma in MEDIA_NOUNS for token in window[1:])
+
+
+def _dream(tokens: Tokens, index: int) -> bool:
+    start, end = sentence_bounds(tokens, index)
+    for position in range(start, end - 1):
+        if tokens[position].lemma == DREAM:
+            following = [token.lemma for token in tokens[position + 1 : position + 3]]
+            if SEE in following:
+                return True
+    return False
