@@ -133,7 +133,7 @@ The system is running. Counselor queue (the token is in .local/secrets.env):
 Webhook URL for LINE or deploy/replay.py:  http://127.0.0.1:{ports["intake"]}/line/webhook
 Pushes the fake LINE platform received:     http://127.0.0.1:{ports["fakeline"]}/fake/requests
 Metrics: http://127.0.0.1:<port>/metrics on each service port ({
-            ", ".join(f"{name} {port}" for name, port in ports.items())
+            ", ".join(f"{name} {port}" for name, port in ports.items() if name != "fakeline")
         })
 Logs: {LOCAL_DIR / "logs"}/<service>.log and {LOCAL_DIR / "kafka" / "broker" / "kafka.log"}
 Press Ctrl-C to stop everything.
