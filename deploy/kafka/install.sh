@@ -19,6 +19,12 @@ done
 rm -rf "$libs"
 mkdir -p "$libs"
 echo "installing Kafka jars into $libs"
-mvn -q -B -Dstyle.color=never -f "$root/deploy/kafka/pom.xml" dependency:copy-dependencies \
-  -DincludeScope=runtime -DoutputDirectory="$libs"
+log="$root/.local/kafka/install.log"
+# Maven's output goes to a log, shown only on failure, so it cannot clutter `make run`.
+if ! mvn -q -B -f "$root/deploy/kafka/pom.xml" dependency:copy-dependencies \
+  -DincludeScope=runtime -DoutputDirectory="$libs" >"$log" 2>&1; then
+  cat "$log" >&2
+  echo "error: fetching the Kafka jars failed (log: $log); check that Maven Central is reachable" >&2
+  exit 1
+fi
 touch "$stamp"
