@@ -5,7 +5,7 @@ One channel: LINE_CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN and optionally LINE_
 
 Several channels: LINE_CHANNELS=consultation,parents and, for each NAME in that list,
 LINE_<NAME>_CHANNEL_SECRET, LINE_<NAME>_CHANNEL_ACCESS_TOKEN and LINE_<NAME>_DESTINATION (the
-bot's user id that LINE sends as `destination`, required so webhooks can be told apart).
+bot's user id that LINE sends as `destination`, required to distinguish the channels).
 """
 
 import os

@@ -108,8 +108,8 @@ def subscribe_events(
 
     A record that is not a valid `model` goes to the topic's dead-letter topic and is
     committed, so one bad record cannot stop the partition. An outage (TRANSIENT_ERRORS) is
-    retried with a growing delay until it ends; any other error is retried up to
-    MAX_ATTEMPTS times and the record then goes to the dead-letter topic. `handle` must be
+    retried with a growing delay until it ends. Any other error is retried up to
+    MAX_ATTEMPTS times, and then the record goes to the dead-letter topic. `handle` must be
     idempotent, because a retried record may have had part of its effect.
     """
     attempts: dict[tuple[int, int], int] = {}

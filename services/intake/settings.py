@@ -18,5 +18,5 @@ class IntakeSettings(CommonSettings):
     intake_publish_timeout_seconds: float = Field(
         default=5.0,
         gt=0,
-        description="How long a webhook waits for Kafka before it is answered 503.",
+        description="Seconds a webhook waits for Kafka before the response is 503.",
     )

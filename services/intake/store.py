@@ -1,6 +1,6 @@
 """Claims on webhook events, shared by every intake process through PostgreSQL.
 
-An event is published by the one process that holds its claim. A claim whose holder died
+An event is published by the one process that has its claim. A claim whose holder died
 expires after CLAIM_LEASE, so a later redelivery can take it over.
 """
 
@@ -18,7 +18,7 @@ class EventClaims:
         self.holder = uuid.uuid4()
 
     async def claim(self, webhook_event_ids: list[str], *, channel: str) -> set[str]:
-        """Claim the events nobody published or holds; return the ids claimed now."""
+        """Claim the events that are neither published nor claimed; return the ids claimed now."""
         rows = await self.pool.fetch(
             """
             INSERT INTO intake.accepted_events (webhook_event_id, channel, state, claimed_by)

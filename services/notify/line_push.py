@@ -1,4 +1,4 @@
-"""Push messages through the LINE Messaging API, mapping its answers to outcomes."""
+"""Push messages through the LINE Messaging API, mapping its responses to outcomes."""
 
 from dataclasses import dataclass
 
@@ -44,7 +44,7 @@ class LinePusher:
         await self._client.close()
 
     async def push_text(self, *, to: str, text: str, retry_key: str) -> PushOutcome:
-        """Send one text; raise TransientPushError when LINE asks to try again later."""
+        """Send one text; raise TransientPushError when LINE's response means try again later."""
         request = PushMessageRequest(to=to, messages=[TextMessage(text=text)])
         try:
             response = await self._api.push_message_with_http_info(

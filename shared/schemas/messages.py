@@ -30,7 +30,7 @@ class MessageKind(StrEnum):
 
 
 class ChatSource(BaseModel):
-    """Who wrote: personal data that may travel between services but never into a log."""
+    """Sender of a message: personal data that may travel between services but never into a log."""
 
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
@@ -90,7 +90,7 @@ class Location(_Content):
 
 
 class MediaFile(_Content):
-    """What LINE tells about an image, video, audio or file; the content stays at LINE."""
+    """Metadata LINE sends about an image, video, audio or file; the content stays at LINE."""
 
     file_name: str | None = None
     file_size: int | None = Field(default=None, ge=0, description="Size in bytes.")

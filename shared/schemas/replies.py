@@ -1,4 +1,4 @@
-"""Outbound chat messages: what the desk asks notify to send, and what came of it."""
+"""Outbound chat messages: what the desk requests notify to send, and the outcome."""
 
 from enum import StrEnum
 from uuid import UUID
