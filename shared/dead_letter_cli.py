@@ -10,56 +10,27 @@ import argparse
 import asyncio
 import os
 import sys
-import uuid
 from collections.abc import Sequence
 
 import httpx
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
-from aiokafka.admin import AIOKafkaAdminClient
-from aiokafka.structs import TopicPartition
+from aiokafka import AIOKafkaProducer
 from pydantic import ValidationError
 
 from shared.line_signature import sign
 from shared.schemas import DeadLettered
 from shared.schemas.topics import ALL_DEAD_LETTER_TOPICS
+from shared.topic_reader import TopicNotFound, read_topic
 
 WEBHOOK_DEAD_LETTERS = "line.webhook.dlq"
 
 
 async def read_dead_letters(bootstrap: str, topic: str) -> list[tuple[int, int, DeadLettered]]:
     """Return (partition, offset, record) for every record on `topic`, oldest first."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    await admin.start()
     try:
-        (description,) = await admin.describe_topics([topic])
-    finally:
-        await admin.close()
-    if description.get("error_code"):
-        raise SystemExit(f"topic {topic!r} not found; known: {', '.join(known_topics())}")
-    partitions = [TopicPartition(topic, item["partition"]) for item in description["partitions"]]
-
-    # A throwaway group that commits nothing; aiokafka 0.14 fails to stop without a group.
-    consumer = AIOKafkaConsumer(
-        bootstrap_servers=bootstrap,
-        group_id=f"dead-letters-{uuid.uuid4().hex}",
-        enable_auto_commit=False,
-    )
-    await consumer.start()
-    records = []
-    try:
-        consumer.assign(partitions)
-        await consumer.seek_to_beginning(*partitions)
-        end = await consumer.end_offsets(partitions)
-        remaining = {partition for partition in partitions if end[partition] > 0}
-        while remaining:
-            batches = await consumer.getmany(*remaining, timeout_ms=1000)
-            for partition, batch in batches.items():
-                records += [(partition.partition, record.offset, record.value) for record in batch]
-                if batch and batch[-1].offset + 1 >= end[partition]:
-                    remaining.discard(partition)
-    finally:
-        await consumer.stop()
-    return [(partition, offset, _parse(value)) for partition, offset, value in records]
+        records = await read_topic(bootstrap, topic)
+    except TopicNotFound:
+        raise SystemExit(f"topic {topic!r} not found; known: {', '.join(known_topics())}") from None
+    return [(record.partition, record.offset, _parse(record.value)) for record in records]
 
 
 def _parse(value: bytes) -> DeadLettered:

@@ -9,9 +9,6 @@ from pathlib import Path
 from typing import TypeVar
 
 import httpx
-from aiokafka import AIOKafkaConsumer
-from aiokafka.admin import AIOKafkaAdminClient
-from aiokafka.structs import TopicPartition
 
 from deploy import replay
 from deploy.localstack import postgres as local_postgres
@@ -19,6 +16,7 @@ from deploy.localstack.processes import free_ports
 from deploy.localstack.services import ServiceGroup, base_env
 from shared.kafka import ensure_topics
 from shared.schemas.topics import ALL_DEAD_LETTER_TOPICS, ALL_TOPICS
+from shared.topic_reader import read_topic
 
 WAIT_SECONDS = 60.0
 DESTINATION = "U" + "0" * 32
@@ -120,68 +118,6 @@ def text_body(
 
 async def published_count(kafka_bootstrap: str, topic: str, webhook_event_id: str) -> int:
     """Count the records on `topic` whose correlation id is `webhook_event_id`."""
-    # A throwaway group: without a group_id, aiokafka 0.14's consumer.stop() raises
-    # CancelledError. Partitions are assigned by hand and nothing is committed.
-    consumer = AIOKafkaConsumer(
-        bootstrap_servers=kafka_bootstrap,
-        group_id=f"count-{uuid.uuid4().hex}",
-        enable_auto_commit=False,
-    )
-    partitions = [TopicPartition(topic, p) for p in await partition_ids(kafka_bootstrap, topic)]
-    await consumer.start()
-    try:
-        consumer.assign(partitions)
-        await consumer.seek_to_beginning(*partitions)
-        end = await consumer.end_offsets(partitions)
-        count = 0
-        remaining = {p for p in partitions if end[p] > 0}
-        while remaining:
-            batches = await consumer.getmany(*remaining, timeout_ms=1000)
-            for partition, records in batches.items():
-                count += sum(
-                    1
-                    for record in records
-                    if dict(record.headers).get("correlation_id") == webhook_event_id.encode()
-                )
-                if records and records[-1].offset + 1 >= end[partition]:
-                    remaining.discard(partition)
-    finally:
-        await consumer.stop()
-    return count
-
-
-async def partition_ids(kafka_bootstrap: str, topic: str) -> list[int]:
-    admin = AIOKafkaAdminClient(bootstrap_servers=kafka_bootstrap)
-    await admin.start()
-    try:
-        (description,) = await admin.describe_topics([topic])
-    finally:
-        await admin.close()
-    return [partition["partition"] for partition in description["partitions"]]
-
-
-async def read_topic(kafka_bootstrap: str, topic: str) -> list:
-    """Return every record on `topic`, in offset order within each partition."""
-    partitions = [TopicPartition(topic, p) for p in await partition_ids(kafka_bootstrap, topic)]
-    # A throwaway group that commits nothing; aiokafka 0.14 fails to stop without a group.
-    consumer = AIOKafkaConsumer(
-        bootstrap_servers=kafka_bootstrap,
-        group_id=f"read-{uuid.uuid4().hex}",
-        enable_auto_commit=False,
-    )
-    await consumer.start()
-    records = []
-    try:
-        consumer.assign(partitions)
-        await consumer.seek_to_beginning(*partitions)
-        end = await consumer.end_offsets(partitions)
-        remaining = {p for p in partitions if end[p] > 0}
-        while remaining:
-            batches = await consumer.getmany(*remaining, timeout_ms=1000)
-            for partition, batch in batches.items():
-                records += batch
-                if batch and batch[-1].offset + 1 >= end[partition]:
-                    remaining.discard(partition)
-    finally:
-        await consumer.stop()
-    return records
+    expected = webhook_event_id.encode()
+    records = await read_topic(kafka_bootstrap, topic)
+    return sum(1 for record in records if dict(record.headers).get("correlation_id") == expected)

@@ -12,7 +12,8 @@ import pytest
 
 from deploy import replay
 from shared.schemas.topics import ALERT_RAISED
-from tests.e2e.stack import Stack, eventually, read_topic, start_stack, text_body
+from shared.topic_reader import read_topic
+from tests.e2e.stack import Stack, eventually, start_stack, text_body
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 

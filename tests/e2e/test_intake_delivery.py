@@ -11,14 +11,8 @@ from deploy import replay
 from deploy.localstack.kafka import LocalKafka
 from shared.schemas import MessageReceived
 from shared.schemas.topics import MESSAGE_RECEIVED
-from tests.e2e.stack import (
-    Stack,
-    eventually,
-    published_count,
-    read_topic,
-    start_stack,
-    text_body,
-)
+from shared.topic_reader import read_topic
+from tests.e2e.stack import Stack, eventually, published_count, start_stack, text_body
 
 PIPELINE = ["intake", "intake-2", "triage", "desk"]
 

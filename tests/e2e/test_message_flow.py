@@ -17,7 +17,8 @@ from aiokafka.structs import TopicPartition
 from deploy import replay
 from deploy.localstack.services import SERVICES
 from shared.schemas.topics import MESSAGE_RECEIVED
-from tests.e2e.stack import Stack, eventually, partition_ids, start_stack, text_body
+from shared.topic_reader import partition_ids
+from tests.e2e.stack import Stack, eventually, start_stack, text_body
 
 URGENT_TEXT = "もう消えてしまいたい"
 WORK_TEXT = "仕事がうまくいかない"
