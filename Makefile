@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test test-fast bench eval lint format clean
+.PHONY: setup browser run test test-fast bench eval lint format clean
 
 setup: $(STAMP)
 	@bash deploy/kafka/install.sh
@@ -19,8 +19,19 @@ $(STAMP): pyproject.toml
 run: setup
 	$(VENV)/bin/python -m deploy.localstack.run
 
+## Install Debian's chromium and a Japanese font for the console's browser test, if missing.
+browser:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=ja | grep -q .; then \
+		if [ "$$(id -u)" -ne 0 ]; then \
+			echo "error: chromium or a Japanese font is missing and installing them needs root;" \
+				"run 'sudo make browser' or 'apt-get install -y chromium fonts-noto-cjk' as root" >&2; \
+			exit 1; \
+		fi; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-cjk; \
+	fi
+
 ## Run every test: unit tests and tests on a real Kafka broker and PostgreSQL server.
-test: setup
+test: setup browser
 	$(VENV)/bin/python -m pytest -q
 
 ## Unit tests only (no broker, no database).

@@ -40,6 +40,7 @@ from services.desk.hours import (
 )
 from services.desk.report_routes import add_report_routes
 from services.desk.settings import DeskSettings
+from services.desk.web import add_web_routes, static_files
 from shared.db import apply_migrations, create_pool
 from shared.http import add_operational_routes
 from shared.kafka import ensure_topics, make_broker
@@ -74,6 +75,8 @@ def create_app(settings: DeskSettings, hours: HoursSettings | None = None) -> Fa
     add_account_routes(app)
     add_case_routes(app)
     add_report_routes(app)
+    add_web_routes(app)
+    app.mount("/static", static_files(), name="static")
     return app
 
 

@@ -1,8 +1,10 @@
-"""Every /api route of the desk rejects missing and invalid credentials and the wrong role.
+"""Every /api route and console page of the desk rejects missing credentials and the wrong role.
 
 The app runs in this process with its lifespan, on the real PostgreSQL and Kafka, and httpx
-calls it through ASGITransport. The routes come from app.routes, so a new route without an
-entry in EXPECTED_ROLES fails test_every_route_listed.
+calls it through ASGITransport. The routes come from app.routes, so a new /api route without
+an entry in EXPECTED_ROLES fails test_every_route_listed, and a new page without an entry in
+PAGE_ROLES fails test_every_page_listed. Pages have their own rule: without a session they
+redirect to /login, and a wrong role gets a 403 HTML page.
 """
 
 import uuid
@@ -18,6 +20,7 @@ from services.desk.app import create_app
 from services.desk.auth import RoleRequirement
 from services.desk.domain import Role
 from services.desk.settings import DeskSettings
+from services.desk.web.session import PageRequirement
 from tests.integration.test_desk_helpers import OPERATOR_TOKEN
 
 SUPERVISOR_LOGIN = "chief@example.jp"
@@ -53,18 +56,50 @@ EXPECTED_ROLES: dict[tuple[str, str], frozenset[Role]] = {
 }
 
 
-def list_api_routes() -> list[tuple[str, str, APIRoute]]:
-    """Return (method, path template, route) of every /api route of a freshly created app."""
+# Console pages, which authenticate with the session cookie only.
+PUBLIC_PAGES = frozenset({("GET", "/login"), ("POST", "/login")})
+PAGE_ROLES: dict[tuple[str, str], frozenset[Role]] = {
+    ("POST", "/logout"): ALL_ROLES,
+    ("GET", "/"): COUNSELING,
+    ("GET", "/queue/rows"): COUNSELING,
+    ("GET", "/cases/{case_id}"): COUNSELING,
+    ("GET", "/cases/{case_id}/messages"): COUNSELING,
+    ("POST", "/cases/{case_id}/claim"): COUNSELING,
+    ("POST", "/cases/{case_id}/release"): COUNSELING,
+    ("POST", "/cases/{case_id}/replies"): COUNSELING,
+    ("POST", "/cases/{case_id}/close"): COUNSELING,
+    ("GET", "/stats"): REPORTING,
+}
+# Routes of every service (shared.http) that are neither /api routes nor pages.
+OPERATIONAL_PATHS = frozenset({"/healthz", "/metrics"})
+
+
+def list_app_routes() -> list[tuple[str, str, APIRoute]]:
+    """Return (method, path template, route) of every APIRoute of a freshly created app."""
     app = create_app(DeskSettings(database_url="postgresql://127.0.0.1/unused"))
     return [
         (method, route.path, route)
         for route in app.routes
-        if isinstance(route, APIRoute) and route.path.startswith("/api/")
+        if isinstance(route, APIRoute)
         for method in sorted(route.methods)
     ]
 
 
-API_ROUTES = list_api_routes()
+APP_ROUTES = list_app_routes()
+API_ROUTES = [route for route in APP_ROUTES if route[1].startswith("/api/")]
+PAGE_ROUTES = [
+    route
+    for route in APP_ROUTES
+    if not route[1].startswith("/api/") and route[1] not in OPERATIONAL_PATHS
+]
+PROTECTED_PAGES = [
+    (method, path) for method, path, _ in PAGE_ROUTES if (method, path) not in PUBLIC_PAGES
+]
+WRONG_PAGE_ROLES = [
+    (method, path, role)
+    for method, path in PROTECTED_PAGES
+    for role in sorted(ALL_ROLES - PAGE_ROLES.get((method, path), ALL_ROLES))
+]
 PROTECTED_ROUTES = [
     (method, path) for method, path, _ in API_ROUTES if (method, path) not in PUBLIC_ROUTES
 ]
@@ -87,6 +122,8 @@ def concrete_path(path: str) -> str:
 class RunningDesk:
     client: httpx.AsyncClient
     headers: dict[Role, dict[str, str]]
+    # A Cookie header with a console session of each role.
+    sessions: dict[Role, dict[str, str]]
 
     async def call(self, method: str, path: str, headers: dict[str, str]) -> httpx.Response:
         return await self.client.request(method, concrete_path(path), headers=headers)
@@ -114,6 +151,9 @@ async def desk(postgres_url: str, kafka_bootstrap: str) -> AsyncIterator[Running
         headers = {
             Role.SUPERVISOR: await token_headers(client, SUPERVISOR_LOGIN, SUPERVISOR_PASSWORD)
         }
+        sessions = {
+            Role.SUPERVISOR: await session_headers(client, SUPERVISOR_LOGIN, SUPERVISOR_PASSWORD)
+        }
         for role in (Role.COUNSELOR, Role.CITY):
             login = f"{role.value}@example.jp"
             body = {
@@ -127,7 +167,8 @@ async def desk(postgres_url: str, kafka_bootstrap: str) -> AsyncIterator[Running
             )
             assert created.status_code == 201, created.text
             headers[role] = await token_headers(client, login, ACCOUNT_PASSWORD)
-        yield RunningDesk(client=client, headers=headers)
+            sessions[role] = await session_headers(client, login, ACCOUNT_PASSWORD)
+        yield RunningDesk(client=client, headers=headers, sessions=sessions)
 
 
 async def token_headers(client: httpx.AsyncClient, login: str, password: str) -> dict[str, str]:
@@ -140,6 +181,14 @@ async def token_headers(client: httpx.AsyncClient, login: str, password: str) ->
     created = await client.post("/api/tokens", json={"name": "route table"}, headers=cookie)
     assert created.status_code == 201, created.text
     return {"Authorization": f"Bearer {created.json()['token']}"}
+
+
+async def session_headers(client: httpx.AsyncClient, login: str, password: str) -> dict[str, str]:
+    """Log in and return a Cookie header with the new session."""
+    session = await client.post("/api/login", json={"login": login, "password": password})
+    assert session.status_code == 200, session.text
+    client.cookies.clear()
+    return {"Cookie": f"desk_session={session.cookies['desk_session']}"}
 
 
 def test_every_route_listed() -> None:
@@ -244,3 +293,67 @@ async def test_bootstrap_created_one_supervisor(desk: RunningDesk) -> None:
         if account["role"] == "supervisor" and not account["operator"]
     ]
     assert supervisors == [SUPERVISOR_LOGIN]
+
+
+def test_every_page_listed() -> None:
+    """Each console page has an entry in PAGE_ROLES, or is public."""
+    pages = {(method, path) for method, path, _ in PAGE_ROUTES}
+
+    assert pages - PUBLIC_PAGES == set(PAGE_ROLES)
+    assert PUBLIC_PAGES <= pages
+
+
+@pytest.mark.parametrize(("method", "path", "route"), PAGE_ROUTES, ids=lambda v: str(v))
+def test_page_declares_expected_roles(method: str, path: str, route: APIRoute) -> None:
+    """The roles of each page's PageRequirement dependency match PAGE_ROLES."""
+    dependencies = [dependency.call for dependency in route.dependant.dependencies]
+    requirements = [call for call in dependencies if isinstance(call, PageRequirement)]
+    assert not any(isinstance(call, RoleRequirement) for call in dependencies)
+    if (method, path) in PUBLIC_PAGES:
+        assert requirements == []
+        return
+    assert len(requirements) == 1
+    assert requirements[0].roles == PAGE_ROLES[(method, path)]
+
+
+@pytest.mark.parametrize(("method", "path"), PROTECTED_PAGES)
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        {"Cookie": "desk_session=not-a-session"},
+        {"Authorization": "Bearer desk_not-a-real-token"},
+    ],
+    ids=["no-session", "unknown-session", "bearer-token"],
+)
+async def test_page_without_session_redirects_to_login(
+    desk: RunningDesk, method: str, path: str, headers: dict[str, str]
+) -> None:
+    response = await desk.call(method, path, headers=headers)
+
+    assert response.status_code == 303
+    assert response.headers["location"].startswith("/login")
+
+
+@pytest.mark.parametrize(("method", "path"), PROTECTED_PAGES)
+async def test_page_ignores_valid_bearer_token(desk: RunningDesk, method: str, path: str) -> None:
+    """Pages accept only the session cookie, so a program's token cannot post a form."""
+    response = await desk.call(method, path, headers=desk.headers[Role.SUPERVISOR])
+
+    assert response.status_code == 303
+    assert response.headers["location"].startswith("/login")
+
+
+@pytest.mark.parametrize(("method", "path", "role"), WRONG_PAGE_ROLES)
+async def test_page_wrong_role_403(desk: RunningDesk, method: str, path: str, role: Role) -> None:
+    response = await desk.call(method, path, headers=desk.sessions[role])
+
+    assert response.status_code == 403
+    assert response.headers["content-type"].startswith("text/html")
+    assert "閲覧権限がありません" in response.text
+
+
+def test_city_reaches_no_message_page() -> None:
+    """The city's role reaches only the statistics page and the logout form."""
+    city_pages = {page for page, roles in PAGE_ROLES.items() if Role.CITY in roles}
+    assert city_pages == {("GET", "/stats"), ("POST", "/logout")}

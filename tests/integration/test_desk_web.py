@@ -1,0 +1,447 @@
+"""The web console in this process: login, role rules per page, CSRF checks and escaping.
+
+The desk app runs with its lifespan on the real PostgreSQL and Kafka, and httpx calls it
+through ASGITransport. Each test logs in with its own client, so cookies never mix.
+"""
+
+import re
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from deploy.localstack import postgres as local_postgres
+from services.desk import store
+from services.desk.app import create_app
+from services.desk.domain import Role
+from services.desk.settings import DeskSettings
+from shared.schemas import Topic
+from tests.integration.test_desk_helpers import (
+    OPERATOR_TOKEN,
+    PASSWORD,
+    make_account,
+    triaged,
+)
+
+SUPERVISOR_LOGIN = "web-chief@example.jp"
+SUPERVISOR_PASSWORD = "bootstrap password for web tests"
+SCRIPT_TEXT = '<script>alert("x")</script> & "quotes"'
+CSRF_PATTERN = re.compile(r'name="csrf_token" value="([^"]*)"')
+
+
+@dataclass
+class Console:
+    app: FastAPI
+    logins: dict[Role, str]
+
+    def client(self) -> httpx.AsyncClient:
+        transport = httpx.ASGITransport(app=self.app)
+        return httpx.AsyncClient(transport=transport, base_url="http://desk.test")
+
+    @asynccontextmanager
+    async def logged_in(self, role: Role) -> AsyncIterator[httpx.AsyncClient]:
+        """Yield a new client with a session of the account of `role`."""
+        password = SUPERVISOR_PASSWORD if role is Role.SUPERVISOR else PASSWORD
+        async with self.client() as client:
+            response = await log_in(client, self.logins[role], password)
+            assert response.status_code == 303, response.text
+            yield client
+
+    async def open_case(self, text: str = "こんにちは", **changes: Any) -> str:
+        changes.setdefault("sent_at", datetime.now(UTC))
+        event = triaged(f"web-{uuid.uuid4().hex[:10]}", text=text, **changes)
+        result = await store.record_triaged_message(self.app.state.pool, event=event)
+        return str(result.case_id)
+
+
+@pytest.fixture(scope="module")
+async def console(postgres_url: str, kafka_bootstrap: str) -> AsyncIterator[Console]:
+    """A desk app with its lifespan, a bootstrapped supervisor, a counselor and a city account."""
+    database = f"test_{uuid.uuid4().hex[:12]}"
+    await local_postgres.create_database(postgres_url, database)
+    settings = DeskSettings(
+        database_url=local_postgres.database_url(postgres_url, database),
+        kafka_bootstrap_servers=kafka_bootstrap,
+        desk_api_token=OPERATOR_TOKEN,
+        desk_bootstrap_supervisor_login=SUPERVISOR_LOGIN,
+        desk_bootstrap_supervisor_password=SUPERVISOR_PASSWORD,
+        desk_session_cookie_secure=False,
+    )
+    app = create_app(settings)
+    async with app.router.lifespan_context(app):
+        logins = {Role.SUPERVISOR: SUPERVISOR_LOGIN}
+        for role, name in ((Role.COUNSELOR, "相談員A"), (Role.CITY, "市役所")):
+            principal = await make_account(app.state.pool, role, name=name)
+            row = await app.state.pool.fetchrow(
+                "SELECT login FROM desk.accounts WHERE account_id = $1", principal.account_id
+            )
+            logins[role] = row["login"]
+        yield Console(app=app, logins=logins)
+
+
+async def log_in(
+    client: httpx.AsyncClient, login: str, password: str, *, next_path: str = ""
+) -> httpx.Response:
+    """Load the login form and post it with its CSRF token."""
+    form = await client.get("/login")
+    data = {"login": login, "password": password, "csrf_token": csrf_of(form.text)}
+    return await client.post("/login", data={**data, "next": next_path})
+
+
+def csrf_of(html: str) -> str:
+    match = CSRF_PATTERN.search(html)
+    assert match is not None, "the page has no csrf_token field"
+    return match.group(1)
+
+
+async def post_form(
+    client: httpx.AsyncClient, path: str, data: dict[str, Any], *, page: str
+) -> httpx.Response:
+    """Post a form with the CSRF token taken from `page`, as a browser would."""
+    token = csrf_of((await client.get(page)).text)
+    return await client.post(path, data={**data, "csrf_token": token})
+
+
+async def case_state(console: Console, case_id: str) -> str:
+    return await console.app.state.pool.fetchval(
+        "SELECT state FROM desk.cases WHERE case_id = $1", uuid.UUID(case_id)
+    )
+
+
+async def test_login_sets_strict_session_cookie(console: Console) -> None:
+    async with console.client() as client:
+        response = await log_in(client, console.logins[Role.COUNSELOR], PASSWORD)
+    set_cookie = response.headers["set-cookie"].lower()
+
+    assert response.status_code == 303
+    assert response.headers["location"] == "/"
+    assert "desk_session=" in set_cookie
+    assert "httponly" in set_cookie
+    assert "samesite=strict" in set_cookie
+
+
+async def test_login_sends_city_to_stats(console: Console) -> None:
+    async with console.client() as client:
+        response = await log_in(client, console.logins[Role.CITY], PASSWORD)
+
+    assert response.status_code == 303
+    assert response.headers["location"] == "/stats"
+
+
+async def test_wrong_password_shows_japanese_error(console: Console) -> None:
+    async with console.client() as client:
+        response = await log_in(client, console.logins[Role.COUNSELOR], "not the password")
+        queue = await client.get("/")
+
+    assert response.status_code == 401
+    assert "ログインIDまたはパスワードが違います" in response.text
+    assert "desk_session" not in response.headers.get("set-cookie", "")
+    assert queue.status_code == 303
+
+
+async def test_login_without_csrf_token_rejected(console: Console) -> None:
+    async with console.client() as client:
+        response = await client.post(
+            "/login", data={"login": console.logins[Role.COUNSELOR], "password": PASSWORD}
+        )
+
+    assert response.status_code == 403
+    assert "ページの有効期限が切れました" in response.text
+    assert "desk_session" not in response.headers.get("set-cookie", "")
+
+
+async def test_login_follows_local_next_only(console: Console) -> None:
+    login = console.logins[Role.COUNSELOR]
+    async with console.client() as first, console.client() as second:
+        local = await log_in(first, login, PASSWORD, next_path="/cases/abc")
+        external = await log_in(second, login, PASSWORD, next_path="//evil.example/")
+
+    assert local.headers["location"] == "/cases/abc"
+    assert external.headers["location"] == "/"
+
+
+@pytest.mark.parametrize(
+    ("path", "expected_location"),
+    [
+        ("/", "/login"),
+        ("/stats", "/login?next=/stats"),
+        ("/queue/rows", "/login?next=/queue/rows"),
+    ],
+)
+async def test_page_without_session_redirects(
+    console: Console, path: str, expected_location: str
+) -> None:
+    async with console.client() as client:
+        response = await client.get(path)
+
+    assert response.status_code == 303
+    assert response.headers["location"] == expected_location
+
+
+@pytest.mark.parametrize(
+    ("role", "path", "expected_status"),
+    [
+        (Role.COUNSELOR, "/", 200),
+        (Role.COUNSELOR, "/stats", 403),
+        (Role.SUPERVISOR, "/", 200),
+        (Role.SUPERVISOR, "/stats", 200),
+        (Role.CITY, "/", 403),
+        (Role.CITY, "/queue/rows", 403),
+        (Role.CITY, "/stats", 200),
+    ],
+)
+async def test_page_role_rules(
+    console: Console, role: Role, path: str, expected_status: int
+) -> None:
+    async with console.logged_in(role) as client:
+        response = await client.get(path)
+
+    assert response.status_code == expected_status
+    if expected_status == 403:
+        assert "閲覧権限がありません" in response.text
+
+
+async def test_city_sees_no_case_or_message(console: Console) -> None:
+    text = f"市には見せない本文 {uuid.uuid4().hex}"
+    case_id = await console.open_case(text)
+    async with console.logged_in(Role.CITY) as client:
+        stats = await client.get("/stats")
+        case = await client.get(f"/cases/{case_id}")
+        messages = await client.get(f"/cases/{case_id}/messages")
+
+    assert stats.status_code == 200
+    assert text not in stats.text
+    assert case.status_code == 403
+    assert text not in case.text
+    assert messages.status_code == 403
+
+
+@pytest.mark.parametrize(
+    "token",
+    [None, "", "0" * 64],
+    ids=["missing", "empty", "wrong"],
+)
+async def test_claim_without_valid_csrf_rejected(console: Console, token: str | None) -> None:
+    case_id = await console.open_case()
+    data = {} if token is None else {"csrf_token": token}
+    async with console.logged_in(Role.COUNSELOR) as client:
+        response = await client.post(f"/cases/{case_id}/claim", data=data)
+
+    assert response.status_code == 403
+    assert "確認用トークンが正しくない" in response.text
+    assert await case_state(console, case_id) == "open"
+
+
+async def test_csrf_token_of_other_session_rejected(console: Console) -> None:
+    case_id = await console.open_case()
+    async with (
+        console.logged_in(Role.COUNSELOR) as first,
+        console.logged_in(Role.COUNSELOR) as second,
+    ):
+        other_token = csrf_of((await second.get("/")).text)
+        response = await first.post(f"/cases/{case_id}/claim", data={"csrf_token": other_token})
+
+    assert response.status_code == 403
+    assert await case_state(console, case_id) == "open"
+
+
+async def test_logout_ends_session(console: Console) -> None:
+    async with console.logged_in(Role.COUNSELOR) as client:
+        old_cookie = client.cookies["desk_session"]
+        logout = await post_form(client, "/logout", {}, page="/")
+        after = await client.get("/")
+        client.cookies.set("desk_session", old_cookie)
+        reused = await client.get("/")
+
+    assert logout.status_code == 303
+    assert logout.headers["location"] == "/login"
+    assert after.status_code == 303
+    assert reused.status_code == 303
+
+
+async def test_script_in_message_escaped(console: Console) -> None:
+    case_id = await console.open_case(SCRIPT_TEXT)
+    async with console.logged_in(Role.COUNSELOR) as client:
+        pages = [
+            await client.get("/"),
+            await client.get("/queue/rows"),
+            await client.get(f"/cases/{case_id}"),
+            await client.get(f"/cases/{case_id}/messages"),
+        ]
+
+    for page in pages:
+        assert page.status_code == 200
+        assert "<script>alert" not in page.text
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#34;quotes&#34;" in pages[2].text
+
+
+async def test_pages_send_security_headers(console: Console) -> None:
+    async with console.logged_in(Role.COUNSELOR) as client:
+        response = await client.get("/")
+
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    assert response.headers["x-frame-options"] == "DENY"
+    assert response.headers["cache-control"] == "no-store"
+
+
+async def test_queue_lists_urgent_first(console: Console) -> None:
+    normal = await console.open_case("ふつうの相談")
+    urgent = await console.open_case("急ぎの相談", urgent=True, topics=(Topic.SUICIDE_SELF_HARM,))
+    async with console.logged_in(Role.COUNSELOR) as client:
+        rows = (await client.get("/queue/rows")).text
+
+    assert rows.index(urgent) < rows.index(normal)
+    assert "緊急" in rows
+    assert Topic.SUICIDE_SELF_HARM.value in rows
+
+
+async def test_claim_by_other_shows_japanese_error(console: Console) -> None:
+    case_id = await console.open_case()
+    page = f"/cases/{case_id}"
+    async with (
+        console.logged_in(Role.SUPERVISOR) as supervisor,
+        console.logged_in(Role.COUNSELOR) as counselor,
+    ):
+        claimed = await post_form(supervisor, f"{page}/claim", {}, page=page)
+        rejected = await post_form(counselor, f"{page}/claim", {}, page=page)
+
+    assert claimed.status_code == 303
+    assert claimed.headers["location"] == f"{page}?done=claimed"
+    assert rejected.status_code == 409
+    assert "すでに" in rejected.text
+    assert "さんが担当しています" in rejected.text
+
+
+async def test_reply_too_long_keeps_text(console: Console) -> None:
+    case_id = await console.open_case()
+    page = f"/cases/{case_id}"
+    text = "あ" * 5001
+    async with console.logged_in(Role.COUNSELOR) as client:
+        await post_form(client, f"{page}/claim", {}, page=page)
+        response = await post_form(client, f"{page}/replies", {"text": text}, page=page)
+
+    assert response.status_code == 422
+    assert "返信が長すぎます（5,001文字、上限は5,000文字）" in response.text
+    assert text in response.text
+    assert await case_state(console, case_id) == "claimed"
+
+
+async def test_reply_before_claim_explains(console: Console) -> None:
+    case_id = await console.open_case()
+    page = f"/cases/{case_id}"
+    async with console.logged_in(Role.COUNSELOR) as client:
+        response = await post_form(client, f"{page}/replies", {"text": "はい"}, page=page)
+
+    assert response.status_code == 409
+    assert "先に「担当する」を押してください" in response.text
+
+
+async def test_reply_shows_queued_status(console: Console) -> None:
+    case_id = await console.open_case()
+    page = f"/cases/{case_id}"
+    async with console.logged_in(Role.COUNSELOR) as client:
+        await post_form(client, f"{page}/claim", {}, page=page)
+        sent = await post_form(
+            client, f"{page}/replies", {"text": "お話を聞かせてください"}, page=page
+        )
+        messages = await client.get(f"{page}/messages")
+
+    assert sent.status_code == 303
+    assert "お話を聞かせてください" in messages.text
+    assert re.search("送信(待ち|済み)", messages.text)
+    assert await case_state(console, case_id) == "waiting"
+
+
+async def test_close_form_prechecks_triage_topics(console: Console) -> None:
+    case_id = await console.open_case("仕事のこと", topics=(Topic.WORK,))
+    async with console.logged_in(Role.COUNSELOR) as client:
+        page = (await client.get(f"/cases/{case_id}")).text
+
+    checked = re.findall(r'name="topics" value="([^"]+)" checked', page)
+    assert checked == [Topic.WORK.value]
+    assert page.count('name="topics"') == len(Topic)
+    for label in ("10代", "70代以上", "不明"):
+        assert label in page
+
+
+async def test_close_counts_in_stats(console: Console) -> None:
+    case_id = await console.open_case("家族のこと", topics=(Topic.FAMILY,))
+    page = f"/cases/{case_id}"
+    async with (
+        console.logged_in(Role.COUNSELOR) as counselor,
+        console.logged_in(Role.SUPERVISOR) as supervisor,
+    ):
+        before = confirmed_count((await supervisor.get("/stats")).text, Topic.DIVORCE.value)
+        await post_form(counselor, f"{page}/claim", {}, page=page)
+        form = {"topics": [Topic.FAMILY.value, Topic.DIVORCE.value], "age_band": "40s"}
+        closed = await post_form(counselor, f"{page}/close", form, page=page)
+        after_page = await supervisor.get("/stats")
+        closed_page = await counselor.get(closed.headers["location"])
+
+    assert closed.status_code == 303
+    assert await case_state(console, case_id) == "closed"
+    assert "相談を終了しました" in closed_page.text
+    assert confirmed_count(after_page.text, Topic.DIVORCE.value) == before + 1
+    assert "/api/reports.csv?from=" in after_page.text
+
+
+async def test_close_without_age_band_explains(console: Console) -> None:
+    case_id = await console.open_case()
+    page = f"/cases/{case_id}"
+    async with console.logged_in(Role.COUNSELOR) as client:
+        await post_form(client, f"{page}/claim", {}, page=page)
+        response = await post_form(client, f"{page}/close", {"topics": []}, page=page)
+
+    assert response.status_code == 422
+    assert "年代を選んでください" in response.text
+    assert await case_state(console, case_id) == "claimed"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_words"),
+    [
+        ("from=2025-02-30&to=2025-03-01", "開始日「2025-02-30」は日付ではありません"),
+        ("from=2025-03-02&to=2025-03-01", "開始日（2025-03-02）が終了日（2025-03-01）より後です"),
+    ],
+)
+async def test_stats_invalid_dates_explained(
+    console: Console, query: str, expected_words: str
+) -> None:
+    async with console.logged_in(Role.CITY) as client:
+        response = await client.get(f"/stats?{query}")
+
+    assert response.status_code == 422
+    assert expected_words in response.text
+
+
+async def test_stats_draws_svg_charts(console: Console) -> None:
+    async with console.logged_in(Role.CITY) as client:
+        response = await client.get("/stats")
+
+    assert response.status_code == 200
+    assert response.text.count("<svg") == 3
+    assert 'data-field="consultations"' in response.text
+
+
+async def test_unknown_case_shows_404(console: Console) -> None:
+    async with console.logged_in(Role.COUNSELOR) as client:
+        missing = await client.get(f"/cases/{uuid.uuid4()}")
+        malformed = await client.get("/cases/not-a-uuid")
+
+    assert missing.status_code == 404
+    assert malformed.status_code == 404
+    assert "この相談は見つかりません" in missing.text
+
+
+def confirmed_count(html: str, label: str) -> int:
+    match = re.search(
+        rf'<tr data-category="{re.escape(label)}">.*?<td class="confirmed">(\d+)</td>', html
+    )
+    assert match is not None, f"no row for {label} in the category table"
+    return int(match.group(1))
