@@ -20,7 +20,14 @@ from shared.kafka import ensure_topics
 from shared.schemas.topics import ALL_DEAD_LETTER_TOPICS, ALL_TOPICS
 
 SECRETS_FILE = LOCAL_DIR / "secrets.env"
-SECRET_VARIABLES = ("LINE_CHANNEL_SECRET", "LINE_CHANNEL_ACCESS_TOKEN", "DESK_API_TOKEN")
+SECRET_VARIABLES = (
+    "LINE_CHANNEL_SECRET",
+    "LINE_CHANNEL_ACCESS_TOKEN",
+    "DESK_API_TOKEN",
+    "DESK_BOOTSTRAP_SUPERVISOR_PASSWORD",
+)
+# The first supervisor of the web console; its password is generated with the secrets.
+SUPERVISOR_LOGIN = "supervisor"
 DATABASE_NAME = "yorisoi"
 
 
@@ -90,6 +97,7 @@ class Stack:
             secrets=values,
             ports=ports,
         )
+        env.setdefault("DESK_BOOTSTRAP_SUPERVISOR_LOGIN", SUPERVISOR_LOGIN)
         self.services = ServiceGroup(log_dir=LOCAL_DIR / "logs", env=env, ports=ports)
         say("starting services: " + ", ".join(spec.name for spec in SERVICES))
         self.services.start_all([spec.name for spec in SERVICES])
@@ -125,16 +133,21 @@ def replay_samples(stack: Stack) -> None:
 
 def print_guide(stack: Stack) -> None:
     ports = stack.ports
+    desk = f"http://127.0.0.1:{ports['desk']}"
+    login = stack.env["DESK_BOOTSTRAP_SUPERVISOR_LOGIN"]
+    metrics = ", ".join(f"{name} {port}" for name, port in ports.items() if name != "fakeline")
+    token = "$(grep DESK_API_TOKEN .local/secrets.env | cut -d= -f2)"
     print(
         f"""
-The system is running. Counselor queue (the token is in .local/secrets.env):
-  curl -H "Authorization: Bearer $(grep DESK_API_TOKEN .local/secrets.env | cut -d= -f2)" \\
-       http://127.0.0.1:{ports["desk"]}/api/queue
+The system is running.
+Web console: {desk}/
+  Log in as "{login}" with DESK_BOOTSTRAP_SUPERVISOR_PASSWORD from .local/secrets.env.
+  Add counselor accounts with POST {desk}/api/accounts (see docs/desk.md).
+Counselor queue as JSON:
+  curl -H "Authorization: Bearer {token}" {desk}/api/queue
 Webhook URL for LINE or deploy/replay.py:  http://127.0.0.1:{ports["intake"]}/line/webhook
 Pushes the fake LINE platform received:     http://127.0.0.1:{ports["fakeline"]}/fake/requests
-Metrics: http://127.0.0.1:<port>/metrics on each service port ({
-            ", ".join(f"{name} {port}" for name, port in ports.items() if name != "fakeline")
-        })
+Metrics: http://127.0.0.1:<port>/metrics on each service port ({metrics})
 Logs: {LOCAL_DIR / "logs"}/<service>.log and {LOCAL_DIR / "kafka" / "broker" / "kafka.log"}
 Press Ctrl-C to stop everything.
 """,
