@@ -1,7 +1,7 @@
 """The labeled triage messages in tests/data/triage, written for this project.
 
-The tuning part is tune.jsonl, by the first writer, and tune_more.jsonl, by a third writer.
-Both are for tuning lexicons and rules. heldout.jsonl, by the second writer, was written
+The tuning part is tune.jsonl (first writer), tune_more.jsonl and tune_extra.jsonl (third writer).
+All three are for tuning lexicons and rules. heldout.jsonl, by the second writer, was written
 before the rules and is only scored, never used to choose words or thresholds.
 """
 
@@ -17,7 +17,7 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "triage"
 Part = Literal["tune", "heldout"]
 PARTS: tuple[Part, ...] = ("tune", "heldout")
 PART_FILES: dict[Part, tuple[str, ...]] = {
-    "tune": ("tune.jsonl", "tune_more.jsonl"),
+    "tune": ("tune.jsonl", "tune_more.jsonl", "tune_extra.jsonl"),
     "heldout": ("heldout.jsonl",),
 }
 

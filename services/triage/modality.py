@@ -56,7 +56,7 @@ def decided(tokens: Tokens, tail: Tail) -> int | None:
     following = [token.lemma for token in tokens[tail.end : tail.end + 4]]
     if following[:2] == ["こと", "に"] and following[2:3] and following[2] in DO_VERBS:
         end = tail.end + 3
-    elif following[:1] == ["と"] and following[1:2] and following[1] in DECISION_VERBS:
+    elif following[:1] in (["と"], ["って"]) and following[1:2] and following[1] in DECISION_VERBS:
         end = tail.end + 2
     else:
         return None

@@ -12,6 +12,7 @@ import dataclasses
 from services.triage import risk_lexicon as lex
 from services.triage.morphology import Token, is_sentence_end, sentence_bounds
 from services.triage.predicates import SUBJECT_PARTICLES, subject_of
+from services.triage.risk_clause import clause_findings
 from services.triage.risk_context import harmless_context
 from services.triage.risk_emoji import emoji_findings
 from services.triage.risk_english import english_findings
@@ -60,6 +61,12 @@ def assess_risk(tokens: Tokens, canonical: str, normalized: str) -> RiskAssessme
             signals.append(finding)
         else:
             notes.append(finding)
+    for finding in clause_findings(tokens):
+        harmless = harmless_context(tokens, finding)
+        if harmless is None:
+            signals.append(finding)
+        else:
+            notes.append(RiskNote(finding.phrase, harmless))
     signals.extend(emoji_findings(normalized))
     signals.extend(farewell_findings(tokens))
     signals = _without_overlaps(tokens, signals)

@@ -23,6 +23,15 @@ MEDIA_NOUNS = frozenset(
 CLOSING_QUOTES = frozenset({"」", "』", '"'})
 QUOTE_LINKS = frozenset({"って", "と", "という", "言う", "の"})
 MEDIA_WINDOW = 3
+# Jumps done for sport or leisure: スカイダイビングで飛び降りる体験.
+LEISURE_JUMPS = frozenset(
+    {"スカイダイビング", "バンジー", "バンジージャンプ", "パラシュート", "体験"}
+)
+# Characters of a story, whose death is fiction: 登場人物が自殺する場面.
+FICTION_PEOPLE = frozenset({"登場人物", "人物", "主人公", "キャラ", "キャラクター", "ヒロイン"})
+# 穴があったら入りたい: the idiom for wanting to hide from shame.
+SHAME_IDIOM = ("穴", "が", "有る", "た", "入る")
+DEGREE_WORDS = frozenset({"くらい", "ぐらい", "位", "程", "ほど"})
 DREAM = "夢"
 SEE = "見る"
 
@@ -31,6 +40,12 @@ def harmless_context(tokens: Tokens, found: RiskSignal) -> str | None:
     """Return why the signal's phrase is harmless here, or None when it stands."""
     if found.kind in WISH_KINDS and _embarrassed(tokens, found.start):
         return "恥ずかしさを誇張した言い回し"
+    if found.kind in WISH_KINDS and _shame_after(tokens, found.end):
+        return "恥ずかしさを誇張した言い回し"
+    if found.kind is RiskKind.PLAN and _leisure_jump(tokens, found.start):
+        return "スポーツや娯楽として飛び降りる話"
+    if _fiction(tokens, found.start):
+        return "物語の登場人物の話"
     if _quoted_title(tokens, found.end):
         return "歌詞や作品の言葉としての引用"
     if _dream(tokens, found.start):
@@ -45,6 +60,28 @@ def _embarrassed(tokens: Tokens, start: int) -> bool:
         if token.lemma in EMBARRASSMENT_WORDS:
             return any(later.lemma in ("て", "で") for later in window[offset + 1 :])
     return False
+
+
+def _shame_after(tokens: Tokens, end: int) -> bool:
+    """Return whether the phrase measures shame (消えたいくらい恥ずかしい) or follows the idiom."""
+    following = [token.lemma for token in tokens[end : end + 3]]
+    if following[:1] and following[0] in DEGREE_WORDS:
+        return any(lemma in EMBARRASSMENT_WORDS for lemma in following[1:])
+    start, _ = sentence_bounds(tokens, end - 1)
+    lemmas = tuple(token.lemma for token in tokens[start:end])
+    width = len(SHAME_IDIOM)
+    return any(lemmas[i : i + width] == SHAME_IDIOM for i in range(len(lemmas) - width + 1))
+
+
+def _leisure_jump(tokens: Tokens, index: int) -> bool:
+    start, end = sentence_bounds(tokens, index)
+    return any(token.lemma in LEISURE_JUMPS for token in tokens[start:end])
+
+
+def _fiction(tokens: Tokens, index: int) -> bool:
+    start, _ = sentence_bounds(tokens, index)
+    window = tokens[max(start, index - 4) : index]
+    return any(token.lemma in FICTION_PEOPLE for token in window)
 
 
 def _quoted_title(tokens: Tokens, end: int) -> bool:

@@ -13,11 +13,18 @@ Tokens = tuple[Token, ...]
 MIN_CUES = 2
 THANKS_WINDOW = 3
 # Arrangements for after one is gone: 猫の預け先も決めた, 形見分けをした.
-LEAVING_ARRANGEMENTS = {"預け先": "預け先", "形見": "形見", "形見分け": "形見分け"}
+LEAVING_ARRANGEMENTS = {
+    "預け先": "預け先", "形見": "形見", "形見分け": "形見分け", "通帳": "通帳",
+    "身辺整理": "身辺整理",
+}  # fmt: skip
+# Nouns after 最後の that make a last message: 最後のメッセージ, 最後の手紙.
+LAST_MESSAGE_NOUNS = frozenset({"メッセージ", "挨拶", "手紙", "言葉", "連絡"})
+GIVING_VERBS = frozenset({"上げる", "あげる", "譲る", "託す"})
 # Normalized forms that can start a parting word; _cue_at reads only these.
 CUE_LEMMAS = frozenset(
     {"今迄", "今", "いま", "さようなら", "御免", "先", "探す", "最後", "生まれ変わる", "思い残す",
-     "御世話", "会う", "皆", "終わり", *LEAVING_ARRANGEMENTS}
+     "御世話", "会う", "皆", "終わり", "ばい", "元気", "許す", "全部", "必要",
+     *LEAVING_ARRANGEMENTS}
 )  # fmt: skip
 FAREWELL_EXPLANATION = "別れの言葉が重なっている、自殺の予告の可能性"
 
@@ -52,8 +59,21 @@ def _cue_at(tokens: Tokens, index: int) -> str | None:
         return "先にいきます"
     if lemma == "探す" and following[:1] == ["無い"]:
         return "探さないで"
-    if lemma == "最後" and following[:2] in (["の", "メッセージ"], ["の", "挨拶"]):
-        return "最後のメッセージ"
+    if lemma == "最後" and following[:1] == ["の"] and following[1:2]:
+        if following[1] in LAST_MESSAGE_NOUNS:
+            return "最後のメッセージ"
+    if lemma == "最後" and following[:2] == ["に", "為る"] and _plain_or_polite(tokens, index + 2):
+        return "最後にする"
+    if lemma == "ばい" and following[:1] == ["ばい"]:
+        return "ばいばい"
+    if lemma == "元気" and following[:2] == ["だ", "ね"] and _sentence_closes(tokens, index + 3):
+        return "元気でね"
+    if lemma == "許す" and following[:1] == ["て"] and _sentence_closes(tokens, index + 2):
+        return "許して"
+    if lemma == "全部" and _gives_away(tokens, index):
+        return "全部あげた"
+    if lemma == "必要" and following[:1] == ["無い"] and _follows_mou(tokens, index):
+        return "もう必要ない"
     if lemma == "最後" and following[:1] == ["に"] and "有り難う" in following:
         return "最後にありがとう"
     if lemma == "生まれ変わる":
@@ -75,6 +95,25 @@ def _cue_at(tokens: Tokens, index: int) -> str | None:
     ):
         return "終わりにする"
     return None
+
+
+def _sentence_closes(tokens: Tokens, index: int) -> bool:
+    return index >= len(tokens) or tokens[index].lemma in ("。", "!", "…", ".")
+
+
+def _gives_away(tokens: Tokens, index: int) -> bool:
+    # 全部後輩にあげた: everything given away; 全部食べた or 全部あげたい is not a cue.
+    window = tokens[index + 1 : index + 5]
+    for offset, token in enumerate(window):
+        if token.lemma in GIVING_VERBS:
+            rest = [later.lemma for later in window[offset + 1 : offset + 2]]
+            return rest == ["た"] or token.surface.endswith("た")
+    return False
+
+
+def _follows_mou(tokens: Tokens, index: int) -> bool:
+    # もう自分には必要ない: もう within the few words before.
+    return any(token.lemma == "もう" for token in tokens[max(0, index - 5) : index])
 
 
 def _never_again(tokens: Tokens, index: int) -> bool:

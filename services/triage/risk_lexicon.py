@@ -51,6 +51,7 @@ ONLINE_PLACES = lemma_set(
 # 死ぬ followed by one of these nouns is a plan or a search for means: 死ぬ方法, 死ぬ勇気.
 DEATH_PLAN_NOUNS = lemma_set(
     "方法", "勇気", "覚悟", "つもり", "準備", "場所", "予定", "手段", "決心", "決意", "薬", "道具",
+    "日",
 )  # fmt: skip
 # 死ぬ followed by こと and one of these verbs: 死ぬことばかり考える.
 DEATH_THOUGHT_VERBS = lemma_set("考える", "思う", "調べる", "検索")
@@ -165,7 +166,9 @@ SELF_HARM_NOUNS = lemma_set("リスカ", "アムカ", "レグカ", "自傷")
 CUT_SITES_SLANG = lemma_set("リスト", "アーム", "レッグ")
 BODY_PARTS = lemma_set("腕", "手首", "太もも", "太腿", "もも", "肌", "体", "身体", "自分")
 HEAD = lemma_of("頭")
-HARM_VERBS = lemma_set("切る", "刻む", "傷付ける", "刺す", "焼く", "引っ掻く", "掻き毟る", "殴る")
+HARM_VERBS = lemma_set(
+    "切る", "刻む", "傷付ける", "刺す", "焼く", "引っ掻く", "掻き毟る", "殴る", "叩く"
+)
 HEAD_HARM_VERBS = lemma_set("打ち付ける", "ぶつける", "殴る")
 # 押し付ける and 当てる harm only with one of these in the sentence; without one,
 # 仕事を自分に押し付ける is about work.

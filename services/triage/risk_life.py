@@ -15,6 +15,7 @@ from services.triage.findings import (
     signal,
     wish_or_denial,
 )
+from services.triage.morphology import sentence_bounds
 from services.triage.predicates import (
     Desire,
     Tail,
@@ -183,7 +184,7 @@ def end_rule(tokens: Tokens, index: int) -> Finding:
     else:
         tail = verb_tail(tokens, index)
         wants = "せる" in tail.lemmas and tail.desire is Desire.WANT
-    target = object_of(tokens, index, topic_markers=True)
+    target = object_of(tokens, index, topic_markers=True) or _comma_topic(tokens, index)
     if wants and _modifies_noun(tokens, tail.end):
         # 終わらせたい仕事が山ほどある: the wish describes the noun after it.
         return note(tokens, index, tail.end + 1, f"「{tokens[tail.end].surface}」を終わらせたい")
@@ -196,6 +197,16 @@ def end_rule(tokens: Tokens, index: int) -> Finding:
     if target is not None and target not in lex.LIFE_OBJECTS and not is_self(target):
         return note(tokens, index, tail.end, f"終わらせたい対象が「{target}」")
     return signal(tokens, index, tail.end, RiskKind.IDEATION, "人生を終わらせたいという願望")
+
+
+def _comma_topic(tokens: Tokens, index: int) -> str | None:
+    """Return a noun that opens the sentence as its topic before a comma: この案件、もう終わりに."""
+    start, _ = sentence_bounds(tokens, index)
+    for position in range(start + 1, index):
+        if tokens[position].pos_detail == "読点":
+            previous = tokens[position - 1]
+            return previous.lemma if previous.pos in ("名詞", "代名詞") else None
+    return None
 
 
 def _modifies_noun(tokens: Tokens, position: int) -> bool:

@@ -189,6 +189,11 @@ def vanish_rule(tokens: Tokens, index: int) -> Finding:
         return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
     if tail.negated or online is not None:
         return None
+    following = tokens[tail.end : tail.end + 1]
+    if not tail.lemmas and following and following[0].lemma in lex.DEATH_PLAN_NOUNS:
+        if denied(tokens, tail):
+            return note(tokens, index, tail.end + 1, "続く文で否定されている")
+        return signal(tokens, index, tail.end + 1, RiskKind.PLAN, "消えるつもりや予定への言及")
     return _stance(tokens, index, tail, RiskKind.PASSIVE_IDEATION)
 
 

@@ -1,0 +1,85 @@
+"""Questions and conditionals about one's own death, read clause by clause.
+
+The verb rules judge 死ぬ, 消える and いなくなる by the few words right after them. These
+rules read the rest of the clause instead, because a question or a condition puts the risk
+further along: 死んだらみんな気づいてくれるのかな, 消えたらダメかな, 死ぬのってこわいのかな,
+いなくなったほうがみんなのためだよね. A death of someone else (母が死んだら) is not read.
+"""
+
+from services.triage import risk_lexicon as lex
+from services.triage.morphology import Token, is_sentence_end, sentence_bounds
+from services.triage.predicates import subject_of, verb_tail
+from services.triage.signals import RiskKind, RiskSignal
+
+Tokens = tuple[Token, ...]
+DYING_VERBS = frozenset({lex.DIE, *lex.DIE_ALIASES, lex.VANISH, *lex.VANISH_ALIASES})
+CONDITIONAL_SURFACES = frozenset({"たら", "だら", "ば", "ても", "でも"})
+# Outcomes that make a condition about one's death a hoped-for relief: 死んだら楽になれるかな.
+RELIEF_OUTCOMES = frozenset({"楽", "増し", "幸せ", "解決", "済む", "駄目", "ため", "すっきり"})
+# Reactions of others, which count only when wished for (気づいてくれる) or denied
+# (誰も泣かない): 私が死んだら家族が悲しむ is a reason to live, not a wish.
+REACTIONS = frozenset({"気付く", "困る", "泣く", "悲しむ", "寂しい"})
+QUESTION_ENDS = frozenset({"か", "かな", "かしら"})
+TOPIC_MARKERS = frozenset({"って", "は"})
+
+
+def clause_findings(tokens: Tokens) -> list[RiskSignal]:
+    """Return a signal for each conditional or question about the sender's own death."""
+    found = []
+    for index, token in enumerate(tokens):
+        if token.lemma in DYING_VERBS or _disappears(tokens, index):
+            signal = _conditional_outcome(tokens, index) or _questioned(tokens, index)
+            if signal is not None and subject_of(tokens, index) not in lex.OTHER_PEOPLE:
+                found.append(signal)
+    return found
+
+
+def _disappears(tokens: Tokens, index: int) -> bool:
+    """Return whether いなくなる starts at tokens[index] (居る, 無い, 成る)."""
+    if tokens[index].lemma != lex.BE:
+        return False
+    following = [token.lemma for token in tokens[index + 1 : index + 3]]
+    return following == ["無い", "成る"]
+
+
+def _conditional_outcome(tokens: Tokens, index: int) -> RiskSignal | None:
+    """死んだら楽, 消えたらダメかな, 死んでも誰も泣かない, いなくなったほうがみんなのため."""
+    tail = verb_tail(tokens, index)
+    surfaces = {token.surface for token in tokens[index + 1 : tail.end + 1]}
+    compared = tail.end < len(tokens) and tokens[tail.end].lemma == "方"
+    if not (surfaces & CONDITIONAL_SURFACES or compared):
+        return None
+    _, end = sentence_bounds(tokens, index)
+    clause = tokens[tail.end : end]
+    lemmas = [token.lemma for token in clause]
+    for offset, lemma in enumerate(lemmas):
+        if lemma in RELIEF_OUTCOMES:
+            return _signal(tokens, index, tail.end + offset + 1, "死んだら楽になるという考え")
+        if lemma in REACTIONS and _wished_or_denied(lemmas, offset):
+            explanation = "自分が死んだら周りがどう思うかという問い"
+            return _signal(tokens, index, tail.end + offset + 1, explanation)
+    return None
+
+
+def _wished_or_denied(lemmas: list[str], offset: int) -> bool:
+    after = lemmas[offset + 1 : offset + 4]
+    return "呉れる" in after or "くれる" in after or ("誰" in lemmas and "無い" in after)
+
+
+def _questioned(tokens: Tokens, index: int) -> RiskSignal | None:
+    """死ぬのってこわいのかな: dying as the topic of a question the sender asks."""
+    following = [token.lemma for token in tokens[index + 1 : index + 3]]
+    if following[:1] != ["の"] or following[1:2] == [] or following[1] not in TOPIC_MARKERS:
+        return None
+    _, end = sentence_bounds(tokens, index)
+    last = end - 1
+    while last > index and (is_sentence_end(tokens[last]) or tokens[last].lemma == "な"):
+        last -= 1
+    if tokens[last].lemma not in QUESTION_ENDS:
+        return None
+    return _signal(tokens, index, end, "死ぬことについての問いかけ")
+
+
+def _signal(tokens: Tokens, start: int, end: int, explanation: str) -> RiskSignal:
+    phrase = "".join(token.surface for token in tokens[start:end])
+    return RiskSignal(RiskKind.PASSIVE_IDEATION, start, end, phrase, explanation)
