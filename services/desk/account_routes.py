@@ -21,16 +21,13 @@ from services.desk.api import ApiError, isoformat, parse_body, parse_uuid, pool_
 from services.desk.audit import AuditAction, insert_audit
 from services.desk.auth import ANY_ROLE, SESSION_COOKIE, require_roles
 from services.desk.domain import Role
+from services.desk.login import LoginRejected, check_login
 
 log = structlog.get_logger()
 
 AnyRole = Annotated[Principal, Depends(require_roles(*ANY_ROLE))]
 Supervisor = Annotated[Principal, Depends(require_roles(Role.SUPERVISOR))]
 LOGIN_FAILED_MESSAGE = "invalid login or password; check both and try again"
-
-# Verified against when a login matches no account, so that an unknown login takes as long
-# to reject as a wrong password and the response time does not reveal which logins exist.
-_unknown_login_hash: str | None = None
 
 
 class LoginBody(BaseModel):
@@ -73,23 +70,14 @@ async def post_login(request: Request) -> JSONResponse:
     # password can be guessed as fast as argon2 verifies, about 20 tries a second per core.
     body = await parse_body(request, LoginBody, example='{"login": "...", "password": "..."}')
     pool = pool_of(request)
-    account = await accounts.find_login(pool, body.login)
-    if account is None or account["password_hash"] is None:
-        await accounts.verify_password(await _get_unknown_login_hash(), body.password)
-        await _reject_login(request, account_id=None, reason="unknown_login")
-    if not await accounts.verify_password(account["password_hash"], body.password):
-        await _reject_login(request, account_id=account["account_id"], reason="wrong_password")
-    if not account["active"]:
+    try:
+        account = await check_login(pool, login=body.login, password=body.password)
+    except LoginRejected as rejected:
+        message = LOGIN_FAILED_MESSAGE
+        if rejected.reason == "inactive":
+            message = f"account {rejected.account_id} is deactivated; ask a supervisor"
         await _reject_login(
-            request,
-            account_id=account["account_id"],
-            reason="inactive",
-            message=f"account {account['account_id']} is deactivated; ask a supervisor",
-        )
-    if accounts.needs_rehash(account["password_hash"]):
-        new_hash = await accounts.hash_password(body.password)
-        await accounts.replace_password_hash(
-            pool, account_id=account["account_id"], password_hash=new_hash
+            request, account_id=rejected.account_id, reason=rejected.reason, message=message
         )
 
     settings = request.app.state.settings
@@ -246,13 +234,6 @@ async def _reject_login(
     await _audit(request, account_id, AuditAction.LOGIN_FAILED, {"reason": reason})
     log.info("login_rejected", reason=reason, account_id=str(account_id) if account_id else None)
     raise ApiError(401, message)
-
-
-async def _get_unknown_login_hash() -> str:
-    global _unknown_login_hash
-    if _unknown_login_hash is None:
-        _unknown_login_hash = await accounts.hash_password(credentials.new_secret())
-    return _unknown_login_hash
 
 
 async def _audit(

@@ -16,13 +16,13 @@ import structlog
 from fastapi import Request, Response
 from starlette.datastructures import FormData
 
-from services.desk import accounts, credentials
-from services.desk.account_routes import _get_unknown_login_hash
+from services.desk import credentials
 from services.desk.accounts import Principal
 from services.desk.api import pool_of, request_id_of
 from services.desk.audit import AuditAction, insert_audit
 from services.desk.auth import SESSION_COOKIE
 from services.desk.domain import Role
+from services.desk.login import LoginRejected, check_login
 
 log = structlog.get_logger()
 
@@ -130,27 +130,13 @@ def safe_next_path(value: str | None) -> str | None:
 async def verify_login(request: Request, *, login: str, password: str) -> asyncpg.Record | None:
     """Return the active account whose login and password match, or None, and audit the try.
 
-    An unknown login is verified against a dummy hash, so it takes as long to reject as a
-    wrong password. The steps are those of POST /api/login.
+    The check is the one POST /api/login makes (services.desk.login.check_login).
     """
-    pool = pool_of(request)
-    account = await accounts.find_login(pool, login)
-    if account is None or account["password_hash"] is None:
-        await accounts.verify_password(await _get_unknown_login_hash(), password)
-        await _reject(request, account_id=None, reason="unknown_login")
+    try:
+        return await check_login(pool_of(request), login=login, password=password)
+    except LoginRejected as rejected:
+        await _reject(request, account_id=rejected.account_id, reason=rejected.reason)
         return None
-    if not await accounts.verify_password(account["password_hash"], password):
-        await _reject(request, account_id=account["account_id"], reason="wrong_password")
-        return None
-    if not account["active"]:
-        await _reject(request, account_id=account["account_id"], reason="inactive")
-        return None
-    if accounts.needs_rehash(account["password_hash"]):
-        new_hash = await accounts.hash_password(password)
-        await accounts.replace_password_hash(
-            pool, account_id=account["account_id"], password_hash=new_hash
-        )
-    return account
 
 
 async def start_session(request: Request, response: Response, account: asyncpg.Record) -> None:
