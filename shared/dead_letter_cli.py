@@ -57,13 +57,13 @@ async def list_command(args: argparse.Namespace) -> int:
 
 
 async def replay_command(args: argparse.Namespace) -> int:
-    wanted = set(args.records)
+    requested = set(args.records)
     records = [
         (f"{partition}@{offset}", record)
         for partition, offset, record in await read_dead_letters(args.bootstrap, args.topic)
-        if args.all or f"{partition}@{offset}" in wanted
+        if args.all or f"{partition}@{offset}" in requested
     ]
-    missing = wanted - {position for position, _ in records}
+    missing = requested - {position for position, _ in records}
     if missing:
         print(
             f"error: no record at {', '.join(sorted(missing))} on {args.topic}; run `list`",

@@ -33,12 +33,12 @@ def load_settings(settings_class: type[SettingsT]) -> SettingsT:
             variable = "_".join(str(part) for part in detail["loc"]).upper()
             value = detail.get("input")
             if detail["type"] == "missing":
-                shown = "(not set)"
+                displayed = "(not set)"
             elif any(word in variable for word in ("SECRET", "TOKEN", "PASSWORD", "URL")):
-                shown = "(hidden)"
+                displayed = "(hidden)"
             else:
-                shown = repr(value)
-            problems.append(f"{variable}={shown}: {detail['msg']}")
+                displayed = repr(value)
+            problems.append(f"{variable}={displayed}: {detail['msg']}")
         raise SettingsError(
             "invalid configuration: "
             + "; ".join(problems)

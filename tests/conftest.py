@@ -1,7 +1,7 @@
 """Session fixtures: a real Kafka broker and a real PostgreSQL server for the whole test run.
 
-KAFKA_BOOTSTRAP_SERVERS and DATABASE_URL point the tests at servers that already run;
-without them the tests start their own under a temporary directory and stop them at the end.
+KAFKA_BOOTSTRAP_SERVERS and DATABASE_URL point the tests at servers that already run.
+Without them, the tests start their own under a temporary directory and stop them at the end.
 """
 
 import os

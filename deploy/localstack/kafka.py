@@ -124,14 +124,14 @@ class LocalKafka:
                 raise RuntimeError(
                     f"Kafka exited with code {self.process.returncode}; see {self.log_path}"
                 )
-            if port_is_open(self.port) and self._log_says_started():
+            if port_is_open(self.port) and self._log_reports_started():
                 return
             time.sleep(0.2)
         raise TimeoutError(
             f"Kafka did not start within {START_TIMEOUT_SECONDS:.0f} s; see {self.log_path}"
         )
 
-    def _log_says_started(self) -> bool:
+    def _log_reports_started(self) -> bool:
         try:
             return "Kafka Server started" in self.log_path.read_text(errors="replace")
         except FileNotFoundError:

@@ -1,8 +1,9 @@
 """Accept one webhook request: verify, parse, normalize and publish each event once.
 
-Copies of an event are published once through the claims in PostgreSQL. A process that dies
-after Kafka stored an event but before it was marked published leaves a claim that expires,
-and the redelivery then publishes it again; consumers drop that copy by its event id.
+Copies of an event are published once through the claims in PostgreSQL. One exception: a
+process that dies after Kafka stored an event, but before it was marked published, leaves a
+claim that expires, so the redelivery publishes it again. Consumers drop that copy by its
+event id.
 """
 
 import asyncio

@@ -23,5 +23,5 @@ class ReferralAnswered(Event):
     """The welfare division's answer, to be relayed to the person by a counselor."""
 
     referral_id: UUID
-    agency: str = Field(description="Name of the department or organization that answered.")
+    agency: str = Field(description="Name of the department or organization that responded.")
     answer: str = Field(min_length=1, max_length=5000)

@@ -94,7 +94,7 @@ async def start_stack(
     return Stack(services, secret_values)
 
 
-async def eventually(check: Callable[[], Awaitable[T | None]], *, what: str) -> T:
+async def eventually(check: Callable[[], Awaitable[T | None]], *, waiting_for: str) -> T:
     """Poll `check` until it returns a value, failing after WAIT_SECONDS."""
     deadline = time.monotonic() + WAIT_SECONDS
     while time.monotonic() < deadline:
@@ -102,7 +102,7 @@ async def eventually(check: Callable[[], Awaitable[T | None]], *, what: str) -> 
         if result is not None:
             return result
         await asyncio.sleep(0.3)
-    raise AssertionError(f"timed out after {WAIT_SECONDS:.0f} s waiting for {what}")
+    raise AssertionError(f"timed out after {WAIT_SECONDS:.0f} s waiting for {waiting_for}")
 
 
 def text_body(

@@ -60,7 +60,7 @@ async def test_after_hours_reply_once_per_period(closed_desk: Stack) -> None:
         async def replied() -> list[str] | None:
             return await pushes_to(stack, client, user_id) or None
 
-        await eventually(replied, what="the after-hours reply")
+        await eventually(replied, waiting_for="the after-hours reply")
 
         async def both_stored() -> list[dict] | None:
             cases = [
@@ -68,7 +68,7 @@ async def test_after_hours_reply_once_per_period(closed_desk: Stack) -> None:
             ]
             return cases or None
 
-        await eventually(both_stored, what="the second message in the desk")
+        await eventually(both_stored, waiting_for="the second message in the desk")
         await asyncio.sleep(3)
         pushes = await pushes_to(stack, client, user_id)
     assert len(pushes) == 1
@@ -89,7 +89,7 @@ async def test_urgent_after_hours_crisis_reply_and_alert(
             pushes = await pushes_to(stack, client, user_id)
             return [text for text in pushes if "0570-783-556" in text] or None
 
-        await eventually(crisis_reply, what="the crisis reply")
+        await eventually(crisis_reply, waiting_for="the crisis reply")
         urgent_case = next(
             case
             for case in await stack.queue(client)
@@ -102,7 +102,7 @@ async def test_urgent_after_hours_crisis_reply_and_alert(
         mine = [a for a in alerts if a["case_id"] == urgent_case["case_id"]]
         return mine[0] if mine else None
 
-    raised = await eventually(alert, what="the alert on desk.alert.raised")
+    raised = await eventually(alert, waiting_for="the alert on desk.alert.raised")
     assert raised["kind"] == "urgent_after_hours"
     assert raised["conversation_id"] == urgent_case["conversation_id"]
     assert "もう消えてしまいたい" not in json.dumps(raised, ensure_ascii=False)

@@ -1,4 +1,4 @@
-"""Two LINE channels at once: each webhook is told apart by its secret and keeps its channel."""
+"""Two LINE channels at once: each webhook is matched to a channel by its secret and keeps it."""
 
 import asyncio
 import secrets
@@ -77,7 +77,7 @@ async def test_each_channel_keeps_its_own(two_channels: Stack) -> None:
             found = {name: by_text.get(text) for name, text in texts.items()}
             return found if all(found.values()) else None
 
-        cases = await eventually(both_queued, what="a case from each channel")
+        cases = await eventually(both_queued, waiting_for="a case from each channel")
         for name, case in cases.items():
             assert case["channel"] == name
 
@@ -100,7 +100,7 @@ async def test_each_channel_keeps_its_own(two_channels: Stack) -> None:
             found = {name: pushes.get(users[name]) for name in CHANNELS}
             return found if all(found.values()) else None
 
-        pushes = await eventually(pushes_to_both, what="a push on each channel")
+        pushes = await eventually(pushes_to_both, waiting_for="a push on each channel")
     for name, push in pushes.items():
         assert push["status"] == 200
         assert push["headers"]["authorization"].endswith(CHANNELS[name]["token"][-4:])

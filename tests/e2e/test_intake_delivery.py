@@ -67,7 +67,7 @@ async def test_repeated_event_stored_once(two_intakes: Stack, kafka_bootstrap: s
         async def stored() -> list[dict] | None:
             return await messages_of(stack, client, text) or None
 
-        await eventually(stored, what="the message in the desk")
+        await eventually(stored, waiting_for="the message in the desk")
         # Give any stray copy time to travel the same path before counting.
         await asyncio.sleep(3)
         assert len(await messages_of(stack, client, text)) == 1
@@ -89,7 +89,7 @@ async def test_distinct_events_both_stored(two_intakes: Stack) -> None:
             found = await messages_of(stack, client, text)
             return found if len(found) == 2 else None
 
-        await eventually(both, what="both messages in the desk")
+        await eventually(both, waiting_for="both messages in the desk")
 
 
 async def test_conversation_order_kept(two_intakes: Stack, kafka_bootstrap: str) -> None:
@@ -162,13 +162,13 @@ async def test_broker_outage_then_redelivery(
                 response = await stack.post_webhook(client, body)
                 return response if response.status_code == 200 else None
 
-            await eventually(accepted, what="intake to accept the redelivered webhook")
+            await eventually(accepted, waiting_for="intake to accept the redelivered webhook")
 
         async def all_stored() -> list[list[dict]] | None:
             found = [await messages_of(stack, client, text) for text in texts]
             return found if all(found) else None
 
-        await eventually(all_stored, what="every redelivered message in the desk")
+        await eventually(all_stored, waiting_for="every redelivered message in the desk")
         await asyncio.sleep(3)
         for text, webhook_event_id in zip(texts, ids, strict=True):
             assert len(await messages_of(stack, client, text)) == 1

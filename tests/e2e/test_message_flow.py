@@ -75,7 +75,7 @@ async def test_urgent_message_first_and_reply_pushed(stack: Stack) -> None:
             cases = await stack.queue(client)
             return cases if len(cases) >= 2 else None
 
-        cases = await eventually(queue_with_both, what="both cases in the queue")
+        cases = await eventually(queue_with_both, waiting_for="both cases in the queue")
         assert [case["last_message"] for case in cases[:2]] == [URGENT_TEXT, WORK_TEXT]
         urgent_case, work_case = cases[0], cases[1]
         assert urgent_case["priority"] == "urgent"
@@ -105,7 +105,7 @@ async def test_urgent_message_first_and_reply_pushed(stack: Stack) -> None:
             ]
             return pushes or None
 
-        pushes = await eventually(push_to_urgent_user, what="the push to the urgent user")
+        pushes = await eventually(push_to_urgent_user, waiting_for="the push to the urgent user")
         assert len(pushes) == 1
         assert pushes[0]["status"] == 200
         assert pushes[0]["body"]["messages"] == [{"type": "text", "text": reply_text}]
@@ -117,7 +117,9 @@ async def test_urgent_message_first_and_reply_pushed(stack: Stack) -> None:
             ]
             return outbound[0] if outbound and outbound[0]["delivery_status"] == "sent" else None
 
-        reply = await eventually(reply_marked_sent, what="the reply's delivery status 'sent'")
+        reply = await eventually(
+            reply_marked_sent, waiting_for="the reply's delivery status 'sent'"
+        )
         assert reply["text"] == reply_text
 
 
@@ -185,7 +187,7 @@ async def test_malformed_body_dead_lettered_and_replayable(
         )
         return position
 
-    position = await eventually(listed, what="the body on line.webhook.dlq")
+    position = await eventually(listed, waiting_for="the body on line.webhook.dlq")
 
     result = await run_dead_letters(
         "--bootstrap",
@@ -221,7 +223,7 @@ async def test_invalid_record_dead_lettered_then_replayed(
         lines = result.stdout.splitlines()
         return next((lines[i - 1] for i, line in enumerate(lines) if marker in line), None)
 
-    line = await eventually(listed, what="the record on line.message.received.dlq")
+    line = await eventually(listed, waiting_for="the record on line.message.received.dlq")
     position, _, service, source, error = line.split("\t")
     assert service == "triage"
     assert source.startswith(MESSAGE_RECEIVED)

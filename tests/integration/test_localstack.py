@@ -1,4 +1,4 @@
-"""The project's own Kafka and PostgreSQL start, answer and keep data across a restart."""
+"""The project's own Kafka and PostgreSQL start and accept connections."""
 
 import asyncpg
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
