@@ -1,8 +1,8 @@
 """The labeled triage messages in tests/data/triage, written for this project.
 
-The tuning part is tune.jsonl (first writer), tune_more.jsonl and tune_extra.jsonl (third writer).
-All three are for tuning lexicons and rules. heldout.jsonl, by the second writer, was written
-before the rules and is only scored, never used to choose words or thresholds.
+Each file is one writer's. The tuning part is for choosing lexicon words, rules and the
+model's weights and thresholds. The held-out part (heldout.jsonl and heldout_b.jsonl, by two
+writers who read only the labeling guide) is only scored, never used to choose anything.
 """
 
 import json
@@ -17,8 +17,26 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "triage"
 Part = Literal["tune", "heldout"]
 PARTS: tuple[Part, ...] = ("tune", "heldout")
 PART_FILES: dict[Part, tuple[str, ...]] = {
-    "tune": ("tune.jsonl", "tune_more.jsonl", "tune_extra.jsonl"),
-    "heldout": ("heldout.jsonl",),
+    "tune": (
+        "tune.jsonl",
+        "tune_more.jsonl",
+        "tune_extra.jsonl",
+        "tune_students.jsonl",
+        "tune_workers.jsonl",
+        "tune_elders.jsonl",
+        "tune_parents.jsonl",
+        "tune_indirect.jsonl",
+        "tune_passive.jsonl",
+        "tune_dialect.jsonl",
+        "tune_short.jsonl",
+        "tune_others.jsonl",
+        "tune_long.jsonl",
+        "tune_topics.jsonl",
+        "tune_health.jsonl",
+        "tune_rural.jsonl",
+        "tune_phrases.jsonl",
+    ),
+    "heldout": ("heldout.jsonl", "heldout_b.jsonl"),
 }
 
 
