@@ -29,6 +29,11 @@ RULES = {lemma: rule for table in RULE_TABLES for lemma, rule in table.items()}
 if len(RULES) != sum(len(table) for table in RULE_TABLES):
     raise RuntimeError("two risk rule tables claim the same word; each word needs one rule")
 RECOVERY_WINDOW = 6
+NOW_WORDS = frozenset({lex.NOW, "いま"})
+# もう5年してない, もうやってない: the act has stopped.
+DOING_VERBS = frozenset({"為る", "遣る"})
+CEASE_VERBS = frozenset({"やめる", "止める"})
+CEASE_WINDOW = 5
 OPENING_QUOTES = frozenset({"「", "『"})
 CLOSING_QUOTES = frozenset({"」", "』"})
 REPORT_WINDOW = 3
@@ -152,15 +157,21 @@ def _only_in_past(tokens: Tokens, found: RiskSignal) -> bool:
     if any(token.lemma in lex.RENEWAL_MARKERS for token in tokens):
         return False
     start, _ = sentence_bounds(tokens, found.start)
-    past_before = any(_marks_past(token) for token in tokens[start : found.start])
+    past_before = any(
+        _marks_past(tokens[position], tokens[position - 1] if position else None)
+        for position in range(start, found.start)
+    )
     if not (past_before or _reported_in_past(tokens, found.end)):
         return False
-    return _recovery_after(tokens, found.end)
+    return _recovery_after(tokens, found.end) or _ceased_after(tokens, found.end)
 
 
-def _marks_past(token: Token) -> bool:
+def _marks_past(token: Token, previous: Token | None = None) -> bool:
     # 学生時代 and 高校時代 are single compound nouns in Sudachi's long units.
-    return token.lemma in lex.PAST_MARKERS or token.lemma.endswith("時代")
+    if token.lemma in lex.PAST_MARKERS or token.lemma.endswith("時代"):
+        return True
+    # 高1のとき, 中学の時: a time of life named with の.
+    return token.lemma == "時" and previous is not None and previous.lemma == "の"
 
 
 def _reported_in_past(tokens: Tokens, end: int) -> bool:
@@ -175,9 +186,29 @@ def _reported_in_past(tokens: Tokens, end: int) -> bool:
 
 def _recovery_after(tokens: Tokens, position: int) -> bool:
     for index in range(position, len(tokens) - 1):
-        if tokens[index].lemma == lex.NOW and tokens[index + 1].lemma == "は":
+        # 今は落ち着いてる, 転職してからは落ち着いてます.
+        opener = tokens[index].lemma in NOW_WORDS or tokens[index].lemma == "から"
+        if opener and tokens[index + 1].lemma == "は":
             window = tokens[index + 2 : index + 2 + RECOVERY_WINDOW]
             return _calm(window)
+    return False
+
+
+def _ceased_after(tokens: Tokens, position: int) -> bool:
+    """Return whether a later clause says the act stopped: もう5年してない, 相談してやめました."""
+    for index in range(position, len(tokens)):
+        token = tokens[index]
+        if token.lemma in RULES:
+            return False
+        if token.lemma in CEASE_VERBS and any(
+            t.lemma == "た" for t in tokens[index + 1 : index + 4]
+        ):
+            return True
+        if token.lemma == "もう":
+            for verb in range(index + 1, min(len(tokens), index + 1 + CEASE_WINDOW)):
+                following = [t.lemma for t in tokens[verb + 1 : verb + 4]]
+                if tokens[verb].lemma in DOING_VERBS and "無い" in following:
+                    return True
     return False
 
 

@@ -5,7 +5,8 @@
 and 映画を見て死にたくなった stay urgent.
 """
 
-from services.triage.morphology import Token, sentence_bounds
+from services.triage.morphology import Token, is_sentence_end, sentence_bounds
+from services.triage.predicates import NEGATIONS, is_contrast
 from services.triage.signals import RiskKind, RiskSignal
 
 Tokens = tuple[Token, ...]
@@ -34,6 +35,20 @@ SHAME_IDIOM = ("穴", "が", "有る", "た", "入る")
 DEGREE_WORDS = frozenset({"くらい", "ぐらい", "位", "程", "ほど"})
 DREAM = "夢"
 SEE = "見る"
+# 死にたいとかは全然ない, 自殺願望なんてない, 傷つけたりはしてない: a hedge after the phrase
+# that a negation then denies.
+NEAR_MISS_NOUNS = frozenset({"とこ", "所", "ところ"})
+HEDGES = (("と", "か"), ("なんて",), ("など",), ("たり",))
+HEDGE_GAP = 2
+HEDGED_DENIAL_WINDOW = 7
+# Nouns of a story or a game that sit after the phrase: 自殺する役, 命を絶つシーン.
+SCENE_NOUNS = frozenset({"シーン", "場面", "役", "役柄", "展開"})
+GAME_NOUNS = frozenset({"ゲーム", "マイクラ", "マインクラフト", "ゲーム内", "アバター"})
+SCENE_WINDOW = 3
+# A report in the news: ニュースで中学生が自ら命を絶ったって. A wish (たい) stays urgent even in
+# a sentence about the news: ニュース見て死にたくなった.
+NEWS_NOUNS = frozenset({"ニュース", "報道", "記事", "新聞", "ネットニュース"})
+WISH_AUXILIARIES = frozenset({"たい", "欲しい"})
 
 
 def harmless_context(tokens: Tokens, found: RiskSignal) -> str | None:
@@ -44,8 +59,14 @@ def harmless_context(tokens: Tokens, found: RiskSignal) -> str | None:
         return "恥ずかしさを誇張した言い回し"
     if found.kind is RiskKind.PLAN and _leisure_jump(tokens, found.start):
         return "スポーツや娯楽として飛び降りる話"
-    if _fiction(tokens, found.start):
+    if found.kind in WISH_KINDS and _near_miss(tokens, found.end):
+        return "「〜するところだった」という誇張"
+    if _hedged_denial(tokens, found.end):
+        return "「〜とか」「〜なんて」と挙げたうえで否定している"
+    if _fiction(tokens, found.start) or _scene(tokens, found):
         return "物語の登場人物の話"
+    if _news_report(tokens, found):
+        return "ニュースや報道で知った他人の話"
     if _quoted_title(tokens, found.end):
         return "歌詞や作品の言葉としての引用"
     if _dream(tokens, found.start):
@@ -82,6 +103,52 @@ def _fiction(tokens: Tokens, index: int) -> bool:
     start, _ = sentence_bounds(tokens, index)
     window = tokens[max(start, index - 4) : index]
     return any(token.lemma in FICTION_PEOPLE for token in window)
+
+
+def _near_miss(tokens: Tokens, end: int) -> bool:
+    # 笑いすぎて逝くとこだった, 死ぬところだった: it almost happened, told as a joke.
+    lemmas = [token.lemma for token in tokens[end : end + 3]]
+    return bool(lemmas) and lemmas[0] in NEAR_MISS_NOUNS and "た" in lemmas[1:]
+
+
+def _hedged_denial(tokens: Tokens, end: int) -> bool:
+    """Return whether a hedge follows the phrase and a negation denies it before a contrast."""
+    for gap in range(HEDGE_GAP + 1):
+        for hedge in HEDGES:
+            start = end + gap
+            lemmas = tuple(token.lemma for token in tokens[start : start + len(hedge)])
+            if lemmas == hedge:
+                return _negated_after(tokens, start + len(hedge))
+    return False
+
+
+def _negated_after(tokens: Tokens, start: int) -> bool:
+    negations = 0
+    for token in tokens[start : start + HEDGED_DENIAL_WINDOW]:
+        if is_sentence_end(token) or (is_contrast(token) and token.surface != "じゃ"):
+            break
+        if token.lemma in NEGATIONS:
+            negations += 1
+    # Two negations cancel: 死にたいとか思わない日はない.
+    return negations % 2 == 1
+
+
+def _scene(tokens: Tokens, found: RiskSignal) -> bool:
+    following = tokens[found.end : found.end + SCENE_WINDOW]
+    if any(token.lemma in SCENE_NOUNS for token in following):
+        return True
+    start, _ = sentence_bounds(tokens, max(0, found.start))
+    return any(token.lemma in GAME_NOUNS for token in tokens[start : found.start])
+
+
+def _news_report(tokens: Tokens, found: RiskSignal) -> bool:
+    if found.start < 0:
+        return False
+    start, end = sentence_bounds(tokens, found.start)
+    if not any(token.lemma in NEWS_NOUNS for token in tokens[start:end]):
+        return False
+    tail = tokens[found.start : min(end, found.end + 2)]
+    return not any(token.lemma in WISH_AUXILIARIES for token in tail)
 
 
 def _quoted_title(tokens: Tokens, end: int) -> bool:

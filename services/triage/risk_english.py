@@ -13,8 +13,11 @@ from services.triage.signals import RiskKind, RiskNote, RiskSignal
 ASCII_LETTER = re.compile("[a-z]")
 NOT_LETTER_BEFORE = r"(?<![a-z])"
 NOT_LETTER_AFTER = r"(?![a-z])"
-# A negation in the few words before a wish denies it: I don't want to die.
-DENIAL_BEFORE = re.compile(r"(?:don't|dont|do not|never|doesn't|not going to|won't|wouldn't)\s+$")
+# A negation in the few words before a wish denies it: I don't want to die, I'm not suicidal.
+DENIAL_BEFORE = re.compile(
+    r"(?:don't|dont|do not|never|doesn't|not going to|won't|wouldn't"
+    r"|(?<![a-z])not(?: really)?|no longer)\s+$"
+)
 DENIAL_LOOKBACK = 16
 THIRD_PARTY = re.compile(
     r"(?<![a-z])(?:my (friend|mom|mother|dad|father|sister|brother|son|daughter|boyfriend"

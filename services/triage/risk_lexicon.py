@@ -208,10 +208,13 @@ WISH_VERBS = lemma_set("祈る", "願う")
 
 # Markers of a risk placed in the past and contrasted with a calm present:
 # 前は死にたかったけど今は平気.
-PAST_MARKERS = lemma_set("昔", "前", "以前", "かつて", "当時", "頃", "時代", "過去", "一時期")
+PAST_MARKERS = lemma_set(
+    "昔", "前", "以前", "かつて", "当時", "頃", "時代", "過去", "一時期", "去年", "昨年"
+)  # fmt: skip
 NOW = lemma_of("今")
 RECOVERY_WORDS = lemma_set(
-    "落ち着く", "大丈夫", "平気", "楽しい", "元気", "幸せ", "無い", "思う", "安定", "良い"
+    "落ち着く", "大丈夫", "平気", "楽しい", "元気", "幸せ", "無い", "思う", "安定", "良い",
+    "働く", "通う", "頑張る", "過ごす", "暮らす", "母", "ママ",
 )  # fmt: skip
 RENEWAL_MARKERS = lemma_set("また", "再び", "最近", "戻る")
 

@@ -19,6 +19,8 @@ from services.triage.morphology import is_sentence_end
 from services.triage.predicates import Desire, Tail, conditional_relief, is_volitional, verb_tail
 from services.triage.signals import RiskKind
 
+SIMILE_WORDS = frozenset({"様", "よう", "ような", "ように"})
+
 
 def jump_down_rule(tokens: Tokens, index: int) -> Finding:
     """飛び降りる, unless an idiom, a low place or a news story."""
@@ -28,6 +30,8 @@ def jump_down_rule(tokens: Tokens, index: int) -> Finding:
     _, _, lemmas = sentence_lemmas(tokens, index)
     if "清水" in lemmas:
         return note(tokens, index, tail.end, "慣用句「清水の舞台から飛び降りる」")
+    if _simile(tokens, tail.end):
+        return note(tokens, index, tail.end, "「飛び降りるような」決心のたとえ")
     low_places = lemmas & lex.LOW_PLACES
     if low_places:
         return note(tokens, index, tail.end, "低い所から飛び降りたけがの話")
@@ -35,6 +39,12 @@ def jump_down_rule(tokens: Tokens, index: int) -> Finding:
     if context is not None:
         return note(tokens, index, tail.end, f"「{context}」についての話題")
     return signal(tokens, index, tail.end, RiskKind.PLAN, "飛び降りることへの言及")
+
+
+def _simile(tokens: Tokens, end: int) -> bool:
+    # 崖から飛び降りるような気持ちで独立した: the jump measures a bold decision.
+    following = [token.lemma for token in tokens[end : end + 2]]
+    return bool(following) and (following[0] in SIMILE_WORDS or following[:2] == ["気持ち", "で"])
 
 
 def railway_rule(tokens: Tokens, index: int) -> Finding:

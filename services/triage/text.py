@@ -52,6 +52,9 @@ DIALECT_SPELLINGS = {
     # げんど is Tohoku けれど; without the rewrite Sudachi reads its ん as the negation ず.
     "げんど": "けれど",
     "げっと": "けれど",
+    # 思ってねぇ, 言ってねぇ: Tohoku and casual negation, which Sudachi reads as the particle ね.
+    "ってねぇ": "ってない",
+    "ってねえ": "ってない",
 }
 # タヒ is 死 split into two katakana; タヒチ (Tahiti) is a real word and stays. タヒる is
 # slang for 死ぬ, so タヒりたい becomes 死にたい.
