@@ -3,10 +3,11 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 STAMP := $(VENV)/.installed
 
-.PHONY: setup browser run test test-fast bench eval lint format clean
+.PHONY: setup browser run test test-fast bench eval train lint format clean
 
 setup: $(STAMP)
 	@bash deploy/kafka/install.sh
+	@$(VENV)/bin/python -m services.triage.vectors install --if-missing
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "Python 3.11 is required; set PYTHON=/path/to/python3.11")'
@@ -45,7 +46,11 @@ bench: setup
 
 ## Print triage's precision, recall and F1 on the tuning and held-out data.
 eval: setup
-	$(VENV)/bin/python -m services.triage.evaluate
+	$(VENV)/bin/python -m services.triage.evaluate --cross-validate
+
+## Fit the triage model to the tuning data and write services/triage/model/weights.npz.
+train: setup
+	$(VENV)/bin/python -m services.triage.train
 
 lint: setup
 	$(VENV)/bin/ruff check .

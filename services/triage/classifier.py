@@ -1,20 +1,34 @@
 """Triage of one chat message: the city's topic categories, the urgent flag and reasons.
 
-Rules over SudachiPy morphemes, with lexicons written for this service. A message is urgent
-exactly when it shows suicidal ideation or self-harm (the category 希死念慮・自傷), of the
-sender or of someone the sender reports. Every decision carries reasons in Japanese that
-name the words that matched and why.
+Two readers vote. Rules over SudachiPy morphemes, with lexicons written for this service,
+catch the phrasings they know and explain them precisely. A linear model (`model.py`),
+fitted to the labeled messages, adds a category or the urgent flag when its probability
+passes the label's threshold, so a wording the rules never saw can still count. Neither can
+remove what the other found, because a missed risk costs more than a false alarm.
+
+A message is urgent exactly when it shows suicidal ideation or self-harm (the category
+希死念慮・自傷), of the sender or of someone the sender reports. Every decision carries
+reasons in Japanese that name the words that weighed and why.
 """
 
 from dataclasses import dataclass
 
-from services.triage.morphology import tokenize
+import numpy as np
+
+from services.triage.model import LABELS, LinearModel, ModelError, default_model, features
+from services.triage.morphology import Token, tokenize
 from services.triage.risk import assess_risk
 from services.triage.text import canonicalize, normalize_text
 from services.triage.topics import detect_topics
+from services.triage.vectors import WordVectors, default_vectors
 from shared.schemas import Topic
 
-CLASSIFIER_VERSION = "sudachi-rules-3"
+CLASSIFIER_VERSION = "sudachi-rules-3+linear-1"
+URGENT_BY_MODEL = "危険を示す言い回しとして判定"
+TOPIC_BY_MODEL = "この相談内容に多い言い回し"
+NOTE_PREFIX = "[緊急ではない]"
+NOTE_OVERRIDE = 0.95
+FAMILY_YIELDS_TO = frozenset({Topic.CAREGIVING, Topic.CHILDCARE, Topic.DIVORCE})
 
 
 @dataclass(frozen=True)
@@ -22,28 +36,135 @@ class Triage:
     topics: tuple[Topic, ...]
     urgent: bool
     reasons: tuple[str, ...]
+    # Categories the rules set aside on purpose (topics.TopicResult.held_back).
+    held_back: frozenset[Topic] = frozenset()
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One message prepared for both readers: normalized, canonical and tokenized."""
+
+    normalized: str
+    canonical: str
+    tokens: tuple[Token, ...]
 
 
 EMPTY = Triage(topics=(), urgent=False, reasons=())
 
 
-def classify(text: str | None) -> Triage:
-    """Classify one message; raw and intake-normalized text give the same result."""
-    if not text:
+def classify(text: str | None, *, model: LinearModel | None = None) -> Triage:
+    """Classify one message; raw and intake-normalized text give the same result.
+
+    model defaults to the one shipped with the service; evaluation passes others.
+    """
+    reading = read(text)
+    if reading is None:
         return EMPTY
+    return with_model(by_rules(reading), reading, model or default_model())
+
+
+def read(text: str | None) -> Reading | None:
+    """Prepare a message for classification; None when nothing is left to classify."""
+    if not text:
+        return None
     normalized = normalize_text(text)
     canonical = canonicalize(normalized)
     if not canonical:
-        return EMPTY
-    tokens = tokenize(canonical)
-    risk = assess_risk(tokens, canonical, normalized)
+        return None
+    return Reading(normalized, canonical, tokenize(canonical))
+
+
+def by_rules(reading: Reading) -> Triage:
+    """Classify with the risk rules and the topic lexicon alone."""
+    risk = assess_risk(reading.tokens, reading.canonical, reading.normalized)
     topics: list[Topic] = []
     reasons: list[str] = []
     if risk.urgent:
         topics.append(Topic.SUICIDE_SELF_HARM)
         reasons.extend(found.reason() for found in risk.signals)
-    for topic, reason in detect_topics(tokens, canonical, risk):
+    result = detect_topics(reading.tokens, reading.canonical, risk)
+    for topic, reason in result.found:
         topics.append(topic)
         reasons.append(reason)
     reasons.extend(found.reason() for found in risk.notes)
-    return Triage(topics=tuple(topics), urgent=risk.urgent, reasons=tuple(reasons))
+    return Triage(
+        topics=tuple(topics),
+        urgent=risk.urgent,
+        reasons=tuple(reasons),
+        held_back=result.held_back,
+    )
+
+
+def with_model(rules: Triage, reading: Reading, model: LinearModel) -> Triage:
+    """Add the labels the model finds to what the rules found; remove nothing."""
+    dense = _vectors_for(model).message_vector(reading.tokens) if model.uses_vectors else None
+    scores = model.score(features(reading.canonical, reading.tokens), dense)
+    found = labels_added(rules, scores.probabilities, model.thresholds)
+    urgent = rules.urgent or Topic.SUICIDE_SELF_HARM in found
+    leading: list[str] = []
+    if urgent and not rules.urgent:
+        weights = _word_weights(reading, model, Topic.SUICIDE_SELF_HARM)
+        leading.append(model.reason(scores, Topic.SUICIDE_SELF_HARM, URGENT_BY_MODEL, weights))
+    added = [topic for topic in Topic if topic in found and topic is not Topic.SUICIDE_SELF_HARM]
+    if not leading and not added:
+        return rules
+    found = set(rules.topics) | found
+    # The urgent category leads, as in the rules' output; the rest follow the Topic order.
+    topics = sorted(found, key=lambda topic: (topic is not Topic.SUICIDE_SELF_HARM, _rank(topic)))
+    extra = [
+        model.reason(scores, topic, TOPIC_BY_MODEL, _word_weights(reading, model, topic))
+        for topic in added
+    ]
+    reasons = (*leading, *rules.reasons, *extra)
+    return Triage(tuple(topics), urgent, reasons, rules.held_back)
+
+
+def labels_added(rules: Triage, probabilities: np.ndarray, thresholds: np.ndarray) -> set[Topic]:
+    """Return the labels the model adds to the rules' result, given its probabilities.
+
+    It adds none that the rules set aside on purpose (Triage.held_back).
+
+    A message whose risk words the rules judged harmless (a note such as 死ぬほど笑った)
+    becomes urgent by the model only at NOTE_OVERRIDE or above: the rules read the words
+    around the phrase, which the model does not.
+    """
+    added = set()
+    for column, topic in enumerate(LABELS):
+        if topic in rules.topics or topic in rules.held_back:
+            continue
+        threshold = thresholds[column]
+        if topic is Topic.SUICIDE_SELF_HARM and has_note(rules):
+            threshold = max(threshold, NOTE_OVERRIDE)
+        if probabilities[column] >= threshold:
+            added.add(topic)
+    if Topic.FAMILY in added and (added | set(rules.topics)) & FAMILY_YIELDS_TO:
+        # As in the rules: a family member named only as the one cared for, the child raised
+        # or the other party of a divorce is not a family conflict by itself.
+        added.discard(Topic.FAMILY)
+    return added
+
+
+def _word_weights(reading: Reading, model: LinearModel, topic: Topic) -> dict[str, float] | None:
+    if not model.uses_vectors:
+        return None
+    column = model.dense_weights[:, LABELS.index(topic)]
+    return _vectors_for(model).word_contributions(reading.tokens, column)
+
+
+def _vectors_for(model: LinearModel) -> WordVectors:
+    vectors = default_vectors()
+    if vectors.source != model.metadata.get("vectors"):
+        raise ModelError(
+            f"the triage model was fitted with the word vectors {model.metadata.get('vectors')}, "
+            f"but {vectors.source} are installed; run `make setup` or refit the model with "
+            "`.venv/bin/python -m services.triage.train`"
+        )
+    return vectors
+
+
+def has_note(rules: Triage) -> bool:
+    return any(reason.startswith(NOTE_PREFIX) for reason in rules.reasons)
+
+
+def _rank(topic: Topic) -> int:
+    return list(Topic).index(topic)

@@ -4,6 +4,7 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from services.triage.morphology import Token, is_sentence_end, tokenize_uncached
 from services.triage.phrases import PhraseIndex
@@ -31,31 +32,45 @@ ENGLISH_PATTERNS = {
 ENGLISH_GROUPS = {topic: CueGroup(topic, ENGLISH_GLOSS, ()) for topic in ENGLISH_TOPIC_WORDS}
 
 
-def detect_topics(
-    tokens: tuple[Token, ...], canonical: str, risk: RiskAssessment
-) -> list[tuple[Topic, str]]:
+@dataclass(frozen=True)
+class TopicResult:
+    """The categories found, with reasons, and those whose words were set aside on purpose."""
+
+    found: list[tuple[Topic, str]]
+    # Categories whose words appear but were dropped: kin words that yield to 介護, or money
+    # words without a lack (お金を貯めたい). The model may not add these back.
+    held_back: frozenset[Topic]
+
+
+def detect_topics(tokens: tuple[Token, ...], canonical: str, risk: RiskAssessment) -> TopicResult:
     """Return each category that applies with its reason, in the order of the Topic enum."""
-    evidence = _evidence(tokens, canonical)
+    evidence, without_lack = _evidence(tokens, canonical)
     fired = _fired(evidence, dropped=())
     if risk.urgent:
         fired.add(Topic.SUICIDE_SELF_HARM)
     dropped = _yielded(evidence, fired, _kin_at_risk(risk))
     final = _fired(evidence, dropped)
-    return [
+    found = [
         (topic, _reason(topic, evidence, dropped))
         for topic in Topic
         if topic in final and topic is not Topic.SUICIDE_SELF_HARM
     ]
+    set_aside = {cues.topic for cues in dropped} | without_lack
+    return TopicResult(found=found, held_back=frozenset(set_aside - final))
 
 
-def _evidence(tokens: tuple[Token, ...], canonical: str) -> dict[CueGroup, list[str]]:
+def _evidence(
+    tokens: tuple[Token, ...], canonical: str
+) -> tuple[dict[CueGroup, list[str]], set[Topic]]:
     evidence: dict[CueGroup, list[str]] = defaultdict(list)
+    without_lack: set[Topic] = set()
     for match in _index().find(tokens, canonical):
         surface = "".join(token.surface for token in tokens[match.start : match.end])
         for cues in match.payloads:
             if cues.own_only and _belongs_to_other(tokens, match.start):
                 continue
             if cues.needs_lack and not _lacking(tokens, match.end):
+                without_lack.add(cues.topic)
                 continue
             evidence[cues].append(surface)
     if any("a" <= character <= "z" for character in canonical):
@@ -63,7 +78,7 @@ def _evidence(tokens: tuple[Token, ...], canonical: str) -> dict[CueGroup, list[
             found = pattern.findall(canonical)
             if found:
                 evidence[ENGLISH_GROUPS[topic]].extend(found)
-    return evidence
+    return evidence, without_lack
 
 
 def _fired(evidence: dict[CueGroup, list[str]], dropped: Iterable[CueGroup]) -> set[Topic]:

@@ -1,0 +1,188 @@
+"""A linear model over character n-grams and Sudachi lemmas, fitted to the labeled messages.
+
+The rules read the phrasings they were written for. The model scores every message by the
+character sequences and lemmas of the labeled data, so a new wording of a known worry can
+still raise a category or the urgent flag. `services.triage.train` fits it with
+scikit-learn and writes `model/weights.npz`; scoring needs only numpy.
+"""
+
+import functools
+import itertools
+import json
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from services.triage.morphology import Token
+from shared.schemas import Topic
+
+MODEL_PATH = Path(__file__).resolve().parent / "model" / "weights.npz"
+LABELS: tuple[Topic, ...] = tuple(Topic)
+CHAR_NGRAM_SIZES = (1, 2, 3)
+# Mark the start and end of the text, so 死にたい at the very end differs from 死にたいとは.
+TEXT_START = "\x02"
+TEXT_END = "\x03"
+REASON_FEATURES = 3
+# Words too common to explain a decision; hiragana-only features need this many characters.
+LIGHT_VERBS = frozenset({"為る", "有る", "居る", "成る", "無い", "だ", "です", "ます"})
+MIN_KANA_WORD = 3
+
+
+class ModelError(RuntimeError):
+    """A model file that is missing, unreadable or made for other labels."""
+
+
+@dataclass(frozen=True)
+class Scores:
+    """The model's probability for each label of one message, and the features it used."""
+
+    probabilities: np.ndarray
+    rows: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """Logistic regression weights: one column per label in the order of LABELS."""
+
+    vocabulary: dict[str, int]
+    weights: np.ndarray
+    bias: np.ndarray
+    thresholds: np.ndarray
+    metadata: dict[str, object]
+    # Weights of the message's word-vector summary (vectors.message_vector), one row per
+    # dimension; no rows when the model was fitted without word vectors.
+    dense_weights: np.ndarray = field(default_factory=lambda: np.zeros((0, len(LABELS))))
+
+    @property
+    def uses_vectors(self) -> bool:
+        return self.dense_weights.shape[0] > 0
+
+    def score(self, found: set[str], dense: np.ndarray | None = None) -> Scores:
+        rows = tuple(self.vocabulary[feature] for feature in found if feature in self.vocabulary)
+        logits = self.bias + self.weights[list(rows)].sum(axis=0) if rows else self.bias
+        if self.uses_vectors:
+            if dense is None:
+                raise ValueError("this model was fitted with word vectors; pass the message's")
+            logits = logits + dense @ self.dense_weights
+        return Scores(probabilities=1.0 / (1.0 + np.exp(-logits)), rows=rows)
+
+    def fires(self, scores: Scores, topic: Topic) -> bool:
+        column = LABELS.index(topic)
+        return bool(scores.probabilities[column] >= self.thresholds[column])
+
+    def reason(
+        self,
+        scores: Scores,
+        topic: Topic,
+        explanation: str,
+        word_weights: dict[str, float] | None = None,
+    ) -> str:
+        """Quote the features that raised this label most, for a counselor to read.
+
+        word_weights adds what each word's vector contributed (vectors.word_contributions).
+        """
+        column = LABELS.index(topic)
+        weighed = dict(word_weights or {})
+        for row in scores.rows:
+            word = readable(self.feature_names[row])
+            weighed[word] = max(weighed.get(word, 0.0), float(self.weights[row, column]))
+        words: list[str] = []
+        for word, weight in sorted(weighed.items(), key=lambda item: -item[1]):
+            if weight <= 0 or len(words) == REASON_FEATURES:
+                break
+            if _telling(word) and not any(word in kept or kept in word for kept in words):
+                words.append(word)
+        quoted = "".join(f"「{word}」" for word in words)
+        probability = scores.probabilities[column]
+        return f"[{topic.value}] {quoted}: {explanation}（学習モデル、確率 {probability:.2f}）"
+
+    @functools.cached_property
+    def feature_names(self) -> list[str]:
+        names = [""] * len(self.vocabulary)
+        for feature, row in self.vocabulary.items():
+            names[row] = feature
+        return names
+
+
+def features(canonical: str, tokens: Sequence[Token]) -> set[str]:
+    """Return the model's features of one message: character n-grams, lemmas, lemma pairs."""
+    padded = TEXT_START + canonical + TEXT_END
+    found = set()
+    for size in CHAR_NGRAM_SIZES:
+        for start in range(len(padded) - size + 1):
+            found.add("c:" + padded[start : start + size])
+    lemmas = [token.lemma for token in tokens]
+    found.update("w:" + lemma for lemma in lemmas)
+    found.update(f"w:{first} {second}" for first, second in itertools.pairwise(lemmas))
+    return found
+
+
+def readable(feature: str) -> str:
+    """Return the text a feature stands for, without its kind and the start and end marks.
+
+    A lemma pair reads as its two lemmas joined by a space; one of them alone is not shown.
+    """
+    text = feature[2:].replace(TEXT_START, "").replace(TEXT_END, "")
+    return text.strip()
+
+
+def _telling(word: str) -> bool:
+    """Return whether a feature's text means something to a reader (not と, た, 為る or い。)."""
+    if " " in word:
+        return all(_telling(part) for part in word.split(" "))
+    if not word or word in LIGHT_VERBS:
+        return False
+    if any(unicodedata.category(character)[0] in "PZ" for character in word):
+        return False
+    if all("ぁ" <= character <= "ん" for character in word):
+        return len(word) >= MIN_KANA_WORD
+    # One character tells something only when it is a symbol such as an emoji (💊).
+    return len(word) > 1 or unicodedata.category(word) == "So"
+
+
+def save(model: LinearModel, path: Path = MODEL_PATH) -> None:
+    names = model.feature_names
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(
+        path,
+        labels=np.array([topic.value for topic in LABELS]),
+        features=np.array(names),
+        weights=model.weights.astype(np.float32),
+        bias=model.bias.astype(np.float32),
+        thresholds=model.thresholds.astype(np.float32),
+        dense_weights=model.dense_weights.astype(np.float32),
+        metadata=np.array(json.dumps(model.metadata, ensure_ascii=False)),
+    )
+
+
+def load(path: Path = MODEL_PATH) -> LinearModel:
+    """Read a model file; raise ModelError naming the file and how to rebuild it."""
+    rebuild = "rebuild it with `.venv/bin/python -m services.triage.train`"
+    try:
+        with np.load(path, allow_pickle=False) as stored:
+            labels = [str(label) for label in stored["labels"]]
+            names = [str(name) for name in stored["features"]]
+            weights, bias = stored["weights"], stored["bias"]
+            thresholds = stored["thresholds"]
+            dense_weights = stored["dense_weights"]
+            metadata = json.loads(str(stored["metadata"]))
+    except (OSError, KeyError, ValueError) as error:
+        raise ModelError(f"cannot read the triage model {path}: {error}; {rebuild}") from error
+    expected = [topic.value for topic in LABELS]
+    if labels != expected:
+        raise ModelError(
+            f"the triage model {path} has labels {labels}, expected {expected}; {rebuild}"
+        )
+    if weights.shape != (len(names), len(LABELS)):
+        raise ModelError(f"the triage model {path} has weights of shape {weights.shape}; {rebuild}")
+    vocabulary = {name: row for row, name in enumerate(names)}
+    return LinearModel(vocabulary, weights, bias, thresholds, metadata, dense_weights)
+
+
+@functools.cache
+def default_model() -> LinearModel:
+    """Return the model shipped in MODEL_PATH, read once per process."""
+    return load(MODEL_PATH)

@@ -1,0 +1,223 @@
+"""The learned model: its features, its file, and how it joins the rules."""
+
+import dataclasses
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from services.triage import train
+from services.triage.classifier import by_rules, classify, read, with_model
+from services.triage.dataset import part_paths
+from services.triage.model import (
+    LABELS,
+    TEXT_END,
+    TEXT_START,
+    LinearModel,
+    ModelError,
+    default_model,
+    features,
+    load,
+    readable,
+    save,
+)
+from shared.schemas import Topic
+
+
+def _model(
+    urgent_threshold: float,
+    *,
+    vocabulary: dict[str, int] | None = None,
+    weight: float = 3.0,
+    topic_threshold: float = 1.1,
+) -> LinearModel:
+    """Return a model whose every feature raises the urgent label by weight.
+
+    Every other label scores 0.5 and fires only when topic_threshold is at most that.
+    """
+    vocabulary = vocabulary or {"w:消える": 0}
+    urgent = LABELS.index(Topic.SUICIDE_SELF_HARM)
+    weights = np.zeros((len(vocabulary), len(LABELS)), dtype=np.float32)
+    weights[:, urgent] = weight
+    thresholds = np.full(len(LABELS), topic_threshold, dtype=np.float32)
+    thresholds[urgent] = urgent_threshold
+    return LinearModel(
+        vocabulary=vocabulary,
+        weights=weights,
+        bias=np.zeros(len(LABELS), dtype=np.float32),
+        thresholds=thresholds,
+        metadata={"files": []},
+    )
+
+
+def test_features_cover_characters_and_lemmas() -> None:
+    """Features hold marked character n-grams, lemmas and lemma pairs."""
+    reading = read("消えたい")
+    assert reading is not None
+    found = features(reading.canonical, reading.tokens)
+    assert f"c:{TEXT_START}消" in found
+    assert f"c:たい{TEXT_END}" in found
+    assert "c:消えた" in found
+    assert "w:消える" in found
+    assert "w:消える たい" in found
+
+
+def test_readable_strips_kind_and_marks() -> None:
+    assert readable(f"c:{TEXT_START}消え") == "消え"
+    assert readable("w:消える たい") == "消える たい"
+
+
+def test_model_round_trip(tmp_path: Path) -> None:
+    """A saved model loads with the same vocabulary, weights and thresholds."""
+    model = _model(0.7, vocabulary={"w:消える": 0, "c:たい": 1})
+    path = tmp_path / "weights.npz"
+    save(model, path)
+    loaded = load(path)
+    assert loaded.vocabulary == model.vocabulary
+    assert np.array_equal(loaded.weights, model.weights)
+    assert np.allclose(loaded.thresholds, model.thresholds)
+    assert loaded.metadata == {"files": []}
+
+
+def test_load_missing_file_names_fix(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match=r"services\.triage\.train"):
+        load(tmp_path / "absent.npz")
+
+
+def test_load_rejects_other_labels(tmp_path: Path) -> None:
+    """A model made for another list of categories is refused at load, not misread."""
+    path = tmp_path / "weights.npz"
+    np.savez(
+        path,
+        labels=np.array(["家族関係"]),
+        features=np.array(["w:母"]),
+        weights=np.zeros((1, 1), dtype=np.float32),
+        bias=np.zeros(1, dtype=np.float32),
+        thresholds=np.zeros(1, dtype=np.float32),
+        dense_weights=np.zeros((0, 1), dtype=np.float32),
+        metadata=np.array("{}"),
+    )
+    with pytest.raises(ModelError, match="has labels"):
+        load(path)
+
+
+def test_model_adds_urgent_with_reason() -> None:
+    """When only the model finds a risk, the message is urgent and the reason says so."""
+    reading = read("消えたい")
+    assert reading is not None
+    rules = by_rules(reading)
+    rules_without_risk = type(rules)(topics=(), urgent=False, reasons=())
+    result = with_model(rules_without_risk, reading, _model(0.5))
+    assert result.urgent
+    assert result.topics == (Topic.SUICIDE_SELF_HARM,)
+    assert result.reasons[0].startswith("[希死念慮・自傷] 「消える」")
+    assert "学習モデル" in result.reasons[0]
+
+
+def test_model_never_removes_rule_labels() -> None:
+    """A model that fires on nothing leaves the rules' result exactly as it was."""
+    reading = read("仕事がつらくて死にたい")
+    assert reading is not None
+    rules = by_rules(reading)
+    assert rules.urgent
+    assert with_model(rules, reading, _model(1.1)) == rules
+
+
+def test_urgent_category_leads_topics() -> None:
+    reading = read("母とけんかして消えたい")
+    assert reading is not None
+    rules = by_rules(reading)
+    plain = type(rules)(topics=(Topic.FAMILY,), urgent=False, reasons=("[家族関係] 「母」: 家族",))
+    result = with_model(plain, reading, _model(0.5))
+    assert result.topics[0] is Topic.SUICIDE_SELF_HARM
+    assert Topic.FAMILY in result.topics
+
+
+def test_shipped_model_matches_tuning_files() -> None:
+    """The shipped model was fitted to the tuning files as they are; else retrain it."""
+    metadata = default_model().metadata
+    paths = part_paths("tune")
+    assert metadata["files"] == [path.name for path in paths]
+    assert metadata["digest"] == train.digest(paths), (
+        "run: .venv/bin/python -m services.triage.train"
+    )
+
+
+def test_shipped_model_thresholds_in_range() -> None:
+    thresholds = default_model().thresholds
+    assert thresholds.shape == (len(LABELS),)
+    assert all(0.0 < value < 1.0 for value in thresholds)
+
+
+def test_fit_learns_small_data() -> None:
+    """Fitting on a few messages yields a model that scores them on the right side."""
+    items = train.prepare(part_paths("tune")[:1])[:80]
+    model = train.fit(items, np.full(len(LABELS), 0.5))
+    urgent = LABELS.index(Topic.SUICIDE_SELF_HARM)
+    for item in items:
+        probability = model.score(set(item.found)).probabilities[urgent]
+        assert (probability >= 0.5) == item.example.urgent, item.example.text
+
+
+def test_urgent_threshold_keeps_precision_floor() -> None:
+    """The urgent threshold is the lowest whose out-of-file precision stays at the floor."""
+    # Without rule findings, so the model's threshold alone decides.
+    no_rules = by_rules(read("こんにちは"))
+    items = [
+        dataclasses.replace(item, rules=no_rules)
+        for item in train.prepare(part_paths("tune")[:1])[:60]
+    ]
+    urgent = LABELS.index(Topic.SUICIDE_SELF_HARM)
+    probabilities = np.zeros((len(items), len(LABELS)))
+    probabilities[:, urgent] = [0.9 if item.example.urgent else 0.3 for item in items]
+    thresholds = train.choose_thresholds(items, probabilities)
+    assert 0.3 < thresholds[urgent] <= 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["今日もバイトおつかれ", "ありがとうございました", "おはようございます"],
+)
+def test_everyday_messages_not_urgent(text: str) -> None:
+    assert not classify(text).urgent
+
+
+@pytest.mark.parametrize(
+    ("text", "held_back"),
+    [
+        ("お金を貯めて旅行したい", Topic.FINANCIAL_HARDSHIP),
+        ("娘が仲間外れにされているみたい", Topic.FRIENDS),
+    ],
+)
+def test_model_respects_held_back_topics(text: str, held_back: Topic) -> None:
+    """A category the rules set aside on purpose stays out, even if the model fires on all."""
+    reading = read(text)
+    assert reading is not None
+    rules = by_rules(reading)
+    assert held_back in rules.held_back
+    result = with_model(rules, reading, _model(0.0, topic_threshold=0.0))
+    assert held_back not in result.topics
+    assert Topic.SUICIDE_SELF_HARM in result.topics
+
+
+def test_note_raises_model_threshold() -> None:
+    """A risk word the rules judged harmless needs a near-certain model to become urgent."""
+    reading = read("死ぬほど笑った")
+    assert reading is not None
+    rules = by_rules(reading)
+    assert not rules.urgent
+    assert any(reason.startswith("[緊急ではない]") for reason in rules.reasons)
+    # sigmoid(2.0) is 0.88: above the threshold, below the note's override.
+    unsure = _model(0.5, vocabulary={"w:死ぬ": 0}, weight=2.0)
+    assert not with_model(rules, reading, unsure).urgent
+
+
+@pytest.mark.parametrize("text", ["寝たきりの祖母の世話を一人でしている", "娘が学校に行けていない"])
+def test_model_family_yields_like_rules(text: str) -> None:
+    """The model's 家族関係 yields to 介護 and 子育て・教育, as the kin words of the rules do."""
+    reading = read(text)
+    assert reading is not None
+    rules = by_rules(reading)
+    assert Topic.FAMILY not in rules.topics
+    result = with_model(rules, reading, _model(1.1, topic_threshold=0.0))
+    assert Topic.FAMILY not in result.topics
