@@ -1,8 +1,10 @@
 """Score the classifier on the labeled data: `python -m services.triage.evaluate`.
 
 Prints per-category precision, recall and F1, micro and macro F1, and urgent recall and
-precision for the tuning part and the held-out part. Exits with status 1 when the held-out
-part misses a target (see TARGETS).
+precision for the tuning part and the held-out part, and a line per file of each part. The
+model was fitted to the tuning part, so its scores there are in-sample; `--cross-validate`
+adds the tuning part scored file by file by models fitted without that file. Exits with
+status 1 when the held-out part misses a target (see TARGETS).
 """
 
 import argparse
@@ -11,7 +13,14 @@ import unicodedata
 from dataclasses import dataclass
 
 from services.triage.classifier import classify
-from services.triage.dataset import PARTS, LabeledMessage, Part, load_part
+from services.triage.dataset import (
+    PARTS,
+    LabeledMessage,
+    Part,
+    load_examples,
+    load_part,
+    part_paths,
+)
 from services.triage.metrics import Scores, score
 
 
@@ -63,6 +72,34 @@ def format_scores(part: str, count: int, scores: Scores) -> str:
     return "\n".join(lines)
 
 
+def format_files(part: Part) -> str:
+    """Return one line of urgent recall, precision and micro-F1 per file of the part."""
+    lines = []
+    for path in part_paths(part):
+        scores = evaluate_part(load_examples(path))
+        urgent = scores.urgent
+        lines.append(
+            f"  {path.name:<22} urgent recall {urgent.recall:.3f} "
+            f"({urgent.true_positives}/{urgent.support}) precision {urgent.precision:.3f}  "
+            f"micro-F1 {scores.micro.f1:.3f}"
+        )
+    return "\n".join(lines)
+
+
+def format_cross_validation() -> str:
+    # scikit-learn is only installed with the train extra, so it is imported on request.
+    from services.triage import train
+    from services.triage.model import default_model
+    from services.triage.vectors import default_vectors
+
+    model = default_model()
+    items = train.prepare(part_paths("tune"), default_vectors() if model.uses_vectors else None)
+    probabilities = train.out_of_file_probabilities(items)
+    report = train.format_cross_validation(items, probabilities, model.thresholds)
+    scores = train.combined_scores(items, probabilities, model.thresholds)
+    return report + "\n" + format_scores("tune, cross-validated by file", len(items), scores)
+
+
 def format_errors(examples: list[LabeledMessage]) -> str:
     """List the messages whose predicted topics or urgent flag differ from the labels."""
     lines = []
@@ -96,7 +133,12 @@ def main(argv: list[str] | None = None) -> int:
         "--part", choices=PARTS, action="append", help="part to score (default: both)"
     )
     parser.add_argument(
-        "--errors", action="store_true", help="also list misclassified messages of each part"
+        "--errors", action="store_true", help="also list the tuning part's misclassified messages"
+    )
+    parser.add_argument(
+        "--cross-validate",
+        action="store_true",
+        help="also score the tuning part by models fitted without each file (takes minutes)",
     )
     args = parser.parse_args(argv)
     parts: list[Part] = args.part or list(PARTS)
@@ -104,8 +146,12 @@ def main(argv: list[str] | None = None) -> int:
     for part in parts:
         examples = load_part(part)
         scores = evaluate_part(examples)
-        print(format_scores(part, len(examples), scores))
-        if args.errors:
+        label = "tune (in-sample: the model was fitted to it)" if part == "tune" else part
+        print(format_scores(label, len(examples), scores))
+        print(format_files(part))
+        if part == "tune" and args.cross_validate:
+            print(format_cross_validation())
+        if args.errors and part == "tune":
             print(format_errors(examples))
         if part == "heldout":
             missed = missed_targets(scores)
