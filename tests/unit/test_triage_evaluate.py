@@ -14,8 +14,8 @@ MIN_TOTAL = 400
 MIN_PER_TOPIC = 12
 MIN_RISK = 120
 MIN_HARD_NEGATIVES = 40
-MIN_HELDOUT = 150
-MIN_HELDOUT_URGENT = 40
+MIN_HELDOUT = 300
+MIN_HELDOUT_URGENT = 100
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +56,8 @@ def test_parts_share_no_message(tune: list[LabeledMessage], heldout: list[Labele
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "the held-out part by a second writer scores urgent recall 0.733, precision 0.880 "
-        "and micro-F1 0.828 (docs/triage.md)"
+        "the held-out part (two blind writers, 320 messages) scores urgent recall 0.975 "
+        "(117/120), precision 0.929 and micro-F1 0.905 (docs/triage.md)"
     ),
 )
 def test_heldout_meets_targets(heldout: list[LabeledMessage]) -> None:
