@@ -2,8 +2,9 @@
 
 Classifies every message of both data parts, repeated, after a warm-up pass. The main number
 clears the tokenization cache before each message, so Sudachi tokenizes every message. A
-second run keeps the cache, as the service does for repeated texts. Prints the results and
-writes them into the "Triage" section of docs/benchmarks.md.
+second run keeps the cache, as the service does for repeated texts, and a third runs the rules
+without the learned model. Prints the results and writes them into the "Triage" section of
+docs/benchmarks.md.
 """
 
 import argparse
@@ -21,7 +22,7 @@ import sudachipy
 
 from benchmarks.report import BENCHMARKS_PAGE, write_section
 from services.triage import morphology
-from services.triage.classifier import classify
+from services.triage.classifier import by_rules, classify, read
 from services.triage.dataset import PARTS, load_part
 
 SECTION_TITLE = "## Triage"
@@ -51,7 +52,18 @@ def pin_to_one_core() -> str:
     return f"pinned to CPU {cpu}"
 
 
-def measure(name: str, texts: list[str], before_each: Callable[[], None]) -> Run:
+def classify_by_rules(text: str) -> None:
+    reading = read(text)
+    if reading is not None:
+        by_rules(reading)
+
+
+def measure(
+    name: str,
+    texts: list[str],
+    before_each: Callable[[], None],
+    classifier: Callable[[str], object] = classify,
+) -> Run:
     durations = []
     # NOTE: messages/s includes the time of before_each (the cache clear), so it slightly
     # understates the rate of classify alone. p50 and p99 time classify only.
@@ -59,7 +71,7 @@ def measure(name: str, texts: list[str], before_each: Callable[[], None]) -> Run
     for text in texts:
         before_each()
         begin = time.perf_counter_ns()
-        classify(text)
+        classifier(text)
         durations.append(time.perf_counter_ns() - begin)
     seconds = time.perf_counter() - started
     quantiles = statistics.quantiles(durations, n=100)
@@ -75,7 +87,10 @@ def run_benchmark(repeat: int) -> tuple[list[Run], int]:
     uncached = measure("uncached", workload, morphology.tokenize.cache_clear)
     morphology.tokenize.cache_clear()
     cached = measure("cached", workload, lambda: None)
-    return [uncached, cached], len(texts)
+    rules = measure(
+        "rules only, uncached", workload, morphology.tokenize.cache_clear, classify_by_rules
+    )
+    return [uncached, cached, rules], len(texts)
 
 
 def cpu_model() -> str:
@@ -100,7 +115,8 @@ def format_section(runs: list[Run], distinct: int, repeat: int, pinning: str) ->
         f"Workload: the {distinct} messages of tests/data/triage (tune and held-out), "
         f'repeated {repeat} times after one warm-up pass. "uncached" clears the '
         "tokenization cache before every message, so each one is tokenized by Sudachi; "
-        '"cached" keeps it, so repeats of a text skip Sudachi.',
+        '"cached" keeps it, so repeats of a text skip Sudachi. "rules only" skips the '
+        "learned model and its word vectors, to show what they cost.",
         "",
         "| run | messages | messages/s | p50 per message | p99 per message |",
         "|---|---|---|---|---|",

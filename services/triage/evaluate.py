@@ -2,7 +2,7 @@
 
 Prints per-category precision, recall and F1, micro and macro F1, and urgent recall and
 precision for the tuning part and the held-out part, and a line per file of each part. The
-model was fitted to the tuning part, so its scores there are in-sample; `--cross-validate`
+model was fitted to the tuning part, so its scores there are in-sample. `--cross-validate`
 adds the tuning part scored file by file by models fitted without that file. Exits with
 status 1 when the held-out part misses a target (see TARGETS).
 """

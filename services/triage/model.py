@@ -26,6 +26,7 @@ CHAR_NGRAM_SIZES = (1, 2, 3)
 TEXT_START = "\x02"
 TEXT_END = "\x03"
 REASON_FEATURES = 3
+REASON_CANDIDATES = 40
 # Words too common to explain a decision; hiragana-only features need this many characters.
 LIGHT_VERBS = frozenset({"為る", "有る", "居る", "成る", "無い", "だ", "です", "ます"})
 MIN_KANA_WORD = 3
@@ -61,11 +62,13 @@ class LinearModel:
         return self.dense_weights.shape[0] > 0
 
     def score(self, found: set[str], dense: np.ndarray | None = None) -> Scores:
-        rows = tuple(self.vocabulary[feature] for feature in found if feature in self.vocabulary)
+        rows = tuple(row for row in map(self.vocabulary.get, found) if row is not None)
         logits = self.bias + self.weights[list(rows)].sum(axis=0) if rows else self.bias
         if self.uses_vectors:
             if dense is None:
-                raise ValueError("this model was fitted with word vectors; pass the message's")
+                raise ValueError(
+                    "this model was fitted with word vectors; pass dense, the message's"
+                )
             logits = logits + dense @ self.dense_weights
         return Scores(probabilities=1.0 / (1.0 + np.exp(-logits)), rows=rows)
 
@@ -86,9 +89,12 @@ class LinearModel:
         """
         column = LABELS.index(topic)
         weighed = dict(word_weights or {})
-        for row in scores.rows:
-            word = readable(self.feature_names[row])
-            weighed[word] = max(weighed.get(word, 0.0), float(self.weights[row, column]))
+        rows = np.array(scores.rows, dtype=np.int64)
+        weights = self.weights[rows, column] if len(rows) else np.zeros(0)
+        # Enough of the heaviest features to find REASON_FEATURES telling words among them.
+        for position in np.argsort(-weights)[:REASON_CANDIDATES]:
+            word = readable(self.feature_names[rows[position]])
+            weighed[word] = max(weighed.get(word, 0.0), float(weights[position]))
         words: list[str] = []
         for word, weight in sorted(weighed.items(), key=lambda item: -item[1]):
             if weight <= 0 or len(words) == REASON_FEATURES:
@@ -110,10 +116,11 @@ class LinearModel:
 def features(canonical: str, tokens: Sequence[Token]) -> set[str]:
     """Return the model's features of one message: character n-grams, lemmas, lemma pairs."""
     padded = TEXT_START + canonical + TEXT_END
-    found = set()
-    for size in CHAR_NGRAM_SIZES:
-        for start in range(len(padded) - size + 1):
-            found.add("c:" + padded[start : start + size])
+    found = {
+        "c:" + padded[start : start + size]
+        for size in CHAR_NGRAM_SIZES
+        for start in range(len(padded) - size + 1)
+    }
     lemmas = [token.lemma for token in tokens]
     found.update("w:" + lemma for lemma in lemmas)
     found.update(f"w:{first} {second}" for first, second in itertools.pairwise(lemmas))
@@ -139,7 +146,7 @@ def _telling(word: str) -> bool:
         return False
     if all("ぁ" <= character <= "ん" for character in word):
         return len(word) >= MIN_KANA_WORD
-    # One character tells something only when it is a symbol such as an emoji (💊).
+    # A single character is telling only when it is a symbol such as an emoji (💊).
     return len(word) > 1 or unicodedata.category(word) == "So"
 
 

@@ -220,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         "--without-vectors", action="store_true", help="fit on n-grams and lemmas only"
     )
     args = parser.parse_args(argv)
+
     paths = part_paths("tune")
     vectors = None if args.without_vectors else default_vectors()
     items = prepare(paths, vectors)
@@ -228,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     print(format_cross_validation(items, probabilities, thresholds))
     if args.check:
         return 0
+
     model = fit(items, thresholds)
     metadata = {
         "trained": datetime.now(UTC).isoformat(timespec="seconds"),

@@ -74,7 +74,7 @@ class WordVectors:
 
         weights is the label's column of the model's dense weights (mean part, then maximum
         part). The mean part divides evenly among the words; each dimension of the maximum
-        part belongs to the word that holds the maximum, so the parts add up to the whole.
+        part belongs to the word with the maximum, so the parts add up to the whole.
         """
         words = [
             (token.lemma, row) for token in tokens if (row := self._cached_row(token)) is not None
