@@ -88,20 +88,20 @@ class LinearModel:
         word_weights adds what each word's vector contributed (vectors.word_contributions).
         """
         column = LABELS.index(topic)
-        weighed = dict(word_weights or {})
+        words = dict(word_weights or {})
+        fragments: dict[str, float] = {}
         rows = np.array(scores.rows, dtype=np.int64)
         weights = self.weights[rows, column] if len(rows) else np.zeros(0)
         # Enough of the heaviest features to find REASON_FEATURES telling words among them.
         for position in np.argsort(-weights)[:REASON_CANDIDATES]:
-            word = readable(self.feature_names[rows[position]])
-            weighed[word] = max(weighed.get(word, 0.0), float(weights[position]))
-        words: list[str] = []
-        for word, weight in sorted(weighed.items(), key=lambda item: -item[1]):
-            if weight <= 0 or len(words) == REASON_FEATURES:
-                break
-            if _telling(word) and not any(word in kept or kept in word for kept in words):
-                words.append(word)
-        quoted = "".join(f"「{word}」" for word in words)
+            feature = self.feature_names[rows[position]]
+            # Lemmas read as words; character n-grams often cut across them (いんだ, ったよ).
+            found = fragments if feature.startswith("c:") else words
+            word = readable(feature)
+            found[word] = max(found.get(word, 0.0), float(weights[position]))
+        chosen = _heaviest_telling(words, [])
+        chosen = _heaviest_telling(fragments, chosen)
+        quoted = "".join(f"「{word}」" for word in chosen)
         probability = scores.probabilities[column]
         return f"[{topic.value}] {quoted}: {explanation}（学習モデル、確率 {probability:.2f}）"
 
@@ -134,6 +134,17 @@ def readable(feature: str) -> str:
     """
     text = feature[2:].replace(TEXT_START, "").replace(TEXT_END, "")
     return text.strip()
+
+
+def _heaviest_telling(weighed: dict[str, float], chosen: list[str]) -> list[str]:
+    """Add the heaviest telling words to chosen, up to REASON_FEATURES, skipping overlaps."""
+    chosen = list(chosen)
+    for word, weight in sorted(weighed.items(), key=lambda item: -item[1]):
+        if weight <= 0 or len(chosen) == REASON_FEATURES:
+            break
+        if _telling(word) and not any(word in kept or kept in word for kept in chosen):
+            chosen.append(word)
+    return chosen
 
 
 def _telling(word: str) -> bool:
