@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import msgpack
 import numpy as np
 
 from services.triage.morphology import Token
@@ -168,8 +169,6 @@ def install(target: Path = VECTORS_PATH) -> None:
 
 
 def _key_table(packed: bytes) -> tuple[np.ndarray, np.ndarray]:
-    import msgpack
-
     table = msgpack.unpackb(packed, strict_map_key=False)
     keys = np.fromiter(table.keys(), dtype=np.uint64, count=len(table))
     rows = np.fromiter(table.values(), dtype=np.int32, count=len(table))

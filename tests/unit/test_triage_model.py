@@ -221,3 +221,25 @@ def test_model_family_yields_like_rules(text: str) -> None:
     assert Topic.FAMILY not in rules.topics
     result = with_model(rules, reading, _model(1.1, topic_threshold=0.0))
     assert Topic.FAMILY not in result.topics
+
+
+def test_start_up_stops_without_vectors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The triage service exits at start-up naming the install command if vectors are missing."""
+    from services.triage import __main__ as entry
+    from services.triage import classifier
+    from services.triage.vectors import VectorsError
+    from shared.settings import SettingsError
+
+    def missing() -> None:
+        raise VectorsError("cannot read the word vectors /absent.npz; run `make setup`")
+
+    monkeypatch.setattr(classifier, "default_vectors", missing)
+    with pytest.raises(SettingsError, match="make setup"):
+        entry.check_classifier()
+
+
+def test_mismatched_vectors_rejected(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A model fitted with other word vectors than those installed fails with the fix named."""
+    model = dataclasses.replace(default_model(), metadata={"vectors": "ja-ginza==0.0.0"})
+    with pytest.raises(ModelError, match="make setup"):
+        classify("消えたい気がする夜", model=model)
