@@ -31,7 +31,13 @@ from services.desk.consumer import (
     make_kafka_publisher,
     register_handlers,
 )
-from services.desk.domain import ForbiddenMove, InvalidReplyText, NotPermitted
+from services.desk.domain import (
+    ForbiddenMove,
+    InvalidReplyText,
+    InvalidUrgentClearReason,
+    NotPermitted,
+    UrgentClearConflict,
+)
 from services.desk.hours import (
     AfterHoursResponder,
     HoursSettings,
@@ -182,8 +188,10 @@ async def _request_id_middleware(
 _ERROR_STATUSES: dict[type[Exception], int] = {
     store.CaseNotFound: 404,
     ForbiddenMove: 409,
+    UrgentClearConflict: 409,
     NotPermitted: 403,
     InvalidReplyText: 422,
+    InvalidUrgentClearReason: 422,
     InvalidClosing: 422,
     InvalidTransfer: 422,
 }

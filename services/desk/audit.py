@@ -18,6 +18,7 @@ class AuditAction(StrEnum):
     CASE_RELEASE = "case.release"
     CASE_TRANSFER = "case.transfer"
     CASE_CLOSE = "case.close"
+    CASE_CLEAR_URGENT = "case.clear_urgent"
     REPLY_CREATE = "reply.create"
     REPORT_READ = "report.read"
     CORRECTIONS_EXPORT = "corrections.export"

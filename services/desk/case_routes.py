@@ -28,6 +28,9 @@ log = structlog.get_logger()
 
 REPLIES_QUEUED = Counter("desk_replies_queued", "Counselor replies stored and queued to be sent.")
 CASE_MOVES = Counter("desk_case_moves", "Case state moves made through the API.", ["move"])
+URGENT_CLEARS = Counter(
+    "desk_urgent_clears", "Urgent flags that counselors or supervisors cleared through the API."
+)
 
 CounselorOrSupervisor = Annotated[
     Principal, Depends(require_roles(Role.COUNSELOR, Role.SUPERVISOR))
@@ -55,6 +58,12 @@ class CloseBody(BaseModel):
     age_band: str
 
 
+class ClearUrgentBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str
+
+
 def add_case_routes(app: FastAPI) -> None:
     app.add_api_route("/api/queue", get_queue, methods=["GET"])
     app.add_api_route("/api/cases/{case_id}", get_case, methods=["GET"])
@@ -63,6 +72,7 @@ def add_case_routes(app: FastAPI) -> None:
     app.add_api_route("/api/cases/{case_id}/transfer", post_transfer, methods=["POST"])
     app.add_api_route("/api/cases/{case_id}/close", post_close, methods=["POST"])
     app.add_api_route("/api/cases/{case_id}/replies", post_reply, methods=["POST"], status_code=202)
+    app.add_api_route("/api/cases/{case_id}/clear-urgent", post_clear_urgent, methods=["POST"])
     app.add_api_route("/api/audit", get_audit, methods=["GET"])
 
 
@@ -140,6 +150,28 @@ async def post_close(case_id: str, request: Request, principal: CounselorOrSuper
         request_id=request_id_of(request),
     )
     return _moved(case, domain.CaseMove.CLOSE)
+
+
+async def post_clear_urgent(
+    case_id: str, request: Request, principal: CounselorOrSupervisor
+) -> dict:
+    """Set an urgent case and its conversation back to normal priority, with a reason."""
+    parsed_id = _case_id(case_id)
+    example = '{"reason": "<why the case is no longer urgent, at most 500 characters>"}'
+    body = await parse_body(request, ClearUrgentBody, example=example)
+    case = await cases.clear_urgent(
+        pool_of(request),
+        case_id=parsed_id,
+        reason=body.reason,
+        principal=principal,
+        request_id=request_id_of(request),
+    )
+    URGENT_CLEARS.inc()
+    # The reason is left out of the log, because it may describe the person.
+    log.info(
+        "urgent_cleared", case_id=str(case["case_id"]), conversation_id=case["conversation_id"]
+    )
+    return _case_fields(case)
 
 
 async def post_reply(

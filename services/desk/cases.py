@@ -1,8 +1,10 @@
-"""Counselor actions on cases: read, claim, release, transfer, reply and close.
+"""Counselor actions on cases: read, claim, release, transfer, reply, close and clear urgent.
 
 Each action runs in one transaction that locks the case, checks the move against
 domain.CASE_MOVES and the account against domain.check_case_actor, changes the case,
-records the move in desk.case_events and writes the audit row.
+records the move in desk.case_events and writes the audit row. Clearing the urgent flag
+moves no state, so it has its own checks in domain.check_urgent_clear and
+domain.check_urgent_clearer.
 """
 
 from dataclasses import dataclass
@@ -18,11 +20,13 @@ from services.desk.audit import AuditAction, insert_audit
 from services.desk.case_rows import (
     CaseNotFound,
     claim_locked_case,
+    insert_case_event,
     insert_move_event,
     lock_case,
     release_locked_case,
 )
 from services.desk.domain import CaseMove, CaseState, ForbiddenMove
+from shared.schemas import Priority
 
 
 class InvalidTransfer(ValueError):
@@ -226,6 +230,76 @@ async def reply_to_case(
             {"reply_id": str(queued.reply_id)},
         )
     return queued
+
+
+async def clear_urgent(
+    pool: asyncpg.Pool,
+    *,
+    case_id: UUID,
+    reason: str,
+    principal: Principal,
+    request_id: str | None,
+) -> asyncpg.Record:
+    """Set the priority of the case's conversation and its active case to normal.
+
+    The audit row and an 'urgent_cleared' row in desk.case_events store the account and
+    the reason. The next urgent message from triage makes both urgent again. Raises
+    domain.InvalidUrgentClearReason, CaseNotFound, domain.UrgentClearConflict for a closed
+    case or one that is not urgent, or domain.NotPermitted.
+    """
+    # NOTE: the request does not say which messages the caller has read, so an urgent
+    # message stored a moment before the clear is cleared with the older ones.
+    reason = domain.validate_urgent_clear_reason(reason)
+    async with pool.acquire() as connection, connection.transaction():
+        # lock_case locks the conversation row too, so an inbound message of the same chat
+        # is stored either before the clear or after it, never halfway.
+        case = await lock_case(connection, case_id)
+        conversation_priority = await connection.fetchval(
+            "SELECT priority FROM desk.conversations WHERE conversation_id = $1",
+            case["conversation_id"],
+        )
+        domain.check_urgent_clear(
+            case_id=case_id,
+            state=case["state"],
+            case_priority=case["priority"],
+            conversation_priority=conversation_priority,
+        )
+        domain.check_urgent_clearer(
+            case_id=case_id,
+            role=principal.role,
+            account_id=principal.account_id,
+            claimant_id=case["claimed_by"],
+            claimant_name=case["claimant_name"],
+        )
+        await connection.execute(
+            "UPDATE desk.conversations SET priority = $2, updated_at = now()"
+            " WHERE conversation_id = $1",
+            case["conversation_id"],
+            Priority.NORMAL.value,
+        )
+        # A conversation has at most one case that is not closed (the index
+        # cases_one_active_per_conversation), and this case is that one.
+        await connection.execute(
+            "UPDATE desk.cases SET priority = $2 WHERE conversation_id = $1 AND state <> 'closed'",
+            case["conversation_id"],
+            Priority.NORMAL.value,
+        )
+        detail = {
+            "reason": reason,
+            "previous_case_priority": case["priority"],
+            "previous_conversation_priority": conversation_priority,
+        }
+        await insert_case_event(
+            connection,
+            case_id=case_id,
+            kind="urgent_cleared",
+            actor=_actor(principal),
+            detail=detail,
+        )
+        await _audit(
+            connection, principal, AuditAction.CASE_CLEAR_URGENT, case_id, request_id, detail
+        )
+        return await case_queries.fetch_case(connection, case_id=case_id)
 
 
 async def _fetch_transfer_target(

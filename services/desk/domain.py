@@ -91,8 +91,8 @@ def merge_topics(current: Iterable[str], added: Iterable[str]) -> list[str]:
 def merge_priority(current: Priority | str, *, urgent: bool) -> Priority:
     """Return urgent if either the current priority or the new message is urgent.
 
-    This function never lowers a priority. Clearing urgency is left to a counselor action,
-    which the desk does not have yet.
+    This function never lowers a priority. Only a counselor or supervisor lowers it, with
+    cases.clear_urgent, and the next urgent message from triage makes it urgent again.
     """
     if urgent or Priority(current) is Priority.URGENT:
         return Priority.URGENT
@@ -348,12 +348,56 @@ def check_case_actor(
     A supervisor may act on any case. A counselor may claim a case, and may release,
     transfer, reply to or close only a case that they have claimed.
     """
-    verb = move_verb(move)
+    _check_claimant_or_supervisor(
+        case_id=case_id,
+        verb=move_verb(move),
+        any_counselor_may=move is CaseMove.CLAIM,
+        role=role,
+        account_id=account_id,
+        claimant_id=claimant_id,
+        claimant_name=claimant_name,
+    )
+
+
+def check_urgent_clearer(
+    *,
+    case_id: object,
+    role: Role,
+    account_id: UUID,
+    claimant_id: UUID | None,
+    claimant_name: str | None,
+) -> None:
+    """Raise NotPermitted unless the account may clear the urgent flag of the case.
+
+    A supervisor may clear it on any case, and a counselor only on a case that they have
+    claimed, because the claimant is the counselor in contact with the person.
+    """
+    _check_claimant_or_supervisor(
+        case_id=case_id,
+        verb=URGENT_CLEAR_VERB,
+        any_counselor_may=False,
+        role=role,
+        account_id=account_id,
+        claimant_id=claimant_id,
+        claimant_name=claimant_name,
+    )
+
+
+def _check_claimant_or_supervisor(
+    *,
+    case_id: object,
+    verb: str,
+    any_counselor_may: bool,
+    role: Role,
+    account_id: UUID,
+    claimant_id: UUID | None,
+    claimant_name: str | None,
+) -> None:
     if role is Role.SUPERVISOR:
         return
     if role is not Role.COUNSELOR:
         raise NotPermitted(f"role '{role}' may not {verb} cases; a counselor or supervisor may")
-    if move is CaseMove.CLAIM or claimant_id == account_id:
+    if any_counselor_may or claimant_id == account_id:
         return
     if claimant_id is None:
         raise NotPermitted(
@@ -364,3 +408,73 @@ def check_case_actor(
         f"case {case_id} is claimed by {claimant_name}; only the claimant or a supervisor "
         f"may {verb} it"
     )
+
+
+# --- clearing the urgent flag -----------------------------------------------------------
+
+# Verb of the clear in NotPermitted messages, which read "may not <verb> cases".
+URGENT_CLEAR_VERB = "clear the urgent flag of"
+
+# Maximum length of the reason for a clear, in characters (code points). The reason is
+# stored in the audit log, so it is a short justification, not a case note.
+URGENT_CLEAR_REASON_MAX_CHARS = 500
+
+
+class InvalidUrgentClearReason(ValueError):
+    """A reason for clearing the urgent flag that is blank, too long or has a control character."""
+
+
+class UrgentClearConflict(Exception):
+    """A clear of the urgent flag on a closed case or a case that is not urgent.
+
+    The API returns it as 409.
+    """
+
+
+def validate_urgent_clear_reason(reason: str) -> str:
+    """Return `reason` without surrounding whitespace, or raise InvalidUrgentClearReason.
+
+    The reason must contain a visible character, no control character except line breaks
+    and tabs, and at most URGENT_CLEAR_REASON_MAX_CHARS characters.
+    """
+    control = next((char for char in reason if _is_forbidden_control(char)), None)
+    if control is not None:
+        raise InvalidUrgentClearReason(
+            f"reason contains the control character U+{ord(control):04X}; remove it"
+        )
+    stripped = reason.strip()
+    if not any(_is_visible(char) for char in stripped):
+        raise InvalidUrgentClearReason(
+            "reason is empty or only whitespace or invisible characters; write why the "
+            "urgent flag no longer applies"
+        )
+    if len(stripped) > URGENT_CLEAR_REASON_MAX_CHARS:
+        raise InvalidUrgentClearReason(
+            f"reason is {len(stripped):,} characters long, but at most "
+            f"{URGENT_CLEAR_REASON_MAX_CHARS:,} are allowed; shorten it"
+        )
+    return stripped
+
+
+def check_urgent_clear(
+    *,
+    case_id: object,
+    state: CaseState | str,
+    case_priority: Priority | str,
+    conversation_priority: Priority | str,
+) -> None:
+    """Raise UrgentClearConflict unless the case is active and it or its conversation is urgent.
+
+    A closed case is rejected because nobody holds it. The case that the conversation's next
+    message opens or reopens takes the conversation's priority, and can be cleared then.
+    """
+    if CaseState(state) is CaseState.CLOSED:
+        raise UrgentClearConflict(
+            f"case {case_id} is closed, so its urgent flag cannot be cleared; clear it on the "
+            "case that the conversation's next message opens or reopens"
+        )
+    if Priority.URGENT not in (Priority(case_priority), Priority(conversation_priority)):
+        raise UrgentClearConflict(
+            f"case {case_id} is not urgent, and neither is its conversation, so there is no "
+            "urgent flag to clear; reload the case to see its current priority"
+        )

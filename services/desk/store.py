@@ -88,7 +88,8 @@ async def record_triaged_message(pool: asyncpg.Pool, *, event: MessageTriaged) -
         if action is InboundAction.CONVERSATION_ONLY:
             return InboundResult(action=action)
 
-        # Once urgent, the conversation stays urgent, and so does every case it opens later.
+        # Once urgent, the conversation stays urgent, and so does every case it opens later,
+        # until a counselor or supervisor clears the flag with cases.clear_urgent.
         priority = domain.merge_priority(conversation["priority"], urgent=event.urgent)
         await connection.execute(
             "UPDATE desk.conversations SET priority = $2, topics = $3,"

@@ -1,8 +1,9 @@
 """The web console in Chromium against every service of the system on the real broker.
 
 A counselor sees an urgent LINE message appear at the top of the queue, claims the case,
-replies, watches the reply reach LINE and closes the case; a supervisor and a city account
-then see the count in the statistics. Each step saves a screenshot to test-artifacts/console/.
+replies and watches the reply reach LINE. The counselor then clears the urgent flag and
+closes the case, and a supervisor and a city account see the count in the statistics.
+Each step saves a screenshot to test-artifacts/console/.
 """
 
 import asyncio
@@ -126,7 +127,7 @@ async def confirmed_count(page: Page, label: str) -> int:
 
 @pytest.mark.usefixtures("accounts")
 async def test_console_flow(stack: Stack, browser: Browser) -> None:
-    """A counselor answers and closes an urgent case; the statistics then count it."""
+    """A counselor replies to an urgent case, clears its flag and closes it, and stats count it."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     expect.set_options(timeout=STEP_TIMEOUT_MS)
     today = datetime.now(TOKYO).date().isoformat()
@@ -175,15 +176,23 @@ async def test_console_flow(stack: Stack, browser: Browser) -> None:
         await expect(reply.locator(".delivery")).to_have_text("送信済み")
         await screenshot(page, "06_reply_sent")
 
+        await expect(page.locator("h1 .urgent-badge")).to_have_text("緊急")
+        await page.get_by_label("解除の理由").fill("本人と話し、今は危険がないことを確かめた")
+        await page.locator("#clear-urgent-button").click()
+        await expect(page.get_by_role("status")).to_contain_text("緊急を解除しました。")
+        await expect(page.locator("h1 .urgent-badge")).to_have_count(0)
+        await expect(page.locator("#clear-urgent-button")).to_have_count(0)
+        await screenshot(page, "07_urgent_cleared")
+
         close_form = page.locator("section.close")
         await expect(close_form.get_by_label(SUICIDE_LABEL)).to_be_checked()
         await close_form.get_by_label("孤独・孤立").check()
         await close_form.get_by_label("年代").select_option(label="20代")
-        await screenshot(page, "07_close_form")
+        await screenshot(page, "08_close_form")
         await page.locator("#close-button").click()
         await expect(page.get_by_role("status")).to_have_text("相談を終了しました。")
         await expect(page.locator("#case-state")).to_have_text("終了")
-        await screenshot(page, "08_case_closed")
+        await screenshot(page, "09_case_closed")
 
         await stats_page.goto(stack.url("desk", stats_path))
         await expect(stats_page.locator('[data-field="consultations_closed"]')).to_have_text("1")
@@ -194,7 +203,7 @@ async def test_console_flow(stack: Stack, browser: Browser) -> None:
         await expect(stats_page.locator("#csv-link")).to_have_attribute(
             "href", f"/api/reports.csv?from={today}&to={today}"
         )
-        await screenshot(stats_page, "09_stats_after_close")
+        await screenshot(stats_page, "10_stats_after_close")
     finally:
         await counselor.close()
         await supervisor.close()
@@ -211,12 +220,12 @@ async def test_city_sees_only_stats(stack: Stack, browser: Browser) -> None:
         await log_in(page, stack, CITY_LOGIN, ACCOUNT_PASSWORD)
         await expect(page.get_by_role("heading", name="統計", exact=True)).to_be_visible()
         await expect(page.get_by_role("link", name="キュー")).to_have_count(0)
-        await screenshot(page, "10_city_stats")
+        await screenshot(page, "11_city_stats")
 
         response = await page.goto(stack.url("desk", "/"))
         assert response is not None
         assert response.status == 403
         await expect(page.get_by_role("heading", name="閲覧権限がありません")).to_be_visible()
-        await screenshot(page, "11_city_queue_forbidden")
+        await screenshot(page, "12_city_queue_forbidden")
     finally:
         await context.close()

@@ -49,6 +49,7 @@ EXPECTED_ROLES: dict[tuple[str, str], frozenset[Role]] = {
     ("POST", "/api/cases/{case_id}/transfer"): COUNSELING,
     ("POST", "/api/cases/{case_id}/close"): COUNSELING,
     ("POST", "/api/cases/{case_id}/replies"): COUNSELING,
+    ("POST", "/api/cases/{case_id}/clear-urgent"): COUNSELING,
     ("GET", "/api/audit"): SUPERVISION,
     ("GET", "/api/reports"): REPORTING,
     ("GET", "/api/reports.csv"): REPORTING,
@@ -68,6 +69,7 @@ PAGE_ROLES: dict[tuple[str, str], frozenset[Role]] = {
     ("POST", "/cases/{case_id}/release"): COUNSELING,
     ("POST", "/cases/{case_id}/replies"): COUNSELING,
     ("POST", "/cases/{case_id}/close"): COUNSELING,
+    ("POST", "/cases/{case_id}/clear-urgent"): COUNSELING,
     ("GET", "/stats"): REPORTING,
 }
 # Routes of every service (shared.http) that are neither /api routes nor pages.

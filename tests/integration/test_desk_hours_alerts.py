@@ -12,8 +12,10 @@ import pytest
 from prometheus_client import REGISTRY
 from structlog.testing import capture_logs
 
-from services.desk import store
+from services.desk import cases, store
+from services.desk.accounts import Principal
 from services.desk.consumer import handle_message_triaged
+from services.desk.domain import Role
 from services.desk.hours import (
     ALERT_RAISED,
     AfterHoursResponder,
@@ -177,6 +179,31 @@ async def test_released_case_restarts_window(pool: asyncpg.Pool) -> None:
 
     assert await check(pool, jst(2, 16, 19, 4, 59)) == []
     assert len(await check(pool, jst(2, 16, 19, 5))) == 1
+
+
+async def test_urgent_again_after_clear_restarts_window(pool: asyncpg.Pool) -> None:
+    """A case cleared after 18:10 and urgent again at 18:40 is due at 18:45, not at once."""
+    case_id = await receive(pool, "conv-a", sent_at=jst(2, 16, 18, 0), urgent=False)
+    await receive(pool, "conv-a", sent_at=jst(2, 16, 18, 10))
+    supervisor_id = await pool.fetchval(
+        "INSERT INTO desk.accounts (login, display_name, role, password_hash)"
+        " VALUES ($1, '統括', 'supervisor', 'not-a-real-hash') RETURNING account_id",
+        f"supervisor-{uuid4().hex[:8]}",
+    )
+    await cases.clear_urgent(
+        pool,
+        case_id=case_id,
+        reason="本人に確認した",
+        principal=Principal(account_id=supervisor_id, role=Role.SUPERVISOR, name="統括"),
+        request_id="req-clear",
+    )
+    cleared = await check(pool, jst(2, 16, 18, 30))
+    await receive(pool, "conv-a", sent_at=jst(2, 16, 18, 40))
+
+    assert cleared == []
+    assert await check(pool, jst(2, 16, 18, 44, 59)) == []
+    [alert] = await check(pool, jst(2, 16, 18, 45))
+    assert alert.case_id == case_id
 
 
 async def test_night_case_alerted_after_opening(pool: asyncpg.Pool) -> None:

@@ -403,6 +403,119 @@ async def test_close_without_age_band_explains(console: Console) -> None:
     assert await case_state(console, case_id) == "claimed"
 
 
+async def priority_of(console: Console, case_id: str) -> tuple[str, str]:
+    """Return the priority of the case and that of its conversation."""
+    row = await console.app.state.pool.fetchrow(
+        "SELECT c.priority AS case_priority, v.priority AS conversation_priority"
+        " FROM desk.cases c JOIN desk.conversations v USING (conversation_id)"
+        " WHERE c.case_id = $1",
+        uuid.UUID(case_id),
+    )
+    return row["case_priority"], row["conversation_priority"]
+
+
+async def test_clear_urgent_form_shown_to_claimant(console: Console) -> None:
+    urgent = await console.open_case("つらい", urgent=True)
+    normal = await console.open_case("ふつうの相談")
+    async with (
+        console.logged_in(Role.COUNSELOR) as counselor,
+        console.logged_in(Role.SUPERVISOR) as supervisor,
+    ):
+        before_claim = await counselor.get(f"/cases/{urgent}")
+        by_supervisor = await supervisor.get(f"/cases/{urgent}")
+        await post_form(counselor, f"/cases/{urgent}/claim", {}, page=f"/cases/{urgent}")
+        after_claim = await counselor.get(f"/cases/{urgent}")
+        await post_form(counselor, f"/cases/{normal}/claim", {}, page=f"/cases/{normal}")
+        not_urgent = await counselor.get(f"/cases/{normal}")
+
+    assert 'id="clear-urgent-button"' not in before_claim.text
+    assert 'id="clear-urgent-button"' in by_supervisor.text
+    assert 'id="clear-urgent-button"' in after_claim.text
+    assert 'maxlength="500"' in after_claim.text
+    assert 'id="clear-urgent-button"' not in not_urgent.text
+
+
+async def test_clear_urgent_via_console(console: Console) -> None:
+    case_id = await console.open_case("つらい", urgent=True)
+    page = f"/cases/{case_id}"
+    reason = "本人と話し、危険がないことを確かめた"
+    async with console.logged_in(Role.COUNSELOR) as client:
+        await post_form(client, f"{page}/claim", {}, page=page)
+        cleared = await post_form(
+            client, f"{page}/clear-urgent", {"reason": f"{reason}\r\n二行目"}, page=page
+        )
+        cleared_page = await client.get(cleared.headers["location"])
+
+    assert cleared.status_code == 303
+    assert cleared.headers["location"] == f"{page}?done=urgent_cleared"
+    assert "緊急を解除しました" in cleared_page.text
+    assert 'id="clear-urgent-button"' not in cleared_page.text
+    assert await priority_of(console, case_id) == ("normal", "normal")
+    detail = await console.app.state.pool.fetchval(
+        "SELECT detail->>'reason' FROM desk.audit_log"
+        " WHERE case_id = $1 AND action = 'case.clear_urgent'",
+        uuid.UUID(case_id),
+    )
+    assert detail == f"{reason}\n二行目"
+
+
+async def test_clear_urgent_blank_reason_explains(console: Console) -> None:
+    case_id = await console.open_case("つらい", urgent=True)
+    page = f"/cases/{case_id}"
+    async with console.logged_in(Role.COUNSELOR) as client:
+        await post_form(client, f"{page}/claim", {}, page=page)
+        response = await post_form(client, f"{page}/clear-urgent", {"reason": "  "}, page=page)
+
+    assert response.status_code == 422
+    assert "解除の理由を入力してください" in response.text
+    assert await priority_of(console, case_id) == ("urgent", "urgent")
+
+
+async def test_clear_urgent_long_reason_kept(console: Console) -> None:
+    case_id = await console.open_case("つらい", urgent=True)
+    page = f"/cases/{case_id}"
+    reason = "い" * 501
+    async with console.logged_in(Role.COUNSELOR) as client:
+        await post_form(client, f"{page}/claim", {}, page=page)
+        response = await post_form(client, f"{page}/clear-urgent", {"reason": reason}, page=page)
+
+    assert response.status_code == 422
+    assert "解除の理由が長すぎます（501文字、上限は500文字）" in response.text
+    assert reason in response.text
+    assert await priority_of(console, case_id) == ("urgent", "urgent")
+
+
+async def test_clear_urgent_before_claim_explains(console: Console) -> None:
+    case_id = await console.open_case("つらい", urgent=True)
+    page = f"/cases/{case_id}"
+    async with console.logged_in(Role.COUNSELOR) as client:
+        response = await post_form(client, f"{page}/clear-urgent", {"reason": "確認"}, page=page)
+
+    assert response.status_code == 403
+    assert "先に「担当する」を押してください" in response.text
+    assert await priority_of(console, case_id) == ("urgent", "urgent")
+
+
+async def test_clear_urgent_not_urgent_explains(console: Console) -> None:
+    case_id = await console.open_case("ふつうの相談")
+    page = f"/cases/{case_id}"
+    async with console.logged_in(Role.SUPERVISOR) as client:
+        response = await post_form(client, f"{page}/clear-urgent", {"reason": "確認"}, page=page)
+
+    assert response.status_code == 409
+    assert "この相談は緊急ではないため" in response.text
+
+
+async def test_clear_urgent_without_csrf_rejected(console: Console) -> None:
+    case_id = await console.open_case("つらい", urgent=True)
+    async with console.logged_in(Role.SUPERVISOR) as client:
+        response = await client.post(f"/cases/{case_id}/clear-urgent", data={"reason": "確認"})
+
+    assert response.status_code == 403
+    assert "確認用トークンが正しくない" in response.text
+    assert await priority_of(console, case_id) == ("urgent", "urgent")
+
+
 @pytest.mark.parametrize(
     ("query", "expected_words"),
     [

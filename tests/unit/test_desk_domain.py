@@ -185,3 +185,102 @@ def test_message_preview() -> None:
     assert domain.message_preview(kind="text", text="元気です") == "元気です"
     assert domain.message_preview(kind="sticker", text=None) == "[sticker]"
     assert domain.message_preview(kind="image", text=None) == "[image]"
+
+
+# --- clearing the urgent flag -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("reason", "expected"),
+    [
+        ("本人と話して危険がないと確かめた", "本人と話して危険がないと確かめた"),
+        ("  前後の空白は除く\n", "前後の空白は除く"),
+        ("一行目\n二行目\tタブ", "一行目\n二行目\tタブ"),
+        ("あ" * domain.URGENT_CLEAR_REASON_MAX_CHARS, "あ" * domain.URGENT_CLEAR_REASON_MAX_CHARS),
+        (
+            " " + "x" * domain.URGENT_CLEAR_REASON_MAX_CHARS + " ",
+            "x" * domain.URGENT_CLEAR_REASON_MAX_CHARS,
+        ),
+    ],
+    ids=["plain", "surrounding-spaces", "line-breaks", "at-limit", "at-limit-after-strip"],
+)
+def test_clear_reason_accepted(reason: str, expected: str) -> None:
+    assert domain.validate_urgent_clear_reason(reason) == expected
+
+
+@pytest.mark.parametrize(
+    ("reason", "expected_words"),
+    [
+        ("", "reason is empty or only whitespace"),
+        ("  \n\t", "reason is empty or only whitespace"),
+        ("\u3000", "reason is empty or only whitespace"),
+        ("\u200b", "reason is empty or only whitespace or invisible characters"),
+        ("理由\x07", "control character U+0007"),
+        ("理由\ud800", "control character U+D800"),
+        ("あ" * 501, "reason is 501 characters long, but at most 500 are allowed"),
+        ("😀" * 501, "reason is 501 characters long"),
+    ],
+    ids=[
+        "empty",
+        "whitespace",
+        "ideographic-space",
+        "zero-width-space",
+        "bell",
+        "lone-surrogate",
+        "too-long",
+        "too-long-astral",
+    ],
+)
+def test_clear_reason_rejected(reason: str, expected_words: str) -> None:
+    with pytest.raises(domain.InvalidUrgentClearReason) as raised:
+        domain.validate_urgent_clear_reason(reason)
+
+    assert expected_words in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("state", "case_priority", "conversation_priority"),
+    [
+        ("open", "urgent", "urgent"),
+        ("claimed", "urgent", "urgent"),
+        ("waiting", "urgent", "urgent"),
+        ("claimed", "normal", "urgent"),
+        ("claimed", "urgent", "normal"),
+    ],
+)
+def test_urgent_clear_allowed(state: str, case_priority: str, conversation_priority: str) -> None:
+    domain.check_urgent_clear(
+        case_id="case-1",
+        state=state,
+        case_priority=case_priority,
+        conversation_priority=conversation_priority,
+    )
+
+
+def test_urgent_clear_not_urgent_rejected() -> None:
+    with pytest.raises(domain.UrgentClearConflict, match="case case-1 is not urgent"):
+        domain.check_urgent_clear(
+            case_id="case-1",
+            state="claimed",
+            case_priority=Priority.NORMAL,
+            conversation_priority=Priority.NORMAL,
+        )
+
+
+@pytest.mark.parametrize("priority", ["urgent", "normal"])
+def test_urgent_clear_closed_rejected(priority: str) -> None:
+    with pytest.raises(domain.UrgentClearConflict, match="case case-1 is closed"):
+        domain.check_urgent_clear(
+            case_id="case-1",
+            state="closed",
+            case_priority=priority,
+            conversation_priority=priority,
+        )
+
+
+def test_merge_priority_after_clear() -> None:
+    """A cleared priority stays normal until the next urgent message."""
+    cleared = Priority.NORMAL
+
+    assert domain.merge_priority(cleared, urgent=False) is Priority.NORMAL
+    assert domain.merge_priority(cleared, urgent=True) is Priority.URGENT

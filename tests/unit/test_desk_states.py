@@ -193,6 +193,72 @@ def test_other_claimant_named_in_error() -> None:
         )
 
 
+@pytest.mark.parametrize(
+    ("role", "claimant", "allowed"),
+    [
+        (Role.COUNSELOR, ME, True),
+        (Role.COUNSELOR, None, False),
+        (Role.COUNSELOR, OTHER, False),
+        (Role.SUPERVISOR, None, True),
+        (Role.SUPERVISOR, ME, True),
+        (Role.SUPERVISOR, OTHER, True),
+        (Role.CITY, None, False),
+        (Role.CITY, ME, False),
+    ],
+)
+def test_urgent_clearer_rules(role: Role, claimant: object, allowed: bool) -> None:
+    def check() -> None:
+        domain.check_urgent_clearer(
+            case_id=CASE_ID,
+            role=role,
+            account_id=ME,
+            claimant_id=claimant,
+            claimant_name="佐藤" if claimant else None,
+        )
+
+    if allowed:
+        check()
+    else:
+        with pytest.raises(NotPermitted):
+            check()
+
+
+@pytest.mark.parametrize(
+    ("role", "claimant", "expected"),
+    [
+        (
+            Role.COUNSELOR,
+            None,
+            f"case {CASE_ID} is not claimed, and only a supervisor may clear the urgent flag of "
+            "an unclaimed case; claim it first",
+        ),
+        (
+            Role.COUNSELOR,
+            OTHER,
+            f"case {CASE_ID} is claimed by 佐藤; only the claimant or a supervisor may clear the "
+            "urgent flag of it",
+        ),
+        (
+            Role.CITY,
+            None,
+            "role 'city' may not clear the urgent flag of cases; a counselor or supervisor may",
+        ),
+    ],
+    ids=["unclaimed", "other-claimant", "city"],
+)
+def test_urgent_clearer_messages(role: Role, claimant: object, expected: str) -> None:
+    with pytest.raises(NotPermitted) as raised:
+        domain.check_urgent_clearer(
+            case_id=CASE_ID,
+            role=role,
+            account_id=ME,
+            claimant_id=claimant,
+            claimant_name="佐藤" if claimant else None,
+        )
+
+    assert str(raised.value) == expected
+
+
 # --- reopening ------------------------------------------------------------------------
 
 

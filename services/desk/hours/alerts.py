@@ -45,6 +45,8 @@ async def check_unclaimed_urgent(
             now=now,
             claim_window=settings.urgent_claim_window,
         )
+        # NOTE: a case that was cleared (cases.clear_urgent) and became urgent again in a
+        # period that already had its alert gets no second alert in that period.
         if period_start is None or period_start == case["last_alert_period_start"]:
             continue
         alert = await raise_unclaimed_alert(

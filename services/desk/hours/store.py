@@ -280,8 +280,10 @@ async def _insert_outbox(
 async def fetch_unclaimed_urgent_cases(pool: asyncpg.Pool) -> list[asyncpg.Record]:
     """Return the urgent cases that nobody has claimed, each with `unclaimed_since`.
 
-    `unclaimed_since` is when the case became urgent: the sent_at of the message recorded
-    by its 'marked_urgent' event, or opened_at if it opened urgent. A move out of a
+    `unclaimed_since` is when the case last became urgent: the sent_at of the message
+    recorded by its latest 'marked_urgent' event, or opened_at if it has none because it
+    opened urgent. After a clear (cases.clear_urgent), the next urgent message adds a later
+    'marked_urgent' event. A move out of a
     claimed, waiting or closed state later than that restarts it. `last_alert_period_start`
     is the period of the case's latest urgent_unclaimed alert, or None.
     """
@@ -295,7 +297,7 @@ async def fetch_unclaimed_urgent_cases(pool: asyncpg.Pool) -> list[asyncpg.Recor
         "     (SELECT m.sent_at FROM desk.case_events e"
         "       JOIN desk.messages m ON m.message_id = e.message_id"
         "       WHERE e.case_id = c.case_id AND e.kind = 'marked_urgent'"
-        "       ORDER BY e.case_event_id LIMIT 1),"
+        "       ORDER BY e.case_event_id DESC LIMIT 1),"
         "     c.opened_at),"
         "   (SELECT max(e.occurred_at) FROM desk.case_events e"
         "     WHERE e.case_id = c.case_id AND e.from_state = ANY($1::text[]))"

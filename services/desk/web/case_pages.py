@@ -15,7 +15,7 @@ from services.desk.accounts import Principal
 from services.desk.api import pool_of, request_id_of
 from services.desk.case_rows import SYSTEM_ACTOR, CaseNotFound
 from services.desk.closing import AgeBand
-from services.desk.domain import CaseState, Role
+from services.desk.domain import URGENT_CLEAR_REASON_MAX_CHARS, CaseState, Role
 from services.desk.web import session
 from services.desk.web.errors import CASE_ACTION_ERRORS, describe_case_error, error_status
 from services.desk.web.rendering import (
@@ -44,6 +44,9 @@ DONE_MESSAGES = {
     "released": "担当を外しました。相談はキューに戻りました。",
     "replied": "返信を送信待ちにしました。LINEに届くと「送信済み」になります。",
     "closed": "相談を終了しました。",
+    "urgent_cleared": (
+        "緊急を解除しました。次に緊急と判定されたメッセージが届くと、また緊急になります。"
+    ),
 }
 
 
@@ -63,6 +66,7 @@ def add_case_pages(app: FastAPI) -> None:
     page("/cases/{case_id}/release", post_release, "POST")
     page("/cases/{case_id}/replies", post_reply, "POST")
     page("/cases/{case_id}/close", post_close, "POST")
+    page("/cases/{case_id}/clear-urgent", post_clear_urgent, "POST")
 
 
 async def get_queue_page(request: Request, principal: CounselingPage) -> Response:
@@ -83,7 +87,10 @@ async def get_case_page(
     principal: CounselingPage,
     done: Annotated[str | None, Query()] = None,
 ) -> Response:
-    """Show a case's conversation, its claim buttons, the reply box and the close form."""
+    """Show a case's conversation, its claim buttons, the reply box and the close form.
+
+    The claimant and supervisors also see the form that clears an urgent flag.
+    """
     return await _case_page(request, principal, _parse_case_id(case_id), notice=done)
 
 
@@ -159,6 +166,20 @@ async def post_close(case_id: str, request: Request, principal: CounselingPage) 
     return await _act(request, principal, parsed, close, done="closed", topics=topics)
 
 
+async def post_clear_urgent(case_id: str, request: Request, principal: CounselingPage) -> Response:
+    form = await session.check_csrf(request)
+    parsed = _parse_case_id(case_id)
+    reason = str(form.get("reason") or "").replace("\r\n", "\n")
+    clear = cases.clear_urgent(
+        pool_of(request),
+        case_id=parsed,
+        reason=reason,
+        principal=principal,
+        request_id=request_id_of(request),
+    )
+    return await _act(request, principal, parsed, clear, done="urgent_cleared", clear_reason=reason)
+
+
 async def _act(
     request: Request,
     principal: Principal,
@@ -168,6 +189,7 @@ async def _act(
     done: str,
     reply_text: str = "",
     topics: list[str] | None = None,
+    clear_reason: str = "",
 ) -> Response:
     """Run a case action, then go back to the case page, or show it with the error."""
     try:
@@ -177,7 +199,9 @@ async def _act(
     except CASE_ACTION_ERRORS as error:
         log.info("console_action_rejected", case_id=str(case_id), error=type(error).__name__)
         view = await _read_case(request, principal, case_id)
-        message = describe_case_error(error, case=view.case, reply_text=reply_text)
+        message = describe_case_error(
+            error, case=view.case, reply_text=reply_text, clear_reason=clear_reason
+        )
         return _render_case(
             request,
             principal,
@@ -186,6 +210,7 @@ async def _act(
             status=error_status(error),
             reply_text=reply_text,
             topics=topics,
+            clear_reason=clear_reason,
         )
     log.info("console_case_action", case_id=str(case_id), action=done)
     return RedirectResponse(f"/cases/{case_id}?done={done}", status_code=303)
@@ -257,6 +282,7 @@ def _render_case(
     status: int = 200,
     reply_text: str = "",
     topics: list[str] | None = None,
+    clear_reason: str = "",
 ) -> Response:
     case = view.case
     state = CaseState(case["state"])
@@ -267,6 +293,8 @@ def _render_case(
         "notice": notice,
         "error": error,
         "reply_text": reply_text,
+        "clear_reason": clear_reason,
+        "clear_reason_max_chars": URGENT_CLEAR_REASON_MAX_CHARS,
         "topic_options": [topic.value for topic in Topic],
         "checked_topics": set(topics if topics is not None else _default_topics(case)),
         "age_bands": [(band.value, label) for band, label in AGE_BAND_LABELS.items()],
@@ -286,6 +314,10 @@ def _case_summary(case: asyncpg.Record, principal: Principal) -> dict[str, Any]:
         "claimant_name": case["claimant_name"],
         "mine": case["claimed_by"] == principal.account_id,
         "may_release": case["claimed_by"] is not None
+        and (case["claimed_by"] == principal.account_id or principal.role is Role.SUPERVISOR),
+        # The rules of domain.check_urgent_clear and domain.check_urgent_clearer.
+        "may_clear_urgent": case["priority"] == "urgent"
+        and case["state"] != CaseState.CLOSED
         and (case["claimed_by"] == principal.account_id or principal.role is Role.SUPERVISOR),
         "opened_at": tokyo_time(case["opened_at"]),
         "closed_at": tokyo_time(case["closed_at"]),

@@ -7,12 +7,15 @@ from services.desk.cases import InvalidTransfer
 from services.desk.closing import InvalidClosing
 from services.desk.domain import (
     LINE_TEXT_MAX_UTF16_UNITS,
+    URGENT_CLEAR_REASON_MAX_CHARS,
     CaseAlreadyClaimed,
     CaseMove,
     CaseState,
     ForbiddenMove,
     InvalidReplyText,
+    InvalidUrgentClearReason,
     NotPermitted,
+    UrgentClearConflict,
     utf16_length,
 )
 from services.desk.web.rendering import STATE_LABELS
@@ -24,6 +27,8 @@ CASE_ACTION_ERRORS = (
     InvalidReplyText,
     InvalidClosing,
     InvalidTransfer,
+    UrgentClearConflict,
+    InvalidUrgentClearReason,
 )
 
 MOVE_LABELS = {
@@ -36,14 +41,16 @@ MOVE_LABELS = {
 
 
 def error_status(error: Exception) -> int:
-    if isinstance(error, ForbiddenMove):
+    if isinstance(error, ForbiddenMove | UrgentClearConflict):
         return 409
     if isinstance(error, NotPermitted):
         return 403
     return 422
 
 
-def describe_case_error(error: Exception, *, case: asyncpg.Record, reply_text: str = "") -> str:
+def describe_case_error(
+    error: Exception, *, case: asyncpg.Record, reply_text: str = "", clear_reason: str = ""
+) -> str:
     """Return a Japanese sentence that names what failed and what the counselor can do next."""
     if isinstance(error, CaseAlreadyClaimed):
         return (
@@ -64,6 +71,10 @@ def describe_case_error(error: Exception, *, case: asyncpg.Record, reply_text: s
         return _invalid_reply(reply_text)
     if isinstance(error, InvalidClosing):
         return "分類または年代の値が正しくありません。一覧から選び直してください。"
+    if isinstance(error, UrgentClearConflict):
+        return _urgent_clear_conflict(case)
+    if isinstance(error, InvalidUrgentClearReason):
+        return _invalid_clear_reason(clear_reason)
     return "操作に失敗しました。ページを再読み込みしてから、もう一度試してください。"
 
 
@@ -88,3 +99,23 @@ def _invalid_reply(text: str) -> str:
     if not text.strip():
         return "返信が空です。文字を入力してください。"
     return "返信に送信できない文字（制御文字など）が含まれています。取り除いてください。"
+
+
+def _urgent_clear_conflict(case: asyncpg.Record) -> str:
+    if case["state"] == CaseState.CLOSED:
+        return "この相談は終了しているため、緊急を解除できません。"
+    return "この相談は緊急ではないため、解除するものはありません。"
+
+
+def _invalid_clear_reason(reason: str) -> str:
+    # domain.validate_urgent_clear_reason rejects control characters, blank reasons and
+    # reasons over the limit, and counts the characters after removing surrounding spaces.
+    length = len(reason.strip())
+    if length > URGENT_CLEAR_REASON_MAX_CHARS:
+        return (
+            f"解除の理由が長すぎます（{length:,}文字、上限は{URGENT_CLEAR_REASON_MAX_CHARS:,}文字）。"
+            "短くしてください。"
+        )
+    if not reason.strip():
+        return "解除の理由を入力してください。記録に残ります。"
+    return "解除の理由に使えない文字（制御文字など）が含まれています。取り除いてください。"
