@@ -15,7 +15,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from services.triage.model import LABELS, LinearModel, ModelError, default_model, features
+from services.triage.model import (
+    LABELS,
+    LinearModel,
+    ModelError,
+    Scores,
+    default_model,
+    features,
+)
 from services.triage.morphology import Token, tokenize
 from services.triage.risk import assess_risk
 from services.triage.text import canonicalize, normalize_text
@@ -103,18 +110,14 @@ def with_model(rules: Triage, reading: Reading, model: LinearModel) -> Triage:
     urgent = rules.urgent or Topic.SUICIDE_SELF_HARM in found
     leading: list[str] = []
     if urgent and not rules.urgent:
-        weights = _word_weights(reading, model, Topic.SUICIDE_SELF_HARM)
-        leading.append(model.reason(scores, Topic.SUICIDE_SELF_HARM, URGENT_BY_MODEL, weights))
+        leading.append(_model_reason(reading, model, scores, Topic.SUICIDE_SELF_HARM))
     added = [topic for topic in Topic if topic in found and topic is not Topic.SUICIDE_SELF_HARM]
     if not leading and not added:
         return rules
     found = set(rules.topics) | found
     # The urgent category leads, as in the rules' output; the rest follow the Topic order.
     topics = sorted(found, key=lambda topic: (topic is not Topic.SUICIDE_SELF_HARM, _rank(topic)))
-    extra = [
-        model.reason(scores, topic, TOPIC_BY_MODEL, _word_weights(reading, model, topic))
-        for topic in added
-    ]
+    extra = [_model_reason(reading, model, scores, topic) for topic in added]
     reasons = (*leading, *rules.reasons, *extra)
     return Triage(tuple(topics), urgent, reasons, rules.held_back)
 
@@ -142,6 +145,21 @@ def labels_added(rules: Triage, probabilities: np.ndarray, thresholds: np.ndarra
         # or the other party of a divorce is not a family conflict by itself.
         added.discard(Topic.FAMILY)
     return added
+
+
+def _model_reason(reading: Reading, model: LinearModel, scores: Scores, topic: Topic) -> str:
+    explanation = URGENT_BY_MODEL if topic is Topic.SUICIDE_SELF_HARM else TOPIC_BY_MODEL
+    surfaces: dict[str, str] = {}
+    for token in reading.tokens:
+        surfaces.setdefault(token.lemma, token.surface)
+    return model.reason(
+        scores,
+        topic,
+        explanation,
+        surfaces=surfaces,
+        text=reading.normalized.lower(),
+        word_weights=_word_weights(reading, model, topic),
+    )
 
 
 def _word_weights(reading: Reading, model: LinearModel, topic: Topic) -> dict[str, float] | None:

@@ -2,7 +2,8 @@
 
 Each input line is a JSON object with a "text" string. Each output line is
 {"topics": [...], "urgent": bool, "reasons": [...]}, or {"error": "line N: ..."} for a line
-that cannot be read; the command then goes on and exits with status 1 at the end.
+that cannot be read; the command then goes on and exits with status 1 at the end. It exits
+with status 2, before reading any line, when the model or its word vectors cannot be loaded.
 """
 
 import argparse
@@ -12,24 +13,39 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from services.triage.classifier import classify
+from services.triage.model import ModelError
+from services.triage.vectors import VectorsError
 
 
 class InvalidLine(ValueError):
     """An input line that is not a JSON object with a "text" string."""
 
 
+class RepeatedField(ValueError):
+    """A JSON object with the same field twice, which would hide one of the two values."""
+
+
 def parse_line(raw: bytes) -> str:
     """Return the "text" of one input line; raise InvalidLine saying what is wrong."""
     try:
-        line = raw.decode("utf-8")
+        # A byte order mark, which some Windows editors write first, carries no text.
+        line = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
-        raise InvalidLine(f"not valid UTF-8 ({error.reason} at byte {error.start})") from error
+        position = error.start + 1
+        raise InvalidLine(f"not valid UTF-8 ({error.reason} at byte {position})") from error
     if not line.strip():
         raise InvalidLine('empty line; expected a JSON object with a "text" string')
     try:
-        record = json.loads(line)
+        record = json.loads(line, object_pairs_hook=_without_duplicates)
     except json.JSONDecodeError as error:
-        raise InvalidLine(f"invalid JSON: {error.msg} at column {error.colno}") from error
+        raise InvalidLine(f"invalid JSON at column {error.colno}: {error.msg}") from error
+    except RecursionError as error:
+        raise InvalidLine("invalid JSON: nested too deeply") from error
+    except RepeatedField as error:
+        raise InvalidLine(f"invalid JSON: {error}") from error
+    except ValueError as error:
+        # Python refuses to read integers of more than 4,300 digits (sys.get_int_max_str_digits).
+        raise InvalidLine("invalid JSON: a number has more than 4,300 digits") from error
     if not isinstance(record, dict):
         raise InvalidLine(f'expected a JSON object with a "text" string, got {_kind(record)}')
     if "text" not in record:
@@ -67,8 +83,29 @@ def main(argv: list[str] | None = None) -> int:
         "topics, urgent flag and reasons per input line on stdout.",
     )
     parser.parse_args(argv)
-    invalid = classify_lines(sys.stdin.buffer, sys.stdout)
+    try:
+        classify("起動時の確認です")
+    except (ModelError, VectorsError) as error:
+        print(f"triage-classify: {error}", file=sys.stderr)
+        return 2
+    try:
+        invalid = classify_lines(sys.stdin.buffer, sys.stdout)
+    except BrokenPipeError:
+        # The reader went away (`| head -1`); what is left to write has no reader.
+        sys.stdout = None  # type: ignore[assignment]
+        return 0
+    except KeyboardInterrupt:
+        return 130
     return 1 if invalid else 0
+
+
+def _without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    record: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in record:
+            raise RepeatedField(f'field "{key}" appears twice; each field may appear once')
+        record[key] = value
+    return record
 
 
 def _write(output: TextIO, record: dict[str, Any]) -> None:

@@ -10,6 +10,7 @@ import functools
 import itertools
 import json
 import unicodedata
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,29 +82,44 @@ class LinearModel:
         scores: Scores,
         topic: Topic,
         explanation: str,
+        *,
+        surfaces: dict[str, str],
+        text: str,
         word_weights: dict[str, float] | None = None,
     ) -> str:
-        """Quote the features that raised this label most, for a counselor to read.
+        """Quote the words of the message that raised this label most, for a counselor.
 
-        word_weights adds what each word's vector contributed (vectors.word_contributions).
+        surfaces maps each lemma of the message to how it was written, so the quote is the
+        sender's word (つもり, not the lemma 積もり). A character n-gram is quoted only if
+        text, the message as written, contains it. word_weights adds what each word's
+        vector contributed (vectors.word_contributions).
         """
         column = LABELS.index(topic)
-        words = dict(word_weights or {})
+        words: dict[str, float] = {}
+        for lemma, weight in (word_weights or {}).items():
+            _keep_heaviest(words, surfaces.get(lemma, ""), weight)
         fragments: dict[str, float] = {}
         rows = np.array(scores.rows, dtype=np.int64)
         weights = self.weights[rows, column] if len(rows) else np.zeros(0)
         # Enough of the heaviest features to find REASON_FEATURES telling words among them.
         for position in np.argsort(-weights)[:REASON_CANDIDATES]:
             feature = self.feature_names[rows[position]]
-            # Lemmas read as words; character n-grams often cut across them (いんだ, ったよ).
-            found = fragments if feature.startswith("c:") else words
-            word = readable(feature)
-            found[word] = max(found.get(word, 0.0), float(weights[position]))
+            weight = float(weights[position])
+            if feature.startswith("c:"):
+                # Character n-grams often cut across words (いんだ, ったよ), so they come last.
+                fragment = readable(feature)
+                _keep_heaviest(fragments, fragment if fragment in text else "", weight)
+            else:
+                written = [surfaces.get(lemma, "") for lemma in readable(feature).split(" ")]
+                _keep_heaviest(words, "" if "" in written else " ".join(written), weight)
         chosen = _heaviest_telling(words, [])
         chosen = _heaviest_telling(fragments, chosen)
-        quoted = "".join(f"「{word}」" for word in chosen)
         probability = scores.probabilities[column]
-        return f"[{topic.value}] {quoted}: {explanation}（学習モデル、確率 {probability:.2f}）"
+        model = f"（学習モデル、確率 {probability:.2f}）"
+        if not chosen:
+            return f"[{topic.value}] {explanation}{model}"
+        quoted = "".join(f"「{word.replace(' ', '')}」" for word in chosen)
+        return f"[{topic.value}] {quoted}: {explanation}{model}"
 
     @functools.cached_property
     def feature_names(self) -> list[str]:
@@ -134,6 +150,11 @@ def readable(feature: str) -> str:
     """
     text = feature[2:].replace(TEXT_START, "").replace(TEXT_END, "")
     return text.strip()
+
+
+def _keep_heaviest(weighed: dict[str, float], word: str, weight: float) -> None:
+    if word:
+        weighed[word] = max(weighed.get(word, 0.0), weight)
 
 
 def _heaviest_telling(weighed: dict[str, float], chosen: list[str]) -> list[str]:
@@ -187,8 +208,11 @@ def load(path: Path = MODEL_PATH) -> LinearModel:
             thresholds = stored["thresholds"]
             dense_weights = stored["dense_weights"]
             metadata = json.loads(str(stored["metadata"]))
-    except (OSError, KeyError, ValueError) as error:
-        raise ModelError(f"cannot read the triage model {path}: {error}; {rebuild}") from error
+    except FileNotFoundError as error:
+        raise ModelError(f"the triage model {path} is missing; {rebuild}") from error
+    except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile) as error:
+        reason = f"{type(error).__name__}, the file is damaged or of another kind"
+        raise ModelError(f"cannot read the triage model {path} ({reason}); {rebuild}") from error
     expected = [topic.value for topic in LABELS]
     if labels != expected:
         raise ModelError(

@@ -17,6 +17,8 @@ SUDACHI_FIELDS = {"pos", "normalized_form", "dictionary_form", "split_a"}
 # Compound nouns of at least this many characters carry their parts; shorter ones rarely split.
 MIN_COMPOUND_LENGTH = 3
 SENTENCE_ENDS = frozenset({"。", ".", "!", "?", "…", "\n"})
+# Sudachi's input limit is 49,149 bytes; chunks stay well below it.
+MAX_CHUNK_BYTES = 16_000
 # Sudachi gives the auxiliary ない and the adjective 無い different normalized forms; the
 # rules only care that something is negated, so both become 無い.
 LEMMA_FOLDS = {"ない": "無い"}
@@ -56,7 +58,37 @@ def _tokenizer() -> Tokenizer:
 
 
 def tokenize_uncached(text: str) -> tuple[Token, ...]:
-    """Split canonical text into morphemes, skipping whitespace."""
+    """Split canonical text into morphemes, skipping whitespace.
+
+    Sudachi rejects input over 49,149 bytes, so longer text is tokenized in chunks that end
+    at a sentence end where one is near; a word cut at a forced chunk end splits in two.
+    """
+    if len(text.encode("utf-8")) <= MAX_CHUNK_BYTES:
+        return _tokenize_chunk(text, offset=0)
+    tokens: list[Token] = []
+    offset = 0
+    for chunk in _chunks(text):
+        tokens.extend(_tokenize_chunk(chunk, offset=offset))
+        offset += len(chunk)
+    return tuple(tokens)
+
+
+def _chunks(text: str) -> list[str]:
+    """Cut text into pieces of at most MAX_CHUNK_BYTES, preferring cuts after a sentence end."""
+    pieces = []
+    start = 0
+    while start < len(text):
+        # Each character takes at most 4 bytes in UTF-8.
+        end = min(len(text), start + MAX_CHUNK_BYTES // 4)
+        if end < len(text):
+            cut = max(text.rfind(mark, start, end) for mark in SENTENCE_ENDS)
+            end = cut + 1 if cut > start else end
+        pieces.append(text[start:end])
+        start = end
+    return pieces
+
+
+def _tokenize_chunk(text: str, *, offset: int) -> tuple[Token, ...]:
     tokens = []
     for morpheme in _tokenizer().tokenize(text):
         pos = morpheme.part_of_speech()
@@ -70,7 +102,8 @@ def tokenize_uncached(text: str) -> tuple[Token, ...]:
             split = morpheme.split(SplitMode.A)
             if len(split) > 1:
                 parts = tuple(part.normalized_form() for part in split)
-        tokens.append(Token(surface, lemma, pos[0], pos[1], pos[5], morpheme.begin(), parts))
+        begin = morpheme.begin() + offset
+        tokens.append(Token(surface, lemma, pos[0], pos[1], pos[5], begin, parts))
     return tuple(tokens)
 
 

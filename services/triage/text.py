@@ -28,6 +28,12 @@ EMOJI_PATTERN = re.compile("|".join(map(re.escape, EMOJI_WORDS)))
 # Three or more pill emoji in a row picture a handful of pills: 💊💊💊全部飲んだ.
 PILL_PILE = re.compile("💊{3,}")
 VARIATION_SELECTORS = re.compile("[\ufe0e\ufe0f]")
+# Zero-width and other invisible format characters: 消\u200bえたい reads as 消えたい.
+INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+# Japanese puts no spaces between words, so a space between two Japanese characters only
+# spreads a word out (き え た い, 死に たい) or follows an older phone's habit.
+JAPANESE_CHARACTER = "\u3005\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff"
+SPACE_IN_JAPANESE = re.compile(f"(?<=[{JAPANESE_CHARACTER}]) (?=[{JAPANESE_CHARACTER}])")
 
 # 4, ○ and similar stand in for 死 in censored or playful spellings: 4にたい, ○にたい, 4ね.
 CENSORED_DIE = re.compile(r"[4〇○●◯](?=に(?:た|て|そ)|ね(?:$|[^ぁ-ん]|たら|れば|ば)|の[うー])")
@@ -189,7 +195,8 @@ def normalize_text(text: str) -> str:
 
 def canonicalize(text: str) -> str:
     """Return the spelling the rules match: normalized, lower case, slang and dialect folded."""
-    canonical = normalize_text(text).lower().translate(ASCII_APOSTROPHES)
+    canonical = INVISIBLE.sub("", normalize_text(text))
+    canonical = SPACE_IN_JAPANESE.sub("", canonical).lower().translate(ASCII_APOSTROPHES)
     canonical = VARIATION_SELECTORS.sub("", canonical)
     canonical = PILL_PILE.sub("大量の薬", canonical)
     canonical = EMOJI_PATTERN.sub(lambda match: EMOJI_WORDS[match.group()], canonical)

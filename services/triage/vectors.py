@@ -132,9 +132,14 @@ def load(path: Path = VECTORS_PATH) -> WordVectors:
         with np.load(path, allow_pickle=False) as stored:
             hashes, rows = stored["hashes"], stored["rows"]
             vectors, source = stored["vectors"], str(stored["source"])
-    except (OSError, KeyError, ValueError) as error:
+    except FileNotFoundError as error:
+        raise VectorsError(f"the word vectors {path} are missing; {INSTALL_HINT}") from error
+    except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile) as error:
+        # numpy's own messages (allow_pickle, zip offsets) would mislead an operator.
+        reason = f"{type(error).__name__}, the file is damaged or of another kind"
         raise VectorsError(
-            f"cannot read the word vectors {path}: {error}; {INSTALL_HINT}"
+            f"cannot read the word vectors {path} ({reason}); "
+            "run `.venv/bin/python -m services.triage.vectors install` to replace it"
         ) from error
     if vectors.ndim != 2 or vectors.shape[1] != DIMENSIONS:
         raise VectorsError(f"the word vectors {path} have shape {vectors.shape}; {INSTALL_HINT}")
@@ -180,10 +185,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("command", choices=["install"], help="install: download and convert")
     parser.add_argument("--target", type=Path, default=VECTORS_PATH, help="file to write")
-    parser.add_argument("--if-missing", action="store_true", help="do nothing when target exists")
+    parser.add_argument(
+        "--if-missing",
+        action="store_true",
+        help="do nothing when target is there and readable; replace it when it is damaged",
+    )
     args = parser.parse_args(argv)
     if args.if_missing and args.target.exists():
-        return 0
+        try:
+            load(args.target)
+        except VectorsError as error:
+            print(f"replacing damaged word vectors: {error}")
+        else:
+            return 0
     print(f"installing word vectors from {PACKAGE} into {args.target}")
     install(args.target)
     return 0

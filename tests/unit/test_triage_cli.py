@@ -70,3 +70,35 @@ def test_cli_accepts_crlf_lines() -> None:
     completed = run_cli(b'{"text": "I want to die"}\r\n')
     assert completed.returncode == 0
     assert output_records(completed)[0]["urgent"] is True
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (b'{"text": "a", "text": "b"}', 'field "text" appears twice'),
+        (b"[" * 3000, "nested too deeply"),
+        (b'{"text": "a", "n": ' + b"9" * 5000 + b"}", "more than 4,300 digits"),
+        (b'{"text": "\x01"}', "invalid JSON at column"),
+    ],
+)
+def test_cli_rejects_hostile_lines(line: bytes, message: str) -> None:
+    """Lines that would crash a JSON reader get an error record, and the next line is read."""
+    completed = run_cli(line + '\n{"text": "死にたい"}\n'.encode())
+    records = output_records(completed)
+    assert completed.returncode == 1
+    assert len(records) == 2
+    assert message in records[0]["error"]
+    assert records[1]["urgent"] is True
+
+
+def test_cli_accepts_byte_order_mark() -> None:
+    completed = run_cli('\ufeff{"text": "消えたい"}\n'.encode())
+    assert completed.returncode == 0
+    assert output_records(completed)[0]["urgent"] is True
+
+
+def test_cli_long_message_classified() -> None:
+    text = "".join(f"今日は{number}回目の相談です。" for number in range(5000)) + "もう死にたい"
+    completed = run_cli(json.dumps({"text": text}, ensure_ascii=False).encode() + b"\n")
+    assert completed.returncode == 0
+    assert output_records(completed)[0]["urgent"] is True

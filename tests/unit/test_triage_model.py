@@ -110,7 +110,7 @@ def test_model_adds_urgent_with_reason() -> None:
     result = with_model(rules_without_risk, reading, _model(0.5))
     assert result.urgent
     assert result.topics == (Topic.SUICIDE_SELF_HARM,)
-    assert result.reasons[0].startswith("[希死念慮・自傷] 「消える」")
+    assert result.reasons[0].startswith("[希死念慮・自傷] 「消え」")
     assert "学習モデル" in result.reasons[0]
 
 
@@ -243,3 +243,23 @@ def test_mismatched_vectors_rejected(monkeypatch: pytest.MonkeyPatch) -> None:
     model = dataclasses.replace(default_model(), metadata={"vectors": "ja-ginza==0.0.0"})
     with pytest.raises(ModelError, match="make setup"):
         classify("消えたい気がする夜", model=model)
+
+
+def test_reason_quotes_written_words() -> None:
+    """The model's reason quotes the sender's spelling, not the dictionary form of a lemma."""
+    reading = read("今夜で終わりにするつもり")
+    assert reading is not None
+    model = _model(0.5, vocabulary={"w:積もり": 0, "w:今夜": 1})
+    result = with_model(by_rules(read("こんにちは")), reading, model)
+    assert "「つもり」" in result.reasons[0]
+    assert "積もり" not in result.reasons[0]
+
+
+def test_reason_without_telling_words() -> None:
+    """With no word worth quoting the reason still names the label and the model."""
+    reading = read("今夜で終わりにするつもり")
+    assert reading is not None
+    model = _model(0.5, vocabulary={"w:で": 0})
+    reason = with_model(by_rules(read("こんにちは")), reading, model).reasons[0]
+    assert reason.startswith("[希死念慮・自傷] 危険を示す")
+    assert "「" not in reason

@@ -120,3 +120,17 @@ def test_empty_and_missing_text() -> None:
         assert result.topics == ()
         assert not result.urgent
         assert result.reasons == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("き え た い", "きえたい"),
+        ("死に たい", "死にたい"),
+        ("消\u200bえたい", "消えたい"),
+        ("I am ok", "i am ok"),
+    ],
+)
+def test_canonical_drops_invisible_and_inner_spaces(text: str, expected: str) -> None:
+    """Zero-width characters and spaces between Japanese characters do not split words."""
+    assert canonicalize(text) == expected

@@ -73,3 +73,29 @@ def test_key_table_sorted_by_hash() -> None:
 def test_load_missing_file_names_fix(tmp_path: Path) -> None:
     with pytest.raises(VectorsError, match="make setup"):
         load(tmp_path / "absent.npz")
+
+
+def test_load_damaged_file_names_fix(tmp_path: Path) -> None:
+    """A truncated file fails with the install command, not with numpy's zip error."""
+    path = tmp_path / "word-vectors.npz"
+    path.write_bytes(b"PK\x03\x04 truncated")
+    with pytest.raises(VectorsError, match=r"services\.triage\.vectors install") as raised:
+        load(path)
+    assert "allow_pickle" not in str(raised.value)
+
+
+def test_install_if_missing_keeps_readable_file(tmp_path: Path) -> None:
+    """With --if-missing a readable file is kept as it is, without downloading anything."""
+    from services.triage.vectors import main
+
+    path = tmp_path / "word-vectors.npz"
+    np.savez(
+        path,
+        hashes=np.array([1], dtype=np.uint64),
+        rows=np.array([0], dtype=np.int32),
+        vectors=np.ones((1, DIMENSIONS), dtype=np.float32),
+        source=np.array("test"),
+    )
+    before = path.read_bytes()
+    assert main(["install", "--if-missing", "--target", str(path)]) == 0
+    assert path.read_bytes() == before
