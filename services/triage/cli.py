@@ -81,6 +81,9 @@ def main(argv: list[str] | None = None) -> int:
         prog="triage-classify",
         description='Read JSON Lines with a "text" field on stdin and write one JSON line of '
         "topics, urgent flag and reasons per input line on stdout.",
+        epilog='A line that cannot be read gets {"error": "line N: ..."} in its place. Exit '
+        "status: 0 when every line was read, 1 when some line was invalid, 2 when the model "
+        "or its word vectors cannot be loaded.",
     )
     parser.parse_args(argv)
     try:

@@ -25,7 +25,7 @@ from sklearn.linear_model import LogisticRegression
 from services.triage.classifier import Reading, Triage, by_rules, labels_added, read
 from services.triage.dataset import LabeledMessage, load_examples, part_paths
 from services.triage.metrics import Scores, score
-from services.triage.model import LABELS, MODEL_PATH, LinearModel, features, save
+from services.triage.model import LABELS, MODEL_PATH, LinearModel, default_model, features, save
 from services.triage.vectors import WordVectors, default_vectors
 from shared.schemas import Topic
 
@@ -228,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     thresholds = choose_thresholds(items, probabilities)
     print(format_cross_validation(items, probabilities, thresholds))
     if args.check:
+        if default_model().metadata.get("digest") != digest(paths):
+            print("the shipped model was fitted to other tuning data; refit it with `make train`")
         return 0
 
     model = fit(items, thresholds)
