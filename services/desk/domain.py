@@ -465,7 +465,7 @@ def check_urgent_clear(
 ) -> None:
     """Raise UrgentClearConflict unless the case is active and it or its conversation is urgent.
 
-    A closed case is rejected because nobody holds it. The case that the conversation's next
+    A closed case is rejected because no counselor holds it. The case that the conversation's next
     message opens or reopens takes the conversation's priority, and can be cleared then.
     """
     if CaseState(state) is CaseState.CLOSED:

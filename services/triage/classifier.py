@@ -107,18 +107,18 @@ def with_model(rules: Triage, reading: Reading, model: LinearModel) -> Triage:
     dense = _vectors_for(model).message_vector(reading.tokens) if model.uses_vectors else None
     scores = model.score(features(reading.canonical, reading.tokens), dense)
     found = labels_added(rules, scores.probabilities, model.thresholds)
-    urgent = rules.urgent or Topic.SUICIDE_SELF_HARM in found
-    leading: list[str] = []
-    if urgent and not rules.urgent:
-        leading.append(_model_reason(reading, model, scores, Topic.SUICIDE_SELF_HARM))
-    added = [topic for topic in Topic if topic in found and topic is not Topic.SUICIDE_SELF_HARM]
-    if not leading and not added:
+    if not found:
         return rules
-    found = set(rules.topics) | found
-    # The urgent category leads, as in the rules' output; the rest follow the Topic order.
-    topics = sorted(found, key=lambda topic: (topic is not Topic.SUICIDE_SELF_HARM, _rank(topic)))
-    extra = [_model_reason(reading, model, scores, topic) for topic in added]
-    reasons = (*leading, *rules.reasons, *extra)
+
+    added = sorted(found, key=_urgent_first)
+    topics = sorted(set(rules.topics) | found, key=_urgent_first)
+    explained = _model_reasons(reading, model, scores, added)
+    # labels_added skips what the rules found, so the urgent label here is the model's alone.
+    if Topic.SUICIDE_SELF_HARM in found:
+        reasons = (explained[0], *rules.reasons, *explained[1:])
+    else:
+        reasons = (*rules.reasons, *explained)
+    urgent = rules.urgent or Topic.SUICIDE_SELF_HARM in found
     return Triage(tuple(topics), urgent, reasons, rules.held_back)
 
 
@@ -147,19 +147,24 @@ def labels_added(rules: Triage, probabilities: np.ndarray, thresholds: np.ndarra
     return added
 
 
-def _model_reason(reading: Reading, model: LinearModel, scores: Scores, topic: Topic) -> str:
-    explanation = URGENT_BY_MODEL if topic is Topic.SUICIDE_SELF_HARM else TOPIC_BY_MODEL
+def _model_reasons(
+    reading: Reading, model: LinearModel, scores: Scores, topics: list[Topic]
+) -> list[str]:
+    """Return the model's reason for each of topics, quoting the words as the sender wrote them."""
     surfaces: dict[str, str] = {}
     for token in reading.tokens:
         surfaces.setdefault(token.lemma, token.surface)
-    return model.reason(
-        scores,
-        topic,
-        explanation,
-        surfaces=surfaces,
-        text=reading.normalized.lower(),
-        word_weights=_word_weights(reading, model, topic),
-    )
+    text = reading.normalized.lower()
+    reasons = []
+    for topic in topics:
+        explanation = URGENT_BY_MODEL if topic is Topic.SUICIDE_SELF_HARM else TOPIC_BY_MODEL
+        weights = _word_weights(reading, model, topic)
+        reasons.append(
+            model.reason(
+                scores, topic, explanation, surfaces=surfaces, text=text, word_weights=weights
+            )
+        )
+    return reasons
 
 
 def _word_weights(reading: Reading, model: LinearModel, topic: Topic) -> dict[str, float] | None:
@@ -184,5 +189,6 @@ def has_note(rules: Triage) -> bool:
     return any(reason.startswith(NOTE_PREFIX) for reason in rules.reasons)
 
 
-def _rank(topic: Topic) -> int:
-    return list(Topic).index(topic)
+def _urgent_first(topic: Topic) -> tuple[bool, int]:
+    # The urgent category leads, as in the rules' output; the rest follow the Topic order.
+    return topic is not Topic.SUICIDE_SELF_HARM, LABELS.index(topic)

@@ -61,7 +61,7 @@ def tokenize_uncached(text: str) -> tuple[Token, ...]:
     """Split canonical text into morphemes, skipping whitespace.
 
     Sudachi rejects input over 49,149 bytes, so longer text is tokenized in chunks that end
-    at a sentence end where one is near; a word cut at a forced chunk end splits in two.
+    at a sentence end where one is near. A word cut at a forced chunk end splits in two.
     """
     if len(text.encode("utf-8")) <= MAX_CHUNK_BYTES:
         return _tokenize_chunk(text, offset=0)

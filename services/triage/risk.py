@@ -195,7 +195,7 @@ def _recovery_after(tokens: Tokens, position: int) -> bool:
 
 
 def _ceased_after(tokens: Tokens, position: int) -> bool:
-    """Return whether a later clause says the act stopped: もう5年してない, 相談してやめました."""
+    """Return whether a later clause states that the act stopped (もう5年してない, やめました)."""
     for index in range(position, len(tokens)):
         token = tokens[index]
         if token.lemma in RULES:

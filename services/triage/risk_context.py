@@ -106,7 +106,7 @@ def _fiction(tokens: Tokens, index: int) -> bool:
 
 
 def _near_miss(tokens: Tokens, end: int) -> bool:
-    # 笑いすぎて逝くとこだった, 死ぬところだった: it almost happened, told as a joke.
+    # 笑いすぎて逝くとこだった, 死ぬところだった: it almost happened, meant as a joke.
     lemmas = [token.lemma for token in tokens[end : end + 3]]
     return bool(lemmas) and lemmas[0] in NEAR_MISS_NOUNS and "た" in lemmas[1:]
 

@@ -169,6 +169,15 @@ def combined_scores(
     return score(pairs)
 
 
+def rules_scores(items: list[Prepared]) -> Scores:
+    """Score the rules alone on the messages."""
+    pairs = [
+        (set(item.example.topics), item.example.urgent, set(item.rules.topics), item.rules.urgent)
+        for item in items
+    ]
+    return score(pairs)
+
+
 def digest(paths: list[Path]) -> str:
     """Return a SHA-256 over the tuning files, so a stale model can be detected."""
     hasher = hashlib.sha256()
@@ -185,11 +194,7 @@ def format_cross_validation(
     for source in dict.fromkeys(item.source for item in items):
         chosen = [i for i, item in enumerate(items) if item.source == source]
         part = combined_scores([items[i] for i in chosen], probabilities[chosen], thresholds)
-        rules = combined_scores(
-            [items[i] for i in chosen],
-            np.zeros((len(chosen), len(LABELS))),
-            np.ones(len(LABELS)) * 2,
-        )
+        rules = rules_scores([items[i] for i in chosen])
         lines.append(
             f"{source:<24} {len(chosen):>4} messages  "
             f"rules: urgent recall {rules.urgent.recall:.3f} precision {rules.urgent.precision:.3f}"

@@ -74,7 +74,7 @@ class WordVectors:
         """Return what each content word adds to a label's logit through message_vector.
 
         weights is the label's column of the model's dense weights (mean part, then maximum
-        part). The mean part divides evenly among the words; each dimension of the maximum
+        part). The mean part divides evenly among the words. Each dimension of the maximum
         part belongs to the word with the maximum, so the parts add up to the whole.
         """
         words = [

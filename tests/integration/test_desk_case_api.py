@@ -1,49 +1,21 @@
 """The case routes over HTTP: moves and their errors, the audit log and the corrections export."""
 
 import json
-from collections.abc import AsyncIterator
 from uuid import UUID
 
 import asyncpg
 import httpx
-import pytest
 
 from services.desk import store
 from services.desk.domain import Role
 from shared.schemas import MessageKind, Topic
 from tests.integration.test_desk_helpers import (
     T0,
-    api_client,
     bearer_headers,
     make_account,
-    migrated_pool,
     operator_headers,
     triaged,
 )
-
-
-@pytest.fixture
-async def pool(database_url: str) -> AsyncIterator[asyncpg.Pool]:
-    async with migrated_pool(database_url) as pool:
-        yield pool
-
-
-@pytest.fixture
-async def client(pool: asyncpg.Pool, database_url: str) -> AsyncIterator[httpx.AsyncClient]:
-    async with api_client(pool, database_url) as client:
-        yield client
-
-
-@pytest.fixture
-async def first(pool: asyncpg.Pool) -> dict[str, str]:
-    """Headers of a counselor named 相談員A."""
-    return await bearer_headers(pool, await make_account(pool, Role.COUNSELOR, name="相談員A"))
-
-
-@pytest.fixture
-async def second(pool: asyncpg.Pool) -> dict[str, str]:
-    """Headers of a counselor named 相談員B."""
-    return await bearer_headers(pool, await make_account(pool, Role.COUNSELOR, name="相談員B"))
 
 
 async def open_case(pool: asyncpg.Pool, conversation_id: str = "conv-a", **changes: object) -> str:

@@ -1,7 +1,6 @@
 """POST /api/cases/{id}/clear-urgent on a real PostgreSQL: who may clear, what it records."""
 
 import json
-from collections.abc import AsyncIterator
 from datetime import timedelta
 from uuid import UUID
 
@@ -15,39 +14,13 @@ from services.desk.domain import URGENT_CLEAR_REASON_MAX_CHARS, Role
 from shared.schemas import Topic
 from tests.integration.test_desk_helpers import (
     T0,
-    api_client,
     bearer_headers,
     make_account,
-    migrated_pool,
     operator_headers,
     triaged,
 )
 
 REASON = "本人が冗談だったと説明し、電話でも危険がないことを確かめた"
-
-
-@pytest.fixture
-async def pool(database_url: str) -> AsyncIterator[asyncpg.Pool]:
-    async with migrated_pool(database_url) as pool:
-        yield pool
-
-
-@pytest.fixture
-async def client(pool: asyncpg.Pool, database_url: str) -> AsyncIterator[httpx.AsyncClient]:
-    async with api_client(pool, database_url) as client:
-        yield client
-
-
-@pytest.fixture
-async def first(pool: asyncpg.Pool) -> dict[str, str]:
-    """Headers of a counselor named 相談員A."""
-    return await bearer_headers(pool, await make_account(pool, Role.COUNSELOR, name="相談員A"))
-
-
-@pytest.fixture
-async def second(pool: asyncpg.Pool) -> dict[str, str]:
-    """Headers of a counselor named 相談員B."""
-    return await bearer_headers(pool, await make_account(pool, Role.COUNSELOR, name="相談員B"))
 
 
 @pytest.fixture
@@ -348,7 +321,7 @@ async def test_second_clear_is_409(
 async def test_not_urgent_unclaimed_is_409(
     client: httpx.AsyncClient, pool: asyncpg.Pool, first: dict
 ) -> None:
-    """A counselor gets the 409 about nothing to clear, not the 403 that asks for a claim."""
+    """A counselor gets the 409 about nothing to clear, not the 403 that requires a claim."""
     result = await receive(pool, minutes=0, urgent=False)
     response = await clear(client, str(result.case_id), first)
 

@@ -102,7 +102,7 @@ def test_load_rejects_other_labels(tmp_path: Path) -> None:
 
 
 def test_model_adds_urgent_with_reason() -> None:
-    """When only the model finds a risk, the message is urgent and the reason says so."""
+    """When only the model finds a risk, the message is urgent and the reason names the model."""
     reading = read("消えたい")
     assert reading is not None
     rules = by_rules(reading)
@@ -255,7 +255,7 @@ def test_reason_quotes_written_words() -> None:
     assert "積もり" not in result.reasons[0]
 
 
-def test_reason_without_telling_words() -> None:
+def test_reason_without_meaningful_words() -> None:
     """With no word worth quoting the reason still names the label and the model."""
     reading = read("今夜で終わりにするつもり")
     assert reading is not None
