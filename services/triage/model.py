@@ -63,7 +63,9 @@ class LinearModel:
         return self.dense_weights.shape[0] > 0
 
     def score(self, found: set[str], dense: np.ndarray | None = None) -> Scores:
-        rows = tuple(row for row in map(self.vocabulary.get, found) if row is not None)
+        # Sorted, so the sum and the reasons do not depend on the set's iteration order,
+        # which changes between processes with the string hash seed.
+        rows = tuple(sorted(row for row in map(self.vocabulary.get, found) if row is not None))
         logits = self.bias + self.weights[list(rows)].sum(axis=0) if rows else self.bias
         if self.uses_vectors:
             if dense is None:
@@ -101,8 +103,8 @@ class LinearModel:
         fragments: dict[str, float] = {}
         rows = np.array(scores.rows, dtype=np.int64)
         weights = self.weights[rows, column] if len(rows) else np.zeros(0)
-        # Enough of the heaviest features to find REASON_FEATURES telling words among them.
-        for position in np.argsort(-weights)[:REASON_CANDIDATES]:
+        # Enough of the heaviest features to find REASON_FEATURES meaningful words among them.
+        for position in np.argsort(-weights, kind="stable")[:REASON_CANDIDATES]:
             feature = self.feature_names[rows[position]]
             weight = float(weights[position])
             if feature.startswith("c:"):
@@ -112,8 +114,8 @@ class LinearModel:
             else:
                 written = [surfaces.get(lemma, "") for lemma in readable(feature).split(" ")]
                 _keep_heaviest(words, "" if "" in written else " ".join(written), weight)
-        chosen = _heaviest_telling(words, [])
-        chosen = _heaviest_telling(fragments, chosen)
+        chosen = _heaviest_meaningful(words, [])
+        chosen = _heaviest_meaningful(fragments, chosen)
         probability = scores.probabilities[column]
         model = f"（学習モデル、確率 {probability:.2f}）"
         if not chosen:
@@ -157,28 +159,28 @@ def _keep_heaviest(weighed: dict[str, float], word: str, weight: float) -> None:
         weighed[word] = max(weighed.get(word, 0.0), weight)
 
 
-def _heaviest_telling(weighed: dict[str, float], chosen: list[str]) -> list[str]:
-    """Add the heaviest telling words to chosen, up to REASON_FEATURES, skipping overlaps."""
+def _heaviest_meaningful(weighed: dict[str, float], chosen: list[str]) -> list[str]:
+    """Add the heaviest meaningful words to chosen, up to REASON_FEATURES, skipping overlaps."""
     chosen = list(chosen)
     for word, weight in sorted(weighed.items(), key=lambda item: -item[1]):
         if weight <= 0 or len(chosen) == REASON_FEATURES:
             break
-        if _telling(word) and not any(word in kept or kept in word for kept in chosen):
+        if _is_meaningful(word) and not any(word in kept or kept in word for kept in chosen):
             chosen.append(word)
     return chosen
 
 
-def _telling(word: str) -> bool:
+def _is_meaningful(word: str) -> bool:
     """Return whether a feature's text means something to a reader (not と, た, 為る or い。)."""
     if " " in word:
-        return all(_telling(part) for part in word.split(" "))
+        return all(_is_meaningful(part) for part in word.split(" "))
     if not word or word in LIGHT_VERBS:
         return False
     if any(unicodedata.category(character)[0] in "PZ" for character in word):
         return False
     if all("ぁ" <= character <= "ん" for character in word):
         return len(word) >= MIN_KANA_WORD
-    # A single character is telling only when it is a symbol such as an emoji (💊).
+    # A single character is meaningful only when it is a symbol such as an emoji (💊).
     return len(word) > 1 or unicodedata.category(word) == "So"
 
 

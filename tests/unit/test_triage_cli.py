@@ -1,6 +1,7 @@
 """The triage-classify command, run as a subprocess with JSON Lines on stdin."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -102,3 +103,23 @@ def test_cli_long_message_classified() -> None:
     completed = run_cli(json.dumps({"text": text}, ensure_ascii=False).encode() + b"\n")
     assert completed.returncode == 0
     assert output_records(completed)[0]["urgent"] is True
+
+
+def test_cli_output_independent_of_hash_seed() -> None:
+    """Two processes with different string hash seeds give the same topics and reasons."""
+    lines = ["ベランダの柵、思ったより低いんだな", "バイト先で毎日無視されてつらい"]
+    stdin = "".join(json.dumps({"text": text}, ensure_ascii=False) + "\n" for text in lines)
+    outputs = []
+    for seed in ("1", "2"):
+        environment = {**os.environ, "PYTHONHASHSEED": seed}
+        completed = subprocess.run(
+            [str(COMMAND)],
+            input=stdin.encode(),
+            capture_output=True,
+            timeout=TIMEOUT_SECONDS,
+            check=False,
+            env=environment,
+        )
+        assert completed.returncode == 0
+        outputs.append(completed.stdout)
+    assert outputs[0] == outputs[1]
