@@ -38,6 +38,18 @@ auto.create.topics.enable=false
 """
 
 
+def new_cluster_id() -> str:
+    """Return a random cluster id in Kafka's form: 16 bytes, URL-safe base64, no padding.
+
+    An id that starts with "-" is drawn again, because the storage tool of Kafka 4.1.1 reads such
+    a value as an option and fails with "argument --cluster-id/-t: expected one argument".
+    """
+    while True:
+        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
+        if not cluster_id.startswith("-"):
+            return cluster_id
+
+
 class LocalKafka:
     """One broker that is also its own controller, keeping its data under `base_dir`."""
 
@@ -91,7 +103,7 @@ class LocalKafka:
         return path
 
     def _format(self, properties: Path) -> None:
-        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
+        cluster_id = new_cluster_id()
         command = self._java("kafka.tools.StorageTool", "format", "-t", cluster_id)
         result = subprocess.run(
             [*command, "-c", str(properties)], capture_output=True, text=True, check=False
