@@ -4,6 +4,10 @@ The rules read the phrasings they were written for. The model scores every messa
 character sequences and lemmas of the labeled data, so a new wording of a known worry can
 still raise a category or the urgent flag. `services.triage.train` fits it with
 scikit-learn and writes `model/weights.npz`; scoring needs only numpy.
+
+Each present feature weighs its inverse document frequency, and the message's feature vector
+is scaled to unit length (TF-IDF with L2 normalization), so a long message does not score
+high merely by having many features.
 """
 
 import functools
@@ -57,6 +61,12 @@ class LinearModel:
     # Weights of the message's word-vector summary (vectors.message_vector), one row per
     # dimension; no rows when the model was fitted without word vectors.
     dense_weights: np.ndarray = field(default_factory=lambda: np.zeros((0, len(LABELS))))
+    # Inverse document frequency of each feature, in vocabulary order. None gives each weight 1.
+    idf: np.ndarray | None = None
+
+    def __post_init__(self) -> None:
+        if self.idf is None:
+            object.__setattr__(self, "idf", np.ones(len(self.vocabulary), dtype=np.float32))
 
     @property
     def uses_vectors(self) -> bool:
@@ -66,7 +76,11 @@ class LinearModel:
         # Sorted, so the sum and the reasons do not depend on the set's iteration order,
         # which changes between processes with the string hash seed.
         rows = tuple(sorted(row for row in map(self.vocabulary.get, found) if row is not None))
-        logits = self.bias + self.weights[list(rows)].sum(axis=0) if rows else self.bias
+        logits = self.bias
+        if rows:
+            values = self.idf[list(rows)]
+            values = values / np.sqrt(values @ values)
+            logits = logits + values @ self.weights[list(rows)]
         if self.uses_vectors:
             if dense is None:
                 raise ValueError(
@@ -102,7 +116,8 @@ class LinearModel:
             _keep_heaviest(words, surfaces.get(lemma, ""), weight)
         fragments: dict[str, float] = {}
         rows = np.array(scores.rows, dtype=np.int64)
-        weights = self.weights[rows, column] if len(rows) else np.zeros(0)
+        # A feature's share of the logit is its weight times its IDF, over one common norm.
+        weights = self.weights[rows, column] * self.idf[rows] if len(rows) else np.zeros(0)
         # Enough of the heaviest features to find REASON_FEATURES meaningful words among them.
         for position in np.argsort(-weights, kind="stable")[:REASON_CANDIDATES]:
             feature = self.feature_names[rows[position]]
@@ -195,6 +210,7 @@ def save(model: LinearModel, path: Path = MODEL_PATH) -> None:
         bias=model.bias.astype(np.float32),
         thresholds=model.thresholds.astype(np.float32),
         dense_weights=model.dense_weights.astype(np.float32),
+        idf=model.idf.astype(np.float32),
         metadata=np.array(json.dumps(model.metadata, ensure_ascii=False)),
     )
 
@@ -209,6 +225,7 @@ def load(path: Path = MODEL_PATH) -> LinearModel:
             weights, bias = stored["weights"], stored["bias"]
             thresholds = stored["thresholds"]
             dense_weights = stored["dense_weights"]
+            idf = stored["idf"]
             metadata = json.loads(str(stored["metadata"]))
     except FileNotFoundError as error:
         raise ModelError(f"the triage model {path} is missing; {rebuild}") from error
@@ -222,8 +239,10 @@ def load(path: Path = MODEL_PATH) -> LinearModel:
         )
     if weights.shape != (len(names), len(LABELS)):
         raise ModelError(f"the triage model {path} has weights of shape {weights.shape}; {rebuild}")
+    if idf.shape != (len(names),):
+        raise ModelError(f"the triage model {path} has IDF values of shape {idf.shape}; {rebuild}")
     vocabulary = {name: row for row, name in enumerate(names)}
-    return LinearModel(vocabulary, weights, bias, thresholds, metadata, dense_weights)
+    return LinearModel(vocabulary, weights, bias, thresholds, metadata, dense_weights, idf)
 
 
 @functools.cache

@@ -69,14 +69,44 @@ def test_readable_strips_kind_and_marks() -> None:
 
 def test_model_round_trip(tmp_path: Path) -> None:
     """A saved model loads with the same vocabulary, weights and thresholds."""
-    model = _model(0.7, vocabulary={"w:消える": 0, "c:たい": 1})
+    model = dataclasses.replace(
+        _model(0.7, vocabulary={"w:消える": 0, "c:たい": 1}),
+        idf=np.array([1.5, 2.5], dtype=np.float32),
+    )
     path = tmp_path / "weights.npz"
     save(model, path)
     loaded = load(path)
     assert loaded.vocabulary == model.vocabulary
     assert np.array_equal(loaded.weights, model.weights)
+    assert np.array_equal(loaded.idf, model.idf)
     assert np.allclose(loaded.thresholds, model.thresholds)
     assert loaded.metadata == {"files": []}
+
+
+def test_score_weighs_idf_at_unit_length() -> None:
+    """Present features weigh their IDF, scaled so the message's feature vector has length 1."""
+    model = dataclasses.replace(
+        _model(0.5, vocabulary={"w:消える": 0, "w:たい": 1}, weight=1.0),
+        idf=np.array([1.0, 3.0], dtype=np.float32),
+    )
+    urgent = LABELS.index(Topic.SUICIDE_SELF_HARM)
+    both = model.score({"w:消える", "w:たい", "w:unknown"}).probabilities[urgent]
+    one = model.score({"w:たい"}).probabilities[urgent]
+    # (1 + 3) / sqrt(1 + 9) for both features; 3 / 3 for one. Unknown features count for nothing.
+    assert np.isclose(both, 1 / (1 + np.exp(-4 / np.sqrt(10))))
+    assert np.isclose(one, 1 / (1 + np.exp(-1.0)))
+
+
+def test_score_does_not_grow_with_length() -> None:
+    """Many features of the same weight score as one, so a long message gains no weight."""
+    vocabulary = {f"w:{index}": index for index in range(100)}
+    model = _model(0.5, vocabulary=vocabulary, weight=0.5)
+    urgent = LABELS.index(Topic.SUICIDE_SELF_HARM)
+    one = model.score({"w:0"}).probabilities[urgent]
+    hundred = model.score(set(vocabulary)).probabilities[urgent]
+    # Without scaling, a hundred features of weight 0.5 would add 50 to the logit.
+    assert np.isclose(hundred, 1 / (1 + np.exp(-5.0)))
+    assert np.isclose(one, 1 / (1 + np.exp(-0.5)))
 
 
 def test_load_missing_file_names_fix(tmp_path: Path) -> None:
@@ -95,9 +125,27 @@ def test_load_rejects_other_labels(tmp_path: Path) -> None:
         bias=np.zeros(1, dtype=np.float32),
         thresholds=np.zeros(1, dtype=np.float32),
         dense_weights=np.zeros((0, 1), dtype=np.float32),
+        idf=np.ones(1, dtype=np.float32),
         metadata=np.array("{}"),
     )
     with pytest.raises(ModelError, match="has labels"):
+        load(path)
+
+
+def test_load_rejects_model_without_idf(tmp_path: Path) -> None:
+    """A model file written before IDF weighting is refused with the command that rebuilds it."""
+    path = tmp_path / "weights.npz"
+    np.savez(
+        path,
+        labels=np.array([topic.value for topic in LABELS]),
+        features=np.array(["w:母"]),
+        weights=np.zeros((1, len(LABELS)), dtype=np.float32),
+        bias=np.zeros(len(LABELS), dtype=np.float32),
+        thresholds=np.zeros(len(LABELS), dtype=np.float32),
+        dense_weights=np.zeros((0, len(LABELS)), dtype=np.float32),
+        metadata=np.array("{}"),
+    )
+    with pytest.raises(ModelError, match=r"damaged or of another kind.*services\.triage\.train"):
         load(path)
 
 
