@@ -7,10 +7,14 @@ from collections.abc import Callable
 from services.triage import risk_lexicon as lex
 from services.triage.morphology import Token, sentence_bounds
 from services.triage.predicates import (
+    NEGATIONS,
+    Desire,
     Tail,
     denied,
     is_self,
+    is_volitional,
     quoted_at_sender,
+    relief_end,
     subject_of,
     verb_tail,
 )
@@ -45,12 +49,33 @@ def wish_or_denial(
 def self_wish(tokens: Tokens, index: int, end: int, explanation: str) -> Finding:
     """Judge a wish phrased as an outcome (〜ばいい, 〜方がいい) by its subject and speaker."""
     subject = subject_of(tokens, index) or _bare_subject(tokens, index)
-    if not is_self(subject):
+    if not is_self(subject) and not (subject in lex.OTHER_PEOPLE and _said_of_oneself(tokens, end)):
         return note(tokens, index, end, f"対象が自分ではなく「{subject}」")
-    if quoted_at_sender(tokens, end):
+    if quoted_at_sender(tokens, end) or _hurled_at_sender(tokens, index):
         return note(tokens, index, end, "他人から言われた言葉の引用")
     kind = RiskKind.IDEATION if tokens[index].lemma == lex.DIE else RiskKind.PASSIVE_IDEATION
     return signal(tokens, index, end, kind, explanation)
+
+
+def _said_of_oneself(tokens: Tokens, end: int) -> bool:
+    """Return whether the subject says it of themselves: 息子が、死んだほうがいいって泣く."""
+    following = [token for token in tokens[end : end + 5] if token.surface not in ("」", "』")]
+    if not following or following[0].lemma not in ("と", "って"):
+        return False
+    for position, token in enumerate(following[1:4], start=1):
+        if token.lemma in lex.SPEECH_VERBS:
+            after = [t.lemma for t in following[position + 1 : position + 2]]
+            return after not in (["れる"], ["られる"])
+    return False
+
+
+def _hurled_at_sender(tokens: Tokens, index: int) -> bool:
+    """Return whether the sentence says the words were thrown at the sender.
+
+    Example: 元嫁が投げつけてきた言葉が「死ねばいいのに」だった.
+    """
+    start, end = sentence_bounds(tokens, index)
+    return any(token.lemma in lex.HURL_VERBS for token in tokens[start:end])
 
 
 def _bare_subject(tokens: Tokens, index: int) -> str | None:
@@ -90,3 +115,49 @@ def action_span(tokens: Tokens, index: int, actions: frozenset[str]) -> tuple[in
     if nearest < index:
         return nearest, index + 1
     return index, verb_tail(tokens, nearest).end
+
+
+def wish_end(tokens: Tokens, index: int, tail: Tail) -> int | None:
+    """Return where a wish for the verb ends: たい, volition, 〜ばいい, or a later たい.
+
+    A later たい counts only through a て-chain in the same clause: 行って主人に会いたい.
+    """
+    if tail.desire is Desire.WANT:
+        return tail.end
+    if tail.desire is Desire.NOT_WANT or (tail.negated and "ば" not in tail.lemmas):
+        return None
+    if is_volitional(tokens, index, tail):
+        return tail.end
+    if any(lemma in lex.REQUEST_WORDS for lemma in tail.lemmas):
+        return tail.end
+    end = relief_end(tokens, index, tail)
+    if end is not None:
+        return end
+    if tail.lemmas[-1:] in (("て",), ("で",)):
+        return _later_desire(tokens, tail.end)
+    return None
+
+
+def _later_desire(tokens: Tokens, start: int) -> int | None:
+    _, end = sentence_bounds(tokens, start)
+    for position in range(start, end):
+        if tokens[position].lemma == "たい":
+            following = tokens[position + 1 : position + 2]
+            if following and following[0].lemma in NEGATIONS:
+                return None
+            return position + 1
+    return None
+
+
+def own_wish(tokens: Tokens, start: int, end: int, explanation: str) -> Finding:
+    """Return the signal unless the wish belongs to a thing or was said to the sender.
+
+    A wish reported of another person (母が「あの世に行きたい」と言う) stays a signal, and
+    risk.py names that person.
+    """
+    subject = subject_of(tokens, start)
+    if not is_self(subject) and subject not in lex.OTHER_PEOPLE:
+        return note(tokens, start, end, f"対象が自分ではなく「{subject}」")
+    if quoted_at_sender(tokens, end):
+        return note(tokens, start, end, "他人から言われた言葉の引用")
+    return signal(tokens, start, end, RiskKind.PASSIVE_IDEATION, explanation)

@@ -7,11 +7,13 @@ the words after them, which carry the stance toward the act just as clearly:
 - decision: 死ぬことにした, 消えると決めた;
 - obligation: 早く消えなきゃ, 死ななければならない;
 - spite: 死んでやる;
-- nobody would care: 私が死んでも誰も困らない, いなくなっても誰も気づかない.
+- nobody would care: 私が死んでも誰も困らない, いなくなっても誰も気づかない;
+- hope: このまま消えられたら…, いっそいなくなれたらと思う, 終われたらって考える;
+- permission: もう死んでもいいかな, そろそろ消えてもいいかなと思う.
 """
 
 from services.triage.morphology import Token, is_sentence_end
-from services.triage.predicates import NEGATIONS, Tail, is_contrast
+from services.triage.predicates import NEGATIONS, Tail, is_contrast, is_potential
 
 Tokens = tuple[Token, ...]
 ONLY_WAY_WINDOW = 6
@@ -26,6 +28,15 @@ DO_VERBS = frozenset({"為る", "決める"})
 SPITE = "遣る"
 # After 〜なければ or 〜なきゃ these complete an obligation: 消えなければならない, 消えなきゃだめ.
 OBLIGATION_ENDS = frozenset({"成る", "いける", "駄目", "行く"})
+# A condition that is itself the wish: 消えられたらと思う, いなくなれたら…
+HOPE_VERBS = frozenset({"思う", "考える", "願う", "祈る"})
+# Auxiliaries that turn a condition into a hope: potential (られる, なれる) and benefactive
+# (〜てくれたら).
+HOPE_AUXILIARIES = frozenset({"られる", "れる", "なれる", "呉れる"})
+CONDITIONAL_ENDS = frozenset({"たら", "だら", "ば"})
+# Words after 〜てもいい that make it an exaggeration or a plan for others:
+# 死んでもいいから食べたい, 死んでもいいくらい幸せ, いつ死んでもいいように準備.
+PERMISSION_BREAKS = frozenset({"から", "くらい", "ぐらい", "ほど", "程", "よう", "様", "訳"})
 # Conjunctions that start a new clause; a pattern after them belongs to another verb.
 CLAUSE_BREAKS = frozenset({"から", "ので", "のに", "ば", "たら", "けれど", "が"})
 
@@ -36,6 +47,9 @@ def only_way(tokens: Tokens, tail: Tail) -> int | None:
     A conditional verb (死んだら悲しむ人がいるから頑張るしかない) is not the only way.
     """
     if "ば" in tail.lemmas or any(tokens[p].surface in ("たら", "だら") for p in _span(tail)):
+        return None
+    if tail.end < len(tokens) and tokens[tail.end].lemma == "まで":
+        # 死ぬまで働くしかない: until death, not death as the only way.
         return None
     window_end = min(len(tokens), tail.end + ONLY_WAY_WINDOW)
     for position in range(tail.end, window_end):
@@ -107,6 +121,54 @@ def nobody_cares(tokens: Tokens, tail: Tail) -> int | None:
         if saw_who and token.lemma in NEGATIONS:
             return position + 1
     return None
+
+
+def hoped(tokens: Tokens, index: int, tail: Tail) -> int | None:
+    """Return the end of a condition said as a hope, or None.
+
+    The condition must be potential or benefactive (消えられたら, 終われたら, 止まってくれたら)
+    and end the sentence or lead into a thought (〜たらと思う, 〜たらって考える). A plain
+    condition (死んだらと思うと不安) is a worry, not a hope.
+    """
+    surfaces = [token.surface for token in tokens[index + 1 : tail.end]]
+    if not surfaces or (surfaces[-1] not in CONDITIONAL_ENDS and not surfaces[-1].endswith("ば")):
+        return None
+    # Before ば an e-row ending is the plain conditional (死ねば?), not the potential.
+    plain_condition = surfaces[-1] == "ば" and len(surfaces) == 1
+    potential = (is_potential(tokens[index]) and not plain_condition) or any(
+        token.lemma in HOPE_AUXILIARIES or is_potential(token)
+        for token in tokens[index + 1 : tail.end - 1]
+    )
+    if not potential:
+        return None
+    after = tokens[tail.end : tail.end + 3]
+    if after and after[0].pos_detail == "終助詞" and (len(after) == 1 or is_sentence_end(after[1])):
+        # いなくなれたらなぁ…
+        return tail.end + 1
+    if not after or is_sentence_end(after[0]):
+        return tail.end
+    if after[0].lemma in ("と", "って") and after[1:2] and after[1].lemma in HOPE_VERBS:
+        # 消えられたらと思うと怖い is a condition again.
+        if after[2:3] and after[2].lemma == "と":
+            return None
+        return tail.end + 2
+    return None
+
+
+def permitted(tokens: Tokens, index: int, tail: Tail) -> int | None:
+    """Return the end of 〜てもいい said of the verb (もう死んでもいいかな), or None."""
+    if tail.lemmas[-3:] not in (("て", "も", "良い"), ("で", "も", "良い")):
+        return None
+    following = tokens[tail.end : tail.end + 2]
+    if any(token.lemma in PERMISSION_BREAKS for token in following):
+        return None
+    start = index
+    while start > 0 and not is_sentence_end(tokens[start - 1]):
+        start -= 1
+    # 推しに会えたら死んでもいい: a condition before the verb makes it an exaggeration.
+    if any(tokens[p].surface in ("たら", "だら", "ば", "なら") for p in range(start, index)):
+        return None
+    return tail.end
 
 
 def _span(tail: Tail) -> range:

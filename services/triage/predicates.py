@@ -26,10 +26,21 @@ TAIL_LIMIT = 8
 RELIEF_WINDOW = 3
 QUOTE_WINDOW = 8
 # Words after 〜ば or 〜たら that mark the outcome as a relief: 死ねば楽, 死ねば全部解決する.
-RELIEF_WORDS = frozenset({"楽", "良い", "増し", "解決", "幸せ", "済む"})
+RELIEF_WORDS = frozenset({"楽", "良い", "増し", "解決", "幸せ", "済む", "すむ"})
 DENIAL_WINDOW = 8
 SELF_WORDS = frozenset({"私", "自分", "僕", "俺", "うち", "己"})
 SUBJECT_PARTICLES = frozenset({"が", "は", "も", "なんて", "なんか", "って"})
+OPENING_QUOTES = frozenset({"「", "『"})
+# Time words that open a sentence as its topic, not its subject: あとは静かに行けたら.
+TOPIC_TIME_NOUNS = frozenset(
+    {"後", "あと", "今", "いま", "今日", "今夜", "最近", "毎日", "毎晩", "夜"}
+)
+# Time words and まま stand bare before a verb without being its object: さっき切った,
+# 眠ったまま終われたら.
+BARE_TIME_NOUNS = TOPIC_TIME_NOUNS | frozenset(
+    {"先", "さっき", "昨日", "明日", "今朝", "昨夜", "夕べ", "今回", "前回", "毎回", "久し振り",
+     "時々", "侭"}
+)  # fmt: skip
 THOUGHT_VERBS = frozenset({"思う", "考える", "言う"})
 REASON_NOUNS = frozenset({"訳"})
 WISH_NOUNS = frozenset({"願望", "気", "気持ち", "積もり", "予定", "考え"})
@@ -45,7 +56,43 @@ DEGREE_WINDOW = 3
 THOUGHT_NEGATION_WINDOW = 10
 # Conjunctions after which a negation belongs to a new clause: 死にたいと思っても誰にも言えない.
 CLAUSE_CONJUNCTIONS = frozenset({"から", "ので", "のに", "ば", "けれど"})
+# Nouns that a denial of the thought may contain: 思ったことは一度もない, 思わない日はない.
+# Any other noun starts a new predicate (言った顔が忘れられない, 考えるの普通じゃない).
+DENIAL_NOUNS = frozenset(
+    {
+        "こと",
+        "事",
+        "訳",
+        "日",
+        "時",
+        "一度",
+        "度",
+        "一回",
+        "回",
+        "瞬間",
+        "覚え",
+        "気持ち",
+        "気",
+        "思い",
+        "考え",
+    }
+)
+# Verbs that may stand in a denial of the thought: 思ったことはありません, 思ってもいない.
+DENIAL_VERBS = frozenset({"有る", "居る", "出来る", "為る", "無くなる", "なくなる"})
+# A feeling that does not vanish persists: 自殺したいという気持ちが消えません.
+PERSIST_VERBS = frozenset(
+    {"消える", "無くなる", "なくなる", "止まる", "離れる", "収まる", "薄れる"}
+)
+# 思うことはなくなった: the thought has stopped, which denies it like a negation.
+CEASED_VERBS = frozenset({"無くなる", "なくなる"})
+# Particles that may stand between たく and the negation: 死にたくなんかない.
+EMPHATIC_PARTICLES = frozenset({"なんか", "なんて", "など"})
 CONTRAST_PARTICLES = frozenset({"けれど", "が"})
+
+
+E_ROW = "えけげせぜてでねへべぺめれ"
+I_ROW = "いきぎしじちぢにひびぴみり"
+U_ROW = "うくぐすずつぬぶむる"
 
 
 class Desire(Enum):
@@ -91,11 +138,22 @@ def verb_tail(tokens: tuple[Token, ...], index: int) -> Tail:
     position = index + 1
     while position < len(tokens) and len(lemmas) < TAIL_LIMIT:
         token = tokens[position]
+        if _emphasized_negation(tokens, position, lemmas):
+            # 死にたくなんかない: the particle stays out, so the negation follows たい.
+            position += 1
+            continue
         if is_sentence_end(token) or token.lemma not in TAIL_LEMMAS:
             break
         lemmas.append(token.lemma)
         position += 1
     return Tail(tuple(lemmas), position)
+
+
+def _emphasized_negation(tokens: tuple[Token, ...], position: int, lemmas: list[str]) -> bool:
+    """Return whether なんか or なんて comes between たく and its negation."""
+    if not lemmas or lemmas[-1] != "たい" or tokens[position].lemma not in EMPHATIC_PARTICLES:
+        return False
+    return position + 1 < len(tokens) and tokens[position + 1].lemma in NEGATIONS
 
 
 def is_volitional(tokens: tuple[Token, ...], index: int, tail: Tail) -> bool:
@@ -165,9 +223,11 @@ def preferable(tokens: tuple[Token, ...], tail: Tail) -> int | None:
     Up to PREFERABLE_GAP words may stand between 方が and the judgment (方がみんな幸せ).
     """
     window = [token.lemma for token in tokens[tail.end : tail.end + 2 + PREFERABLE_GAP + 1]]
-    if window[:2] != ["方", "が"]:
+    if window[:1] != ["方"]:
         return None
-    for offset, lemma in enumerate(window[2:], start=2):
+    # Spoken Japanese drops が: 消えたほういいんだべ.
+    start = 2 if window[1:2] == ["が"] else 1
+    for offset, lemma in enumerate(window[start:], start=start):
         if lemma in PREFERABLE_WORDS:
             return tail.end + offset + 1
         if lemma in NEGATIONS:
@@ -198,6 +258,9 @@ def denied(tokens: tuple[Token, ...], tail: Tail) -> bool:
 
 
 def _degree_denied(tokens: tuple[Token, ...], position: int) -> bool:
+    if position < len(tokens) and tokens[position].lemma in ("って", "と"):
+        # いなくなりたいってほどじゃない.
+        position += 1
     if position >= len(tokens) or tokens[position].lemma not in DEGREE_WORDS:
         return False
     window = tokens[position + 1 : position + 1 + DEGREE_WINDOW]
@@ -207,29 +270,44 @@ def _degree_denied(tokens: tuple[Token, ...], position: int) -> bool:
 def _wish_noun_denied(tokens: tuple[Token, ...], position: int) -> bool:
     """Return whether a wish noun right after the phrase is denied.
 
-    Examples: 死にたい気持ちはない, 自殺願望なんてない.
+    Examples: 死にたい気持ちはない, 自殺願望なんてない, 死にたい気持ちは消えた.
     """
     if position >= len(tokens) or tokens[position].lemma not in WISH_NOUNS:
         return False
-    for token in tokens[position + 1 : position + 4]:
+    for index in range(position + 1, min(len(tokens), position + 4)):
+        token = tokens[index]
         if token.lemma == "無い" and token.pos == "形容詞":
             return True
+        if token.lemma in PERSIST_VERBS:
+            return _vanished(tokens, index + 1, len(tokens))
         if token.lemma not in SUBJECT_PARTICLES and token.pos != "副詞":
             return False
     return False
 
 
 def subject_of(tokens: tuple[Token, ...], index: int) -> str | None:
-    """Return the noun marked as subject before tokens[index] in its sentence, if any."""
+    """Return the noun marked as subject before tokens[index] in its sentence, if any.
+
+    The search stops at an opening quote, because inside 夫が「俺なんかいない方がいい」 the
+    quote has its own speaker, and at another verb, because in 面談の日が近づくたびに消えたい the
+    subject belongs to 近づく. A time word marked as topic (あとは静かに, 今は) is no subject.
+    """
     position = index - 1
     while position > 0 and not is_sentence_end(tokens[position]):
         token = tokens[position]
         previous = tokens[position - 1]
+        if token.surface in OPENING_QUOTES:
+            return None
+        if token.pos == "動詞" and token.pos_detail == "一般":
+            return None
+        if token.lemma in ("は", "も") and previous.lemma in TOPIC_TIME_NOUNS:
+            position -= 2
+            continue
         if token.pos_detail == "接続助詞":
             # 友達が少なくて死にたい: a subject before て belongs to the earlier clause.
             return None
         if token.lemma in SUBJECT_PARTICLES and previous.pos in ("名詞", "代名詞"):
-            return previous.lemma
+            return _self_listed(tokens, position) or _owner_of(tokens, position - 1)
         if token.lemma in SUBJECT_PARTICLES and previous.pos == "接尾辞" and position > 1:
             # ばあちゃんが is ばあ + ちゃん + が: the subject is the noun before the suffix.
             noun = tokens[position - 2]
@@ -243,6 +321,24 @@ def subject_of(tokens: tuple[Token, ...], index: int) -> str | None:
     return None
 
 
+def _owner_of(tokens: tuple[Token, ...], position: int) -> str | None:
+    """Return the noun at position, or its owner when it is 方 (私のほうが先に → 私)."""
+    noun = tokens[position].lemma
+    if noun == "方" and position >= 2 and tokens[position - 1].lemma == "の":
+        return tokens[position - 2].lemma
+    return None if noun == "方" else noun
+
+
+def _self_listed(tokens: tuple[Token, ...], particle: int) -> str | None:
+    """Return a self word listed with も before the subject: 私もお腹の子も消えてしまえたら."""
+    if tokens[particle].lemma != "も":
+        return None
+    for position in range(particle - 2, max(0, particle - 6), -1):
+        if tokens[position].lemma == "も" and tokens[position - 1].lemma in SELF_WORDS:
+            return tokens[position - 1].lemma
+    return None
+
+
 def object_of(tokens: tuple[Token, ...], index: int, topic_markers: bool = False) -> str | None:
     """Return the noun marked with を before tokens[index] (関係を終わりにしたい).
 
@@ -250,16 +346,56 @@ def object_of(tokens: tuple[Token, ...], index: int, topic_markers: bool = False
     """
     markers = ("を", "は", "も") if topic_markers else ("を",)
     position = index - 1
-    while position > 0 and not is_sentence_end(tokens[position]):
+    while position >= 0 and not is_sentence_end(tokens[position]):
         token = tokens[position]
-        previous = tokens[position - 1]
-        if token.lemma in markers and previous.pos in ("名詞", "代名詞"):
-            return previous.lemma
-        if token.pos == "名詞" and position == index - 1:
+        if token.pos == "名詞" and position == index - 1 and token.lemma not in BARE_TIME_NOUNS:
             # 全部終わりにしたい: a bare noun right before the predicate acts as its object.
             return token.lemma
+        if position == 0 or _ends_earlier_clause(token):
+            # 何を言っても『うざい』で終わる: the object belongs to the earlier verb.
+            return None
+        previous = tokens[position - 1]
+        if token.lemma in markers and previous.pos in ("名詞", "代名詞"):
+            if token.lemma != "を" and previous.lemma in BARE_TIME_NOUNS:
+                # 昨日もカミソリで切った: a time word marked as topic is no object.
+                position -= 2
+                continue
+            return previous.lemma
         position -= 1
     return None
+
+
+def _ends_earlier_clause(token: Token) -> bool:
+    # A conjunctive particle (言っても, 食べて) or なら (するくらいなら) closes a clause.
+    if token.pos_detail == "接続助詞":
+        return True
+    return token.lemma == "だ" and token.conjugation.startswith("仮定形")
+
+
+def _starts_new_predicate(token: Token) -> bool:
+    if token.pos in ("名詞", "代名詞", "形状詞"):
+        return token.lemma not in DENIAL_NOUNS and token.pos_detail != "数詞"
+    if token.pos == "動詞":
+        return token.lemma not in DENIAL_VERBS and token.lemma not in PERSIST_VERBS
+    return token.pos == "形容詞" and token.lemma != "無い"
+
+
+def is_potential(token: Token) -> bool:
+    """Return whether a godan verb is in its potential form: 終われたら, 死ねたら, 行けたら.
+
+    Sudachi gives the potential the lemma of the plain verb (終われ is 終わる), so the form is
+    read from the spelling: an e-row ending on a verb whose lemma ends in the u row. Ichidan
+    verbs (消える, 起きる) end in え or い before る and take られる instead.
+    """
+    if token.pos != "動詞" or len(token.lemma) < 2 or not token.surface:
+        return False
+    surface = token.surface
+    if surface[-1] == "る" and surface != token.lemma and len(surface) >= 2:
+        # 終われる, 死ねる: the attributive potential ends in e-row + る.
+        surface = surface[:-1]
+    if surface[-1] not in E_ROW or token.lemma[-1] not in U_ROW:
+        return False
+    return token.lemma[-2] not in E_ROW + I_ROW
 
 
 def is_contrast(token: Token) -> bool:
@@ -273,7 +409,24 @@ def is_self(subject: str | None) -> bool:
     return subject is None or subject in SELF_WORDS
 
 
+def _vanished(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """Return whether a verb of vanishing ends its sentence in the plain past (消えました)."""
+    following = [t for t in tokens[start : min(end, start + 4)] if t.lemma != "ます"]
+    if not following or following[0].lemma != "た":
+        return False
+    if not following[0].conjugation.startswith("終止形"):
+        return False
+    return len(following) == 1 or is_sentence_end(following[1])
+
+
 def _count_negations(tokens: tuple[Token, ...], start: int, end: int) -> int:
+    """Count the negations of the thought verb before tokens[start].
+
+    Counting stops where another predicate starts: a clause conjunction, a noun that is not
+    part of a denial (思ったことは一度もない), or any other verb (言って部屋から出てこない). A
+    negation of a verb of vanishing keeps the thought alive (気持ちが消えない), and
+    なくなる after the thought ends it (思うことはなくなった).
+    """
     count = 0
     previous: Token | None = None
     for index, token in enumerate(tokens[start:end], start=start):
@@ -281,6 +434,23 @@ def _count_negations(tokens: tuple[Token, ...], start: int, end: int) -> int:
             break
         if token.pos_detail == "接続助詞" and token.lemma in CLAUSE_CONJUNCTIONS:
             break
+        if _starts_new_predicate(token):
+            break
+        if token.lemma in CEASED_VERBS:
+            following = [t.lemma for t in tokens[index + 1 : index + 3] if t.lemma != "ます"]
+            if not (following and following[0] in NEGATIONS):
+                count += 1
+            previous = token
+            continue
+        if token.lemma in NEGATIONS and previous is not None and previous.lemma in PERSIST_VERBS:
+            previous = token
+            continue
+        if token.lemma == "ます" and previous is not None and previous.lemma in PERSIST_VERBS:
+            # 消えません: ます stands between the verb of vanishing and its negation.
+            continue
+        if token.lemma in PERSIST_VERBS and _vanished(tokens, index + 1, end):
+            # 気持ちは消えました: the thought has gone, which denies it like a negation.
+            count += 1
         if token.lemma == "も" and index > start and tokens[index - 1].lemma in ("て", "で"):
             # 思っても starts a new clause (思っても誰にも言えない), but 思ってもいない and
             # 思ってもない deny the thought.

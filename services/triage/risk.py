@@ -11,33 +11,52 @@ import dataclasses
 
 from services.triage import risk_lexicon as lex
 from services.triage.morphology import Token, is_sentence_end, sentence_bounds
-from services.triage.predicates import SUBJECT_PARTICLES, subject_of
+from services.triage.predicates import NEGATIONS, SUBJECT_PARTICLES, subject_of
+from services.triage.risk_accidents import ACCIDENT_RULES
 from services.triage.risk_clause import clause_findings
 from services.triage.risk_context import harmless_context
 from services.triage.risk_emoji import emoji_findings
+from services.triage.risk_ending import ENDING_RULES
 from services.triage.risk_english import english_findings
 from services.triage.risk_euphemism import EUPHEMISM_RULES
 from services.triage.risk_farewell import farewell_findings
 from services.triage.risk_life import LIFE_RULES
 from services.triage.risk_means import MEANS_RULES
+from services.triage.risk_plans import PLAN_RULES
+from services.triage.risk_presence import PRESENCE_RULES
+from services.triage.risk_romaji import romaji_findings
+from services.triage.risk_self_harm import SELF_HARM_RULES
+from services.triage.risk_vanishing import VANISHING_RULES, vanishing_findings
 from services.triage.risk_verbs import VERB_RULES
+from services.triage.risk_waking import WAKING_RULES
 from services.triage.signals import RiskAssessment, RiskNote, RiskSignal
 
 Tokens = tuple[Token, ...]
-RULE_TABLES = (MEANS_RULES, VERB_RULES, LIFE_RULES, EUPHEMISM_RULES)
+RULE_TABLES = (
+    MEANS_RULES,
+    SELF_HARM_RULES,
+    PRESENCE_RULES,
+    PLAN_RULES,
+    ACCIDENT_RULES,
+    VERB_RULES,
+    LIFE_RULES,
+    ENDING_RULES,
+    EUPHEMISM_RULES,
+    VANISHING_RULES,
+    WAKING_RULES,
+)
 RULES = {lemma: rule for table in RULE_TABLES for lemma, rule in table.items()}
 if len(RULES) != sum(len(table) for table in RULE_TABLES):
     raise RuntimeError("two risk rule tables claim the same word; each word needs one rule")
-RECOVERY_WINDOW = 6
-NOW_WORDS = frozenset({lex.NOW, "いま"})
+NOW_WORDS = frozenset({lex.NOW, "いま", "今年"})
 # もう5年してない, もうやってない: the act has stopped.
-DOING_VERBS = frozenset({"為る", "遣る"})
+DOING_VERBS = frozenset({"為る", "遣る", "切る"})
 CEASE_VERBS = frozenset({"やめる", "止める"})
 CEASE_WINDOW = 5
 OPENING_QUOTES = frozenset({"「", "『"})
 CLOSING_QUOTES = frozenset({"」", "』"})
 REPORT_WINDOW = 3
-REPORTING_VERBS = frozenset({"言う", "思う", "考える"})
+REPORTING_VERBS = frozenset({"言う", "思う", "考える", "書く"})
 
 
 def assess_risk(tokens: Tokens, canonical: str, normalized: str) -> RiskAssessment:
@@ -66,12 +85,13 @@ def assess_risk(tokens: Tokens, canonical: str, normalized: str) -> RiskAssessme
             signals.append(finding)
         else:
             notes.append(finding)
-    for finding in clause_findings(tokens):
+    for finding in clause_findings(tokens) + vanishing_findings(tokens):
         harmless = harmless_context(tokens, finding)
         if harmless is None:
             signals.append(finding)
         else:
             notes.append(RiskNote(finding.phrase, harmless))
+    signals.extend(romaji_findings(canonical))
     signals.extend(emoji_findings(normalized))
     signals.extend(farewell_findings(tokens))
     signals = _without_overlaps(tokens, signals)
@@ -151,19 +171,66 @@ def _overlaps(tokens: Tokens, first: RiskSignal, second: RiskSignal) -> bool:
 
 
 def _only_in_past(tokens: Tokens, found: RiskSignal) -> bool:
-    """Return whether a past marker precedes the signal and a later 今は states it has passed."""
+    """Return whether the signal is placed in the past and a later clause says it has passed.
+
+    The past is a marker in the sentence (前は, 昔の話), a thought reported in the past
+    (思ってた) or a scar or experience named after the act (リスカの痕, OD経験者).
+    """
     if found.start < 0:
         return False
-    if any(token.lemma in lex.RENEWAL_MARKERS for token in tokens):
+    if _renewed(tokens, found):
         return False
-    start, _ = sentence_bounds(tokens, found.start)
-    past_before = any(
+    start, end = sentence_bounds(tokens, found.start)
+    in_past = any(
         _marks_past(tokens[position], tokens[position - 1] if position else None)
-        for position in range(start, found.start)
+        for position in range(start, end)
     )
-    if not (past_before or _reported_in_past(tokens, found.end)):
+    if not (in_past or _reported_in_past(tokens, found.end) or _past_evidence(tokens, found.end)):
         return False
-    return _recovery_after(tokens, found.end) or _ceased_after(tokens, found.end)
+    if _recovery_after(tokens, found.end) or _ceased_after(tokens, found.end):
+        return True
+    # 昔、薬を大量に飲んだことがある…もう何年も元気: an experience, with a calm present later.
+    return _told_as_experience(tokens, found.end) and _calm_later(tokens, found.end)
+
+
+def _told_as_experience(tokens: Tokens, end: int) -> bool:
+    lemmas = [token.lemma for token in tokens[end : end + 4]]
+    if lemmas[:1] == ["た"]:
+        lemmas = lemmas[1:]
+    return lemmas[:1] == ["こと"] and "有る" in lemmas[1:3]
+
+
+def _calm_later(tokens: Tokens, position: int) -> bool:
+    for index in range(position, len(tokens)):
+        if tokens[index].lemma in lex.RECOVERY_WORDS - {"無い", "思う"}:
+            following = [t.lemma for t in tokens[index + 1 : index + 3]]
+            return not (following[:1] == ["だ"] and "無い" in following)
+    return False
+
+
+def _renewed(tokens: Tokens, found: RiskSignal) -> bool:
+    """Return whether the risk is said to be back (また, 再び, or 最近 in the same sentence).
+
+    戻る counts only as coming back (気持ちが戻ってきた), not as returning to work.
+    """
+    for index, token in enumerate(tokens):
+        if token.lemma in lex.RENEWAL_MARKERS and token.lemma != lex.RETURN:
+            return True
+        if token.lemma == lex.RETURN and [t.lemma for t in tokens[index + 1 : index + 3]] == [
+            "て",
+            "来る",
+        ]:
+            return True
+    start, end = sentence_bounds(tokens, found.start)
+    return any(token.lemma in lex.RECENT_WORDS for token in tokens[start:end])
+
+
+def _past_evidence(tokens: Tokens, end: int) -> bool:
+    # リストカットの痕, OD経験者: a scar or an experience of the act is about the past.
+    following = [token.lemma for token in tokens[end : end + 2]]
+    if following[:1] == ["の"]:
+        following = following[1:]
+    return bool(following) and following[0] in lex.PAST_EVIDENCE
 
 
 def _marks_past(token: Token, previous: Token | None = None) -> bool:
@@ -186,42 +253,71 @@ def _reported_in_past(tokens: Tokens, end: int) -> bool:
 
 def _recovery_after(tokens: Tokens, position: int) -> bool:
     for index in range(position, len(tokens) - 1):
+        if tokens[index].lemma in lex.OVERCOME_VERBS:
+            # よく乗り越えた, 克服した: a recovery that needs no 今は.
+            return True
         # 今は落ち着いてる, 転職してからは落ち着いてます.
         opener = tokens[index].lemma in NOW_WORDS or tokens[index].lemma == "から"
         if opener and tokens[index + 1].lemma == "は":
-            window = tokens[index + 2 : index + 2 + RECOVERY_WINDOW]
-            return _calm(window)
+            return _calm(tokens, index + 2)
     return False
 
 
 def _ceased_after(tokens: Tokens, position: int) -> bool:
-    """Return whether a later clause states that the act stopped (もう5年してない, やめました)."""
+    """Return whether a later clause states that the act stopped (もう5年してない, やめました).
+
+    今はしていません says the same about the present.
+    """
     for index in range(position, len(tokens)):
         token = tokens[index]
-        if token.lemma in RULES:
+        if token.lemma in lex.CORE_RISK_WORDS:
+            # Another risk word (今は消えたい) ends the search; a scar (傷あと), an auxiliary
+            # いる or a verb like 消す (痕を消す) does not.
             return False
         if token.lemma in CEASE_VERBS and any(
-            t.lemma == "た" for t in tokens[index + 1 : index + 4]
+            t.lemma in ("た", "てる", "居る") for t in tokens[index + 1 : index + 4]
         ):
             return True
-        if token.lemma == "もう":
+        now = (
+            token.lemma in NOW_WORDS
+            and tokens[index + 1 : index + 2]
+            and tokens[index + 1].lemma == "は"
+        )
+        if token.lemma == "もう" or now:
             for verb in range(index + 1, min(len(tokens), index + 1 + CEASE_WINDOW)):
-                following = [t.lemma for t in tokens[verb + 1 : verb + 4]]
-                if tokens[verb].lemma in DOING_VERBS and "無い" in following:
+                following = [t.lemma for t in tokens[verb + 1 : verb + 6]]
+                if tokens[verb].lemma in DOING_VERBS and set(following) & NEGATIONS:
                     return True
     return False
 
 
-def _calm(window: Tokens) -> bool:
-    for token in window:
+def _calm(tokens: Tokens, start: int) -> bool:
+    """Return whether the clause from start says the sender is well now (今は落ち着いてる)."""
+    for position in range(start, len(tokens)):
+        token = tokens[position]
         if is_sentence_end(token):
             return False
-        if token.lemma in RULES:
-            # 今は死にたい: a risk word after 今は is not a recovery.
-            return False
         if token.lemma in lex.RECOVERY_WORDS:
+            # 今は大丈夫じゃない: a denied recovery word is no recovery.
+            following = [t.lemma for t in tokens[position + 1 : position + 3]]
+            return not (following[:1] == ["だ"] and "無い" in following)
+        if token.lemma == "違う" and _ends_clause(tokens, position + 1):
+            # 今は違う: the sender says the feeling is not the present one.
             return True
+        if token.lemma in RULES and token.lemma not in lex.MEDICINE_NOUNS:
+            # 今は死にたい: a risk word after 今は is not a recovery; 今は薬も合って is.
+            return False
     return False
+
+
+def _ends_clause(tokens: Tokens, position: int) -> bool:
+    # 今は違う。, 今は違います, 今は違うけど: 違う closes its clause (not 違う意味で).
+    for token in tokens[position : position + 3]:
+        if is_sentence_end(token) or token.pos_detail == "接続助詞":
+            return True
+        if token.lemma not in ("ます", "です", "よ", "ね", "な"):
+            return False
+    return True
 
 
 def _unique(notes: list[RiskNote]) -> list[RiskNote]:

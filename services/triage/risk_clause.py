@@ -8,30 +8,61 @@ further along: 死んだらみんな気づいてくれるのかな, 消えたら
 
 from services.triage import risk_lexicon as lex
 from services.triage.morphology import Token, is_sentence_end, sentence_bounds
-from services.triage.predicates import subject_of, verb_tail
+from services.triage.predicates import SELF_WORDS, quoted_at_sender, subject_of, verb_tail
 from services.triage.signals import RiskKind, RiskSignal
 
 Tokens = tuple[Token, ...]
 DYING_VERBS = frozenset({lex.DIE, *lex.DIE_ALIASES, lex.VANISH, *lex.VANISH_ALIASES})
 CONDITIONAL_SURFACES = frozenset({"たら", "だら", "ば", "ても", "でも"})
 # Outcomes that make a condition about one's death a hoped-for relief: 死んだら楽になれるかな.
-RELIEF_OUTCOMES = frozenset({"楽", "増し", "幸せ", "解決", "済む", "駄目", "ため", "すっきり"})
+RELIEF_OUTCOMES = frozenset(
+    {"楽", "増し", "幸せ", "解決", "済む", "駄目", "為", "すっきり", "良い", "旨い", "平和",
+     "助かる", "回る", "綺麗", "清清"}
+)  # fmt: skip
 # Reactions of others, which count only when wished for (気づいてくれる) or denied
 # (誰も泣かない): 私が死んだら家族が悲しむ is a reason to live, not a wish.
 REACTIONS = frozenset({"気付く", "困る", "泣く", "悲しむ", "寂しい"})
 QUESTION_ENDS = frozenset({"か", "かな", "かしら"})
+WHAT_HAPPENS = "どうなる"
 TOPIC_MARKERS = frozenset({"って", "は"})
+# 存在しない方が counts like いない方が when the sender is its subject.
+EXIST = "存在"
 
 
 def clause_findings(tokens: Tokens) -> list[RiskSignal]:
-    """Return a signal for each conditional or question about the sender's own death."""
+    """Return a signal for each conditional or question about the sender's own death.
+
+    私がいない方が家族は幸せ and 私さえいなかったら親も楽だった count like いなくなる. A
+    subject other than the sender (姑がいなくなってくれたら楽) rules the clause out.
+    """
     found = []
     for index, token in enumerate(tokens):
-        if token.lemma in DYING_VERBS or _disappears(tokens, index):
+        if token.lemma == EXIST and _self_absent(tokens, index):
+            signal = _conditional_outcome(tokens, index + 1)
+            if signal is not None and not quoted_at_sender(tokens, signal.end):
+                found.append(
+                    _signal(tokens, index, signal.end, "自分は存在しない方がいいという考え")
+                )
+            continue
+        if token.lemma not in DYING_VERBS and token.lemma != lex.BE:
+            continue
+        if token.lemma in DYING_VERBS or _disappears(tokens, index) or _absent(tokens, index):
             signal = _conditional_outcome(tokens, index) or _questioned(tokens, index)
-            if signal is not None and subject_of(tokens, index) not in lex.OTHER_PEOPLE:
+            if signal is None or quoted_at_sender(tokens, signal.end):
+                continue
+            subject = subject_of(tokens, index)
+            if subject not in lex.OTHER_PEOPLE and subject not in lex.OTHER_PRONOUNS:
                 found.append(signal)
     return found
+
+
+def _self_absent(tokens: Tokens, index: int) -> bool:
+    """Return whether 存在しない at tokens[index] has the sender as subject: 私なんか存在しない方が.
+
+    幽霊なんて存在しないほうが楽 is about something else, so the sender must be named.
+    """
+    following = [token.lemma for token in tokens[index + 1 : index + 3]]
+    return following == ["為る", "無い"] and subject_of(tokens, index) in SELF_WORDS
 
 
 def _disappears(tokens: Tokens, index: int) -> bool:
@@ -40,6 +71,14 @@ def _disappears(tokens: Tokens, index: int) -> bool:
         return False
     following = [token.lemma for token in tokens[index + 1 : index + 3]]
     return following == ["無い", "成る"]
+
+
+def _absent(tokens: Tokens, index: int) -> bool:
+    """Return whether いない starts at tokens[index]: 私がいない方が, 私さえいなかったら."""
+    if tokens[index].lemma != lex.BE or (index > 0 and tokens[index - 1].lemma in ("て", "で")):
+        return False
+    following = [token.lemma for token in tokens[index + 1 : index + 3]]
+    return following[:1] == ["無い"] and following[1:] != ["成る"]
 
 
 def _conditional_outcome(tokens: Tokens, index: int) -> RiskSignal | None:
@@ -52,6 +91,10 @@ def _conditional_outcome(tokens: Tokens, index: int) -> RiskSignal | None:
     _, end = sentence_bounds(tokens, index)
     clause = tokens[tail.end : end]
     lemmas = [token.lemma for token in clause]
+    if WHAT_HAPPENS in "".join(token.surface for token in clause) and end + 1 < len(tokens):
+        # 死んだらどうなるんだろう。そっちのほうが楽なのかな: the relief comes next.
+        _, next_end = sentence_bounds(tokens, end + 1)
+        lemmas = lemmas + [token.lemma for token in tokens[end:next_end]]
     for offset, lemma in enumerate(lemmas):
         if lemma in RELIEF_OUTCOMES:
             return _signal(tokens, index, tail.end + offset + 1, "死んだら楽になるという考え")
@@ -62,8 +105,12 @@ def _conditional_outcome(tokens: Tokens, index: int) -> RiskSignal | None:
 
 
 def _wished_or_denied(lemmas: list[str], offset: int) -> bool:
+    """Return whether the reaction is wished for, denied, or asked about (誰か気づくかな)."""
     after = lemmas[offset + 1 : offset + 4]
-    return "呉れる" in after or "くれる" in after or ("誰" in lemmas and "無い" in after)
+    if "呉れる" in after or "くれる" in after or ("誰" in lemmas and "無い" in after):
+        return True
+    tail = [lemma for lemma in lemmas if lemma not in ("な", "ね", "?", "。")]
+    return bool(tail) and tail[-1] in QUESTION_ENDS
 
 
 def _questioned(tokens: Tokens, index: int) -> RiskSignal | None:
@@ -75,9 +122,14 @@ def _questioned(tokens: Tokens, index: int) -> RiskSignal | None:
     last = end - 1
     while last > index and (is_sentence_end(tokens[last]) or tokens[last].lemma == "な"):
         last -= 1
-    if tokens[last].lemma not in QUESTION_ENDS:
+    if tokens[last].lemma not in QUESTION_ENDS and not _conjectured(tokens[last]):
         return None
     return _signal(tokens, index, end, "死ぬことについての問いかけ")
+
+
+def _conjectured(token: Token) -> bool:
+    # 自分で死ぬのってどのくらい勇気いるんだろ: だろう asks the question of oneself.
+    return token.lemma in ("だ", "です") and token.conjugation.startswith("意志推量形")
 
 
 def _signal(tokens: Tokens, start: int, end: int, explanation: str) -> RiskSignal:

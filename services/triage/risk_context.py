@@ -49,6 +49,26 @@ SCENE_WINDOW = 3
 # a sentence about the news: ニュース見て死にたくなった.
 NEWS_NOUNS = frozenset({"ニュース", "報道", "記事", "新聞", "ネットニュース"})
 WISH_AUXILIARIES = frozenset({"たい", "欲しい"})
+# 死にたいってどういう気持ち?, ODってどういう意味: a question about the words themselves.
+MEANING_QUESTIONS = frozenset({"どういう", "どんな"})
+WHAT = frozenset({"何", "なに"})
+# 何 asks for a meaning only at the end of the question: ODって何?, ODって何ですか.
+WHAT_ENDS = frozenset({"だ", "です", "か", "?", "。"})
+# 本当はずっとある, うそ: the sender takes back the answer given to the question.
+RETRACTIONS = frozenset({"嘘", "うそ", "本当"})
+TOPIC_QUOTES = frozenset({"って", "と", "とは", "は"})
+# 「自殺したい気持ちはありますか」って聞かれる: a question put to the sender.
+QUESTION_ENDS = frozenset({"か", "?", "の"})
+QUOTE_SCAN = 12
+ASK = "聞く"
+# Laughter right after a wish, when a trivial cause leads into it with すぎて, marks a joke:
+# 前髪切りすぎて死にたいww.
+LAUGH_MARKS = frozenset({"笑", "(笑)", "😂", "🤣", "😆"})
+EXCESS = "過ぎる"
+# その場で蒸発したかった: wanting to vanish from one moment of embarrassment.
+THE_SPOT = ("其の", "場")
+# 死にたいんじゃなくて, 死にたいからじゃない: the wish is named and denied as the reason.
+COPULA_HEDGES = frozenset({"の", "から"})
 
 
 def harmless_context(tokens: Tokens, found: RiskSignal) -> str | None:
@@ -61,13 +81,27 @@ def harmless_context(tokens: Tokens, found: RiskSignal) -> str | None:
         return "スポーツや娯楽として飛び降りる話"
     if found.kind in WISH_KINDS and _near_miss(tokens, found.end):
         return "「〜するところだった」という誇張"
+    if found.kind in WISH_KINDS and _on_the_spot(tokens, found.start):
+        return "その場の恥ずかしさを誇張した言い回し"
+    if found.kind in WISH_KINDS and _laughed_off(tokens, found):
+        return "「〜すぎて」に笑いを添えた誇張"
     if _hedged_denial(tokens, found.end):
         return "「〜とか」「〜なんて」と挙げたうえで否定している"
-    if _fiction(tokens, found.start) or _scene(tokens, found):
+    if _copula_denial(tokens, found.end):
+        return "「〜からじゃない」「〜んじゃない」と打ち消している"
+    if _asks_meaning(tokens, found.end):
+        return "言葉の意味を尋ねている"
+    if _question_put_to_sender(tokens, found.end):
+        return "他人から尋ねられた質問の引用"
+    if (
+        _fiction(tokens, found.start)
+        or _fiction_speaker(tokens, found.end)
+        or _scene(tokens, found)
+    ):
         return "物語の登場人物の話"
     if _news_report(tokens, found):
         return "ニュースや報道で知った他人の話"
-    if _quoted_title(tokens, found.end):
+    if _quoted_title(tokens, found.end, found.start):
         return "歌詞や作品の言葉としての引用"
     if _dream(tokens, found.start):
         return "夢の中の出来事の話"
@@ -105,6 +139,14 @@ def _fiction(tokens: Tokens, index: int) -> bool:
     return any(token.lemma in FICTION_PEOPLE for token in window)
 
 
+def _fiction_speaker(tokens: Tokens, end: int) -> bool:
+    # 死にたいって主人公が叫ぶシーン: a character named right after the quoted words.
+    lemmas = [token.lemma for token in tokens[end : end + 3]]
+    if lemmas[:1] and lemmas[0] in CLOSING_QUOTES:
+        lemmas = lemmas[1:]
+    return lemmas[:1] in (["って"], ["と"]) and lemmas[1:2] != [] and lemmas[1] in FICTION_PEOPLE
+
+
 def _near_miss(tokens: Tokens, end: int) -> bool:
     # 笑いすぎて逝くとこだった, 死ぬところだった: it almost happened, meant as a joke.
     lemmas = [token.lemma for token in tokens[end : end + 3]]
@@ -112,20 +154,88 @@ def _near_miss(tokens: Tokens, end: int) -> bool:
 
 
 def _hedged_denial(tokens: Tokens, end: int) -> bool:
-    """Return whether a hedge follows the phrase and a negation denies it before a contrast."""
+    """Return whether a hedge follows the phrase and a negation denies it before a contrast.
+
+    The hedge must be particles: なんとか (somehow) in 頭をぶつけて、なんとか叩かずにすんだ is
+    an adverb.
+    """
     for gap in range(HEDGE_GAP + 1):
         for hedge in HEDGES:
             start = end + gap
-            lemmas = tuple(token.lemma for token in tokens[start : start + len(hedge)])
-            if lemmas == hedge:
+            window = tokens[start : start + len(hedge)]
+            lemmas = tuple(token.lemma for token in window)
+            if lemmas == hedge and all(token.pos == "助詞" for token in window):
                 return _negated_after(tokens, start + len(hedge))
     return False
+
+
+def _copula_denial(tokens: Tokens, end: int) -> bool:
+    lemmas = [token.lemma for token in tokens[end : end + 4]]
+    if lemmas[:1] != [] and lemmas[0] in COPULA_HEDGES and lemmas[1:2] == ["だ"]:
+        rest = lemmas[2:] if lemmas[2:3] != ["は"] else lemmas[3:]
+        return rest[:1] == ["無い"]
+    return False
+
+
+def _asks_meaning(tokens: Tokens, end: int) -> bool:
+    position = _after_closing_quote(tokens, end)
+    lemmas = [token.lemma for token in tokens[position : position + 4]]
+    if not lemmas or lemmas[0] not in TOPIC_QUOTES:
+        return False
+    if any(lemma in MEANING_QUESTIONS for lemma in lemmas[1:3]):
+        return True
+    for offset in (1, 2):
+        if lemmas[offset : offset + 1] and lemmas[offset] in WHAT:
+            after = lemmas[offset + 1 : offset + 2]
+            return not after or after[0] in WHAT_ENDS
+    return False
+
+
+def _question_put_to_sender(tokens: Tokens, end: int) -> bool:
+    """Return whether the phrase sits in a quoted question that someone asked the sender."""
+    for position in range(end, min(len(tokens), end + QUOTE_SCAN)):
+        if tokens[position].surface in CLOSING_QUOTES:
+            if tokens[position - 1].lemma not in QUESTION_ENDS:
+                return False
+            after = [token.lemma for token in tokens[position + 1 : position + 5]]
+            if ASK not in after or after[after.index(ASK) + 1 : after.index(ASK) + 2] != ["れる"]:
+                return False
+            return not any(token.lemma in RETRACTIONS for token in tokens[position:])
+    return False
+
+
+def _after_closing_quote(tokens: Tokens, position: int) -> int:
+    while position < len(tokens) and tokens[position].surface in CLOSING_QUOTES:
+        position += 1
+    return position
+
+
+def _on_the_spot(tokens: Tokens, start: int) -> bool:
+    lemmas = tuple(token.lemma for token in tokens[max(0, start - 4) : start])
+    return any(lemmas[i : i + 2] == THE_SPOT for i in range(len(lemmas) - 1))
+
+
+def _laughed_off(tokens: Tokens, found: RiskSignal) -> bool:
+    following = tokens[found.end : found.end + 2]
+    laughed = any(token.surface in LAUGH_MARKS or _is_w_run(token.surface) for token in following)
+    if not laughed:
+        return False
+    start, _ = sentence_bounds(tokens, found.start)
+    return any(token.lemma == EXCESS for token in tokens[start : found.start])
+
+
+def _is_w_run(surface: str) -> bool:
+    # ww and www: net laughter.
+    return len(surface) >= 2 and set(surface) == {"w"}
 
 
 def _negated_after(tokens: Tokens, start: int) -> bool:
     negations = 0
     for token in tokens[start : start + HEDGED_DENIAL_WINDOW]:
         if is_sentence_end(token) or (is_contrast(token) and token.surface != "じゃ"):
+            break
+        if token.pos_detail == "読点" and negations:
+            # 自殺願望とかはないです、ただ眠れなくて: the denial's clause ends at the comma.
             break
         if token.lemma in NEGATIONS:
             negations += 1
@@ -151,14 +261,23 @@ def _news_report(tokens: Tokens, found: RiskSignal) -> bool:
     return not any(token.lemma in WISH_AUXILIARIES for token in tail)
 
 
-def _quoted_title(tokens: Tokens, end: int) -> bool:
-    position = end
-    while position < len(tokens) and tokens[position].surface in CLOSING_QUOTES:
-        position += 1
+def _quoted_title(tokens: Tokens, end: int, start: int | None = None) -> bool:
+    position = _after_closing_quote(tokens, end)
+    if start is not None and _media_before_quote(tokens, start):
+        return True
     window = tokens[position : position + MEDIA_WINDOW]
     if not window or window[0].lemma not in QUOTE_LINKS:
         return False
     return any(token.lemma in MEDIA_NOUNS for token in window[1:])
+
+
+def _media_before_quote(tokens: Tokens, start: int) -> bool:
+    # 好きな曲の歌詞に「消えてしまいたい」ってとこがある: the quote opens after a work.
+    for position in range(start - 1, max(-1, start - 4), -1):
+        if tokens[position].surface in ("「", "『"):
+            before = tokens[max(0, position - 2) : position]
+            return any(token.lemma in MEDIA_NOUNS for token in before)
+    return False
 
 
 def _dream(tokens: Tokens, index: int) -> bool:

@@ -25,6 +25,13 @@ DESPAIR = re.compile(
 )
 # Longer messages carry enough words for the word rules to judge.
 MAX_DESPAIR_LETTERS = 12
+# A knife with blood meaning a cut made once more: 🔪🩸 また, 🔪🩸 今日もやった, 🔪🩸 again.
+KNIFE_BLOOD = "🔪🩸"
+REPEATED = re.compile(r"また|今日も|やった|やっちゃ|ぶり|again")
+# 🔪🩸 またホラー見てる, 🔪🩸 料理で指切った: a film, a game or cooking.
+PASTIME = re.compile(r"ホラー|映画|ドラマ|漫画|マンガ|アニメ|ゲーム|料理|包丁|指|movie|game")
+# A pile of pills meaning all of them taken: 💊💊💊💊 全部いった, 💊💊💊 ぜんぶのんだ.
+ALL_TAKEN = re.compile(r"全部|ぜんぶ|いった|飲んだ|のんだ")
 
 
 def emoji_findings(normalized: str) -> list[RiskSignal]:
@@ -34,7 +41,17 @@ def emoji_findings(normalized: str) -> list[RiskSignal]:
     letters = [c for c in normalized if unicodedata.category(c).startswith("L")]
     if letters:
         words = "".join(letters)
-        if len(letters) > MAX_DESPAIR_LETTERS or not DESPAIR.search(words):
+        if len(letters) > MAX_DESPAIR_LETTERS:
+            return []
+        if PASTIME.search(words):
+            return []
+        if KNIFE_BLOOD in normalized and REPEATED.search(words):
+            explanation = "刃物と血の絵文字で、また切ったことを伝えている"
+            return [RiskSignal(RiskKind.SELF_HARM, -1, -1, KNIFE_BLOOD, explanation)]
+        if normalized.count(PILL) >= PILL_PILE and ALL_TAKEN.search(words):
+            explanation = "たくさんの薬の絵文字で、全部飲んだことを伝えている"
+            return [RiskSignal(RiskKind.PLAN, -1, -1, PILL * PILL_PILE, explanation)]
+        if not DESPAIR.search(words):
             return []
     allowed = WORDED_MEANS_EMOJI if letters else MEANS_EMOJI
     means_emoji = [character for character in normalized if character in allowed]

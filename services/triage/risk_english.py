@@ -19,6 +19,7 @@ DENIAL_BEFORE = re.compile(
     r"|(?<![a-z])not(?: really)?|no longer)\s+$"
 )
 DENIAL_LOOKBACK = 16
+FIGURE_LOOKBACK = 30
 THIRD_PARTY = re.compile(
     r"(?<![a-z])(?:my (friend|mom|mother|dad|father|sister|brother|son|daughter|boyfriend"
     r"|girlfriend|husband|wife|partner|classmate|coworker)|(she|he|they))(?![a-z])"
@@ -26,7 +27,9 @@ THIRD_PARTY = re.compile(
 # The phrase ends its clause: "end it." or "on the bridge now", not "end it with him" or
 # "at the bridge cafe".
 CLAUSE_END = r"(?=\s*(?:$|[.,!?…。、]|now|tonight|today|right now))"
-NEWS_WORDS = re.compile(r"(?<![a-z])(?:prevention|awareness|news|article|movie|documentary)")
+NEWS_WORDS = re.compile(
+    r"(?<![a-z])(?:prevention|awareness|news|article|movie|documentary|joked|joke)"
+)
 
 
 @dataclass(frozen=True)
@@ -46,8 +49,8 @@ ENGLISH_RULES = (
     _rule(r"(?:want|wanna|wants|wanted|going|gonna) (?:to )?die", RiskKind.IDEATION, "死にたい"),
     _rule(r"wish (?:i|i'd) (?:was|were|had) (?:dead|died|never been born)", RiskKind.IDEATION,
           "死んでいればという願い"),
-    _rule(r"kill(?:ing)? (?:myself|herself|himself|themselves)|kms|unalive (?:myself|me)",
-          RiskKind.IDEATION, "自殺の意図"),
+    _rule(r"kill(?:ed|ing|s)? (?:myself|herself|himself|themselves)|kms|unalive (?:myself|me)"
+          r"|unalive(?=したい|しよう|する)", RiskKind.IDEATION, "自殺の意図"),
     _rule(r"done with (?:life|living)|no reason to live", RiskKind.IDEATION, "生きる理由がない"),
     _rule(r"end(?:ing)? (?:it all|my life|my own life|her life|his life|their life)",
           RiskKind.IDEATION, "人生を終わらせたい"),
@@ -55,22 +58,53 @@ ENGLISH_RULES = (
     _rule(r"suicid(?:e|al)", RiskKind.IDEATION, "自殺への言及"),
     _rule(r"(?:don't|dont|do not|doesn't) (?:want|wanna) (?:to )?live(?: anymore)?",
           RiskKind.PASSIVE_IDEATION, "生きていたくない", deniable=False),
-    _rule(r"(?:want|wanna|wants) (?:to )?disappear", RiskKind.PASSIVE_IDEATION, "消えたい"),
+    _rule(r"(?:want|wanna|wants) (?:to )?(?:disappear|vanish|stop existing)",
+          RiskKind.PASSIVE_IDEATION, "消えたい"),
     _rule(r"(?:don't|dont|do not) (?:want|wanna) (?:to )?(?:be here|exist|wake up|be alive)",
           RiskKind.PASSIVE_IDEATION, "存在したくない・目覚めたくない", deniable=False),
     _rule(r"wish (?:i|i'd) (?:could|would) (?:just )?(?:disappear|vanish|die|stop existing"
           r"|not exist|sleep forever)", RiskKind.PASSIVE_IDEATION, "消えたい・死にたいという願い"),
-    _rule(r"tired of (?:living|being alive|life)|(?:no|any) point (?:in )?living",
-          RiskKind.PASSIVE_IDEATION, "生きることへの疲れ・拒否"),
+    _rule(r"tired of (?:living|being alive|life)|(?:no|any|the) point (?:in )?living"
+          r"|point (?:of|in) me (?:being here|living|being alive)", RiskKind.PASSIVE_IDEATION,
+          "生きることへの疲れ・拒否"),
     _rule(r"(?:want|wanna|going|gonna) (?:to )?end it" + CLAUSE_END, RiskKind.IDEATION,
           "終わらせたい"),
     _rule(r"(?:took|swallowed|taking|take) (?:all|a bunch of|a lot of|too many|the whole "
-          r"(?:bottle|box|pack) of) (?:my |the |of my )?(?:pills|meds|medication|tablets"
-          r"|sleeping pills)", RiskKind.PLAN, "薬の過量服薬"),
+          r"(?:bottle|box|pack) of|like \d{2,} of|about \d{2,} of|\d{2,} of) (?:of )?"
+          r"(?:my |the |her |his )?(?:[a-z]+ )?(?:pills|meds|medication|tablets|antidepressants)",
+          RiskKind.PLAN, "薬の過量服薬"),
+    _rule(r"(?:sav(?:ing|ed)|stockpil(?:ing|ed)|hoard(?:ing|ed)) (?:up )?"
+          r"(?:my |all my |her |his )?(?:sleeping )?(?:pills|meds|medication|tablets)"
+          r"|(?:pills|meds) saved up|(?:pills|meds) (?:lined up|in my hand)", RiskKind.PLAN,
+          "薬をためている、過量服薬の準備"),
     _rule(r"(?:i'm|im|i am) (?:standing )?(?:on|at) (?:the |a )?(?:bridge|roof|rooftop|edge"
-          r"|cliff|tracks|railway|platform edge)" + CLAUSE_END, RiskKind.PLAN, "危険な場所に今いる",
-          deniable=False),
-    _rule(r"never wake up|sleep forever", RiskKind.PASSIVE_IDEATION, "目覚めたくないという願い"),
+          r"|cliff|tracks|railway|platform edge)" + CLAUSE_END + r"|standing on the (?:bridge|roof"
+          r"|rooftop|ledge|edge)|looking down from the (?:balcony|roof|rooftop|bridge|window)",
+          RiskKind.PLAN, "危険な場所に今いる", deniable=False),
+    _rule(r"never wake up|sleep forever|(?:fall asleep|sleep|go to sleep) and not wake up",
+          RiskKind.PASSIVE_IDEATION, "目覚めたくないという願い"),
+    _rule(r"disappointed (?:that )?i (?:woke up|wake up|am still alive|'m still alive)",
+          RiskKind.PASSIVE_IDEATION, "目が覚めたことへの落胆"),
+    _rule(r"(?:thinking about|thought about|thinking of|feel like|felt like) ending (?:it|things"
+          r"|my life)(?! with)", RiskKind.IDEATION, "終わらせたい"),
+    _rule(r"(?:want|wanted|wanna) (?:everything|it all) to (?:stop|end)", RiskKind.IDEATION,
+          "全部終わってほしい"),
+    _rule(r"(?:easier|better) (?:to just|to|if i just|if i) (?:disappear|die|vanish|be gone"
+          r"|not be here)|better (?:if )?i (?:am|was|were|'m) not (?:here|alive|around)"
+          r"|(?:would|will) (?:be|run) (?:better|smoother|easier|fine) without me",
+          RiskKind.PASSIVE_IDEATION, "自分はいない方がいいという考え"),
+    _rule(r"(?:won't|wont|will not|don't think i'?ll|dont think ill) be (?:around|here|alive) "
+          r"(?:next|tomorrow|much longer|anymore)", RiskKind.PLAN, "もういなくなるという予告"),
+    _rule(r"(?:least painful|painless|easiest|quickest) way(?! to (?!die|go|end))", RiskKind.PLAN,
+          "楽に死ねる方法を探している"),
+    _rule(r"thinking (?:about|of) (?:jumping|the (?:bridge|roof|rooftop|tracks|train|gun"
+          r"|shotgun|rifle|rope|pills))", RiskKind.PLAN, "飛び降りや手段を考えている"),
+    _rule(r"(?:bought|buying|got|ordered) (?:some |a )?(?:charcoal|rope|noose)", RiskKind.PLAN,
+          "練炭やロープの準備"),
+    _rule(r"(?:in a box|if i die|if i was gone|when i'm gone)[^.]{0,60}insurance",
+          RiskKind.PLAN, "保険金のための死の考え"),
+    _rule(r"if i (?:disappear|die)[^.]{0,30}(?:dont|don't) be sad", RiskKind.PLAN,
+          "いなくなるという予告"),
     _rule(r"better off (?:dead|without me|if i (?:was|were) (?:gone|dead|not here))",
           RiskKind.PASSIVE_IDEATION, "自分はいない方がいいという考え"),
     _rule(r"(?:please|just|someone|somebody) kill me", RiskKind.IDEATION, "殺してほしいという願望"),
@@ -83,7 +117,36 @@ ENGLISH_RULES = (
     _rule(r"self[- ]?harm(?:ing)?", RiskKind.SELF_HARM, "自傷行為"),
     _rule(r"(?:been|started|start|keep|kept) cutting|cutting again", RiskKind.SELF_HARM,
           "リストカットなどの自傷行為"),
+    _rule(r"(?:i|he|she|they|son|daughter|friend) cut (?:again|(?:my|his|her|their) (?:arms?"
+          r"|wrists?|legs?|thighs?)(?: again)?)|(?:cuts|burns|wounds) (?:that )?i (?:did|made|gave)"
+          r" (?:to )?myself", RiskKind.SELF_HARM, "リストカットなどの自傷行為"),
+    _rule(r"burn(?:ed|t|ing) (?:my|his|her) (?:arms?|wrists?|skin|hands?|legs?)|scratch(?:ing"
+          r"|ed)? (?:my|her|his) (?:arms?|wrists?|skin) (?:with|until)", RiskKind.SELF_HARM,
+          "自傷行為"),
 )  # fmt: skip
+# Words of parting; two of them together read as a goodbye before suicide.
+ENGLISH_FAREWELL_CUES = (
+    re.compile(r"goodbye (?:message|email|e-mail|letter|note|post)s?|said goodbye to everyone"),
+    re.compile(r"gave away (?:his|her|my|their)"),
+    re.compile(r"(?:this is )?my last message|last message"),
+    re.compile(r"thank(?:s| you) for everything"),
+    re.compile(r"(?:isn't|is not|not) answering|scheduled to send"),
+    re.compile(r"tell my (?:mom|mother|dad|father|family|sister|brother) (?:i'm|i am) sorry"),
+    re.compile(r"(?:wanted|want) to tell someone (?:first|before)"),
+    re.compile(r"(?:thinking about|thought about) ending it"),
+)
+# Signs that an English risk phrase is a joke, a figure of speech or an episode that is over.
+ENGLISH_JOKE = re.compile(r"^\s*(?:lol|lmao|haha)")
+ENGLISH_FIGURATIVE = re.compile(r"thought i was going to die|'suicide forest'")
+NOT_JOKING = re.compile(r"not (?:joking|kidding)|no joke")
+# Everyday uses of rope and charcoal; "not for a bbq" says the opposite.
+ENGLISH_OUTDOORS = re.compile(
+    r"camping|hiking|climbing|\btent\b|\btarp\b|(?<!not )for (?:a |the )?(?:bbq|barbecue|grill)"
+)
+ENGLISH_PAST = re.compile(r"used to (?:think about|be|feel)")
+ENGLISH_RECOVERED = re.compile(
+    r"(?:i'm|i am) (?:honestly |really |much )?(?:fine|okay|ok|better)|much better now"
+)
 
 
 def english_findings(canonical: str) -> list[RiskSignal | RiskNote]:
@@ -94,6 +157,12 @@ def english_findings(canonical: str) -> list[RiskSignal | RiskNote]:
     for rule in ENGLISH_RULES:
         for match in rule.pattern.finditer(canonical):
             findings.append(_finding(canonical, rule, match))
+    cues = [cue.search(canonical) for cue in ENGLISH_FAREWELL_CUES]
+    found = [match.group() for match in cues if match is not None]
+    if len(found) >= 2:
+        phrase = " / ".join(found)
+        explanation = "英語の別れの言葉が重なっている、自殺の予告の可能性"
+        findings.append(RiskSignal(RiskKind.IDEATION, -1, -1, phrase, explanation))
     return findings
 
 
@@ -104,6 +173,15 @@ def _finding(canonical: str, rule: EnglishRule, match: re.Match[str]) -> RiskSig
         return RiskNote(phrase, "英語の否定形")
     if phrase.startswith("suicid") and NEWS_WORDS.search(canonical):
         return RiskNote(phrase, "ニュースや啓発についての英語の話題")
+    context = canonical[max(0, match.start() - FIGURE_LOOKBACK) : match.end() + FIGURE_LOOKBACK]
+    joking = ENGLISH_JOKE.search(canonical[match.end() :]) and not NOT_JOKING.search(canonical)
+    if ENGLISH_FIGURATIVE.search(context) or joking:
+        return RiskNote(phrase, "英語の冗談や誇張の言い回し")
+    if rule.kind is RiskKind.PLAN and ENGLISH_OUTDOORS.search(canonical):
+        return RiskNote(phrase, "キャンプやバーベキューなど日常の用途")
+    past = ENGLISH_PAST.search(canonical[max(0, match.start() - FIGURE_LOOKBACK) : match.start()])
+    if past and ENGLISH_RECOVERED.search(canonical[match.end() :]):
+        return RiskNote(phrase, "過去の気持ちとして語られ、今は否定されている")
     third_party = THIRD_PARTY.search(canonical[: match.start()])
     subject = third_party.group() if third_party else None
     return RiskSignal(rule.kind, -1, -1, phrase, rule.explanation, subject=subject)

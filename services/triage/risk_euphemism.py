@@ -1,21 +1,31 @@
 """Rules for euphemisms of dying: going to the other world, being fetched, not waking cold.
 
 People who avoid the word 死ぬ say 早くお迎えが来てほしい, あの世に行きたい, 天国へ行けたら楽,
-明日の朝冷たくなってたらいいのに, 事故にでも遭えばいい, 自分の存在を消したい or 蒸発したい.
-Each of these words is harmless alone (保育園のお迎え, 天国みたいな温泉), so every rule needs a
-wish in the same clause and checks that the wish is the sender's.
+明日の朝冷たくなってたらいいのに or 事故にでも遭えばいい. Each of these words is harmless alone
+(保育園のお迎え, 天国みたいな温泉), so every rule needs a wish in the same clause and checks that
+the wish is the sender's. Wishes to stop existing (自分の存在を消したい, 蒸発したい) are in
+risk_vanishing.py.
 """
 
 from services.triage import risk_lexicon as lex
-from services.triage.findings import Finding, Rule, Tokens, note, sentence_lemmas, signal
+from services.triage.findings import (
+    Finding,
+    Rule,
+    Tokens,
+    note,
+    own_wish,
+    sentence_lemmas,
+    signal,
+    wish_end,
+)
+from services.triage.modality import hoped
 from services.triage.morphology import is_sentence_end, sentence_bounds
 from services.triage.predicates import (
-    NEGATIONS,
     Desire,
     Tail,
-    is_self,
     is_volitional,
     object_of,
+    preferable,
     quoted_at_sender,
     relief_end,
     subject_of,
@@ -25,7 +35,6 @@ from services.triage.signals import RiskKind
 
 PLACE_TO_VERB = 4
 FETCH_TO_VERB = 3
-ERASE_OBJECT_WINDOW = 4
 PASSIVE_AUXILIARIES = frozenset({"れる", "られる"})
 
 
@@ -42,35 +51,40 @@ def afterlife_rule(tokens: Tokens, index: int) -> Finding:
     for position in range(index + 1, min(len(tokens), index + 1 + PLACE_TO_VERB)):
         if tokens[position].lemma in lex.GO_VERBS or tokens[position].lemma in lex.CROSS_VERBS:
             tail = verb_tail(tokens, position)
-            end = _wish_end(tokens, position, tail)
+            end = wish_end(tokens, position, tail)
             if end is None:
                 return None
             start = index - 2 if lemma in lex.KIN_PLACES and index >= 2 else index
             explanation = "あの世へ行きたいという婉曲な死の願望"
-            return _own_wish(tokens, start, end, explanation)
+            return own_wish(tokens, start, end, explanation)
         if is_sentence_end(tokens[position]):
             return None
     return None
 
 
 def fetch_rule(tokens: Tokens, index: int) -> Finding:
-    """早くお迎えが来てほしい, お迎えが来ないかな, お迎えを待っている."""
+    """早くお迎えが来てほしい, お迎えが来ないかな, お迎えはまだかね, 寿命が来てくれないかしら."""
     start, end, _ = sentence_lemmas(tokens, index)
-    if any(token.lemma in lex.PICKUP_CONTEXT for token in tokens[start:end]):
+    fetch = tokens[index].lemma == lex.FETCH
+    if fetch and any(token.lemma in lex.PICKUP_CONTEXT for token in tokens[start:end]):
         return note(tokens, index, index + 1, "送り迎えの「お迎え」")
+    following = [token.lemma for token in tokens[index + 1 : index + 4]]
+    if fetch and following == ["は", "未だ", "か"]:
+        explanation = "お迎えはまだかと待つ、死を望む婉曲表現"
+        return signal(tokens, index, index + 4, RiskKind.PASSIVE_IDEATION, explanation)
     for position in range(index + 1, min(end, index + 1 + FETCH_TO_VERB)):
         lemma = tokens[position].lemma
         if lemma not in (lex.COME, lex.WAIT):
             continue
         tail = verb_tail(tokens, position)
         if lemma == lex.WAIT and not tail.negated:
-            wish_end: int | None = tail.end
+            end_of_wish: int | None = tail.end
         else:
-            wish_end = _wish_end(tokens, position, tail) or _wondering_end(tokens, tail)
-        if wish_end is None:
+            end_of_wish = wish_end(tokens, position, tail) or _wondering_end(tokens, tail)
+        if end_of_wish is None:
             return None
         explanation = "お迎えを待つ、死を望む婉曲表現"
-        return signal(tokens, index, wish_end, RiskKind.PASSIVE_IDEATION, explanation)
+        return signal(tokens, index, end_of_wish, RiskKind.PASSIVE_IDEATION, explanation)
     return None
 
 
@@ -82,7 +96,7 @@ def cold_rule(tokens: Tokens, index: int) -> Finding:
     end = tail.end if tail.desire is Desire.WANT else relief_end(tokens, index + 1, tail)
     if end is None:
         return None
-    return _own_wish(tokens, index, end, "冷たくなっていたいという婉曲な死の願望")
+    return own_wish(tokens, index, end, "冷たくなっていたいという婉曲な死の願望")
 
 
 def run_over_rule(tokens: Tokens, index: int) -> Finding:
@@ -96,89 +110,128 @@ def run_over_rule(tokens: Tokens, index: int) -> Finding:
             return None
     elif not _accident_before(tokens, index):
         return None
-    wish_end = _wish_end(tokens, index, tail)
-    if wish_end is None:
+    end = wish_end(tokens, index, tail)
+    if end is None:
         return None
-    return _own_wish(tokens, index, wish_end, "事故で死ねたらという願い")
-
-
-def erase_rule(tokens: Tokens, index: int) -> Finding:
-    """自分を消したい, 存在ごと消したい: erasing oneself."""
-    before = tokens[max(0, index - ERASE_OBJECT_WINDOW) : index]
-    target = object_of(tokens, index) or next(
-        (token.lemma for token in reversed(before) if token.lemma in lex.SELF_OBJECTS), None
-    )
-    if target not in lex.SELF_OBJECTS:
-        return None
-    tail = verb_tail(tokens, index)
-    wish_end = _wish_end(tokens, index, tail)
-    if wish_end is None:
-        return None
-    return _own_wish(tokens, index, wish_end, "自分の存在を消したいという願望")
-
-
-def vaporize_rule(tokens: Tokens, index: int) -> Finding:
-    """蒸発したい: to vanish without a trace."""
-    if index + 1 >= len(tokens) or tokens[index + 1].lemma != lex.DO:
-        return None
-    tail = verb_tail(tokens, index + 1)
-    if tail.desire is not Desire.WANT:
-        return None
-    return _own_wish(tokens, index, tail.end, "蒸発したい、消えたいという願望")
-
-
-def _wish_end(tokens: Tokens, index: int, tail: Tail) -> int | None:
-    """Return where a wish for the verb ends: たい, volition, 〜ばいい, or a later たい.
-
-    A later たい counts only through a て-chain in the same clause: 行って主人に会いたい.
-    """
-    if tail.desire is Desire.WANT:
-        return tail.end
-    if tail.desire is Desire.NOT_WANT or (tail.negated and "ば" not in tail.lemmas):
-        return None
-    if is_volitional(tokens, index, tail):
-        return tail.end
-    if any(lemma in lex.REQUEST_WORDS for lemma in tail.lemmas):
-        return tail.end
-    end = relief_end(tokens, index, tail)
-    if end is not None:
-        return end
-    if tail.lemmas[-1:] in (("て",), ("で",)):
-        return _later_desire(tokens, tail.end)
-    return None
-
-
-def _later_desire(tokens: Tokens, start: int) -> int | None:
-    _, end = sentence_bounds(tokens, start)
-    for position in range(start, end):
-        if tokens[position].lemma == "たい":
-            following = tokens[position + 1 : position + 2]
-            if following and following[0].lemma in NEGATIONS:
-                return None
-            return position + 1
-    return None
+    return own_wish(tokens, index, end, "事故で死ねたらという願い")
 
 
 def _wondering_end(tokens: Tokens, tail: Tail) -> int | None:
-    # お迎えが来ないかな: a negated question wishes that it would come.
+    # お迎えが来ないかな, 寿命が来てくれないかしら: a negated question wishes that it would come.
     following = [token.lemma for token in tokens[tail.end : tail.end + 1]]
-    if tail.negated and following == ["か"]:
+    if tail.negated and following and following[0] in ("か", "かな", "かしら"):
         return tail.end + 1
     return None
 
 
-def _own_wish(tokens: Tokens, start: int, end: int, explanation: str) -> Finding:
-    """Return the signal unless the wish belongs to a thing or was said to the sender.
+def taken_along_rule(tokens: Tokens, index: int) -> Finding:
+    """神様、もう連れていってください, 早くそちらへ連れて行ってください: taken to the other side."""
+    following = [token.lemma for token in tokens[index + 1 : index + 3]]
+    if following != ["て", lex.GO]:
+        return None
+    go = index + 2
+    tail = verb_tail(tokens, go)
+    requested = any(lemma in lex.REQUEST_WORDS for lemma in tail.lemmas)
+    # 今夜連れていかれても構わない: being taken, accepted.
+    accepted = "れる" in tail.lemmas and _accepted(tokens, tail.end)
+    if not (requested or accepted) or (tail.negated and not accepted):
+        return None
+    destination = _destination_before(tokens, index)
+    if destination is not None and destination not in lex.WEAK_AFTERLIFE_PLACES:
+        # 遊園地に連れていってほしい: an everyday trip.
+        if destination not in lex.AFTERLIFE_PLACES:
+            return None
+    elif destination is None and not any(token.lemma in lex.BEYOND_WORDS for token in tokens):
+        return None
+    if object_of(tokens, index) is not None:
+        # 子どもを連れていってください: someone else is taken along.
+        return None
+    end = tail.end + 2 if accepted else tail.end
+    return own_wish(tokens, index, end, "あの世へ連れて行ってほしいという願い")
 
-    A wish reported of another person (母が「あの世に行きたい」と言う) stays a signal, and
-    risk.py names that person.
-    """
-    subject = subject_of(tokens, start)
-    if not is_self(subject) and subject not in lex.OTHER_PEOPLE:
-        return note(tokens, start, end, f"対象が自分ではなく「{subject}」")
-    if quoted_at_sender(tokens, end):
-        return note(tokens, start, end, "他人から言われた言葉の引用")
-    return signal(tokens, start, end, RiskKind.PASSIVE_IDEATION, explanation)
+
+def welcome_rule(tokens: Tokens, index: int) -> Finding:
+    """早く迎えに来てくれ (to the dead or a god), 次の朝を迎えたくない."""
+    tail = verb_tail(tokens, index)
+    target = object_of(tokens, index)
+    if target in lex.MORNING_WORDS and tail.desire is Desire.NOT_WANT:
+        explanation = "朝を迎えたくないという願い"
+        return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
+    following = [token.lemma for token in tokens[index + 1 : index + 3]]
+    if following != ["に", lex.COME]:
+        return None
+    _, _, lemmas = sentence_lemmas(tokens, index)
+    if lemmas & lex.PICKUP_CONTEXT:
+        return None
+    if not any(token.lemma in lex.BEYOND_WORDS | lex.DEATH_WORDS for token in tokens):
+        # 駅まで迎えに来てほしい: a pickup; only a death or a god in the message makes it 死.
+        return None
+    come = index + 2
+    come_tail = verb_tail(tokens, come)
+    wish = wish_end(tokens, come, come_tail) or _wondering_end(tokens, come_tail)
+    if wish is None:
+        return None
+    return own_wish(tokens, index, wish, "迎えに来てほしいという、死を望む婉曲表現")
+
+
+def follow_rule(tokens: Tokens, index: int) -> Finding:
+    """父の後を追った方が, あとを追いたい: following a dead person."""
+    before = [token.lemma for token in tokens[max(0, index - 2) : index]]
+    if before != [lex.AFTER, "を"]:
+        return None
+    if not any(token.lemma in lex.DEATH_WORDS for token in tokens):
+        # 先輩の後を追って同じ大学に行きたい: no death, so no following into death.
+        return None
+    tail = verb_tail(tokens, index)
+    end = None
+    if tail.desire is Desire.WANT or is_volitional(tokens, index, tail):
+        end = tail.end
+    elif tail.end < len(tokens) and tokens[tail.end].lemma == "方":
+        end = preferable(tokens, tail) or _far_relief(tokens, tail.end)
+    if end is None:
+        return None
+    return own_wish(tokens, index - 2, end, "亡くなった人の後を追いたいという願望")
+
+
+def stop_rule(tokens: Tokens, index: int) -> Finding:
+    """息が止まってくれたら, 心臓が勝手に止まってくれればって: the body stopping, wished for."""
+    _, _, lemmas = sentence_lemmas(tokens, index)
+    if not lemmas & lex.VITAL_NOUNS and not (
+        subject_of(tokens, index) is None and any(t.lemma in lex.VITAL_NOUNS for t in tokens)
+    ):
+        return None
+    if subject_of(tokens, index) not in lex.VITAL_NOUNS | {None}:
+        return None
+    tail = verb_tail(tokens, index)
+    wish = wish_end(tokens, index, tail) or hoped(tokens, index, tail)
+    if wish is None and any(lemma in lex.REQUEST_WORDS for lemma in tail.lemmas):
+        wish = tail.end
+    if wish is None or quoted_at_sender(tokens, wish):
+        return None
+    explanation = "心臓や息が止まってほしいという願い"
+    return signal(tokens, index, wish, RiskKind.PASSIVE_IDEATION, explanation)
+
+
+def _accepted(tokens: Tokens, position: int) -> bool:
+    # 連れていかれても構わない.
+    lemmas = [token.lemma for token in tokens[position : position + 3]]
+    return lemmas[:1] == ["構う"] and "無い" in lemmas
+
+
+def _destination_before(tokens: Tokens, index: int) -> str | None:
+    for position in range(index - 1, max(-1, index - 4), -1):
+        if tokens[position].lemma in ("に", "へ") and position > 0:
+            return tokens[position - 1].lemma
+    return None
+
+
+def _far_relief(tokens: Tokens, position: int) -> int | None:
+    # 後を追った方が、みんなのためかもしれない.
+    _, end = sentence_bounds(tokens, position)
+    for index in range(position, end):
+        if tokens[index].lemma in ("為", "楽", "幸せ", "増し"):
+            return index + 1
+    return None
 
 
 def _eager_or_bereaved(tokens: Tokens, index: int, kin_place: bool) -> bool:
@@ -187,7 +240,7 @@ def _eager_or_bereaved(tokens: Tokens, index: int, kin_place: bool) -> bool:
     あっち needs an eager word before it in the sentence (早く, もう, そろそろ) or a death in the
     message; 主人のところ always needs a death in the message.
     """
-    death_words = lex.BEREAVEMENT_WORDS | lex.AFTERLIFE_PLACES
+    death_words = lex.DEATH_WORDS | lex.AFTERLIFE_PLACES
     if any(token.lemma in death_words for token in tokens):
         # 天国のお母さんのところに行きたい: the mother is in heaven.
         return True
@@ -198,7 +251,9 @@ def _eager_or_bereaved(tokens: Tokens, index: int, kin_place: bool) -> bool:
 
 
 def _of_kin(tokens: Tokens, index: int) -> bool:
-    # 主人のところ, 母のもと: a place named by a person.
+    # 主人のところ, 母のもと: a place named by a person; 同じところ: where the dead one went.
+    if index >= 1 and tokens[index - 1].lemma == lex.SAME:
+        return True
     if index < 2 or tokens[index - 1].lemma != "の":
         return False
     return tokens[index - 2].lemma in lex.OTHER_PEOPLE
@@ -215,9 +270,12 @@ EUPHEMISM_RULES: dict[str, Rule] = {
         for lemma in lex.AFTERLIFE_PLACES | lex.WEAK_AFTERLIFE_PLACES | lex.KIN_PLACES
     },
     lex.FETCH: fetch_rule,
+    lex.LIFESPAN: fetch_rule,
+    lex.TAKE_ALONG: taken_along_rule,
+    lex.WELCOME: welcome_rule,
+    lex.CHASE: follow_rule,
+    lex.STOP: stop_rule,
     lex.COLD: cold_rule,
     lex.RUN_OVER: run_over_rule,
     lex.MEET: run_over_rule,
-    lex.ERASE: erase_rule,
-    lex.VAPORIZE: vaporize_rule,
 }

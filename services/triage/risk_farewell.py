@@ -15,11 +15,13 @@ THANKS_WINDOW = 3
 # Arrangements for after one is gone: 猫の預け先も決めた, 形見分けをした.
 LEAVING_ARRANGEMENTS = {
     "預け先": "預け先", "形見": "形見", "形見分け": "形見分け", "通帳": "通帳",
-    "身辺整理": "身辺整理",
+    "身辺整理": "身辺整理", "心残り": "心残りはない",
 }  # fmt: skip
 # Nouns after 最後の that make a last message: 最後のメッセージ, 最後の手紙.
-LAST_MESSAGE_NOUNS = frozenset({"メッセージ", "挨拶", "手紙", "言葉", "連絡"})
-GIVING_VERBS = frozenset({"上げる", "あげる", "譲る", "託す"})
+LAST_MESSAGE_NOUNS = frozenset(
+    {"メッセージ", "挨拶", "手紙", "言葉", "連絡", "相談", "ストーリー", "投稿", "LINE"}
+)
+GIVING_VERBS = frozenset({"上げる", "あげる", "譲る", "託す", "配る"})
 # Normalized forms that can start a parting word; _cue_at reads only these.
 CUE_LEMMAS = frozenset(
     {"今迄", "今", "いま", "さようなら", "御免", "先", "探す", "最後", "生まれ変わる", "思い残す",
@@ -27,18 +29,45 @@ CUE_LEMMAS = frozenset(
      *LEAVING_ARRANGEMENTS}
 )  # fmt: skip
 FAREWELL_EXPLANATION = "別れの言葉が重なっている、自殺の予告の可能性"
+# Cues that carry a farewell almost alone, so they count as two.
+STRONG_CUES = frozenset({"これが最後", "その頃にはもういない"})
+# 明日にはもういない, 来週にはもういないから.
+GONE_TIMES = frozenset({"明日", "明後日", "来週", "来月", "今夜", "週末"})
+LAST_WISHES = frozenset({"話す", "聞く", "会う", "伝える"})
+BELONGINGS = frozenset({"持ち物", "私物", "物", "装備", "荷物"})
+TRACES = frozenset({"データ", "写真", "アカウント", "履歴", "垢"})
+TIDIED = frozenset({"部屋", "私物", "全部", "身の回り"})
+CHORES = frozenset({"大掃除", "引っ越し", "断捨離", "模様替え", "掃除"})
+LETTER_ADDRESSEES = frozenset(
+    {"家族", "皆", "子供達", "子供", "兄", "姉", "母", "父", "職場", "妻", "夫"}
+)
+LETTER_PLACES = frozenset({"引き出し", "机"})
+PLACING_VERBS = frozenset({"置く", "仕舞う", "入れる"})
+WATERS_AND_MOUNTAINS = frozenset({"海", "川", "山", "湖"})
+MORE_CUE_LEMMAS = frozenset(
+    {"皆", "今迄", "此れ", "今日", "宜しく", "世話", "頃", "連絡", "言い残す", "決める", "印鑑",
+     *GONE_TIMES, *BELONGINGS, *TRACES, *TIDIED, *LETTER_ADDRESSEES, *WATERS_AND_MOUNTAINS}
+)  # fmt: skip
 
 
 def farewell_findings(tokens: Tokens) -> list[RiskSignal]:
-    """Return one signal when the message has two or more kinds of parting words."""
+    """Return one signal when the message has two or more kinds of parting words.
+
+    A cue that says the sender will be gone when the message is read (これが読まれる頃には
+    もういない) or that the message is the last one (これが最後のメッセージです) counts twice.
+    """
     cues: dict[str, str] = {}
     for index, token in enumerate(tokens):
-        if token.lemma not in CUE_LEMMAS:
+        if token.lemma not in CUE_LEMMAS and token.lemma not in MORE_CUE_LEMMAS:
             continue
-        cue = _cue_at(tokens, index)
+        cue = _cue_at(tokens, index) or _more_cue_at(tokens, index)
         if cue is not None and cue not in cues:
             cues[cue] = token.surface
-    if len(cues) < MIN_CUES:
+    cue = _placed_letter(tokens)
+    if cue is not None:
+        cues.setdefault(cue, "手紙")
+    weight = len(cues) + sum(1 for cue in cues if cue in STRONG_CUES)
+    if weight < MIN_CUES:
         return []
     phrase = "」「".join(cues)
     return [RiskSignal(RiskKind.IDEATION, -1, -1, phrase, FAREWELL_EXPLANATION)]
@@ -57,7 +86,7 @@ def _cue_at(tokens: Tokens, index: int) -> str | None:
         return "ごめんなさい"
     if lemma == "先" and following[:2] == ["に", "行く"] and _plain_or_polite(tokens, index + 2):
         return "先にいきます"
-    if lemma == "探す" and following[:1] == ["無い"]:
+    if lemma == "探す" and following[:1] in (["無い"], ["ず"]):
         return "探さないで"
     if lemma == "最後" and following[:1] == ["の"] and following[1:2]:
         if following[1] in LAST_MESSAGE_NOUNS:
@@ -94,6 +123,140 @@ def _cue_at(tokens: Tokens, index: int) -> str | None:
         and _plain_or_polite(tokens, index + 2)
     ):
         return "終わりにする"
+    return None
+
+
+def _more_cue_at(tokens: Tokens, index: int) -> str | None:
+    """Return the name of a parting word of thanks, trust, absence or settling, if any."""
+    lemma = tokens[index].lemma
+    following = [token.lemma for token in tokens[index + 1 : index + 1 + THANKS_WINDOW]]
+    if lemma == "皆" and "有り難う" in following:
+        return "みんなありがとう"
+    if lemma == "今迄" and following[:1] == ["楽しい"]:
+        return "今まで楽しかった"
+    last = [token.lemma for token in tokens[index + 1 : index + 5]]
+    if (
+        lemma == "此れ"
+        and last[:3] == ["が", "最後", "の"]
+        and last[3:]
+        and last[3] in LAST_MESSAGE_NOUNS
+    ):
+        return "これが最後"
+    if lemma in ("今日", "此れ") and following[:2] == ["で", "最後"]:
+        return "これで最後"
+    if lemma == "宜しく" and _entrusted(tokens, index):
+        return "あとをよろしく"
+    if lemma == "世話" and following[:3] == ["に", "成る", "た"]:
+        return "世話になった"
+    if lemma == "最後" and following[:1] == ["に"] and _wished_last(tokens, index):
+        return "最後に話したかった"
+    if lemma == "頃" and _gone_by_then(tokens, index):
+        return "その頃にはもういない"
+    if lemma in GONE_TIMES and following[:2] == ["に", "は"] and _gone_by_then(tokens, index):
+        return "もういない"
+    if lemma == "連絡" and _cut_off(tokens, index):
+        return "連絡がつかない"
+    if lemma in BELONGINGS and _handed_out(tokens, index):
+        return "持ち物を配った"
+    if lemma in TRACES and _erased(tokens, index):
+        return "データを消した"
+    if lemma in TIDIED and _tidied(tokens, index):
+        return "身の回りを片付けた"
+    if lemma in LETTER_ADDRESSEES and following[:1] in (["宛て"], ["へ"]):
+        if "手紙" in following[:3]:
+            return "家族あての手紙"
+    if lemma == "言い残す":
+        return "言い残した"
+    if lemma == "決める" and _decided_plainly(tokens, index):
+        return "もう決めた"
+    if lemma in WATERS_AND_MOUNTAINS and _heading_there(tokens, index):
+        return "海や山へ向かう"
+    if lemma == "印鑑":
+        return "通帳"
+    return None
+
+
+def _entrusted(tokens: Tokens, index: int) -> bool:
+    # 子どもたちのこと、どうかよろしくお願いします, みんなによろしく言って.
+    before = [token.lemma for token in tokens[max(0, index - 4) : index]]
+    return "こと" in before or before[-2:] in (["皆", "に"], ["皆", "さ"])
+
+
+def _wished_last(tokens: Tokens, index: int) -> bool:
+    # 最後に誰かと話したかった, 最後に声が聞きたかった.
+    for position in range(index + 2, min(len(tokens), index + 7)):
+        if tokens[position].lemma in LAST_WISHES:
+            return tokens[position + 1 : position + 2] and tokens[position + 1].lemma == "たい"
+    return False
+
+
+def _gone_by_then(tokens: Tokens, index: int) -> bool:
+    """Return whether もういない follows: これが読まれる頃にはもういない, 明日にはもういない."""
+    lemmas = [token.lemma for token in tokens[index + 1 : index + 8]]
+    for position in range(len(lemmas) - 2):
+        if lemmas[position : position + 3] == ["もう", "居る", "無い"]:
+            return True
+    return False
+
+
+def _cut_off(tokens: Tokens, index: int) -> bool:
+    # 連絡がつかない, 連絡が取れません, もう連絡はできなくなる.
+    for token in tokens[index + 1 : index + 4]:
+        if token.lemma in ("付く", "取れる", "出来る", "取る"):
+            tail = [t.lemma for t in tokens[tokens.index(token) + 1 : tokens.index(token) + 4]]
+            return any(lemma in ("無い", "ず") for lemma in tail)
+    return False
+
+
+def _handed_out(tokens: Tokens, index: int) -> bool:
+    # 持ち物をみんなに配ってる, 大事な物はみんな配り終えた, 装備あげるね.
+    for token in tokens[index + 1 : index + 5]:
+        if token.lemma in GIVING_VERBS | {"配る"}:
+            return True
+    return False
+
+
+def _erased(tokens: Tokens, index: int) -> bool:
+    # スマホのデータも消した, 写真もアカウントも全部消した.
+    if any(token.lemma in ("機種", "機種変更", "整理") for token in tokens):
+        return False
+    for position in range(index + 1, min(len(tokens), index + 8)):
+        if tokens[position].lemma == "消す":
+            following = [t.lemma for t in tokens[position + 1 : position + 3]]
+            return "た" in following
+    return False
+
+
+def _tidied(tokens: Tokens, index: int) -> bool:
+    # 部屋も全部片付けた, 机の私物ぜんぶ片付けてる; 大掃除や引っ越し are chores.
+    if any(token.lemma in CHORES for token in tokens):
+        return False
+    for position in range(index + 1, min(len(tokens), index + 5)):
+        if tokens[position].lemma in ("片付ける", "片付け"):
+            return True
+    return False
+
+
+def _decided_plainly(tokens: Tokens, index: int) -> bool:
+    # もう決めた: decided, with nothing named.
+    before = [token.lemma for token in tokens[max(0, index - 2) : index]]
+    following = [token.lemma for token in tokens[index + 1 : index + 2]]
+    return before[-1:] == ["もう"] and following == ["た"]
+
+
+def _heading_there(tokens: Tokens, index: int) -> bool:
+    # 海の方に向かってて, 川さ入っから: heading for water or a mountain.
+    lemmas = [token.lemma for token in tokens[index + 1 : index + 5]]
+    return any(lemma in ("向かう", "入る") for lemma in lemmas)
+
+
+def _placed_letter(tokens: Tokens) -> str | None:
+    """Return a cue when a letter is left in a drawer or on a desk: 机の引き出しにしまってある."""
+    lemmas = {token.lemma for token in tokens}
+    if "手紙" not in lemmas and "封筒" not in lemmas:
+        return None
+    if lemmas & LETTER_PLACES and lemmas & PLACING_VERBS:
+        return "手紙を置いた"
     return None
 
 

@@ -10,8 +10,10 @@ DIE = lemma_of("死ぬ")
 VANISH = lemma_of("消える")
 BE = lemma_of("居る")
 LIVE = lemma_of("生きる")
+# 生き延びてる意味ってある?: read like 生きる.
+LIVE_ALIASES = lemma_set("生き延びる")
 BE_BORN = lemma_of("生まれる")
-WAKE_VERBS = lemma_set("覚める", "目覚める", "覚ます")
+WAKE_VERBS = lemma_set("覚める", "目覚める", "覚ます", "さめる")
 PASS_AWAY = lemma_of("逝く")
 GET_UP = lemma_of("起きる")
 COME = lemma_of("来る")
@@ -31,7 +33,10 @@ EMPHASIS_ADVERBS = lemma_set("絶対", "決して", "本当", "もう")
 DIE_ALIASES = lemma_set("くたばる")
 # 今夜死ぬ, これから死ぬ, もう死ぬわ: words that may stand before plain 死ぬ in an announcement.
 # これ is the これ of これから; particles are skipped.
-ANNOUNCE_WORDS = lemma_set("今夜", "今晩", "今日", "明日", "今週", "今", "これ", "もう", "本当")
+ANNOUNCE_WORDS = lemma_set(
+    "今夜", "今晩", "今日", "明日", "今週", "今", "これ", "もう", "本当", "その", "前", "いま",
+    "本気", "絶対", "来週", "週末",
+)  # fmt: skip
 VANISH_ALIASES = lemma_set("消え去る", "消え失せる")
 LONG_LIFE = lemma_of("長生き")
 # 念慮 after 死 or 自殺 names suicidal thoughts: 希死念慮, 自殺念慮.
@@ -51,25 +56,67 @@ ONLINE_PLACES = lemma_set(
 # 死ぬ followed by one of these nouns is a plan or a search for means: 死ぬ方法, 死ぬ勇気.
 DEATH_PLAN_NOUNS = lemma_set(
     "方法", "勇気", "覚悟", "つもり", "準備", "場所", "予定", "手段", "決心", "決意", "薬", "道具",
-    "日",
+    "日", "約束",
 )  # fmt: skip
+# 死んでお詫びしたい, 死んで償いたい: dying to atone.
+ATONEMENT_WORDS = lemma_set("詫び", "詫びる", "償う", "償い", "責任")
 # 死ぬ followed by こと and one of these verbs: 死ぬことばかり考える.
 DEATH_THOUGHT_VERBS = lemma_set("考える", "思う", "調べる", "検索")
 # Words right after 死ぬ that make it figurative: 死ぬほど笑った, 死ぬかと思った, 死ぬ気で.
 DEATH_FIGURATIVE_NEXT = lemma_set("ほど", "くらい", "ぐらい", "程", "気", "位", "よう", "みたい")
 # Nouns that mark a whole life as the thing to end: 人生を終わりにしたい.
 LIFE_OBJECTS = lemma_set("人生", "命", "全部", "全て", "何", "自分", "この世", "生活")
+LIFE_OBJECTS_EVERYTHING = lemma_of("全て")
+# A life named anywhere in the sentence makes 終わる the sender's: 終われるの、この人生.
+LIFE_NOUNS = lemma_set("人生", "命", "この世")
+# Words just before 終わる that make the sender the one who ends: 眠ったまま終わりたい,
+# 一緒に終われたら, 事故にでも遭って終われたら, 静かに凍えて終われたら.
+OWN_ENDING_CUES = lemma_set(
+    "まま", "一緒", "寝る", "眠る", "事故", "静か", "ひっそり", "私", "自分", "いっそ", "凍える"
+)
+# A clause of only these before 終わる is a bare wish to end: もう終わりたい.
+BARE_ENDING_WORDS = lemma_set("もう", "早い", "そろそろ", "本当")
+# Words that limit an ending to a task, a day or a relation: 今日はもう終わりにしたい.
+ENDING_SCOPES = lemma_set(
+    "今日", "今回", "これ", "ここ", "話", "相談", "仕事", "会議", "授業", "練習", "試合", "作業",
+    "休み", "テスト", "課題", "関係", "案件", "学校", "バイト", "残業", "夏休み", "宿題", "片付け",
+)  # fmt: skip
+# Despair before a plain 終わりにする makes it an announcement: もう無理。終わりにする.
+DESPAIR_WORDS = lemma_set("無理", "限界", "疲れる", "辛い", "しんどい")
 # Waking-up wishes count only for these subjects: 明日が来なければいい, 目が覚めなければ.
 DAWN_SUBJECTS = lemma_set("明日", "朝", "目")
 WORLD_WORDS = lemma_set("この世", "世の中", "世界")
 FOREVER_WORDS = lemma_set("永遠", "ずっと", "永久", "まま", "一生")
-WORTH_NOUNS = lemma_set("意味", "価値", "資格", "理由", "希望")
+ETERNITY_WORDS = lemma_set("永遠", "永久")
+SLEEP_VERBS = lemma_set("眠る", "寝る")
+# 目を開けなくていい: opening the eyes is waking.
+OPEN = lemma_of("開ける")
+EYE = lemma_of("目")
+# まだ生きてるのかってがっかりする, 目が覚めるたびに絶望する.
+LET_DOWN_WORDS = lemma_set("がっかり", "絶望", "うんざり", "落胆")
+# 今日も生きてしまった, また生きてしまった.
+AGAIN_WORDS = lemma_set("今日", "また", "未だ")
+# 明日なんていらない. In a sentence Sudachi gives いらない the form いる, but いる alone is
+# read as 居る, so that form is written out.
+NEED_VERBS = lemma_set("要る") | {"いる"}
+WORTH_NOUNS = lemma_set("意味", "価値", "資格", "理由", "希望", "意義")
+ZERO = lemma_of("ゼロ")
+NEED = lemma_of("必要")
+# 生きる理由が見当たらない, 生きてる意味がわからない: a reason that cannot be found.
+FIND_VERBS = lemma_set("分かる", "見当たる", "見付かる")
+# 生きるのが嫌, 生きることに疲れた.
+REJECTION_WORDS = lemma_set("嫌", "疲れる")
+CONTINUE = lemma_of("続ける")
+# もう生きていけない about money is hardship, not a wish to die: 年金だけでは生きていけない.
+MONEY_WORDS = lemma_set("金", "お金", "給料", "年金", "収入", "貯金", "生活費")
 NO_GOOD = lemma_of("駄目")
 # この世に未練はない: no attachment left to life.
 ATTACHMENT = lemma_of("未練")
 LIFE_WORDS = lemma_set("この世", "世の中", "人生", "生きる", "命")
 # Pronouns for someone else; あいつ死ねばいい wishes death on that person.
-OTHER_PRONOUNS = lemma_set("あいつ", "こいつ", "そいつ", "奴", "やつ")
+OTHER_PRONOUNS = lemma_set(
+    "あいつ", "こいつ", "そいつ", "奴", "やつ", "お前", "あんた", "てめえ", "貴方", "君"
+)
 POINTLESS = lemma_of("仕方無い")
 STOP_VERBS = lemma_set("やめる", "止める")
 REQUEST_WORDS = lemma_set("欲しい", "下さい", "くれる")
@@ -77,62 +124,91 @@ REQUEST_WORDS = lemma_set("欲しい", "下さい", "くれる")
 NEWS_CONTEXT = lemma_set(
     "ニュース", "報道", "記事", "予防", "対策", "防止", "研修", "授業", "講演", "統計",
     "ドラマ", "映画", "小説", "漫画", "アニメ", "番組", "特集", "啓発", "週間", "問題",
+    "講演会", "講座", "テレビ", "レポート", "論文", "防ぐ",
 )  # fmt: skip
-BEREAVEMENT_VERBS = lemma_set("亡くなる")
+BEREAVEMENT_VERBS = lemma_set("亡くなる", "亡くす")
+# Words of mourning: a suicide named anywhere in such a message is someone else's death
+# (自死遺族の会, 自殺した友達の命日).
+MOURNING_WORDS = lemma_set(
+    "遺族", "命日", "周忌", "葬儀", "葬式", "法事", "追悼", "供養", "遺影", "墓参り",
+)  # fmt: skip
+# 自死という言葉, 自殺って単語: the word itself is the topic.
+WORD_NOUNS = lemma_set("言葉", "単語", "ワード", "意味", "漢字")
+ATTEMPT = lemma_of("未遂")
 
 # Means of suicide that carry the risk on their own, unless the sentence is a news context.
 MEANS_NOUNS = lemma_set("首吊り", "オーバードーズ", "od", "遺書", "身辺", "樹海", "過量")
 MEDICINE_NOUNS = lemma_set(
     "薬", "睡眠薬", "睡眠導入剤", "眠剤", "市販薬", "風邪薬", "頭痛薬", "抗うつ薬", "安定剤",
-    "錠剤", "薬剤",
+    "錠剤", "薬剤", "デパス", "頓服", "痛み止め", "鎮痛剤", "鎮痛薬", "睡眠剤", "ブロン", "咳止め",
+    "オピオイド", "リチウム", "インスリン",
 )  # fmt: skip
 HOARD_VERBS = lemma_set("溜める", "ためる", "集める", "蓄える", "貯め込む", "溜め込む")
 SWALLOW = lemma_of("飲む")
-# Keeping pills counts as hoarding only when they are also not taken: 飲まずに残してる.
-SAVE_VERBS = lemma_set("残す", "取る", "置く")
+# Verbs of taking medicine: 酒で流し込んだ, インスリンを多めに打つ.
+SWALLOW_VERBS = lemma_set("飲む", "流し込む", "飲み込む", "服用", "打つ")
+# Keeping pills counts as hoarding only when they are also not taken: 飲まずに残してる,
+# 飲まないで引き出しにしまってある, 飲まずに隠してた.
+SAVE_VERBS = lemma_set("残す", "取る", "置く", "仕舞う", "隠す")
 # Quantities that turn taking medicine into an overdose: 全部飲んだ, 一気に飲んだ.
 OVERDOSE_AMOUNTS = lemma_set(
-    "全部",
-    "一気",
-    "大量",
-    "沢山",
-    "一度",
-    "箱",
-    "全て",
-    "ありったけ",
-    "何十",
-    "まとめる",
+    "全部", "一気", "大量", "沢山", "一度", "箱", "全て", "ありったけ", "何十", "まとめる",
     "いっぱい",
-)
-# Medicine is fetched 「まとめて」 at a pharmacy; that word counts only with another amount.
-WEAK_AMOUNTS = lemma_set("まとめる")
+    "一遍", "多め",
+)  # fmt: skip
+# Medicine is fetched 「まとめて」 at a pharmacy and a doctor may say 「多めに」; these words
+# count only with another amount, an intent or an outcome (まとめて飲めば楽になれる).
+WEAK_AMOUNTS = lemma_set("まとめる", "多め")
 ROPE_NOUNS = lemma_set("ロープ", "縄")
 ROPE_ACTIONS = lemma_set(
-    "買う",
-    "用意",
-    "準備",
-    "掛ける",
-    "吊る",
-    "結ぶ",
-    "探す",
-    "首",
-    "注文",
-    "隠す",
-    "見付ける",
-)
+    "買う", "用意", "準備", "掛ける", "吊る", "結ぶ", "探す", "首", "注文", "隠す", "見付ける",
+    "検索",
+    "調べる", "積む", "輪",
+)  # fmt: skip
+ROPE_ACTIONS = ROPE_ACTIONS | {"かける"}
 CHARCOAL = lemma_of("練炭")
-CHARCOAL_ACTIONS = lemma_set("買う", "用意", "準備", "積む", "車", "目張り", "注文", "部屋")
+CHARCOAL_ACTIONS = lemma_set(
+    "買う", "用意", "準備", "積む", "車", "目張り", "注文", "部屋", "調べる", "検索", "置く",
+    "買い置き",
+)  # fmt: skip
+# 七輪 is an everyday grill; it counts only with something that seals a room or a car.
+GRILL = lemma_of("七輪")
+SEALING_WORDS = lemma_set("ガムテープ", "目張り", "隙間", "塞ぐ")
+# A car or the mountains make charcoal that one has (練炭もある) a plan: 車で山奥まで来た.
+REMOTE_WORDS = lemma_set("車", "山奥", "山", "森", "車内")
+# ロープを輪にした, ベルトが輪っかにして掛けてあった: a noose.
+NOOSE_CORDS = lemma_set("ロープ", "縄", "ベルト", "紐", "ネクタイ", "コード")
+LOOPS = lemma_set("輪", "輪っか")
+# Where a noose is tied: ドアノブでもできる, 梁に縄をかける.
+HANGING_POINTS = lemma_set("ドアノブ", "梁", "鴨居")
+# Figures of speech: ロープで首しめられるみたいな毎日.
+SIMILE_LEMMAS = lemma_set("みたい", "様", "比喩")
+# Guns and poisons turned on oneself: 自分に使う, 弾を込めて眺めてた, 除草剤を飲めば終わる.
+GUNS = lemma_set("銃", "猟銃", "鉄砲", "ライフル", "拳銃", "散弾銃")
+POISONS = lemma_set("農薬", "除草剤", "殺虫剤", "漂白剤")
+BULLET = lemma_of("弾")
+LOAD = lemma_of("込める")
+# Poison swallowed by accident: 子どもが誤って飲んだ.
+MISTAKE_WORDS = lemma_set("誤る", "間違える", "誤飲", "うっかり")
+BOTTLE_ACTS = lemma_set("瓶", "枕元", "並べる")
 # Everyday uses of rope and charcoal; in these sentences the means words are not a risk.
 BENIGN_PURPOSES = lemma_set(
     "キャンプ", "登山", "荷造り", "引っ越し", "洗濯", "アウトドア", "ハンモック", "犬", "テント",
     "釣り", "ボート", "焼き肉", "焼肉", "バーベキュー", "bbq", "炭火", "暖房", "料理", "炬燵",
+    "雪囲い", "枝", "看板", "ワーク", "縄跳び", "剪定", "芋煮", "肉", "遊ぶ", "断捨離", "物干し",
+    "荷台", "荷物",
 )  # fmt: skip
 NECK = lemma_of("首")
-HANG_VERBS = lemma_set("吊る", "つる", "括る")
+HANG_VERBS = lemma_set("吊る", "つる", "括る", "絞める", "締める")
+# ネクタイを首にかけてみた: trying a cord around the neck.
+# Sudachi leaves かける in kana as かける, so both spellings are listed.
+NECK_TRY_VERBS = lemma_set("掛ける", "巻く") | {"かける"}
 JUMP_DOWN = lemma_of("飛び降りる")
 JUMP_IN = lemma_of("飛び込む")
 SUCKED_IN = lemma_of("吸い込む")
-RAILWAY_WORDS = lemma_set("電車", "線路", "ホーム", "踏切", "列車", "車道", "新幹線", "駅")
+RAILWAY_WORDS = lemma_set(
+    "電車", "線路", "ホーム", "踏切", "列車", "車道", "新幹線", "駅", "快速", "遮断機"
+)
 # Low places people jump from without risk: 階段から飛び降りて足をひねった.
 LOW_PLACES = lemma_set(
     "階段", "段差", "ベッド", "椅子", "塀", "遊具", "ブランコ", "ジャングルジム", "台", "車",
@@ -144,10 +220,46 @@ HIGH_PLACES = lemma_set("屋上", "崖", "線路", "樹海", "欄干", "鉄橋")
 BARRIERS = lemma_set("フェンス", "柵", "手すり", "欄干", "金網")
 CLIMB_OVER = lemma_set("越える", "乗り越える", "跨ぐ")
 # Being at one of these, standing, waiting or unable to move, is a warning: 線路の前から動けない.
-PRESENCE_VERBS = lemma_set("居る", "立つ", "来る", "待つ", "動く", "入る")
+PRESENCE_VERBS = lemma_set(
+    "居る", "立つ", "来る", "待つ", "動く", "入る", "座る", "腰掛ける", "掛ける"
+)
 # Everyday places that are a warning only at their edge: ホームの端に立ってる.
 EDGE_PLACES = lemma_set("ホーム", "ビル", "ベランダ", "マンション", "屋根", "窓", "堤防", "岸壁")
 EDGE_NOUNS = lemma_set("端", "縁", "淵", "際", "手すり", "先端", "ふち")
+
+# Being at a dangerous place, written without a verb (risk_presence.py).
+# Signs of height or water that make a place named alone a warning: 屋上なう。風つよい.
+HEIGHT_SIGNS = lemma_set(
+    "下", "柵", "フェンス", "低い", "高い", "飛ぶ", "落ちる", "風", "川", "水", "流れ", "怖い",
+    "戻る",
+    "越える",
+)  # fmt: skip
+SIGHTSEEING_WORDS = lemma_set("夜景", "景色", "デート", "花火", "写真", "撮影", "渋滞", "散歩")
+# 橋の上から川見てる: what is watched from a height.
+DEPTHS = lemma_set("下", "川", "水", "海", "線路", "水面")
+TRAIN_WORDS = lemma_set("電車", "快速", "列車", "急行", "特急")
+# 足が勝手に前に出そう, 一歩前に出たら, あと一歩が出なかった.
+STEP_NOUNS = lemma_set("足", "一歩", "歩")
+STEP_VERBS = lemma_set("出る", "動く", "踏み出す")
+CROSSING = lemma_of("踏切")
+CROUCH_VERBS = lemma_set("しゃがむ", "しゃがみ込む", "座り込む", "座る")
+OUTSIDE_NOUNS = lemma_set("外側", "外")
+SIT_VERBS = lemma_set("座る", "腰掛ける")
+# 靴はそろえて置きました: shoes lined up at the sea or a height.
+SHOES = lemma_of("靴")
+ARRANGE = lemma_of("揃える")
+SHORE_PLACES = lemma_set("海岸", "港", "浜", "岸壁", "砂浜", "浜辺")
+ROOFTOPS = lemma_set("屋上")
+KNOW = lemma_of("知る")
+REPORT_WORDS = lemma_set("報告", "連絡", "管理", "注意")
+LOCK = lemma_of("鍵")
+OPEN_UP = lemma_of("開く")
+CONTINUE = lemma_of("続ける")
+FLY = lemma_of("飛ぶ")
+ENTER = lemma_of("入る")
+WATERS = lemma_set("川", "海", "湖")
+LEISURE_WATER = lemma_set("泳ぐ", "海水浴", "夏", "水着", "釣り", "サーフィン", "暑い", "プール")
+TOGETHER_WORDS = lemma_set("二人", "一緒")
 GO = lemma_of("行く")
 # 崖から落ちよう, ビルから飛びたい.
 FALL_VERBS = lemma_set("落ちる", "飛ぶ")
@@ -156,18 +268,30 @@ RETURN_VERBS = lemma_set("戻る", "帰る")
 INTENT_NOUNS = lemma_set("つもり", "予定", "覚悟")
 # Sudachi splits 二度と into 二/度/と, so it is matched by spelling.
 NEVER_AGAIN = "二度と"
-NO_RETURN_PLACES = lemma_set("海", "川", "湖", "樹海", "山", "崖", "ダム", "屋上", "滝")
+NO_RETURN_PLACES = lemma_set("海", "川", "湖", "樹海", "山", "山奥", "崖", "ダム", "屋上", "滝")
 DOWN = lemma_of("下")
 LOOK = lemma_of("見る")
 BRIDGE = lemma_of("橋")
 
 SELF_HARM_NOUNS = lemma_set("リスカ", "アムカ", "レグカ", "自傷")
+# リスカ疑われてる, 『リスカしてる』って噂: someone else's suspicion, not an act.
+SUSPICION_WORDS = lemma_set("疑う", "噂", "誤解", "勘違い")
 # リスト, アーム or レッグ followed by カット: the spelled-out リスカ, アムカ and レグカ.
 CUT_SITES_SLANG = lemma_set("リスト", "アーム", "レッグ")
-BODY_PARTS = lemma_set("腕", "手首", "太もも", "太腿", "もも", "肌", "体", "身体", "自分")
+BODY_PARTS = lemma_set(
+    "腕", "手首", "太もも", "太腿", "もも", "肌", "体", "身体", "自分", "手の甲", "甲",
+)  # fmt: skip
 HEAD = lemma_of("頭")
 HARM_VERBS = lemma_set(
-    "切る", "刻む", "傷付ける", "刺す", "焼く", "引っ掻く", "掻き毟る", "殴る", "叩く"
+    "切る", "刻む", "傷付ける", "刺す", "焼く", "引っ掻く", "掻き毟る", "殴る", "叩く", "噛む",
+    "炙る",
+    "抓る", "痛め付ける",
+)  # fmt: skip
+# The hand and the fist are hurt by biting, burning or striking; 手を焼く (an idiom), 手を叩く
+# (clapping) and 手を切る (kitchen cuts) are left out.
+HANDS = lemma_set("手", "拳")
+HAND_HARM_VERBS = lemma_set(
+    "噛む", "炙る", "刺す", "引っ掻く", "掻き毟る", "打ち付ける", "ぶつける", "傷付ける", "抓る"
 )
 HEAD_HARM_VERBS = lemma_set("打ち付ける", "ぶつける", "殴る")
 # 押し付ける and 当てる harm only with one of these in the sentence; without one,
@@ -175,19 +299,63 @@ HEAD_HARM_VERBS = lemma_set("打ち付ける", "ぶつける", "殴る")
 TOOL_HARM_VERBS = lemma_set("押し付ける", "当てる", "押し当てる")
 BURN_TOOLS = lemma_set(
     "火", "たばこ", "煙草", "ライター", "アイロン", "刃物", "カッター", "カミソリ", "ナイフ", "刃",
+    "やかん", "熱湯",
 )  # fmt: skip
 CUT = lemma_of("切る")
 BLADES_AND_WOUNDS = lemma_set("刃物", "カッター", "カミソリ", "剃刀", "ナイフ", "血", "傷", "跡")
 BLADES = lemma_set("刃物", "カッター", "カミソリ", "剃刀", "ナイフ")
-CUTTING_SITES = lemma_set("腕", "手首", "太もも", "太腿")
+CUTTING_SITES = lemma_set("腕", "手首", "太もも", "太腿", "左腕", "右腕")
 WOUND_NOUNS = lemma_set("傷", "切り傷", "跡", "傷跡", "傷痕")
 WRIST = lemma_of("手首")
 BLOOD = lemma_of("血")
 IMPULSE = lemma_of("衝動")
 # Things people cut every day; 切る with these objects is not self-harm.
 EVERYDAY_CUTS = lemma_set(
-    "髪", "爪", "電話", "野菜", "縁", "スイッチ", "指", "紙", "肉", "魚", "料理", "包丁", "前髪"
+    "髪", "爪", "電話", "野菜", "縁", "スイッチ", "指", "紙", "肉", "魚", "料理", "包丁", "前髪",
+    "美容院", "美容室", "床屋", "ハンドル",
 )  # fmt: skip
+# Injuries that have a cause other than self-harm: 猫に引っかかれた, アトピーのかき傷.
+INJURY_CAUSES = lemma_set(
+    "料理", "包丁", "うっかり", "間違える", "転ぶ", "事故", "手術", "怪我", "採血", "献血", "注射",
+    "剪定", "アトピー", "湿疹", "捻挫", "骨折", "腱鞘炎", "作業",
+)  # fmt: skip
+# Signs that a wound on the arm is fresh, many or hidden: 腕の傷がまた増えた, 新しい傷,
+# 長袖で隠してる, 細い傷がいくつも.
+WOUND_SIGNS = lemma_set(
+    "新しい", "増える", "又", "隠す", "長袖", "幾つ", "何本", "沢山", "毎日", "深い", "縫う", "線",
+    "バーコード", "細い",
+)  # fmt: skip
+# Cutting reported with no object, as a habit or a relapse: また切った, 久しぶりに切った,
+# 今日も3本, 2年ぶり.
+RELAPSE_WORDS = lemma_set(
+    "又", "久し振り", "振り", "今日", "昨日", "昨夜", "毎日", "毎晩", "何時も"
+)
+# Relief from pain, the reason people give for hurting themselves: 切ると落ち着く,
+# 痛いとほっとする, 熱いお湯に手をつけたら気がまぎれた.
+COPING_WORDS = lemma_set("落ち着く", "安心", "ほっと", "紛れる", "すっきり", "楽")
+PAIN = lemma_of("痛い")
+ANIMALS = lemma_set("猫", "犬")
+OLD = lemma_of("古い")
+LINE = lemma_of("線")
+BARCODE = lemma_of("バーコード")
+PULL_OUT = lemma_of("抜く")
+BANDAGE = lemma_of("包帯")
+PUNISHMENT = lemma_set("罰", "罰する")
+# 根性焼き: a burn pressed into one's own skin with a cigarette.
+GUTS = lemma_of("根性")
+CARRY_VERBS = lemma_set("持ち歩く", "隠し持つ")
+# Work that needs a blade: カッターを持ち歩く現場.
+BLADE_WORK = lemma_set("仕事", "現場", "作業", "梱包", "工作", "職場", "料理")
+WALL = lemma_of("壁")
+WALL_HARM_VERBS = lemma_set("殴る", "打ち付ける", "叩く", "ぶつける")
+# Signs that striking a wall hurt the sender: 手ボロボロ, 血が出るまで, 指が曲がってる.
+WALL_INJURY_WORDS = lemma_set("血", "痛い", "骨", "指", "手", "拳", "ぼろぼろ", "腫れる", "態と")
+EAT_VERBS = lemma_set("食べる", "食う")
+# 食べる資格なんかない, わざと食べないでいる: starving oneself.
+ON_PURPOSE = lemma_of("わざと")
+MEAL_NOUNS = lemma_set("ご飯", "食事", "朝ご飯", "昼ご飯", "晩ご飯")
+# Not eating for a reason: ダイエット中, 健康診断の前.
+FASTING_REASONS = lemma_set("ダイエット", "減量", "健康診断", "検査", "断食", "手術")
 
 # People whose risk a sender may report; the reason then names them.
 OTHER_PEOPLE = lemma_set(
@@ -196,42 +364,81 @@ OTHER_PEOPLE = lemma_set(
     "知人", "生徒", "同級生", "祖母", "祖父", "義母", "義父", "お母さん", "お父さん", "子", "嫁",
     "主人", "クラスメート", "相手", "婆", "爺", "ママ", "パパ", "旦那", "奥さん", "先生",
     "利用者", "患者", "部員", "孫", "甥", "姪", "いとこ", "叔母", "叔父", "知り合い",
+    "姑", "舅", "両親", "店長", "社長", "大家",
 )  # fmt: skip
 # Names shown in reasons for a person at risk whose normalized form reads oddly: ばあちゃん is
 # 婆 + ちゃん to Sudachi.
 SUBJECT_NAMES = {"婆": "おばあちゃん", "爺": "おじいちゃん"}
-REPORT_VERBS = lemma_set("言う", "仄めかす", "送る", "来る", "連絡", "書く", "口")
+REPORT_VERBS = lemma_set(
+    "言う", "仄めかす", "送る", "来る", "連絡", "書く", "口", "返す", "投稿", "呟く", "漏らす",
+    "泣く",
+)  # fmt: skip
 # Channels a threat arrives by: 「もう死ぬ」ってLINEが来た.
-MESSAGE_NOUNS = lemma_set("LINE", "ライン", "メッセージ", "メール", "電話", "連絡", "dm")
+MESSAGE_NOUNS = lemma_set(
+    "LINE", "ライン", "メッセージ", "メール", "電話", "連絡", "dm", "ポスト", "投稿", "書き込み",
+    "ストーリー",
+)  # fmt: skip
 QUOTE_MARKERS = frozenset({"って", "と", "」", "』"})
 WISH_VERBS = lemma_set("祈る", "願う")
+# Verbs of saying something aloud: 息子が「死んだほうがいい」って泣く reports the son's wish.
+SPEECH_VERBS = lemma_set("言う", "泣く", "呟く", "漏らす", "書く", "叫ぶ", "零す")
+# Verbs of words thrown at someone: 投げつけてきた言葉が「死ねばいいのに」.
+HURL_VERBS = lemma_set("投げ付ける", "浴びせる", "罵る", "吐き捨てる")
 
 # Markers of a risk placed in the past and contrasted with a calm present:
 # 前は死にたかったけど今は平気.
 PAST_MARKERS = lemma_set(
-    "昔", "前", "以前", "かつて", "当時", "頃", "時代", "過去", "一時期", "去年", "昨年"
+    "昔", "前", "以前", "かつて", "当時", "頃", "時代", "過去", "一時期", "去年", "昨年",
+    "おととし",
 )  # fmt: skip
+# A scar or an experience named after the act places it in the past: リスカの痕, OD経験者.
+PAST_EVIDENCE = lemma_set("痕", "跡", "傷跡", "傷痕", "経験", "経験者")
 NOW = lemma_of("今")
 RECOVERY_WORDS = lemma_set(
     "落ち着く", "大丈夫", "平気", "楽しい", "元気", "幸せ", "無い", "思う", "安定", "良い",
-    "働く", "通う", "頑張る", "過ごす", "暮らす", "母", "ママ",
+    "働く", "通う", "通る", "頑張る", "過ごす", "暮らす", "母", "ママ", "合う", "御陰", "抜ける",
+    "普通", "全然", "減る", "穏やか", "前向き",
 )  # fmt: skip
-RENEWAL_MARKERS = lemma_set("また", "再び", "最近", "戻る")
+# Verbs that state a recovery on their own: よく乗り越えた, もう克服した.
+OVERCOME_VERBS = lemma_set("乗り越える", "克服", "立ち直る", "卒業")
+RENEWAL_MARKERS = lemma_set("また", "再び", "戻る")
+# 最近 renews a risk only in the sentence that names it: 最近また死にたくなる.
+RECENT_WORDS = lemma_set("最近")
 
 # Euphemisms of dying (risk_euphemism.py). The other world, named plainly or vaguely:
 # あの世に行きたい, 三途の川を渡りたい; あっち and 向こう need an eager word or a death nearby.
 AFTERLIFE_PLACES = lemma_set("あの世", "天国", "黄泉", "冥土", "極楽", "三途", "向こう側")
-WEAK_AFTERLIFE_PLACES = lemma_set("あっち", "向こう")
-# 主人のところへ行きたい counts only when the message tells of a death.
+WEAK_AFTERLIFE_PLACES = lemma_set("あっち", "向こう", "そっち", "そちら")
+# 主人のところへ行きたい and 夫と同じところへ行きたい count only when the message tells of a
+# death.
 KIN_PLACES = lemma_set("所", "下", "側")
+SAME = lemma_of("同じ")
 PLACE_PARTICLES = frozenset({"に", "へ", "の", "を", "まで"})
 GO_VERBS = lemma_set("行く", "逝く", "旅立つ", "帰る")
 CROSS_VERBS = lemma_set("渡る")
 EAGER_WORDS = lemma_set("早い", "もう", "そろそろ", "いっそ", "早く")
 BEREAVEMENT_WORDS = lemma_set(
-    "先立つ", "亡くなる", "亡くす", "他界", "死別", "逝く", "遺影", "仏壇"
-)
+    "先立つ", "亡くなる", "亡くす", "他界", "死別", "逝く", "遺影", "仏壇", "見送る", "自死",
+    "自殺",
+)  # fmt: skip
 FETCH = lemma_of("お迎え")
+# 早く寿命が来てくれないかしら: one's span of life, waited for like お迎え.
+LIFESPAN = lemma_of("寿命")
+# Words of the world beyond, which make 連れていって and 迎えに来て mean dying:
+# 神様、もう連れていってください, 早く迎えに来てくれと仏壇に頼む.
+BEYOND_WORDS = lemma_set("神", "仏", "仏壇", "先祖", "寿命", "お迎え", "あの世", "天国", "三途")
+TAKE_ALONG = lemma_of("連れる")
+WELCOME = lemma_of("迎える")
+# 次の朝を迎えたくない: not wanting to see another morning.
+MORNING_WORDS = lemma_set("朝", "明日", "新年", "誕生日")
+# 父の後を追いたい: to follow a dead person.
+CHASE = lemma_of("追う")
+AFTER = lemma_of("後")
+# 相続 tells of a death as surely as 亡くなる does: 相続の話し合いで…父の後を追った方が.
+DEATH_WORDS = BEREAVEMENT_WORDS | lemma_set("死ぬ", "相続", "葬式", "葬儀", "命日", "遺族")
+# 息が止まってくれたら, 心臓が勝手に止まってくれれば: the body stopping, wished for.
+STOP = lemma_of("止まる")
+VITAL_NOUNS = lemma_set("息", "心臓", "呼吸", "脈", "鼓動")
 WAIT = lemma_of("待つ")
 # お迎え is also picking a child up or meeting someone at a station.
 PICKUP_CONTEXT = lemma_set(
@@ -244,4 +451,94 @@ RUN_OVER = lemma_of("轢く")
 VEHICLES = lemma_set("車", "トラック", "電車", "バス", "自動車", "バイク")
 ERASE = lemma_of("消す")
 SELF_OBJECTS = lemma_set("自分", "存在", "私", "俺", "僕")
-VAPORIZE = lemma_of("蒸発")
+VAPORIZE_NOUNS = lemma_set("蒸発", "消滅")
+
+# Wishes to stop existing (risk_vanishing.py).
+CEASE_VERBS = lemma_set("なくなる", "無くなる")
+# Erasing someone from a system, said of oneself: 存在ごと削除したい, 私をブロックしてほしい.
+ERASE_NOUNS = lemma_set("削除", "抹消", "消去", "BAN", "シャットダウン", "ブロック", "引き算")
+# この世から垢消し: an account erased from this world is the sender.
+ACCOUNT_NOUNS = lemma_set("垢", "アカウント")
+WORLD_SOURCES = lemma_set("この世", "世界", "地球", "世の中")
+# Leaving life: 人生から降りたい, この世から抜けたい, この世からおいとましたい, 人生ログアウト.
+LIFE_SOURCES = lemma_set("人生", "この世", "世の中")
+LEAVE_VERBS = lemma_set("抜ける", "降りる")
+LEAVE_NOUNS = lemma_set("ログアウト", "暇", "退場")
+# お星さまになりたい, 土に還りたい.
+STAR = lemma_of("星")
+NOTHING_NOUNS = lemma_set("星", "土")
+BECOME_VERBS = lemma_set("成る", "還る")
+EXISTENCE = lemma_of("存在")
+
+# Plans written without a word of dying (risk_plans.py).
+INSURANCE_NOUNS = lemma_set("保険", "保険金", "生命保険")
+LIFE_INSURANCE = lemma_of("生命保険")
+# What insurance money would do: 返す, 払う, 家族が助かる, 全部片付く, 保険が下りる, 保険金が入る.
+PAYOFF_VERBS = lemma_set(
+    "返す", "払う", "助かる", "片付く", "下りる", "おりる", "入る", "残す", "消える"
+)
+DEBT_WORDS = lemma_set("借金", "ローン", "学費", "返済", "借り", "支払い")
+ACCIDENT = lemma_of("事故")
+INTENT = lemma_of("つもり")
+# 今夜決行します, 今夜、実行します.
+CARRY_OUT_NOUNS = lemma_set("決行", "実行")
+NIGHT_WORDS = lemma_set("今夜", "今晩", "今日", "明日", "明晩", "週末", "今週")
+# A named event or plan makes 決行 and a chosen date everyday: 運動会は明日決行.
+EVENT_NOUNS = lemma_set(
+    "運動会", "遠足", "試合", "大会", "祭り", "花火", "イベント", "計画", "作戦", "旅行", "ライブ",
+    "練習", "式", "会議", "発表", "引っ越し", "結婚式", "面接", "手術", "予約", "パーティー",
+    "告白",
+    "プロポーズ",
+)  # fmt: skip
+DECIDE = lemma_of("決める")
+DATE_NOUNS = lemma_set(
+    "前の日", "誕生日", "日", "月曜", "火曜", "水曜", "木曜", "金曜", "土曜", "日曜", "命日",
+    "月末",
+    "年末",
+)  # fmt: skip
+PREPARATION_NOUNS = lemma_set("準備", "用意", "支度")
+FINISH_VERBS = lemma_set("出来る", "終わる", "整う", "済む")
+# 最後に誰かと話したかった, 子どもは実家に預けた: a farewell or an arrangement nearby.
+LAST_OR_ENTRUSTED = lemma_set("最後", "預ける")
+DO_IT = lemma_of("やる")
+
+# Deaths wished from an accident, the cold or an illness (risk_accidents.py).
+CRASH = lemma_of("突っ込む")
+CRASH_TARGETS = lemma_set(
+    "対向", "車線", "対向車", "電柱", "壁", "ガードレール", "大型", "川", "トラック", "海",
+)  # fmt: skip
+# What a condition leads to when it is an ending: 突っ込めば楽, 一瞬, 終わる, 眠るように死ねる.
+ENDING_WORDS = lemma_set("楽", "終わる", "一瞬", "死ぬ", "良い", "逝く")
+BURIED = lemma_of("埋もれる")
+SNOW = lemma_of("雪")
+EXPOSURE_VERBS = lemma_set("埋もれる", "凍える", "朽ちる", "弱る")
+DEGREE_WORDS = lemma_set("ほど", "くらい", "ぐらい", "程")
+COLD_PLACES = lemma_set("雪", "吹雪", "寒さ", "雪山")
+DEATH_NOUNS = lemma_set("餓死", "凍死")
+ILLNESS_NOUNS = lemma_set("病気", "癌", "病", "難病", "持病")
+# 病気が進んでくれれば, このまま悪くなってくれた方がいい, 重い病気が見つかったらいいな.
+WORSENING_VERBS = lemma_set("進む", "見付かる", "悪化", "成る")
+DONE_AWAY = lemma_of("片付く")
+# The sender named by a word of self-contempt: こんな老いぼれは早く片付くのが一番.
+SELF_DEPRECATIONS = lemma_set("老いぼれ", "年寄り", "荷物", "邪魔者")
+THOUGHT_WORDS = lemma_set("考える", "思う")
+AS_IS = lemma_of("まま")
+TOGETHER = lemma_of("一緒")
+FOUND = lemma_of("見付かる")
+# 腕が血だらけ, 血まみれ; 血がとまらない; 血のついたティッシュ.
+SOAKED_SUFFIXES = lemma_set("だらけ", "塗れ")
+STOP = lemma_of("止まる")
+TISSUE = lemma_of("ティッシュ")
+BLADE_EDGE = lemma_of("替え刃")
+HOLD = lemma_of("持つ")
+# 歩道橋の上, 6階, 最上階: heights named without 屋上 or 崖.
+TOP_FLOORS = lemma_set("歩道橋", "最上階", "階", "非常階段")
+# Jumps done for sport or leisure anywhere in the message: スカイダイビング, バンジー.
+LEISURE_JUMPS = lemma_set("スカイダイビング", "バンジー", "パラシュート", "ジェットコースター")
+RETURN = lemma_of("戻る")
+# Risk words that end the search for a statement that an act stopped (risk.py).
+CORE_RISK_WORDS = DIE_ALIASES | VANISH_ALIASES | SUICIDE_NOUNS | SELF_HARM_NOUNS | {DIE, VANISH}
+# Study and broadcasts anywhere in a message make a bare 自殺 a topic: 大学のレポートを書いています.
+STUDY_WORDS = lemma_set("レポート", "論文", "テレビ", "講演会", "講座", "卒論", "研究")
+# Planning for the end of a long life, which names 遺書 and 身辺整理 without a plan to die.
+END_OF_LIFE_PLANNING = lemma_set("エンディング", "断捨離", "終活", "遺言")

@@ -17,6 +17,7 @@ from services.triage.findings import (
 )
 from services.triage.morphology import sentence_bounds
 from services.triage.predicates import (
+    NEGATIONS,
     Desire,
     Tail,
     conditional_relief,
@@ -24,16 +25,28 @@ from services.triage.predicates import (
     is_self,
     is_volitional,
     object_of,
+    quoted_at_sender,
     subject_of,
     verb_tail,
 )
+from services.triage.risk_waking import still_alive
 from services.triage.signals import RiskKind
 
+WORTH_WINDOW = 6
+# Words between 意味 and its denial: 意味なんか、どこにもない, 理由がもう見当たらない.
+WORTH_FILLERS = frozenset(
+    {"が", "は", "も", "なんか", "なんて", "って", "、", "どこ", "に", "もう"}
+)
+DEGREE_WORDS = frozenset({"ほど", "程", "くらい", "ぐらい"})
+# Words before 生きていけない that name what living needs: いなければ, 年金だけでは.
+DEPENDENCY_MARKERS = ("なければ", "ないと", "なしでは", "無しでは", "なしじゃ", "では")
 GUILT_WINDOW = 4
 # Words that may stand between 生きてる and an apology or a verdict:
 # 生きてるのが申し訳ない, 生まれてきたこと自体が間違い.
 GUILT_FILLERS = frozenset({"の", "が", "こと", "自体", "だけ", "で", "は", "も", "て"})
 MISTAKE_WINDOW = 5
+# Words that may stand between a life and 続ける: 人生を, この人生はもう, 人生、もう.
+LIFE_LINKS = frozenset({"を", "は", "も", "、", "もう", "なんて", "なんか", "此れ", "以上"})
 DO_WINDOW = 4
 
 
@@ -46,7 +59,13 @@ def live_rule(tokens: Tokens, index: int) -> Finding:
     if following[:1] and following[0] in lex.WORTH_NOUNS and "無い" in following[1:3]:
         end = tail.end + following.index("無い") + 1
         return signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, "生きる意味や価値の否定")
-    if lex.POINTLESS in following[:1] or lex.POINTLESS in tail.lemmas:
+    # 生きてたってしょうがない: Sudachi reads しょうがない as しょう + が + ない.
+    pointless = following[:3] == ["しょう", "が", "無い"] or following[1:4] == [
+        "しょう",
+        "が",
+        "無い",
+    ]
+    if lex.POINTLESS in following[:1] or lex.POINTLESS in tail.lemmas or pointless:
         return signal(tokens, index, tail.end + 1, RiskKind.PASSIVE_IDEATION, "生きる意味の否定")
     if following[:2] == ["の", "を"] and following[2:3] and following[2] in lex.STOP_VERBS:
         return signal(tokens, index, tail.end + 3, RiskKind.PASSIVE_IDEATION, "生きるのをやめたい")
@@ -62,6 +81,108 @@ def live_rule(tokens: Tokens, index: int) -> Finding:
     if guilt_end is not None:
         explanation = "生きていることへの罪悪感"
         return signal(tokens, index, guilt_end, RiskKind.PASSIVE_IDEATION, explanation)
+    return _living_doubted(tokens, index, tail)
+
+
+def _living_doubted(tokens: Tokens, index: int, tail: Tail) -> Finding:
+    """生きてる理由が見当たらない, 生きるのが嫌, もう生きていけない, 生きてていいのかな."""
+    end = _worth_denied(tokens, tail.end)
+    if end is not None:
+        return signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, "生きる意味や価値の否定")
+    end = _worth_questioned(tokens, tail.end)
+    if end is not None:
+        explanation = "生きている意味があるのかという問い"
+        return signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, explanation)
+    end = _living_rejected(tokens, tail.end)
+    if end is not None:
+        return signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, "生きることへの拒否")
+    if _cannot_go_on(tokens, index, tail):
+        explanation = "もう生きていけないという思い"
+        return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
+    end = _leave_to_live_questioned(tokens, index, tail)
+    if end is not None:
+        explanation = "生きていていいのかという問い"
+        return signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, explanation)
+    return still_alive(tokens, index, tail)
+
+
+def _worth_denied(tokens: Tokens, position: int) -> int | None:
+    """Return the end of 意味がない, 理由が見当たらない, 価値ゼロ after the verb, or None."""
+    if position >= len(tokens) or tokens[position].lemma not in lex.WORTH_NOUNS:
+        return None
+    for offset in range(position + 1, min(len(tokens), position + 1 + WORTH_WINDOW)):
+        token = tokens[offset]
+        if token.lemma in ("無い", lex.ZERO) and token.pos != "助動詞":
+            return offset + 1
+        if token.lemma in lex.FIND_VERBS:
+            following = tokens[offset + 1 : offset + 3]
+            negation = next((t for t in following if t.lemma in NEGATIONS), None)
+            return offset + 2 + following.index(negation) if negation else None
+        if token.lemma not in WORTH_FILLERS and token.pos != "副詞":
+            return None
+    return None
+
+
+def _worth_questioned(tokens: Tokens, position: int) -> int | None:
+    """Return the end of 生きてる意味ってある？ after the verb, or None."""
+    lemmas = [token.lemma for token in tokens[position : position + 5]]
+    if not lemmas or lemmas[0] not in lex.WORTH_NOUNS | {lex.NEED}:
+        return None
+    rest = lemmas[1:]
+    if rest[:1] and rest[0] in ("って", "は", "が"):
+        rest = rest[1:]
+    if rest[:1] != ["有る"] or not rest[1:2] or rest[1] not in ("?", "か", "の"):
+        return None
+    return position + len(lemmas) - len(rest) + 2
+
+
+def _living_rejected(tokens: Tokens, position: int) -> int | None:
+    """Return the end of 生きるのが嫌 or 生きることに疲れた after the verb, or None."""
+    lemmas = [token.lemma for token in tokens[position : position + 4]]
+    if not lemmas or lemmas[0] not in ("の", "こと"):
+        return None
+    rest = lemmas[1:]
+    if rest[:1] and rest[0] in ("が", "に", "も", "は"):
+        rest = rest[1:]
+    if not rest or rest[0] not in lex.REJECTION_WORDS:
+        return None
+    end = position + len(lemmas) - len(rest) + 1
+    after = [token.lemma for token in tokens[end : end + 3]]
+    if any(lemma in DEGREE_WORDS for lemma in after):
+        # 生きるのが嫌になるほど暑い.
+        return None
+    return end
+
+
+def _cannot_go_on(tokens: Tokens, index: int, tail: Tail) -> bool:
+    """Return whether もう生きていけない or もう生きてられない is said, not a dependency.
+
+    家族がいなければ生きていけない and 年金だけでは生きていけない name what living needs.
+    """
+    following = [token.lemma for token in tokens[tail.end : tail.end + 2]]
+    cannot = following == ["行く", "無い"] or ("られる" in tail.lemmas and tail.negated)
+    if not cannot:
+        return False
+    before = [token.lemma for token in tokens[max(0, index - 3) : index]]
+    if "もう" not in before:
+        return False
+    start, end = sentence_bounds(tokens, index)
+    sentence = tokens[start:end]
+    surfaces = "".join(token.surface for token in sentence)
+    if any(marker in surfaces for marker in DEPENDENCY_MARKERS):
+        return False
+    return not any(token.lemma in lex.MONEY_WORDS for token in sentence)
+
+
+def _leave_to_live_questioned(tokens: Tokens, index: int, tail: Tail) -> int | None:
+    """Return the end of 生きてていいのかな or 生き続けていいのかな, or None."""
+    if tail.end < len(tokens) and tokens[tail.end].lemma == lex.CONTINUE:
+        tail = verb_tail(tokens, tail.end)
+    if tail.lemmas[-2:] not in (("て", "良い"), ("で", "良い")):
+        return None
+    following = [token.lemma for token in tokens[tail.end : tail.end + 2]]
+    if following[:1] and following[0] in ("の", "か") and following[-1] in ("か", "?", "かな"):
+        return tail.end + len(following)
     return None
 
 
@@ -121,6 +242,9 @@ def born_rule(tokens: Tokens, index: int) -> Finding:
     tail = verb_tail(tokens, index)
     regret = tail.negated and conditional_relief(tokens, index, tail)
     if regret or tail.desire is Desire.NOT_WANT:
+        if quoted_at_sender(tokens, tail.end + 2):
+            # 母から「生まれてこなければよかった」と言われた: said to the sender.
+            return note(tokens, index, tail.end, "他人から言われた言葉の引用")
         if is_self(subject_of(tokens, index)):
             explanation = "生まれてきたことへの後悔"
             return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
@@ -131,89 +255,6 @@ def born_rule(tokens: Tokens, index: int) -> Finding:
         explanation = "生まれてきたことを間違いや罪と感じている"
         return signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, explanation)
     return None
-
-
-def wake_rule(tokens: Tokens, index: int) -> Finding:
-    """目が覚めなければいい, 明日が来なければいい, 二度と目覚めたくない, 永遠に眠りたい."""
-    tail = verb_tail(tokens, index)
-    lemma = tokens[index].lemma
-    subject = subject_of(tokens, index)
-    if tail.negated and conditional_relief(tokens, index, tail):
-        if lemma == lex.COME and subject not in lex.DAWN_SUBJECTS:
-            return None
-        if lemma == lex.GET_UP and not is_self(subject):
-            return None
-        return signal(
-            tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, "目覚めたくないという願い"
-        )
-    if tail.negated and any(word in lex.REQUEST_WORDS for word in tail.lemmas):
-        # 目が覚めないでほしい
-        if lemma in lex.WAKE_VERBS or subject in lex.DAWN_SUBJECTS:
-            return signal(
-                tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, "目覚めたくないという願い"
-            )
-    if (
-        tail.negated
-        and _prayed_for(tokens, tail)
-        and (lemma != lex.COME or subject in lex.DAWN_SUBJECTS)
-    ):
-        # 明日が来ないことを祈ってる
-        return signal(
-            tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, "目覚めたくないという願い"
-        )
-    if lemma in lex.WAKE_VERBS and tail.desire is Desire.NOT_WANT:
-        return signal(
-            tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, "目覚めたくないという願い"
-        )
-    forever = any(token.lemma in lex.FOREVER_WORDS for token in tokens[max(0, index - 3) : index])
-    if lemma == lex.SLEEP and tail.desire is Desire.WANT and forever:
-        return signal(
-            tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, "永遠に眠りたいという願い"
-        )
-    return None
-
-
-def end_rule(tokens: Tokens, index: int) -> Finding:
-    """全部終わりにしたい, 人生を終わらせたい; 関係を終わりにしたい is not a risk."""
-    if tokens[index].lemma == lex.END_NOUN:
-        if index + 2 >= len(tokens) or tokens[index + 1].lemma != "に":
-            return None
-        tail = verb_tail(tokens, index + 2)
-        wants = tail.desire is Desire.WANT or is_volitional(tokens, index + 2, tail)
-        wants = wants or tokens[index + 2].lemma == "出来る"
-    else:
-        tail = verb_tail(tokens, index)
-        wants = "せる" in tail.lemmas and tail.desire is Desire.WANT
-    target = object_of(tokens, index, topic_markers=True) or _comma_topic(tokens, index)
-    if wants and _modifies_noun(tokens, tail.end):
-        # 終わらせたい仕事が山ほどある: the wish describes the noun after it.
-        return note(tokens, index, tail.end + 1, f"「{tokens[tail.end].surface}」を終わらせたい")
-    if not wants:
-        # 今夜全部終わりにする: a plain statement of intent counts only with a whole-life object,
-        # because 「今日はこれで終わりにします」 closes a chat.
-        intends = not tail.negated and "た" not in tail.lemmas
-        if not (intends and target in lex.LIFE_OBJECTS):
-            return None
-    if target is not None and target not in lex.LIFE_OBJECTS and not is_self(target):
-        return note(tokens, index, tail.end, f"終わらせたい対象が「{target}」")
-    return signal(tokens, index, tail.end, RiskKind.IDEATION, "人生を終わらせたいという願望")
-
-
-def _comma_topic(tokens: Tokens, index: int) -> str | None:
-    """Return a noun that opens the sentence as its topic before a comma: この案件、もう終わりに."""
-    start, _ = sentence_bounds(tokens, index)
-    for position in range(start + 1, index):
-        if tokens[position].pos_detail == "読点":
-            previous = tokens[position - 1]
-            return previous.lemma if previous.pos in ("名詞", "代名詞") else None
-    return None
-
-
-def _modifies_noun(tokens: Tokens, position: int) -> bool:
-    if position >= len(tokens):
-        return False
-    token = tokens[position]
-    return token.pos == "名詞" and token.lemma not in lex.LIFE_OBJECTS and token.lemma != "気持ち"
 
 
 def kill_rule(tokens: Tokens, index: int) -> Finding:
@@ -254,7 +295,10 @@ def pass_away_rule(tokens: Tokens, index: int) -> Finding:
 
 def suicide_noun_rule(tokens: Tokens, index: int) -> Finding:
     """自殺したい, 自殺未遂, 自殺の方法; a news story or lesson about suicide is not a risk."""
+    if _names_the_word(tokens, index):
+        return note(tokens, index, index + 1, "言葉としての言及")
     do_index = _do_after(tokens, index)
+    context = news_context(tokens, index) or _mourning(tokens) or _studied(tokens)
     if do_index is not None:
         tail = verb_tail(tokens, do_index)
         if tail.desire is Desire.NOT_WANT or tail.negated:
@@ -262,12 +306,14 @@ def suicide_noun_rule(tokens: Tokens, index: int) -> Finding:
         if tail.desire is Desire.WANT or is_volitional(tokens, do_index, tail):
             return wish_or_denial(tokens, index, tail, RiskKind.IDEATION, "自殺の意図")
         subject = subject_of(tokens, index)
-        if not tail.lemmas:
+        if "た" in tail.lemmas and (
+            subject in lex.OTHER_PEOPLE or _names_someone(tokens, tail.end)
+        ):
+            # 祖父が自殺した, 自殺した友達: the sender is bereaved by a suicide, not at risk.
+            person = subject or tokens[tail.end].surface
+            return note(tokens, index, tail.end, f"「{person}」の過去の自殺、遺族としての話")
+        if not tail.lemmas and context is None:
             return signal(tokens, index, tail.end, RiskKind.IDEATION, "自殺するという予告")
-        if "た" in tail.lemmas and subject in lex.OTHER_PEOPLE:
-            # 祖父が自殺した: the sender is bereaved by a suicide, not at risk by this phrase.
-            return note(tokens, index, tail.end, f"「{subject}」の過去の自殺、遺族としての話")
-    context = news_context(tokens, index)
     if context is not None:
         return note(tokens, index, index + 1, f"「{context}」についての話題")
     tail = verb_tail(tokens, index)
@@ -277,13 +323,46 @@ def suicide_noun_rule(tokens: Tokens, index: int) -> Finding:
 
 
 def _do_after(tokens: Tokens, index: int) -> int | None:
-    """Return the position of する after a noun: 自殺したい, 自殺なんて絶対しない."""
+    """Return the position of する after a noun: 自殺したい, 自殺なんて絶対しない, 自殺未遂した."""
     for position in range(index + 1, min(len(tokens), index + 1 + DO_WINDOW)):
         token = tokens[position]
         if token.lemma == lex.DO:
             return position
-        if token.pos != "助詞" and token.lemma not in lex.EMPHASIS_ADVERBS:
+        if token.pos != "助詞" and token.lemma not in lex.EMPHASIS_ADVERBS | {lex.ATTEMPT}:
             return None
+    return None
+
+
+def _names_the_word(tokens: Tokens, index: int) -> bool:
+    # 自死という言葉にまだ慣れない.
+    following = [token.lemma for token in tokens[index + 1 : index + 4]]
+    if following[:2] == ["と", "言う"]:
+        following = following[2:]
+    elif following[:1] == ["って"]:
+        following = following[1:]
+    else:
+        return False
+    return bool(following) and following[0] in lex.WORD_NOUNS
+
+
+def _names_someone(tokens: Tokens, position: int) -> bool:
+    # 自殺した友達: the past act describes another person.
+    return position < len(tokens) and tokens[position].lemma in lex.OTHER_PEOPLE
+
+
+def _studied(tokens: Tokens) -> str | None:
+    """Return a word of study or broadcast anywhere in the message (レポート, テレビ), if any."""
+    for token in tokens:
+        if token.lemma in lex.STUDY_WORDS:
+            return token.surface
+    return None
+
+
+def _mourning(tokens: Tokens) -> str | None:
+    """Return a word of mourning anywhere in the message (自死遺族, 命日), if any."""
+    for token in tokens:
+        if token.lemma in lex.MOURNING_WORDS or any(p in lex.MOURNING_WORDS for p in token.parts):
+            return token.surface
     return None
 
 
@@ -324,28 +403,46 @@ def _noun_denied(tokens: Tokens, position: int) -> bool:
     return False
 
 
-def _prayed_for(tokens: Tokens, tail: Tail) -> bool:
-    following = [token.lemma for token in tokens[tail.end : tail.end + 4]]
-    return following[:1] in (["こと"], ["よう"]) and any(
-        lemma in lex.WISH_VERBS for lemma in following[1:]
-    )
+def continue_rule(tokens: Tokens, index: int) -> Finding:
+    """こんな人生、もう続けたくない, 人生を続けられない: not going on with one's life.
+
+    Only a life counts (人生, 命): こんな生活続けたくない and 仕事を続けたくない are about a job
+    or a way of living, and 人生、続けたくないことばかり names things.
+    """
+    if not _life_before(tokens, index):
+        return None
+    tail = verb_tail(tokens, index)
+    unwilling = tail.desire is Desire.NOT_WANT or (tail.negated and "られる" in tail.lemmas)
+    if not unwilling:
+        return None
+    if tail.end < len(tokens) and tokens[tail.end].pos == "名詞":
+        return None
+    explanation = "人生を続けたくないという思い"
+    return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
+
+
+def _life_before(tokens: Tokens, index: int) -> bool:
+    # 人生を, 人生、もう, この人生はもう: the life is marked or set off right before the verb.
+    for position in range(index - 1, max(-1, index - 7), -1):
+        lemma = tokens[position].lemma
+        if lemma in lex.LIFE_NOUNS:
+            return True
+        if lemma not in LIFE_LINKS:
+            return False
+    return False
 
 
 LIFE_RULES: dict[str, Rule] = {
     lex.LIVE: live_rule,
+    **{lemma: live_rule for lemma in lex.LIVE_ALIASES},
     lex.BE_BORN: born_rule,
-    lex.COME: wake_rule,
-    lex.GET_UP: wake_rule,
-    lex.SLEEP: wake_rule,
-    lex.END_NOUN: end_rule,
-    lex.END_VERB: end_rule,
     lex.KILL: kill_rule,
     lex.CUT_OFF: life_end_rule,
     lex.PASS_AWAY: pass_away_rule,
     lex.LEAVE: life_end_rule,
     lex.LONG_LIFE: long_life_rule,
+    lex.CONTINUE: continue_rule,
     lex.ATTACHMENT: attachment_rule,
     lex.IDEATION_NOUN: ideation_noun_rule,
-    **{lemma: wake_rule for lemma in lex.WAKE_VERBS},
     **{lemma: suicide_noun_rule for lemma in lex.SUICIDE_NOUNS},
 }

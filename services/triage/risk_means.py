@@ -18,27 +18,12 @@ from services.triage.findings import (
     signal,
 )
 from services.triage.morphology import Token
-from services.triage.predicates import Desire, Tail, object_of, verb_tail
+from services.triage.predicates import Tail, quoted_at_sender, verb_tail
 from services.triage.risk_medicine import medicine_rule
 from services.triage.risk_places import PLACE_RULES
 from services.triage.signals import RiskKind
 
 Tokens = tuple[Token, ...]
-BODY_HARM_WINDOW = 4
-ACCIDENT_WORDS = frozenset(
-    {"料理", "包丁", "うっかり", "間違える", "転ぶ", "事故", "手術", "怪我", "採血", "献血", "注射"}
-)  # fmt: skip
-
-
-def negated_act(tokens: Tokens, tail: Tail) -> bool:
-    """Whether an act is denied; 傷つけないと落ち着かない (unless I hurt myself) is not."""
-    if not tail.negated or "ば" in tail.lemmas:
-        return False
-    following = [token.lemma for token in tokens[tail.end : tail.end + 5]]
-    if following[:2] in (["に", "は"], ["だ", "は"]) and "無い" in following[2:]:
-        # 傷つけずにはいられない: "cannot help hurting myself", a double negation.
-        return False
-    return following[:1] != ["と"]
 
 
 def means_noun_rule(tokens: Tokens, index: int) -> Finding:
@@ -52,10 +37,26 @@ def means_noun_rule(tokens: Tokens, index: int) -> Finding:
     end = index + 2 if lemma in ("身辺", "過量") else index + 1
     if _not_this(tokens, end):
         return note(tokens, index, end + 2, "「〜じゃなくて」と打ち消されている")
+    if _denied_act(tokens, end):
+        # OD？してないです.
+        return note(tokens, index, end, "否定形")
+    if _message_has(tokens, lex.END_OF_LIFE_PLANNING):
+        # エンディングノートを書き始めた。遺書みたいで; 身辺整理というと大げさですが断捨離を.
+        return note(tokens, index, end, "終活や片付けの話")
     context = news_context(tokens, index)
     if context is not None:
         return note(tokens, index, end, f"「{context}」についての話題")
     return signal(tokens, index, end, RiskKind.PLAN, MEANS_EXPLANATIONS.get(lemma, "自殺の手段"))
+
+
+def _denied_act(tokens: Tokens, position: int) -> bool:
+    # OD？してないです: a question about the act, answered with a denial.
+    for offset in range(position, min(len(tokens), position + 3)):
+        if tokens[offset].lemma == lex.DO:
+            return verb_tail(tokens, offset).negated
+        if tokens[offset].pos not in ("補助記号", "助詞"):
+            return False
+    return False
 
 
 def _not_this(tokens: Tokens, position: int) -> bool:
@@ -85,6 +86,11 @@ def rope_or_charcoal_rule(tokens: Tokens, index: int) -> Finding:
     actions = lex.ROPE_ACTIONS if is_rope else lex.CHARCOAL_ACTIONS
     if lemmas & lex.BENIGN_PURPOSES:
         return note(tokens, index, index + 1, "キャンプや料理など日常の用途")
+    if lemmas & lex.SIMILE_LEMMAS or quoted_at_sender(tokens, index + 1):
+        return note(tokens, index, index + 1, "たとえや他人から言われた言葉")
+    if not is_rope and "有る" in lemmas and _message_has(tokens, lex.REMOTE_WORDS):
+        # 車で山奥まで来た。練炭もある.
+        return signal(tokens, index, index + 1, RiskKind.PLAN, "練炭を持って人のいない所にいる")
     if not lemmas & actions:
         return None
     explanation = "ロープの準備、首吊りの手段" if is_rope else "練炭の準備、自殺の手段"
@@ -93,104 +99,105 @@ def rope_or_charcoal_rule(tokens: Tokens, index: int) -> Finding:
 
 
 def neck_rule(tokens: Tokens, index: int) -> Finding:
-    """首を吊る, 首をくくる; 首になった (fired) and 首が痛い are not risks."""
+    """首を吊る, 首をくくる, 首を絞める感覚を確かめた, ネクタイを首にかけてみた.
+
+    首になった (fired) and 首が痛い are not risks, nor words said to the sender
+    (「首くくってでも払え」って言われた) or someone else's death (首をつって亡くなった).
+    """
     following = [token.lemma for token in tokens[index + 1 : index + 3]]
     if following[:1] == ["を"]:
         following = following[1:]
+    verb = (
+        index + 2
+        if tokens[index + 1 : index + 2] and tokens[index + 1].lemma == "を"
+        else index + 1
+    )
     if following[:1] and following[0] in lex.HANG_VERBS:
+        tail = verb_tail(tokens, verb)
+        if {"れる", "られる"} & set(tail.lemmas) or quoted_at_sender(tokens, tail.end):
+            return None
+        if _someone_elses_death(tokens, tail):
+            return None
         return signal(tokens, index, index + 3, RiskKind.PLAN, "首を吊ること")
+    if following[:1] == ["に"] and _cord_tried(tokens, index):
+        return signal(tokens, index, index + 3, RiskKind.PLAN, "首にひもを掛けてみる、首吊りの試み")
     return None
 
 
-def self_harm_noun_rule(tokens: Tokens, index: int) -> Finding:
-    """リストカット, アームカット, 自傷; text.py spells out リスカ and アムカ."""
-    end = index + 1
-    if tokens[index].lemma in lex.CUT_SITES_SLANG:
-        if end >= len(tokens) or tokens[end].lemma != "カット":
-            return None
-        end += 1
-    context = news_context(tokens, index)
-    if context is not None:
-        return note(tokens, index, end, f"「{context}」についての話題")
-    if end < len(tokens) and tokens[end].lemma == lex.DO:
-        tail = verb_tail(tokens, end)
-        if tail.negated:
-            return note(tokens, index, tail.end, "否定形")
-    return signal(tokens, index, end, RiskKind.SELF_HARM, "リストカットなどの自傷行為")
+def _someone_elses_death(tokens: Tokens, tail: Tail) -> bool:
+    # 首をくくった人の話, 姉が首をつって亡くなった: a death of someone else, told.
+    following = [token.lemma for token in tokens[tail.end : tail.end + 2]]
+    if "た" in tail.lemmas and following[:1] and following[0] in ("人", *lex.OTHER_PEOPLE):
+        return True
+    return bool(set(following) & lex.BEREAVEMENT_VERBS)
 
 
-def body_harm_rule(tokens: Tokens, index: int) -> Finding:
-    """腕を切る, 手首を切った, 自分を傷つける, 壁に頭を打ち付ける, 腕から血が出てる."""
-    if index + 1 < len(tokens) and tokens[index + 1].lemma in ("で", "から"):
-        return _bleeding(tokens, index)
-    verbs = lex.HEAD_HARM_VERBS if tokens[index].lemma == lex.HEAD else lex.HARM_VERBS
-    _, sentence_end, lemmas = sentence_lemmas(tokens, index)
-    if lemmas & ACCIDENT_WORDS:
+def _cord_tried(tokens: Tokens, index: int) -> bool:
+    # ネクタイを首にかけてみた, マフラー、首に巻いたままドアノブ見てる.
+    verb = index + 2
+    if verb >= len(tokens) or tokens[verb].lemma not in lex.NECK_TRY_VERBS:
+        return False
+    if not _message_has(tokens, lex.NOOSE_CORDS | {"マフラー"}):
+        return False
+    tail = verb_tail(tokens, verb)
+    tried = tail.end < len(tokens) and tokens[tail.end].lemma == "見る"
+    return tried or _message_has(tokens, lex.HANGING_POINTS)
+
+
+def noose_rule(tokens: Tokens, index: int) -> Finding:
+    """ロープを輪にした, ベルトが輪っかにして掛けてあった: a cord tied into a loop."""
+    _, _, lemmas = sentence_lemmas(tokens, index)
+    if not lemmas & lex.LOOPS or lemmas & lex.BENIGN_PURPOSES:
         return None
-    window_end = min(sentence_end, index + 1 + BODY_HARM_WINDOW)
-    if lemmas & lex.BURN_TOOLS:
-        # たばこの火を腕に押しつけた: these verbs harm only with a hot or sharp tool.
-        verbs = verbs | lex.TOOL_HARM_VERBS
-    for position in range(index + 1, window_end):
-        lemma = tokens[position].lemma
-        if lemma in lex.EVERYDAY_CUTS:
-            return None
-        if lemma in verbs:
-            tail = verb_tail(tokens, position)
-            if negated_act(tokens, tail):
-                return None
-            return signal(tokens, index, tail.end, RiskKind.SELF_HARM, "体を切る・傷つける自傷行為")
-    if lemmas & lex.BLADES and tokens[index].lemma in lex.CUTTING_SITES:
-        # カミソリで手首を…: a blade and a wrist in one sentence, even with the verb left out.
-        return signal(tokens, index, index + 1, RiskKind.SELF_HARM, "刃物と手首や腕への言及")
+    return signal(tokens, index, index + 1, RiskKind.PLAN, "ひもを輪にした、首吊りの準備")
+
+
+def hanging_point_rule(tokens: Tokens, index: int) -> Finding:
+    """ドアノブでもできるって本当ですか, 梁に縄をかけてみた: where a noose is tied."""
+    _, _, lemmas = sentence_lemmas(tokens, index)
+    if lemmas & lex.BENIGN_PURPOSES:
+        return None
+    if _message_has(tokens, lex.NOOSE_CORDS | {lex.NECK}) or "出来る" in lemmas:
+        return signal(tokens, index, index + 1, RiskKind.PLAN, "首を吊る場所への言及")
     return None
 
 
-def _bleeding(tokens: Tokens, index: int) -> Finding:
-    """手首から血が出てる: blood from a place where people cut themselves, not an accident."""
-    if tokens[index].lemma not in lex.CUTTING_SITES or tokens[index + 1].lemma != "から":
+def grill_rule(tokens: Tokens, index: int) -> Finding:
+    """七輪とガムテープを車に積んだ: a grill with what seals a car or a room."""
+    if not _message_has(tokens, lex.SEALING_WORDS):
         return None
-    following = [token.lemma for token in tokens[index + 2 : index + 4]]
-    if following[:1] != [lex.BLOOD]:
-        return None
-    _, _, lemmas = sentence_lemmas(tokens, index)
-    if lemmas & ACCIDENT_WORDS:
-        return None
-    return signal(tokens, index, index + 3, RiskKind.SELF_HARM, "手首や腕からの出血、自傷の疑い")
+    return signal(tokens, index, index + 1, RiskKind.PLAN, "七輪と目張りの道具、練炭自殺の準備")
 
 
-def cut_rule(tokens: Tokens, index: int) -> Finding:
-    """切っちゃった🔪🩸 or また切りたくなった: 切る with no object, near a blade or as an urge.
-
-    Everyday objects (髪, 爪, 野菜, 縁) and accidents (料理中に) rule it out.
-    """
-    tail = verb_tail(tokens, index)
-    if negated_act(tokens, tail):
-        return None
-    _, _, lemmas = sentence_lemmas(tokens, index)
-    if lemmas & lex.EVERYDAY_CUTS or lemmas & ACCIDENT_WORDS or lemmas & lex.BODY_PARTS:
-        return None
-    if object_of(tokens, index) is not None:
-        # ナイフでりんごを切った: the object is something other than the body.
-        return None
-    if lemmas & lex.BLADES_AND_WOUNDS:
-        return signal(tokens, index, tail.end, RiskKind.SELF_HARM, "刃物で切る行為")
-    wants = tail.desire is Desire.WANT or lex.IMPULSE in lemmas
-    if wants and object_of(tokens, index, topic_markers=True) is None:
-        return signal(tokens, index, tail.end, RiskKind.SELF_HARM, "切りたいという衝動")
+def gun_rule(tokens: Tokens, index: int) -> Finding:
+    """返す前に自分に使う, 自分の頭でも外さねえ, 弾込めて眺めてた: a gun turned on oneself."""
+    lemmas = [token.lemma for token in tokens]
+    for position, lemma in enumerate(lemmas[:-1]):
+        if lemma == "自分" and lemmas[position + 1] in ("に", "を"):
+            return signal(tokens, index, index + 1, RiskKind.PLAN, "銃を自分に向ける考え")
+        if (
+            lemma == "自分"
+            and lemmas[position + 1] == "の"
+            and "頭" in lemmas[position + 2 : position + 3]
+        ):
+            return signal(tokens, index, index + 1, RiskKind.PLAN, "銃を自分に向ける考え")
+    if lex.BULLET in lemmas and lex.LOAD in lemmas:
+        return signal(tokens, index, index + 1, RiskKind.PLAN, "銃に弾を込めている")
     return None
 
 
-def wound_rule(tokens: Tokens, index: int) -> Finding:
-    """手首に傷, 腕に切り傷がたくさん: wounds where people cut themselves."""
-    _, _, lemmas = sentence_lemmas(tokens, index)
-    if lemmas & ACCIDENT_WORDS or lemmas & lex.EVERYDAY_CUTS:
+def poison_rule(tokens: Tokens, index: int) -> Finding:
+    """除草剤と一升瓶を並べて座ってる, 農薬の瓶のふた開けた, あれ飲めば終わる."""
+    lemmas = {token.lemma for token in tokens}
+    if lemmas & lex.MISTAKE_WORDS:
         return None
-    on_wrist = lex.WRIST in lemmas
-    cut_on_body = tokens[index].lemma == "切り傷" and bool(lemmas & lex.BODY_PARTS)
-    if not (on_wrist or cut_on_body):
-        return None
-    return signal(tokens, index, index + 1, RiskKind.SELF_HARM, "手首や腕の傷、自傷の跡")
+    if lex.SWALLOW in lemmas or lemmas & lex.BOTTLE_ACTS:
+        return signal(tokens, index, index + 1, RiskKind.PLAN, "農薬や除草剤を飲むという考え")
+    return None
+
+
+def _message_has(tokens: Tokens, words: frozenset[str]) -> bool:
+    return any(token.lemma in words for token in tokens)
 
 
 MEANS_RULES: dict[str, Callable[[Tokens, int], Finding]] = {
@@ -199,11 +206,10 @@ MEANS_RULES: dict[str, Callable[[Tokens, int], Finding]] = {
     **{lemma: rope_or_charcoal_rule for lemma in lex.ROPE_NOUNS},
     lex.CHARCOAL: rope_or_charcoal_rule,
     lex.NECK: neck_rule,
+    **{lemma: noose_rule for lemma in lex.NOOSE_CORDS - lex.ROPE_NOUNS},
+    **{lemma: hanging_point_rule for lemma in lex.HANGING_POINTS},
+    lex.GRILL: grill_rule,
+    **{lemma: gun_rule for lemma in lex.GUNS},
+    **{lemma: poison_rule for lemma in lex.POISONS},
     **PLACE_RULES,
-    **{lemma: self_harm_noun_rule for lemma in lex.SELF_HARM_NOUNS},
-    **{lemma: self_harm_noun_rule for lemma in lex.CUT_SITES_SLANG},
-    **{lemma: body_harm_rule for lemma in lex.BODY_PARTS},
-    lex.HEAD: body_harm_rule,
-    lex.CUT: cut_rule,
-    **{lemma: wound_rule for lemma in lex.WOUND_NOUNS},
 }

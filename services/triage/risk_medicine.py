@@ -1,15 +1,24 @@
 """Medicine as a means: hoarding pills and taking many at once.
 
 Taking medicine is everyday (処方された睡眠薬を毎晩1錠飲んでいます), so the rules read the amount:
-a word for "all" or "a lot" (全部, 大量, いっぱい), a count of pills (30錠, 何十錠), a pack (1箱),
-or days of supply taken together (一か月分まとめて飲んだ). Routine words (毎晩, 1日) keep a
-supply from counting as an overdose.
+a word for "all" or "a lot" (全部, 大量, いっぱい) that belongs to the verb of taking, a count
+of pills (30錠, 何十錠), a pack (1箱), or days of supply taken together (一か月分まとめて飲んだ).
+Routine words (毎晩, 1日) keep a supply from counting as an overdose. A question whether an
+amount would end one's life (何錠飲んだら終われますか, まとめて飲めば楽になれる) counts too.
+Hoarding is saving pills instead of taking them: 溜めてる, 飲まずに残してる, 少しずつ残してる.
 """
 
 from services.triage import risk_lexicon as lex
-from services.triage.findings import Finding, Tokens, action_span, sentence_lemmas, signal
-from services.triage.morphology import Token, sentence_bounds
-from services.triage.predicates import NEGATIONS, Desire, is_volitional, verb_tail
+from services.triage.findings import Finding, Tokens, action_span, note, sentence_lemmas, signal
+from services.triage.morphology import Token, is_sentence_end, sentence_bounds
+from services.triage.predicates import (
+    BARE_TIME_NOUNS,
+    NEGATIONS,
+    Desire,
+    is_volitional,
+    object_of,
+    verb_tail,
+)
 from services.triage.signals import RiskKind
 
 # A count at or above these is more than any single dose.
@@ -23,66 +32,209 @@ DAYS_PER_UNIT = {"日": 1, "週間": 7, "箇月": 30, "月": 30}
 SUPPLY_SUFFIX = "分"
 ROUTINE_WORDS = frozenset({"毎日", "毎晩", "毎朝", "朝晩", "食後", "寝る前", "ずつ", "毎食"})
 OVERDOSE = "薬を一度に大量に飲む、過量服薬"
+HOARDING = "薬をためている、過量服薬の準備"
+# 全部いった, 一気にいった: slang for taking everything, only right after an amount.
+GO = "行く"
+# Verbs that may stand between an amount and the verb of taking: 全部出して酒で流し込んだ.
+AMOUNT_LINK_VERBS = frozenset({"まとめる", "出す", "取り出す", "混ぜる"})
+# Clause ends that cut an amount off from a later verb: 全部わからなかったけど、薬は飲んだ.
+CLAUSE_ENDS = frozenset({"けれど", "から", "ので", "のに", "ば", "たら", "が"})
+# Outcomes that make a question about a dose a question about dying.
+ENDING_OUTCOMES = frozenset({"楽", "終わる", "死ぬ", "逝く", "永遠"})
+WAKE_VERBS = frozenset({"覚める", "目覚める", "起きる"})
+# 飲み忘れ, 飲み方: a missed dose or the way to take it.
+NOT_TAKING = frozenset({"忘れる", "方"})
+# 全部飲んだかチェックしてくる: someone checks that the medicine was taken.
+CHECK_WORDS = frozenset({"チェック", "確認", "見る", "聞く"})
+# 少しずつ残してる, 少しずつ抜いてためてる: saving a few pills at a time.
+LITTLE_BY_LITTLE = ("少し", "ずつ")
+PUT_ASIDE_VERBS = lex.SAVE_VERBS | lex.HOARD_VERBS | frozenset({"抜く", "貰う"})
+# 飲んだふりして取ってある: pretending to take the pills.
+PRETENSE = "振り"
+HOARD_LOOKAHEAD_SENTENCES = 2
 
 
 def medicine_rule(tokens: Tokens, index: int) -> Finding:
     """薬をためている (hoarding) or 薬を全部飲んだ, 30錠飲んだ (overdose)."""
     start, end, lemmas = sentence_lemmas(tokens, index)
-    if lemmas & lex.HOARD_VERBS or _kept_unswallowed(tokens, start, end, lemmas):
-        actions = lex.HOARD_VERBS | lex.SAVE_VERBS
+    if _forgotten_doses(tokens):
+        return note(tokens, index, index + 1, "飲み忘れの薬の話")
+    if _hoarded(tokens, start, end, lemmas):
+        actions = lex.HOARD_VERBS | PUT_ASIDE_VERBS
         first, last = action_span(tokens, index, actions)
-        return signal(tokens, first, last, RiskKind.PLAN, "薬をためている、過量服薬の準備")
-    amounts = lemmas & lex.OVERDOSE_AMOUNTS
-    strong = bool(amounts) and not amounts <= lex.WEAK_AMOUNTS
+        return signal(tokens, first, last, RiskKind.PLAN, HOARDING)
     pills, days = _quantities(tokens[start:end])
     routine = bool(lemmas & ROUTINE_WORDS)
-    if lex.SWALLOW in lemmas:
-        planned = bool(amounts) and _swallow_intended(tokens, start, end)
-        if strong or planned or pills >= MANY_PILLS or (days >= MANY_DAYS and not routine):
-            first, last = action_span(tokens, index, frozenset({lex.SWALLOW}))
+    for position in range(start, end):
+        if not _takes(tokens, position, start):
+            continue
+        tail = verb_tail(tokens, position)
+        if tail.negated or _checked(tokens, tail.end):
+            continue
+        amount = _amount_before(tokens, start, position)
+        strong = amount is not None and amount not in lex.WEAK_AMOUNTS
+        intended = amount is not None and _intended(tokens, position, tail)
+        supply = days >= MANY_DAYS and not routine
+        if strong or intended or pills >= MANY_PILLS or supply:
+            first, last = action_span(tokens, index, lex.SWALLOW_VERBS | {GO})
             return signal(tokens, first, last, RiskKind.PLAN, OVERDOSE)
-        return None
+        if (amount is not None or _pill_question(tokens, start, position)) and _ending_outcome(
+            tokens, position, tail
+        ):
+            explanation = "大量に飲めば死ねるかという問い、過量服薬の考え"
+            return signal(tokens, index, tail.end, RiskKind.PLAN, explanation)
     if pills >= MANY_PILLS and _swallowed_next(tokens, end):
         # 100錠買った。今夜飲む: the pills are got in one sentence and taken in the next.
         return signal(tokens, index, end, RiskKind.PLAN, OVERDOSE)
-    if strong and not any(token.pos == "動詞" for token in tokens[start:end]):
+    if _taken_all_next(tokens, end):
+        # ブロン買ってきた。今夜は全部いく.
+        return signal(tokens, index, end, RiskKind.PLAN, OVERDOSE)
+    if _only_amounts(tokens, start, end):
         # 大量の薬 ぜんぶ (from 💊💊💊💊 ぜんぶ): a bare amount with no verb at all.
         return signal(tokens, start, end, RiskKind.PLAN, OVERDOSE)
     return None
 
 
-def _swallow_intended(tokens: Tokens, start: int, end: int) -> bool:
-    """Return whether 飲む is wished or intended: まとめて飲もう, まとめて飲みたい."""
-    for position in range(start, end):
-        if tokens[position].lemma == lex.SWALLOW:
-            tail = verb_tail(tokens, position)
-            if tail.desire is Desire.WANT or is_volitional(tokens, position, tail):
-                return True
+def _takes(tokens: Tokens, position: int, start: int) -> bool:
+    """Return whether tokens[position] is a verb of taking medicine, not 飲み忘れ or 飲み方."""
+    token = tokens[position]
+    following = tokens[position + 1 : position + 2]
+    if token.lemma in lex.SWALLOW_VERBS:
+        return not (following and following[0].lemma in NOT_TAKING)
+    # いく counts only right after an amount: 全部いった, 一気にいった.
+    return token.lemma == GO and _amount_before(tokens, start, position, adjacent=True) is not None
+
+
+def _amount_before(tokens: Tokens, start: int, position: int, adjacent: bool = False) -> str | None:
+    """Return the amount word that belongs to the verb at position (全部飲んだ), if any.
+
+    The search goes back through the verb's clause and stops at another verb, so 全部 in
+    日本語がはやくて全部わからなかった does not belong to an earlier 飲み方.
+    """
+    limit = position - 3 if adjacent else start
+    found: str | None = None
+    for index in range(position - 1, max(start, limit) - 1, -1):
+        token = tokens[index]
+        if token.lemma in lex.OVERDOSE_AMOUNTS and _is_amount(tokens, index):
+            if token.lemma not in lex.WEAK_AMOUNTS:
+                return token.lemma
+            found = token.lemma
+        elif token.pos_detail == "接続助詞" and token.lemma in CLAUSE_ENDS:
+            break
+        elif token.pos == "動詞" and token.lemma not in AMOUNT_LINK_VERBS:
+            break
+    return found
+
+
+def _is_amount(tokens: Tokens, index: int) -> bool:
+    # 一度に飲んだ is all at once; 一度飲んだ is once.
+    if tokens[index].lemma != "一度":
+        return True
+    return index + 1 < len(tokens) and tokens[index + 1].lemma == "に"
+
+
+def _intended(tokens: Tokens, position: int, tail) -> bool:
+    """Return whether taking is wished or intended: まとめて飲もう, まとめて飲みたい."""
+    if tail.desire is Desire.WANT or is_volitional(tokens, position, tail):
+        return True
+    following = [token.lemma for token in tokens[tail.end : tail.end + 1]]
+    return following == ["積もり"]
+
+
+def _checked(tokens: Tokens, position: int) -> bool:
+    # 私が薬を全部飲んだかチェックしてくる: whether it was taken, checked by someone.
+    following = [token.lemma for token in tokens[position : position + 3]]
+    return following[:1] == ["か"] and any(lemma in CHECK_WORDS for lemma in following[1:])
+
+
+def _pill_question(tokens: Tokens, start: int, position: int) -> bool:
+    # 何錠飲んだら終われますか: 何 with a pill counter before the verb.
+    for index in range(start, position - 1):
+        if tokens[index].lemma == "何" and tokens[index + 1].lemma in PILL_COUNTERS:
+            return True
     return False
 
 
+def _ending_outcome(tokens: Tokens, position: int, tail) -> bool:
+    """Return whether the verb is a condition for an ending: 飲めば楽, 飲んだら目が覚めなくなる."""
+    surfaces = [token.surface for token in tokens[position + 1 : tail.end]]
+    if "ば" not in tail.lemmas and not any(s in ("たら", "だら") for s in surfaces):
+        return False
+    _, end = sentence_bounds(tokens, position)
+    for index in range(tail.end, end):
+        lemma = tokens[index].lemma
+        if lemma in ENDING_OUTCOMES:
+            return True
+        if lemma in WAKE_VERBS and verb_tail(tokens, index).negated:
+            return True
+    return False
+
+
+def _forgotten_doses(tokens: Tokens) -> bool:
+    """Return whether the message speaks of missed doses (飲み忘れ), but not of feigning one."""
+    for position in range(len(tokens) - 1):
+        if tokens[position].lemma == lex.SWALLOW and tokens[position + 1].lemma == "忘れる":
+            following = [token.lemma for token in tokens[position + 2 : position + 4]]
+            return PRETENSE not in following
+    return False
+
+
+def _hoarded(tokens: Tokens, start: int, end: int, lemmas: set[str]) -> bool:
+    if lemmas & lex.HOARD_VERBS or _kept_unswallowed(tokens, start, end, lemmas):
+        return True
+    if _saved_little_by_little(tokens, start, end):
+        return True
+    return _hoarded_later(tokens, end)
+
+
 def _kept_unswallowed(tokens: Tokens, start: int, end: int, lemmas: set[str]) -> bool:
-    """Return whether pills are kept instead of taken: 飲まずに残してる, 飲まないで取ってある."""
+    """Return whether pills are kept instead of taken: 飲まずに残してる, 飲んだふりして取ってた."""
     if not lemmas & lex.SAVE_VERBS:
         return False
     for position in range(start, end - 1):
-        if tokens[position].lemma == lex.SWALLOW and tokens[position + 1].lemma in NEGATIONS:
+        if tokens[position].lemma != lex.SWALLOW:
+            continue
+        following = [token.lemma for token in tokens[position + 1 : position + 3]]
+        if following[0] in NEGATIONS or (following[:1] == ["た"] and PRETENSE in following):
             return True
+    return False
+
+
+def _saved_little_by_little(tokens: Tokens, start: int, end: int) -> bool:
+    lemmas = [token.lemma for token in tokens[start:end]]
+    for offset in range(len(lemmas) - 1):
+        if tuple(lemmas[offset : offset + 2]) == LITTLE_BY_LITTLE:
+            return any(lemma in PUT_ASIDE_VERBS for lemma in lemmas[offset + 2 :])
+    return False
+
+
+def _hoarded_later(tokens: Tokens, end: int) -> bool:
+    """Return whether one of the next sentences hoards with no other object: 貯めてるみたい."""
+    position = end
+    for _ in range(HOARD_LOOKAHEAD_SENTENCES):
+        if position + 1 >= len(tokens):
+            return False
+        start, position = sentence_bounds(tokens, position + 1)
+        for index in range(start, position):
+            if tokens[index].lemma in lex.HOARD_VERBS and object_of(tokens, index) is None:
+                return True
     return False
 
 
 def _quantities(sentence: Tokens) -> tuple[int, int]:
     """Return the largest pill count and the largest supply in days in a sentence.
 
-    A pack (1箱, 1シート) counts as MANY_PILLS pills.
+    A pack (1箱, 1シート) counts as MANY_PILLS pills, and 何箱も as several packs.
     """
     pills = days = 0
     for position, token in enumerate(sentence):
+        following = [t.lemma for t in sentence[position + 1 : position + 3]]
+        counter = following[0] if following else None
+        if token.lemma == "何" and counter in PACK_COUNTERS and following[1:] == ["も"]:
+            pills = max(pills, 2 * MANY_PILLS)
         if token.pos_detail != "数詞":
             continue
         number = _number(token)
-        following = [t.lemma for t in sentence[position + 1 : position + 3]]
-        counter = following[0] if following else None
         if counter in PILL_COUNTERS:
             pills = max(pills, number)
         elif counter in PACK_COUNTERS:
@@ -105,4 +257,33 @@ def _swallowed_next(tokens: Tokens, sentence_end: int) -> bool:
     if sentence_end + 1 >= len(tokens):
         return False
     start, end = sentence_bounds(tokens, sentence_end + 1)
-    return any(token.lemma == lex.SWALLOW for token in tokens[start:end])
+    return any(token.lemma in lex.SWALLOW_VERBS for token in tokens[start:end])
+
+
+def _taken_all_next(tokens: Tokens, sentence_end: int) -> bool:
+    if sentence_end + 1 >= len(tokens):
+        return False
+    start, end = sentence_bounds(tokens, sentence_end + 1)
+    for position in range(start, end):
+        token = tokens[position]
+        if token.lemma in lex.SWALLOW_VERBS | {GO} and _takes(tokens, position, start):
+            amount = _amount_before(tokens, start, position)
+            if amount is not None and amount not in lex.WEAK_AMOUNTS:
+                return not verb_tail(tokens, position).negated
+    return False
+
+
+def _only_amounts(tokens: Tokens, start: int, end: int) -> bool:
+    """Return whether the sentence is only medicine and a strong amount, as pill emoji become."""
+    sentence = tokens[start:end]
+    amounts = {token.lemma for token in sentence} & lex.OVERDOSE_AMOUNTS
+    if not amounts or amounts <= lex.WEAK_AMOUNTS:
+        return False
+    for token in sentence:
+        if is_sentence_end(token) or token.pos in ("助詞", "補助記号", "空白"):
+            continue
+        if token.lemma in lex.OVERDOSE_AMOUNTS or token.lemma in lex.MEDICINE_NOUNS:
+            continue
+        if token.lemma not in BARE_TIME_NOUNS:
+            return False
+    return True

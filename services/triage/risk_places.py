@@ -15,11 +15,30 @@ from services.triage.findings import (
     sentence_lemmas,
     signal,
 )
-from services.triage.morphology import is_sentence_end
-from services.triage.predicates import Desire, Tail, conditional_relief, is_volitional, verb_tail
+from services.triage.morphology import is_sentence_end, sentence_bounds
+from services.triage.predicates import (
+    Desire,
+    Tail,
+    conditional_relief,
+    is_self,
+    is_volitional,
+    subject_of,
+    verb_tail,
+)
+from services.triage.risk_presence import named_presence, watching
 from services.triage.signals import RiskKind
 
-SIMILE_WORDS = frozenset({"様", "よう", "ような", "ように"})
+SIMILE_WORDS = frozenset({"様", "よう", "ような", "ように", "くらい", "ぐらい", "程", "ほど"})
+# 崖から飛び降りるつもりで告白した, 飛び降りる覚悟で新事業を: a bold decision.
+RESOLVE_NOUNS = frozenset({"積もり", "覚悟", "気持ち", "思い"})
+# Things that fly from a rooftop or a bridge without anyone falling.
+FLYING_THINGS = frozenset(
+    {"鳥", "鳩", "烏", "カラス", "ドローン", "飛行機", "紙飛行機", "ヘリ", "ヘリコプター", "凧",
+     "風船", "鳥人間", "夢", "ハンググライダー", "パラグライダー", "花火", "虫", "蝶"}
+)  # fmt: skip
+# 今日は帰るつもりはない, 週末は戻らない, しばらく戻らない: a stay of a while, not a last trip.
+STAY_DAYS = frozenset({"今日", "今晩", "今夜", "明日", "週末", "連休", "夏休み", "冬休み"})
+WHILE_WORDS = frozenset({"暫く", "しばらく", "当分"})
 
 
 def jump_down_rule(tokens: Tokens, index: int) -> Finding:
@@ -35,6 +54,8 @@ def jump_down_rule(tokens: Tokens, index: int) -> Finding:
     low_places = lemmas & lex.LOW_PLACES
     if low_places:
         return note(tokens, index, tail.end, "低い所から飛び降りたけがの話")
+    if any(token.lemma in lex.LEISURE_JUMPS for token in tokens):
+        return note(tokens, index, tail.end, "スポーツや娯楽として飛び降りる話")
     context = news_context(tokens, index)
     if context is not None:
         return note(tokens, index, tail.end, f"「{context}」についての話題")
@@ -42,9 +63,16 @@ def jump_down_rule(tokens: Tokens, index: int) -> Finding:
 
 
 def _simile(tokens: Tokens, end: int) -> bool:
-    # 崖から飛び降りるような気持ちで独立した: the jump measures a bold decision.
-    following = [token.lemma for token in tokens[end : end + 2]]
-    return bool(following) and (following[0] in SIMILE_WORDS or following[:2] == ["気持ち", "で"])
+    # 崖から飛び降りるような気持ちで独立した: the jump measures a bold decision, as do
+    # 飛び降りるつもりで告白した and 飛び降りるのかと思うくらい落ちるジェットコースター.
+    following = [token.lemma for token in tokens[end : end + 4]]
+    if not following:
+        return False
+    if following[0] in SIMILE_WORDS or following[:2] in (["気持ち", "で"], ["覚悟", "で"]):
+        return True
+    if following[0] in RESOLVE_NOUNS and following[1:2] == ["で"]:
+        return True
+    return following[:3] in (["の", "か", "と"], ["か", "と", "思う"])
 
 
 def railway_rule(tokens: Tokens, index: int) -> Finding:
@@ -60,6 +88,10 @@ def railway_rule(tokens: Tokens, index: int) -> Finding:
         lemmas |= sentence_lemmas(tokens, start - 1)[2]
     if not lemmas & lex.RAILWAY_WORDS:
         return None
+    following = {token.lemma for token in tokens[tail.end : tail.end + 2]}
+    if following & lex.BEREAVEMENT_VERBS:
+        # 父が線路に飛び込んで亡くなって: someone else's death, told by the bereaved.
+        return note(tokens, index, tail.end, "他人の過去の死、遺族としての話")
     return signal(tokens, index, tail.end, RiskKind.PLAN, "電車や線路への飛び込み")
 
 
@@ -78,21 +110,32 @@ def high_place_rule(tokens: Tokens, index: int) -> Finding:
         return _looking_down(tokens, index)
     elif tokens[index].lemma == lex.BRIDGE or tokens[index].lemma in lex.EDGE_PLACES:
         # 橋にいる and ホームにいる are only where someone is; 橋の上にいる is the warning.
-        return None
+        # 今日もあの橋に行ってきた。下の川をずっと見てた still watches from it.
+        return watching(tokens, index) if tokens[index].lemma == lex.BRIDGE else None
     _, sentence_end, lemmas = sentence_lemmas(tokens, index)
     if lemmas & lex.BENIGN_PURPOSES:
         return None
+    found = _present_on_place(tokens, index, position, sentence_end)
+    return found or named_presence(tokens, index) or watching(tokens, index)
+
+
+def _present_on_place(tokens: Tokens, index: int, position: int, sentence_end: int) -> Finding:
+    """Return a signal for a verb of being at, or going to, the place (屋上にいます)."""
     seen_down = False
     for place in range(position, sentence_end):
         lemma = tokens[place].lemma
         seen_down = seen_down or lemma == lex.DOWN
         # 屋上に行く counts only with the place as the destination, not 屋上でビアガーデンに行く.
-        goes_there = (
-            lemma == lex.GO and place == position + 1 and tokens[position].lemma in ("に", "へ")
+        # 今から樹海いくわ: spoken Japanese may drop the particle.
+        goes_there = lemma == lex.GO and (
+            (place == position + 1 and tokens[position].lemma in ("に", "へ")) or place == index + 1
         )
         present = lemma in lex.PRESENCE_VERBS or goes_there
         if not present and not (seen_down and lemma == lex.LOOK):
             continue
+        if tokens[index + 1].lemma == "で" and place > index + 1:
+            # 屋上で水遊びができる保育園: で marks where something else happens.
+            return None
         tail = verb_tail(tokens, place)
         if _present_at_place(tokens, lemma, tail):
             explanation = (
@@ -120,12 +163,22 @@ def _present_at_place(tokens: Tokens, lemma: str, tail: Tail) -> bool:
     if lemma == "動く":
         # 動けない: standing there unable to move away.
         return tail.negated
+    if any(
+        token.surface in ("たら", "だら")
+        for token in tokens[tail.end - len(tail.lemmas) : tail.end]
+    ):
+        # ホームの端で電車待ってたら駅員さんに注意された: a story told about a past moment.
+        return False
     if lemma == lex.GO:
         # 「屋上に行く」と言った: going there, said as the last word of a sentence or quote.
         # 屋上に行ってお昼を食べた and 屋上に行くのが好き are not warnings.
         if tail.lemmas not in ((), ("ます",)):
             return False
-        next_token = tokens[tail.end] if tail.end < len(tokens) else None
+        end = tail.end
+        while end < len(tokens) and tokens[end].pos_detail == "終助詞":
+            # 今から樹海いくわ.
+            end += 1
+        next_token = tokens[end] if end < len(tokens) else None
         return (
             next_token is None
             or is_sentence_end(next_token)
@@ -150,18 +203,50 @@ def climb_over_rule(tokens: Tokens, index: int) -> Finding:
 
 
 def fall_rule(tokens: Tokens, index: int) -> Finding:
-    """崖から落ちよう, ビルから飛びたい: falling or jumping from a high place, as a wish."""
+    """崖から落ちよう, ビルから飛びたい: falling or jumping from a high place, as a wish.
+
+    A fall hoped for as a relief needs no から when the message names a height or water:
+    ここから落ちたら楽になれるかな (on a footbridge), 車ごと川に落ちたら楽かな.
+    """
     source = _source_before(tokens, index)
-    if source is None:
-        return None
     tail = verb_tail(tokens, index)
     if tail.negated or tail.desire is Desire.NOT_WANT:
         return None
+    if source is None:
+        if conditional_relief(tokens, index, tail) and _height_or_water(tokens):
+            explanation = "高い所や水に落ちたら楽という考え"
+            return signal(tokens, index, tail.end, RiskKind.PLAN, explanation)
+        return None
     wants = tail.desire is Desire.WANT or is_volitional(tokens, index, tail)
     if not wants and not conditional_relief(tokens, index, tail):
-        return None
+        return _announced_jump(tokens, index, tail)
     start = index - 2
     return signal(tokens, start, tail.end, RiskKind.PLAN, "高い所から落ちたい、飛びたいという願い")
+
+
+def _announced_jump(tokens: Tokens, index: int, tail: Tail) -> Finding:
+    """屋上から飛ぶ, 橋から飛ぶからね: 飛ぶ from a high place told as what one will do.
+
+    Birds, drones and planes fly from rooftops too, so a flying thing in the sentence rules the
+    jump out, as do an animal as subject, sport, a dream, a simile and the past.
+    """
+    if tokens[index].lemma != lex.FLY or tail.lemmas:
+        return None
+    subject = subject_of(tokens, index)
+    if not (is_self(subject) or subject in lex.OTHER_PEOPLE):
+        # ムササビは崖から飛ぶ: an animal or a thing flies.
+        return None
+    _, _, lemmas = sentence_lemmas(tokens, index)
+    if lemmas & FLYING_THINGS or any(token.lemma in lex.LEISURE_JUMPS for token in tokens):
+        return None
+    if _simile(tokens, tail.end) or news_context(tokens, index) is not None:
+        return None
+    return signal(tokens, index - 2, tail.end, RiskKind.PLAN, "高い所から飛ぶという予告")
+
+
+def _height_or_water(tokens: Tokens) -> bool:
+    places = lex.HIGH_PLACES | lex.EDGE_PLACES | lex.WATERS | {lex.BRIDGE} | lex.TOP_FLOORS
+    return any(token.lemma in places for token in tokens)
 
 
 def _source_before(tokens: Tokens, index: int) -> str | None:
@@ -176,19 +261,85 @@ def _source_before(tokens: Tokens, index: int) -> str | None:
 
 
 def no_return_rule(tokens: Tokens, index: int) -> Finding:
-    """海に入って、もう戻らないつもり: not coming back from water, a mountain or a cliff."""
-    tail = verb_tail(tokens, index)
-    if not tail.negated or tail.desire is not Desire.NONE:
+    """海に入って、もう戻らないつもり, 海に行きます。帰るつもりはありません, 川さ行ぐ。もう帰らね.
+
+    Not coming back counts only from water, a mountain or a cliff, and only without a place to
+    come back to: 実家には帰らないつもり is a family matter.
+    """
+    if _return_target(tokens, index):
         return None
-    following = [token.lemma for token in tokens[tail.end : tail.end + 1]]
-    before = "".join(token.surface for token in tokens[max(0, index - 5) : index])
+    if _short_stay(tokens, index):
+        return None
+    tail = verb_tail(tokens, index)
+    if tail.desire is not Desire.NONE:
+        return None
+    following = [token.lemma for token in tokens[tail.end : tail.end + 5]]
     intends = bool(following) and following[0] in lex.INTENT_NOUNS
-    if not intends and lex.NEVER_AGAIN not in before:
+    if tail.negated:
+        if following[:1] == ["と"]:
+            # もう帰らないと怒られる: the return is an obligation.
+            return None
+        before = "".join(token.surface for token in tokens[max(0, index - 5) : index])
+        no_more = index > 0 and tokens[index - 1].lemma == "もう"
+        went_there = no_more and _went_to_place(tokens, index)
+        if not (intends or lex.NEVER_AGAIN in before or went_there):
+            return None
+    elif not (intends and _intent_denied(following)):
+        # 帰るつもりはありません denies the return itself.
         return None
     if not any(token.lemma in lex.NO_RETURN_PLACES for token in tokens):
         return None
     end = tail.end + 1 if intends else tail.end
     return signal(tokens, index, end, RiskKind.PLAN, "危険な場所から戻らないつもり")
+
+
+def _short_stay(tokens: Tokens, index: int) -> bool:
+    """Return whether the sentence limits the stay: 今日は帰るつもりはない, しばらく戻らない.
+
+    A day counts only as the topic (今日は, 今夜は), because 明日、海に行って帰らないつもり
+    names the day of the trip.
+    """
+    start, _ = sentence_bounds(tokens, index)
+    for position in range(start, index):
+        lemma = tokens[position].lemma
+        if lemma in WHILE_WORDS:
+            return True
+        following = tokens[position + 1].lemma
+        if lemma in STAY_DAYS and following in ("は", "も"):
+            return True
+    return False
+
+
+def _return_target(tokens: Tokens, index: int) -> bool:
+    # 実家に帰らない, 東京へは戻らない: a noun marked as the place to come back to.
+    for position in range(index - 1, max(0, index - 3), -1):
+        if tokens[position].lemma in ("に", "へ"):
+            return tokens[position - 1].pos in ("名詞", "代名詞")
+    return False
+
+
+def _intent_denied(following: list[str]) -> bool:
+    # つもりはない, つもりはありません, 予定もない.
+    skipped = ("は", "も", "など", "なんて", "ます")
+    rest = [lemma for lemma in following[1:] if lemma not in skipped]
+    if not rest:
+        return False
+    if rest[0] == "無い":
+        return True
+    return rest[0] == "有る" and len(rest) > 1 and rest[1] in ("ない", "ず", "無い")
+
+
+def _went_to_place(tokens: Tokens, index: int) -> bool:
+    """Return whether going into water or a mountain is named in this or the sentence before."""
+    start, _ = sentence_bounds(tokens, index)
+    if start > 1:
+        start, _ = sentence_bounds(tokens, start - 2)
+    for position in range(start, index - 2):
+        if tokens[position].lemma not in lex.NO_RETURN_PLACES:
+            continue
+        if tokens[position + 1].lemma in ("に", "へ"):
+            return tokens[position + 2].lemma in ("行く", lex.ENTER)
+    return False
 
 
 PLACE_RULES: dict[str, Rule] = {

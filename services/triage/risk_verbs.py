@@ -15,7 +15,15 @@ from services.triage.findings import (
     signal,
     wish_or_denial,
 )
-from services.triage.modality import decided, nobody_cares, obliged, only_way, spiteful
+from services.triage.modality import (
+    decided,
+    hoped,
+    nobody_cares,
+    obliged,
+    only_way,
+    permitted,
+    spiteful,
+)
 from services.triage.morphology import is_sentence_end, sentence_bounds
 from services.triage.predicates import (
     SELF_WORDS,
@@ -24,6 +32,7 @@ from services.triage.predicates import (
     denied,
     is_volitional,
     preferable,
+    quoted_at_sender,
     relief_end,
     thinking_about,
     verb_tail,
@@ -33,6 +42,14 @@ from services.triage.signals import RiskKind
 # Name of each verb family in reasons.
 VERB_NAMES = {lex.DIE: "死ぬ", lex.VANISH: "消える", lex.BE: "いなくなる"}
 ONLINE_WINDOW = 3
+REPORT_WINDOW = 8
+# Final particles that may close a quoted threat: 『もう死ぬね』, 「死ぬわ」. か is left out,
+# because 死ぬかと思った is a figure of speech.
+FINAL_PARTICLES = frozenset({"ね", "よ", "わ", "さ", "な", "ぞ"})
+LAUGHTER = frozenset({"笑う", "笑い", "w", "ww"})
+QUOTE_TAIL = 6
+OPENING_QUOTES = frozenset({"「", "『"})
+CLOSING_QUOTES = frozenset({"」", "』"})
 
 
 def die_rule(tokens: Tokens, index: int) -> Finding:
@@ -52,10 +69,15 @@ def die_rule(tokens: Tokens, index: int) -> Finding:
         return wish_or_denial(tokens, index, tail, RiskKind.IDEATION, "死のうという意思")
     if not tail.lemmas and _imperative(tokens, index):
         return _insult_or_context(tokens, index, tail)
-    if not tail.lemmas and _reported_threat(tokens, tail.end):
+    if not tail.lemmas and _reported_threat(tokens, index, tail.end):
         return signal(tokens, index, tail.end, RiskKind.IDEATION, "「死ぬ」という予告の報告")
     if _announced(tokens, index, tail):
         return signal(tokens, index, tail.end, RiskKind.PLAN, "死ぬという予告")
+    if _asked_to_be_let_die(tokens, tail):
+        return signal(tokens, index, tail.end, RiskKind.IDEATION, "死なせてほしいという願望")
+    end = _dying_for(tokens, tail)
+    if end is not None:
+        return self_wish(tokens, index, end, "死んで償いたいという考え")
     if _inverted_wish(tokens, index, tail):
         return signal(
             tokens, index, tail.end, RiskKind.IDEATION, "「楽になりたい、死んで」という倒置"
@@ -66,21 +88,73 @@ def die_rule(tokens: Tokens, index: int) -> Finding:
 def _announced(tokens: Tokens, index: int, tail: Tail) -> bool:
     """Return whether plain 死ぬ ends a sentence as an announcement: 今夜死ぬ, 俺もう死ぬわ.
 
-    Every other word in the sentence must be a time, もう or the sender, because
-    暑くて死ぬ and 疲れてもう死ぬ exaggerate.
+    Every other word in the sentence must be a time, もう, the sender or a conjunction
+    (じゃあ死ぬ), because 暑くて死ぬ and 疲れてもう死ぬ exaggerate. The polite 死にます may
+    stand alone, and a condition with なら before it is a threat (別れるなら死ぬ,
+    あの家に戻るくらいなら死ぬ).
     """
-    if tail.lemmas:
+    polite = tail.lemmas == ("ます",)
+    if tail.lemmas and not polite:
         return False
     after = tokens[tail.end : tail.end + 2]
     closing = [
         token for token in after if not (token.pos == "助詞" and token.pos_detail == "終助詞")
     ]
-    if closing and not is_sentence_end(closing[0]):
+    if closing and not (is_sentence_end(closing[0]) or closing[0].surface in CLOSING_QUOTES):
         return False
+    if (
+        index > 0
+        and tokens[index - 1].lemma == "だ"
+        and tokens[index - 1].conjugation.startswith("仮定形")
+    ):
+        # 別れるなら死ぬ: a threat used as leverage, which counts as urgent.
+        return True
     start, _ = sentence_bounds(tokens, index)
-    before = [token for token in tokens[start:index] if token.pos not in ("補助記号", "助詞")]
+    start = max(start, _quote_start(tokens, start, index))
+    before = [
+        token
+        for token in tokens[start:index]
+        if token.pos not in ("補助記号", "助詞", "接続詞", "感動詞")
+    ]
     allowed = lex.ANNOUNCE_WORDS | SELF_WORDS
-    return bool(before) and all(token.lemma in allowed for token in before)
+    if not before:
+        return polite or any(token.pos == "接続詞" for token in tokens[start:index])
+    return all(token.lemma in allowed for token in before)
+
+
+def _quote_start(tokens: Tokens, start: int, index: int) -> int:
+    # 「じゃあ死ぬ」ってベランダに: only the quote is the announcement.
+    for position in range(index - 1, start - 1, -1):
+        if tokens[position].surface in OPENING_QUOTES:
+            return position + 1
+    return start
+
+
+def _asked_to_be_let_die(tokens: Tokens, tail: Tail) -> bool:
+    """Return whether 死なせて ends a sentence or a quote: もう死なせて, 「死なせて」と泣く."""
+    if tail.lemmas != ("せる", "て"):
+        return False
+    if tail.end >= len(tokens):
+        return True
+    following = tokens[tail.end]
+    return (
+        is_sentence_end(following)
+        or following.surface in CLOSING_QUOTES
+        or (following.lemma in ("と", "って"))
+    )
+
+
+def _dying_for(tokens: Tokens, tail: Tail) -> int | None:
+    """Return the end of 死んでお詫びしたい or 死んで償いたい, or None."""
+    if tail.lemmas not in (("て",), ("で",)):
+        return None
+    following = [token.lemma for token in tokens[tail.end : tail.end + 4]]
+    if not any(lemma in lex.ATONEMENT_WORDS for lemma in following):
+        return None
+    for position in range(tail.end, min(len(tokens), tail.end + 5)):
+        if tokens[position].lemma == "たい":
+            return position + 1
+    return None
 
 
 def _inverted_wish(tokens: Tokens, index: int, tail: Tail) -> bool:
@@ -100,12 +174,62 @@ def _imperative(tokens: Tokens, index: int) -> bool:
     return token.surface in ("死ね", "しね") or token.conjugation.startswith("命令形")
 
 
-def _reported_threat(tokens: Tokens, position: int) -> bool:
-    """Whether a quote closes here and is reported as sent: 「もう死ぬ」ってLINEが来た."""
-    window = [token.lemma for token in tokens[position : position + 4]]
+def _reported_threat(tokens: Tokens, index: int, position: int) -> bool:
+    """Whether a quote closes here and is reported as sent: 「もう死ぬ」ってLINEが来た.
+
+    A final particle may stand before the quote ends (『もう死ぬね、ばいばい』って送ってきた).
+    A cause with て (「課題多すぎて死ぬ〜」) or a condition with たら (「炭水化物食べたら死ぬ」)
+    before 死ぬ exaggerates, and a quote about the word itself (死ぬという意味) reports nothing.
+    """
+    while position < len(tokens) and tokens[position].lemma in FINAL_PARTICLES:
+        position += 1
+    if position < len(tokens) and tokens[position].pos_detail == "読点":
+        position = _closing_quote(tokens, position)
+    window = [token.lemma for token in tokens[position : position + REPORT_WINDOW]]
     if not window or window[0] not in lex.QUOTE_MARKERS:
         return False
+    if _exaggerated_threat(tokens, index, window):
+        return False
+    if any(lemma in lex.WORD_NOUNS for lemma in window[1:3]):
+        return False
+    if window[1:3] == ["言う", "人"]:
+        # 「死ぬ死ぬと言う人ほど長生きする」: a saying about people in general.
+        return False
+    if quoted_at_sender(tokens, position):
+        # 「お前なんかいなくなれ」って言われた: words said to the sender.
+        return False
     return any(lemma in lex.MESSAGE_NOUNS or lemma in lex.REPORT_VERBS for lemma in window[1:])
+
+
+def _exaggerated_threat(tokens: Tokens, index: int, window: list[str]) -> bool:
+    """Return whether the quoted 死ぬ is an exaggeration or a warning, not a threat.
+
+    「課題多すぎて死ぬ〜」 and 「眠くて死ぬ」 give a cause, 「控えないと死ぬぞ」 warns, and a
+    report told with laughter (「…もう死ぬ」って笑いながら, 〜とか言ってる笑) jokes.
+    """
+    if index >= 2 and tokens[index - 1].surface in ("て", "で"):
+        cause = tokens[index - 2]
+        if cause.lemma == "過ぎる" or cause.pos == "形容詞":
+            return True
+    start = _quote_start(tokens, max(0, index - QUOTE_TAIL), index)
+    conditions = (
+        position
+        for position in range(max(start, 1), index)
+        if tokens[position].lemma == "と"
+        and tokens[position - 1].pos in ("動詞", "助動詞", "形容詞")
+    )
+    if next(conditions, None) is not None:
+        # 「控えないと死ぬぞ」, 「このままだと受験で死ぬぞ」: a warning on a condition.
+        return True
+    hedged = any(window[i : i + 2] == ["と", "か"] for i in range(min(3, len(window) - 1)))
+    return any(lemma in LAUGHTER for lemma in window) or hedged
+
+
+def _closing_quote(tokens: Tokens, position: int) -> int:
+    for offset in range(position, min(len(tokens), position + QUOTE_TAIL)):
+        if tokens[offset].surface in CLOSING_QUOTES:
+            return offset
+    return position
 
 
 def _insult_or_context(tokens: Tokens, index: int, tail: Tail) -> Finding:
@@ -127,6 +251,9 @@ def _die_context(tokens: Tokens, index: int, tail: Tail) -> Finding:
             # that can be denied.
             return note(tokens, index, tail.end + 1, "続く文で否定されている")
         return signal(tokens, index, tail.end + 1, RiskKind.PLAN, "死ぬ方法や覚悟への言及")
+    preferred_end = preferable(tokens, tail)
+    if preferred_end is not None:
+        return self_wish(tokens, index, preferred_end, "死んだ方がいいという考え")
     if first == "方" and tokens[index + 1 : index + 2] and tokens[index + 1].pos == "接尾辞":
         return signal(tokens, index, tail.end + 1, RiskKind.PLAN, "死に方への言及")
     if first == "こと" and any(lemma in lex.DEATH_THOUGHT_VERBS for lemma in following[1:4]):
@@ -156,6 +283,12 @@ def _stance(tokens: Tokens, index: int, tail: Tail, kind: RiskKind) -> Finding:
     end = nobody_cares(tokens, tail)
     if end is not None:
         return self_wish(tokens, index, end, "自分がいなくなっても誰も困らないという考え")
+    end = hoped(tokens, index, tail)
+    if end is not None:
+        return self_wish(tokens, index, end, f"{verb}ことができたらという願い")
+    end = permitted(tokens, index, tail)
+    if end is not None:
+        return self_wish(tokens, index, end, f"{verb}てもいいという考え")
     return None
 
 
@@ -184,7 +317,7 @@ def vanish_rule(tokens: Tokens, index: int) -> Finding:
     if thinking_about(tokens, tail):
         explanation = "消えることを考えている"
         return signal(tokens, index, tail.end + 1, RiskKind.PASSIVE_IDEATION, explanation)
-    if not tail.lemmas and _reported_threat(tokens, tail.end):
+    if not tail.lemmas and _reported_threat(tokens, index, tail.end):
         explanation = "「消える」という予告の報告"
         return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
     if tail.negated or online is not None:
@@ -229,7 +362,7 @@ def be_rule(tokens: Tokens, index: int) -> Finding:
     if tail.desire is Desire.NOT_WANT and _world_before(tokens, index):
         return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, "この世にいたくない")
     if disappears and lemmas[1:] in (("成る",), ("成る", "ます")):
-        if _reported_threat(tokens, tail.end):
+        if _reported_threat(tokens, index, tail.end):
             explanation = "「いなくなる」という予告の報告"
             return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
     if disappears:

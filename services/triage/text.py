@@ -23,6 +23,12 @@ EMOJI_WORDS = {
     "🪒": "カミソリ",
     "🪢": "ロープ",
     "🩸": "血",
+    # Places and means drawn as pictures: 🌉の上 is 橋の上, 屋上🏢なう is a rooftop now.
+    "🌉": "橋",
+    "🏢": "ビル",
+    "🚃": "電車",
+    "🚆": "電車",
+    "🔫": "銃",
 }
 EMOJI_PATTERN = re.compile("|".join(map(re.escape, EMOJI_WORDS)))
 # Three or more pill emoji in a row picture a handful of pills: 💊💊💊全部飲んだ.
@@ -61,6 +67,39 @@ DIALECT_SPELLINGS = {
     # 思ってねぇ, 言ってねぇ: Tohoku and casual negation, which Sudachi reads as the particle ね.
     "ってねぇ": "ってない",
     "ってねえ": "ってない",
+    "居ねぐ": "居なく",
+    "起ぎ": "起き",
+    # 思ってだっけ: Tohoku voices the past た after て.
+    "てだっけ": "てたっけ",
+    # よろしぐ and 片付げ: Tohoku voices the k of よろしく and 片付け.
+    "よろしぐ": "よろしく",
+    "付げ": "付け",
+    # Kansai and Kyushu forms of 生きていても, いなくなってしまいたい and しょうがない.
+    "生きとって": "生きていて",
+    "おらんようにな": "いなくな",
+    "てまいたい": "てしまいたい",
+    "しょうがなかっちゃん": "しょうがない",
+    # 考へて居ります: the old kana spelling of 考えて.
+    "考へ": "考え",
+    # わがんね is Tohoku わからない: 生ぎでる意味わがんね.
+    "わがんねぐ": "わからなく",
+    "わがんね": "わからない",
+    # ごど is Tohoku こと; 思い残すごどね is 思い残すことない.
+    "ごどねぇ": "ことない",
+    "ごどね": "ことない",
+    "ごど": "こと",
+    # いがった and えがった are Yamagata よかった: 生まれでこねほうがいがった.
+    "いがった": "よかった",
+    "えがった": "よかった",
+    # Tohoku voices the て of ためてる: 薬ためでる.
+    "ためでる": "ためてる",
+    "ためでだ": "ためてた",
+    "ためでん": "ためてん",
+    # Yamagata けろ and けね are くれ and くれない: 探さねでけろ, お迎え来てけねべが.
+    "てけろ": "てくれ",
+    "でけろ": "でくれ",
+    "てけね": "てくれない",
+    "でけね": "でくれない",
 }
 # タヒ is 死 split into two katakana; タヒチ (Tahiti) is a real word and stays. タヒる is
 # slang for 死ぬ, so タヒりたい becomes 死にたい.
@@ -82,6 +121,8 @@ HIRAGANA_SPELLINGS = {
     "いきていたく": "生きていたく",
     "いきてても": "生きてても",
     "いきるいみ": "生きる意味",
+    # Written out before the long-vowel marks are dropped, which would leave おばどず.
+    "おーばーどーず": "オーバードーズ",
 }
 # Sudachi misreads リスカ and アムカ after some words (またリスカ becomes また/リ/スカし). So
 # they are spelled out, and the self-harm rules read リスト + カット and アーム + カット.
@@ -122,6 +163,48 @@ REPEATED_CHARACTER = re.compile(r"(.)\1{2,}")
 # "would be better").
 REPEATED_PHRASE = re.compile(r"([^\x00-\x7f\s]{3,8}?)\1+")
 
+# Typos and censored spellings of 死にたい and 自殺: 市にたい (a conversion slip), しにた (cut
+# off before い, since 死にた is no past form), and 自〇したい. 市に before たいして (に対して)
+# or たくさん stays.
+CITY_TYPO = re.compile(r"市に(?=たい(?!し)|たく(?!さ))")
+CUT_OFF_DESIRE = re.compile(r"(?:死に|しに)た(?=$|[^ぁ-んァ-ヴー])")
+CENSORED_SUICIDE = re.compile(r"自[〇○●◯⚪⭕×✕*](?=し|す|未遂)")
+# Shonai and other Tohoku dialects say す for し: すにでぇ, すにだぐで.
+DIALECT_SHI = re.compile(r"(?<![ぁ-ん])すに(?=[てで][ぇえー]|だ[いぐく]|た[いく])")
+# しぬ in hiragana is always 死ぬ in chat; Sudachi reads it as し + the old negation ぬ.
+# しぬく (し抜く) and the like stay.
+HIRAGANA_DIE = re.compile(r"しぬ(?![かきくけこい])")
+# くすり is read as an adverb by Sudachi; くすりと笑う (a giggle) stays.
+HIRAGANA_MEDICINE = re.compile(r"くすり(?!と(?:笑|わら))")
+# のみました and のんだ in kana after a medicine or an amount (薬ぜんぶのみました, 錠のんだ) are
+# 飲む; Sudachi reads 全部のみ as 全部 + の + 見る. 一部のみ (only a part) takes no ました.
+HIRAGANA_SWALLOW = re.compile(r"(?<=[薬剤錠部ぶ])の(?=みまし|みすぎ|みたい|ん[だでじ])")
+# 意味ないし、 is 無い + し; Sudachi reads ないし after a noun as 乃至 (一ないし三, "or").
+NOUN_NAISHI = re.compile(r"(?<=[\u4e00-\u9fff])ないし(?=$|[、。,.!?！？\s⏎]|もう)")
+# 首をしめる in kana is 絞める; Sudachi leaves しめる as a word of its own.
+NECK_SHIME = re.compile(r"(?:(?<=首を)|(?<=首))しめ(?=[たてるらりれろよ])")
+# パキる is slang for taking a pile of pills (薬ぱきぱきした, パキった).
+PAKI_SLANG = re.compile(r"パキ(?:っ(?=[たて])|り(?=[たま])|る)")
+PAKI_MIMETIC = re.compile(r"(?<=薬)ぱきぱき(?=し)")
+# きずかない is a common misspelling of 気づかない.
+NOTICE_TYPO = re.compile(r"きず(?=かな[いかくけ]|いて|いた)")
+# Tohoku forms that Sudachi splits wrongly: 消えっだい (消えたい), 消えっちまいてぇ
+# (消えてしまいたい), 生まっちぇ (生まれて), 生ぎでらんね (生きていられない).
+DIALECT_PAST = re.compile(r"(?<=[えけせてねめれげでべ])っだ(?=い|ほう|方)")
+STEM_SHIMAU = re.compile(r"(?<=[えけせてねめれげでべ])っちま")
+DIALECT_SHIMAU = re.compile(r"っちま")
+DIALECT_PASSIVE_TE = re.compile(r"(?<=[ぁ-ん一-龯])っちぇ")
+# 生まれてこねば is 生まれてこなければ; Sudachi reads こね as 捏ねる.
+DIALECT_UNLESS_COME = re.compile(r"(?<=て)こね(?=ば)")
+# Tohoku voices ち after a kanji stem: 落ぢだら is 落ちたら, 持ぢ is 持ち.
+VOICED_CHI = re.compile(r"(?<=[\u4e00-\u9fff])ぢ")
+DIALECT_CANNOT = re.compile(r"らんね[ぇえー]*(?=$|[^ぁ-ん]|[よなべずわ])")
+# 生きてるのやんだ: Yamagata やんだ is 嫌だ after the nominalizer の; 雨がやんだ stays.
+DISLIKE_BECOMING = re.compile(r"(?<=の)やんだぐ(?=な)")
+DIALECT_DISLIKE = re.compile(r"(?<=の)やんだ")
+# こともね。is こともない: 考えたこともね.
+NEVER_EVEN = re.compile(r"(?<=こと)もね(?=$|[。、.!?])")
+
 # Stems that end in the i or e row; a dialect desire ending can only follow these.
 VERB_STEM_END = "いきしちにひみりぎじびぴえけせてねへめれげぜでべぺ"
 # Tohoku and casual desire endings: 死にてぇ, 消えでぇ, しにてー all mean 〜たい.
@@ -131,23 +214,32 @@ DIALECT_DESIRE = re.compile(
 # Yamagata voices the t of たい and たく after these stems: 死にだい, 消えだい, 死にだぐ, and
 # after て in 生ぎでだぐねぇ (生きていたくない).
 VOICED_DESIRE = re.compile(r"(?<=死に|しに|消え|きえ|なり|まい)だ(?=い|く|ぐ)|(?<=て)だ(?=ぐ|く)")
+# 傷つけねど is Tohoku 傷つけないと: the negation before the condition と.
+DIALECT_UNLESS = re.compile(r"(?<=[けげせてねべめれえ])ねど(?=、|,|$|\s)")
+# 首つろう and 首くぐる: hanging spelled in kana, which Sudachi reads as 辛い or 潜る.
+HANGING_KANA = re.compile(r"(?<=首)(?:を)?つ(?=ろう|って|る|り)")
+HANGING_DIALECT = re.compile(r"(?<=首)くぐ(?=る|っ|り)")
 # Tohoku marks a destination with さ: あの世さ行ぐ is あの世に行く.
-DIALECT_DIRECTION = re.compile(r"(?<=[^\sぁ-ん])さ(?=行|いく|いき|逝)")
+DIALECT_DIRECTION = re.compile(r"(?:(?<=[^\sぁ-ん])|(?<=っち))さ(?=行|いく|いき|逝|入|来|戻|帰|落)")
 # 言ってんだ, 死んでんの: the spoken ている before ん; Sudachi reads that ん as the negation ず.
-SPOKEN_PROGRESSIVE = re.compile(r"(?<=[てで])ん(?=だ|の|じゃ)")
+SPOKEN_PROGRESSIVE = re.compile(r"(?<=[てで])ん(?=だ|じゃ)")
+# 生きてんの is 生きてるの: before the nominalizer の the ん stands for る alone.
+SPOKEN_PROGRESSIVE_NOUN = re.compile(r"(?<=[てで])ん(?=の)")
 VOICED_NEGATIVE = re.compile(r"(?<=た)ぐ(?=ね|な)")
+# 死にだぐで is 死にたくて once VOICED_DESIRE has made it 死にたぐで.
+VOICED_DESIRE_TE = re.compile(r"(?<=た)ぐ[でて]")
 # Tohoku and casual negative desire: 死にたくね, 死にたくねぇ mean 死にたくない. Without this
 # rewrite Sudachi reads ね as a sentence-final particle and the negation is lost.
-DIALECT_NEGATIVE_DESIRE = re.compile(r"たくね[ぇえー]?(?=$|[^ぁ-ん]|[よなべずわしん])")
+DIALECT_NEGATIVE_DESIRE = re.compile(r"たく(なんか)?ね[ぇえー]?(?=$|[^ぁ-ん]|[よなべずわしんが])")
 # Tohoku and casual ねぇ for ない after しか: 死ぬしかねぇべ is 死ぬしかないべ.
 ONLY_NEGATIVE = re.compile(r"(?<=しか)ね[ぇえー]*(?=$|[^ぁ-ん]|[べよなずわん])")
 # ねぇ after these nouns is the negation ない, not the particle: 生きてる意味ねぇ.
 NEE_AFTER_LACK = re.compile(
     r"(意味|価値|資格|理由|希望|未来|居場所|未練|気力)ね[ぇえー]+(?=$|[^ぁ-ん]|[よなべずわしん])"
 )
-# Yamagata ends sentences with ず (死にてぇず, 〜だず); after たい Sudachi would read it as
-# the negation ず, so it is dropped there.
-DIALECT_FINAL_ZU = re.compile(r"(?<=たい)ず(?=$|[^ぁ-ん]|[よねな])")
+# Yamagata ends sentences with ず (死にてぇず, 切ってしまったず, 来てほしいず). After た, だ and
+# an adjective's い the negation ず cannot stand, but Sudachi reads it so; it is dropped there.
+DIALECT_FINAL_ZU = re.compile(r"(?<=[たい]|だ)ず(?=$|[^ぁ-ん]|[よねな])")
 # A long-vowel mark after hiragana (死にたーい, 消えたーい) adds no meaning; katakana keeps it.
 HIRAGANA_LONG_VOWEL = re.compile(r"(?<=[ぁ-ん])[ー〜~]+")
 # A small ぁ that stretches the たい or ない ending only draws it out: 死にたぁい, しにたぁぁい,
@@ -166,6 +258,30 @@ SPELLINGS = {
 SPELLING_PATTERN = re.compile("|".join(map(re.escape, sorted(SPELLINGS, key=len, reverse=True))))
 # Rewrites in the order they run, each with the strings that must occur for it to apply.
 TRIGGERED_REWRITES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
+    (("市に",), CITY_TYPO, "死に"),
+    (("すに",), DIALECT_SHI, "死に"),
+    (("しぬ",), HIRAGANA_DIE, "死ぬ"),
+    (("くすり",), HIRAGANA_MEDICINE, "薬"),
+    (("のみ", "のん"), HIRAGANA_SWALLOW, "飲"),
+    (("ないし",), NOUN_NAISHI, "無いし"),
+    (("首しめ", "首をしめ"), NECK_SHIME, "絞め"),
+    (("パキ",), PAKI_SLANG, "odし"),
+    (("ぱきぱき",), PAKI_MIMETIC, "od"),
+    (("自",), CENSORED_SUICIDE, "自殺"),
+    (("きず",), NOTICE_TYPO, "気づ"),
+    (("っだ",), DIALECT_PAST, "た"),
+    (("っちま",), STEM_SHIMAU, "てしま"),
+    (("っちま",), DIALECT_SHIMAU, "ってしま"),
+    (("っちぇ",), DIALECT_PASSIVE_TE, "れて"),
+    (("こねば",), DIALECT_UNLESS_COME, "こなけれ"),
+    (("ぢ",), VOICED_CHI, "ち"),
+    (("らんね",), DIALECT_CANNOT, "られない"),
+    (("やんだ",), DISLIKE_BECOMING, "嫌に"),
+    (("やんだ",), DIALECT_DISLIKE, "嫌だ"),
+    (("こともね",), NEVER_EVEN, "もない"),
+    (("ねど",), DIALECT_UNLESS, "ないと"),
+    (("首つ", "首をつ"), HANGING_KANA, "吊"),
+    (("首くぐ",), HANGING_DIALECT, "くく"),
     (("タヒ",), TAHI_VERB, "死に"),
     (("タヒ",), TAHI_PATTERN, "死"),
     (("氏",), UJI_PATTERN, "死"),
@@ -174,13 +290,17 @@ TRIGGERED_REWRITES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
     (("ぇ", "え", "ー"), DIALECT_DESIRE, "たい"),
     (("だ",), VOICED_DESIRE, "た"),
     (("たぐ",), VOICED_NEGATIVE, "く"),
-    (("たくね",), DIALECT_NEGATIVE_DESIRE, "たくない"),
+    (("たぐ",), VOICED_DESIRE_TE, "くて"),
+    (("たくね", "たくなんかね"), DIALECT_NEGATIVE_DESIRE, r"たく\1ない"),
     (("しかね",), ONLY_NEGATIVE, "ない"),
     (("ね",), NEE_AFTER_LACK, r"\1ない"),
-    (("たいず",), DIALECT_FINAL_ZU, ""),
+    (("ず",), DIALECT_FINAL_ZU, ""),
     (("さ",), DIALECT_DIRECTION, "に"),
     (("てん", "でん"), SPOKEN_PROGRESSIVE, "るん"),
+    (("てんの", "でんの"), SPOKEN_PROGRESSIVE_NOUN, "る"),
     (("たすぎ",), DESIRE_EXCESS, "たいすぎ"),
+    # After the dialect desire rules, which turn しにでぇ into しにたい first.
+    (("死にた", "しにた"), CUT_OFF_DESIRE, "死にたい"),
     # Stretched vowels go after the dialect rules, which read でぇ and てぇ.
     (("ぁ",), STRETCHED_VOWEL, ""),
     (tuple("ー〜~"), HIRAGANA_LONG_VOWEL, ""),

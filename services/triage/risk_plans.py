@@ -1,0 +1,219 @@
+"""Rules for plans written without a word of dying.
+
+Insurance money that would pay a debt (死ねば保険金でローンが返せる, 生命保険で返すしかない, 事故に
+見せかければ保険は下りる), an act carried out on a date (今夜決行します), a date chosen
+(誕生日の前の日って決めてる, 決めた。来週の金曜にする) and preparations finished with a plan
+or a farewell nearby (準備もしてある, 向こう側へ行く準備、できました). Each of these words is
+everyday alone (保険金で車を直した, 雨天決行, 旅行の準備はできた), so each rule needs a death, an
+unnamed act or a parting in the message.
+"""
+
+from services.triage import risk_lexicon as lex
+from services.triage.findings import Finding, Rule, Tokens, signal
+from services.triage.morphology import sentence_bounds
+from services.triage.predicates import Tail, is_self, object_of, subject_of, verb_tail
+from services.triage.signals import RiskKind
+
+INSURANCE_WINDOW = 8
+# 保険で払う, 保険金が下りる: the money pays; 保険料を払う is the premium.
+MONEY_PARTICLES = frozenset({"で", "が", "は", "も"})
+DATE_WINDOW = 5
+
+
+def insurance_rule(tokens: Tokens, index: int) -> Finding:
+    """死ねば保険金でローンが返せる, 生命保険で返すしかない, 俺には保険金の価値しかない."""
+    if any(token.lemma in lex.MOURNING_WORDS | lex.BEREAVEMENT_VERBS for token in tokens):
+        # 夫を自死で亡くしました。保険金は出るのか: a claim after someone's death.
+        return None
+    start, end = sentence_bounds(tokens, index)
+    lemmas = [token.lemma for token in tokens[start:end]]
+    payoff = any(lemma in lex.PAYOFF_VERBS for lemma in lemmas)
+    worth_only = "価値" in lemmas and "しか" in lemmas
+    if not (payoff or worth_only):
+        return None
+    following = tokens[index + 1 : index + 2]
+    if not worth_only and (not following or following[0].lemma not in MONEY_PARTICLES):
+        return None
+    if (
+        worth_only
+        or _last_resort(lemmas)
+        or _own_death_near(tokens, start, end)
+        or _staged_accident(lemmas)
+        or (tokens[index].lemma == lex.LIFE_INSURANCE and lex.DEBT_WORDS & set(lemmas))
+    ):
+        return signal(tokens, start, end, RiskKind.PLAN, "保険金で借金などを払うための死の計画")
+    return None
+
+
+def carry_out_rule(tokens: Tokens, index: int) -> Finding:
+    """今夜決行します, 今夜、実行します: an act with no name, carried out on a night or day."""
+    if index + 1 >= len(tokens) or tokens[index + 1].lemma != lex.DO:
+        return None
+    tail = verb_tail(tokens, index + 1)
+    if tail.negated or "た" in tail.lemmas:
+        return None
+    start, _ = sentence_bounds(tokens, index)
+    sentence = tokens[start:index]
+    if not any(token.lemma in lex.NIGHT_WORDS for token in sentence):
+        return None
+    if object_of(tokens, index) is not None or any(t.lemma in lex.EVENT_NOUNS for t in tokens):
+        # 計画を実行します, 運動会は明日決行: a named plan or an event.
+        return None
+    topic = subject_of(tokens, index)
+    if topic is not None and not is_self(topic) and topic not in lex.OTHER_PEOPLE:
+        return None
+    return signal(tokens, start, tail.end, RiskKind.PLAN, "実行の日を決めた予告")
+
+
+def date_rule(tokens: Tokens, index: int) -> Finding:
+    """誕生日の前の日って決めてる, 決めた。来週の金曜にする: a day chosen for nothing named."""
+    start, end = sentence_bounds(tokens, index)
+    before = tokens[max(start, index - DATE_WINDOW) : index]
+    if before and before[-1].lemma in ("と", "って", "に"):
+        chosen = [token.lemma for token in before[:-1]]
+    elif index + 1 < len(tokens) and _plain_end(tokens, index):
+        # 決めた。来週の金曜にする.
+        chosen = _next_sentence_date(tokens, end)
+    else:
+        return None
+    if not chosen or chosen[-1] not in lex.DATE_NOUNS:
+        return None
+    if any(lemma in lex.EVENT_NOUNS for lemma in chosen) or _topic_named(tokens, start, index):
+        return None
+    return signal(tokens, start, index + 1, RiskKind.PLAN, "決行の日を決めたという予告")
+
+
+def preparation_rule(tokens: Tokens, index: int) -> Finding:
+    """準備もしてある, 準備はもう終わってる, 向こう側へ行く準備、できました."""
+    if _for_the_other_side(tokens, index):
+        return signal(tokens, index - 3, index + 1, RiskKind.PLAN, "あの世へ行く準備")
+    if index > 0 and tokens[index - 1].lemma == "の":
+        # 旅行の準備, 明日の準備: preparations for something named.
+        return None
+    if not _finished(tokens, index):
+        return None
+    if not _unnamed_plan(tokens):
+        return None
+    return signal(tokens, index, index + 1, RiskKind.PLAN, "準備ができたという予告")
+
+
+def _unnamed_plan(tokens: Tokens) -> bool:
+    """Return whether the message speaks of a plan it does not name.
+
+    Examples: やるつもり, 今夜なら, 子どもは実家に預けた, 最後に誰かと話したかった.
+    """
+    for position, token in enumerate(tokens):
+        following = tokens[position + 1].lemma if position + 1 < len(tokens) else None
+        if token.lemma in lex.LAST_OR_ENTRUSTED:
+            return True
+        if token.lemma == lex.DO_IT and following in (lex.INTENT, "だ"):
+            return True
+        if token.lemma in lex.NIGHT_WORDS and following == "だ":
+            # 今夜なら: なら is だ in the conditional.
+            return True
+    return False
+
+
+def _last_resort(lemmas: list[str]) -> bool:
+    # 生命保険で返すしかない, 保険金で払うつもり, 死んで保険金で返すのが一番いい.
+    return "しか" in lemmas or lex.INTENT in lemmas or "一番" in lemmas
+
+
+def _own_death_near(tokens: Tokens, start: int, end: int) -> bool:
+    """Return whether the sender's death or disappearance is in this or the previous sentence."""
+    if start > 0:
+        start, _ = sentence_bounds(tokens, start - 1)
+    for position in range(start, end):
+        if _death_or_accident(tokens, position):
+            subject = subject_of(tokens, position)
+            if is_self(subject) or subject in lex.OTHER_PRONOUNS:
+                return True
+    return False
+
+
+def _death_or_accident(tokens: Tokens, position: int) -> bool:
+    """Return whether dying, vanishing or a wished-for accident starts at position."""
+    token = tokens[position]
+    tail = verb_tail(tokens, position)
+    if token.lemma in (lex.DIE, lex.VANISH):
+        return not tail.negated and "た" not in tail.lemmas
+    if token.lemma == lex.BE:
+        # いなくなれば: 居る, 無い, 成る.
+        lemmas = tail.lemmas
+        return lemmas[:2] in (("無い", "成る"), ("無い", "なれる")) and "た" not in lemmas
+    if token.lemma == lex.ACCIDENT:
+        # 事故にでも遭えば, 事故で死ねば: an accident wished for, not one that happened.
+        following = [t.lemma for t in tokens[position + 1 : position + 5]]
+        return any(lemma in (lex.MEET, lex.DIE) for lemma in following) and "た" not in following
+    return False
+
+
+def _staged_accident(lemmas: list[str]) -> bool:
+    # 事故に見せかければ, 落ちたことにすれば: a death made to look like an accident.
+    if "見せ掛ける" in lemmas:
+        return True
+    return "事故" in lemmas and "こと" in lemmas and lex.DO in lemmas
+
+
+def _plain_end(tokens: Tokens, index: int) -> bool:
+    tail = verb_tail(tokens, index)
+    return "た" in tail.lemmas and (tail.end >= len(tokens) or tokens[tail.end].surface == "。")
+
+
+def _next_sentence_date(tokens: Tokens, end: int) -> list[str]:
+    if end + 1 >= len(tokens):
+        return []
+    start, next_end = sentence_bounds(tokens, end + 1)
+    lemmas = [token.lemma for token in tokens[start:next_end]]
+    # 来週の金曜にする: a date, に and a plain する close the sentence.
+    if lemmas[-2:] != ["に", lex.DO]:
+        return []
+    return lemmas[:-2]
+
+
+def _topic_named(tokens: Tokens, start: int, index: int) -> bool:
+    # 結婚式は誕生日の前の日って決めてる: the date is for a named event.
+    for position in range(start, index - 1):
+        if tokens[position + 1].lemma in ("は", "を") and tokens[position].pos == "名詞":
+            return tokens[position].lemma not in lex.DATE_NOUNS | lex.NIGHT_WORDS
+    return False
+
+
+def _for_the_other_side(tokens: Tokens, index: int) -> bool:
+    # 向こう側へ行く準備: the preparation is for going to the other world.
+    before = [token.lemma for token in tokens[max(0, index - 3) : index]]
+    if len(before) < 3 or before[2] not in lex.GO_VERBS or before[1] not in ("に", "へ"):
+        return False
+    return before[0] in lex.AFTERLIFE_PLACES | lex.WEAK_AFTERLIFE_PLACES
+
+
+def _finished(tokens: Tokens, index: int) -> bool:
+    """Return whether the preparation is done: 準備もしてある, 準備はもう終わってる, 準備できた."""
+    for position in range(index + 1, min(len(tokens), index + 5)):
+        lemma = tokens[position].lemma
+        if lemma in lex.FINISH_VERBS:
+            tail = verb_tail(tokens, position)
+            return not tail.negated and (
+                "た" in tail.lemmas or "てる" in tail.lemmas or _kept(tokens, tail)
+            )
+        if lemma == lex.DO:
+            tail = verb_tail(tokens, position)
+            return not tail.negated and _kept(tokens, tail)
+        if lemma not in ("は", "も", "が", "もう", "、", "全部"):
+            return False
+    return False
+
+
+def _kept(tokens: Tokens, tail: Tail) -> bool:
+    # 準備もしてある: て followed by ある.
+    return (
+        tail.end < len(tokens) and tokens[tail.end].lemma == "有る" and tail.lemmas[-1:] == ("て",)
+    )
+
+
+PLAN_RULES: dict[str, Rule] = {
+    **{lemma: insurance_rule for lemma in lex.INSURANCE_NOUNS},
+    **{lemma: carry_out_rule for lemma in lex.CARRY_OUT_NOUNS},
+    lex.DECIDE: date_rule,
+    **{lemma: preparation_rule for lemma in lex.PREPARATION_NOUNS},
+}

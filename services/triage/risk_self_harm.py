@@ -1,0 +1,426 @@
+"""Rules for self-harm: cutting, burning, biting and striking oneself, wounds, starving oneself.
+
+Most of these acts have an everyday twin (紙で手を切った, 猫に腕を噛まれた, 美容院で切った,
+ダイエットで夕飯を抜いてる), so the rules need the sender's own body as the object, no other
+cause in the sentence (料理中に, アトピーの), and for a bare 切った a sign of habit or relief
+(また切った, 切ると落ち着く). Pain as relief (痛いとほっとする), a blade carried on one's person,
+fresh wounds and bandages on the arm, self-punishment and eating nothing on purpose count too.
+"""
+
+from services.triage import risk_lexicon as lex
+from services.triage.findings import (
+    Finding,
+    Rule,
+    Tokens,
+    news_context,
+    note,
+    sentence_lemmas,
+    signal,
+)
+from services.triage.morphology import is_sentence_end, sentence_bounds
+from services.triage.predicates import NEGATIONS, Desire, Tail, object_of, subject_of, verb_tail
+from services.triage.signals import RiskKind
+
+BODY_HARM_WINDOW = 9
+COPING_WINDOW = 6
+WALL_WINDOW = 6
+NOUN_DENIAL_WINDOW = 6
+# Words between リスカ and a denial: リスカはもう5年してない.
+DENIAL_FILLERS = frozenset({"は", "も", "もう", "年", "何", "ずっと", "全然", "ここ", "最近"})
+# Auxiliaries of being hurt by someone else (猫に噛まれた) or of having it done (切ってもらった).
+DONE_BY_OTHERS = frozenset({"れる", "られる", "貰う"})
+SELF_HARM = "体を切る・傷つける自傷行為"
+
+
+def negated_act(tokens: Tokens, tail: Tail) -> bool:
+    """Whether an act is denied; 傷つけないと落ち着かない (unless I hurt myself) is not."""
+    if not tail.negated or "ば" in tail.lemmas:
+        return False
+    following = [token.lemma for token in tokens[tail.end : tail.end + 5]]
+    if following[:2] in (["に", "は"], ["だ", "は"]) and "無い" in following[2:]:
+        # 傷つけずにはいられない: "cannot help hurting myself", a double negation.
+        return False
+    return following[:1] != ["と"]
+
+
+def self_harm_noun_rule(tokens: Tokens, index: int) -> Finding:
+    """リストカット, アームカット, 自傷, 根性焼き; text.py spells out リスカ and アムカ."""
+    end = index + 1
+    if tokens[index].lemma in lex.CUT_SITES_SLANG:
+        if end >= len(tokens) or tokens[end].lemma != "カット":
+            return None
+        end += 1
+    if tokens[index].lemma == lex.GUTS:
+        # 根性焼き; 根性 alone is grit.
+        if end >= len(tokens) or tokens[end].surface != "焼き":
+            return None
+        end += 1
+    context = news_context(tokens, index)
+    if context is not None:
+        return note(tokens, index, end, f"「{context}」についての話題")
+    _, sentence_end, lemmas = sentence_lemmas(tokens, index)
+    if lemmas & lex.SUSPICION_WORDS:
+        return note(tokens, index, end, "他人の疑いやうわさとしての言及")
+    denial = _act_denied(tokens, end, sentence_end)
+    if denial is not None:
+        return note(tokens, index, denial, "否定形")
+    if tokens[index].lemma == lex.GUTS and _done_by_others(tokens, end):
+        return note(tokens, index, end, "他人からされた根性焼き")
+    return signal(tokens, index, end, RiskKind.SELF_HARM, "リストカットなどの自傷行為")
+
+
+def _act_denied(tokens: Tokens, start: int, sentence_end: int) -> int | None:
+    """Return the end of a denied する after the noun (リスカはもう5年してない), or None."""
+    for position in range(start, min(sentence_end, start + NOUN_DENIAL_WINDOW)):
+        token = tokens[position]
+        if token.lemma == lex.DO:
+            tail = verb_tail(tokens, position)
+            return tail.end if tail.negated else None
+        if token.lemma not in DENIAL_FILLERS and token.pos_detail != "数詞":
+            return None
+    return None
+
+
+def _done_by_others(tokens: Tokens, position: int) -> bool:
+    for index in range(position, min(len(tokens), position + 4)):
+        if tokens[index].lemma == lex.DO:
+            return bool(DONE_BY_OTHERS & set(verb_tail(tokens, index).lemmas))
+    return False
+
+
+def body_harm_rule(tokens: Tokens, index: int) -> Finding:
+    """腕を切る, 自分の腕を血が出るまで噛んでる, 手の甲を爪でかきむしる, 腕から血が出てる."""
+    lemma = tokens[index].lemma
+    following = tokens[index + 1].lemma if index + 1 < len(tokens) else None
+    if following in ("で", "から") and lemma != "自分":
+        # 自分で切った is by oneself; 手首から血が出てる is bleeding.
+        return _bleeding(tokens, index)
+    if lemma == lex.HEAD:
+        verbs = lex.HEAD_HARM_VERBS
+    elif lemma in lex.HANDS:
+        verbs = lex.HAND_HARM_VERBS
+    else:
+        verbs = lex.HARM_VERBS
+    _, sentence_end, lemmas = sentence_lemmas(tokens, index)
+    if _injured(lemmas, lemma):
+        return None
+    if following == "で" and lemmas & lex.EVERYDAY_CUTS:
+        # 前髪を自分で切った: the object is hair, cut by oneself.
+        return None
+    if lemmas & lex.BURN_TOOLS:
+        # たばこの火を腕に押しつけた: these verbs harm only with a hot or sharp tool.
+        verbs = verbs | lex.TOOL_HARM_VERBS
+    for position in range(index + 1, min(sentence_end, index + 1 + BODY_HARM_WINDOW)):
+        token = tokens[position]
+        following_token = tokens[position + 1] if position + 1 < len(tokens) else None
+        if token.lemma in lex.EVERYDAY_CUTS and not (
+            following_token and following_token.lemma == "で"
+        ):
+            # 爪を切った is everyday; 爪で血が出るまで引っかいた uses the nail as a tool.
+            return None
+        if token.pos_detail == "読点" and position > index + 1:
+            # 手首、切ってしまった: a comma right after the body part only sets it as topic.
+            return None
+        if token.lemma in verbs:
+            tail = verb_tail(tokens, position)
+            if negated_act(tokens, tail) or DONE_BY_OTHERS & set(tail.lemmas):
+                return None
+            return signal(tokens, index, tail.end, RiskKind.SELF_HARM, SELF_HARM)
+        if token.pos == "動詞" and lemma in lex.HANDS:
+            end = _coping_after(tokens, position)
+            if end is not None:
+                # 熱いお湯に手をつけたら、気がまぎれた: pain used to cope.
+                explanation = "痛みで気持ちを紛らわす自傷"
+                return signal(tokens, index, end, RiskKind.SELF_HARM, explanation)
+    if lemmas & lex.BLADES and lemma in lex.CUTTING_SITES:
+        # カミソリで手首を…: a blade and a wrist in one sentence, even with the verb left out.
+        return signal(tokens, index, index + 1, RiskKind.SELF_HARM, "刃物と手首や腕への言及")
+    return None
+
+
+def _injured(lemmas: set[str], site: str) -> bool:
+    """Return whether the sentence gives another cause of the injury (料理中に, 転んで).
+
+    A kitchen knife alone is no such cause at the wrist (包丁で手首を切ってしまった).
+    """
+    causes = lemmas & lex.INJURY_CAUSES
+    if site == lex.WRIST:
+        causes = causes - {"包丁"}
+    return bool(causes)
+
+
+def _bleeding(tokens: Tokens, index: int) -> Finding:
+    """手首から血が出てる: blood from a place where people cut themselves, not an accident."""
+    if tokens[index].lemma not in lex.CUTTING_SITES or tokens[index + 1].lemma != "から":
+        return None
+    following = [token.lemma for token in tokens[index + 2 : index + 4]]
+    if following[:1] != [lex.BLOOD]:
+        return None
+    _, _, lemmas = sentence_lemmas(tokens, index)
+    if lemmas & lex.INJURY_CAUSES:
+        return None
+    return signal(tokens, index, index + 3, RiskKind.SELF_HARM, "手首や腕からの出血、自傷の疑い")
+
+
+def blood_rule(tokens: Tokens, index: int) -> Finding:
+    """腕が血だらけ, 血とまんない…手首, 血のついたティッシュとカミソリの刃: blood of self-harm."""
+    lemmas = {token.lemma for token in tokens}
+    if lemmas & lex.INJURY_CAUSES or lemmas & lex.EVERYDAY_CUTS:
+        return None
+    following = [token.lemma for token in tokens[index + 1 : index + 4]]
+    soaked = following[:1] and following[0] in lex.SOAKED_SUFFIXES
+    if soaked and lemmas & lex.CUTTING_SITES:
+        return signal(tokens, index, index + 2, RiskKind.SELF_HARM, "腕が血だらけ、自傷の疑い")
+    not_stopping = lex.STOP in following or "止む" in following
+    if not_stopping and (lemmas & lex.CUTTING_SITES or lex.WRIST in lemmas):
+        return signal(tokens, index, index + 1, RiskKind.SELF_HARM, "手首や腕の血が止まらない")
+    if lex.TISSUE in lemmas and lemmas & (lex.BLADES | {lex.BLADE_EDGE}):
+        return signal(
+            tokens, index, index + 1, RiskKind.SELF_HARM, "血のついたティッシュと刃物、自傷の跡"
+        )
+    return None
+
+
+def cut_rule(tokens: Tokens, index: int) -> Finding:
+    """切っちゃった🔪🩸, また切りたくなった, 久しぶりに切った, 切ると落ち着く.
+
+    切る with no object counts near a blade or a wound, as an urge, as a relapse or habit, or
+    as a relief. Everyday objects (髪, 爪, 野菜, 縁), accidents (料理中に) and a cut done by
+    someone else (切られた, 美容院で切ってもらった) rule it out.
+    """
+    tail = verb_tail(tokens, index)
+    if negated_act(tokens, tail) or DONE_BY_OTHERS & set(tail.lemmas):
+        return None
+    _, _, lemmas = sentence_lemmas(tokens, index)
+    everyday = lemmas & lex.EVERYDAY_CUTS or lemmas & lex.INJURY_CAUSES
+    if everyday or lemmas & lex.BODY_PARTS:
+        return None
+    if object_of(tokens, index, topic_markers=True) is not None or _comma_object(tokens, index):
+        # ナイフでりんごを切った, 電話、また切っちゃった: something other than the body.
+        return None
+    if lemmas & lex.BLADES_AND_WOUNDS:
+        return signal(tokens, index, tail.end, RiskKind.SELF_HARM, "刃物で切る行為")
+    if tail.desire is Desire.WANT or lex.IMPULSE in lemmas:
+        return signal(tokens, index, tail.end, RiskKind.SELF_HARM, "切りたいという衝動")
+    end = _coping_after(tokens, tail.end - 1) or _while_doing(tokens, tail)
+    if end is not None:
+        return signal(tokens, index, end, RiskKind.SELF_HARM, "切ることで気持ちを落ち着かせる自傷")
+    if _relapse(tokens, index):
+        return signal(tokens, index, tail.end, RiskKind.SELF_HARM, "また切ったという自傷の報告")
+    return None
+
+
+def _comma_object(tokens: Tokens, index: int) -> bool:
+    # 電話、また切っちゃった: a noun that opens the sentence before a comma.
+    start, _ = sentence_bounds(tokens, index)
+    for position in range(start + 1, index):
+        if tokens[position].pos_detail == "読点":
+            return tokens[position - 1].pos in ("名詞", "代名詞")
+    return False
+
+
+def _relapse(tokens: Tokens, index: int) -> bool:
+    """Return whether a word of habit or relapse appears in the sentence or the next one."""
+    start, end = sentence_bounds(tokens, index)
+    if end + 1 < len(tokens):
+        _, end = sentence_bounds(tokens, end + 1)
+    return any(token.lemma in lex.RELAPSE_WORDS for token in tokens[start:end])
+
+
+def _coping_after(tokens: Tokens, position: int) -> int | None:
+    """Return the end of a relief that follows the act: 切ると落ち着く, つけたら気がまぎれた."""
+    following = tokens[position + 1 : position + 1 + COPING_WINDOW]
+    if not following or following[0].lemma not in ("と", "た", "ば", "て"):
+        return None
+    for offset, token in enumerate(following):
+        if is_sentence_end(token):
+            return None
+        if token.lemma in lex.COPING_WORDS:
+            after = tokens[position + 2 + offset : position + 4 + offset]
+            if any(t.lemma in NEGATIONS for t in after):
+                # 痛いと落ち着かない is no relief.
+                return None
+            return position + 2 + offset
+    return None
+
+
+def _while_doing(tokens: Tokens, tail: Tail) -> int | None:
+    # 切ってるときだけ、自分がまだここにいるってわかる.
+    lemmas = [token.lemma for token in tokens[tail.end : tail.end + 2]]
+    if lemmas[:1] == ["時"] and lemmas[1:] == ["だけ"]:
+        return tail.end + 2
+    return None
+
+
+def wound_rule(tokens: Tokens, index: int) -> Finding:
+    """手首に傷, 腕に切り傷がたくさん, 腕の傷がまた増えた, 細い傷がいくつも."""
+    _, _, lemmas = sentence_lemmas(tokens, index)
+    if lemmas & lex.INJURY_CAUSES or lemmas & lex.EVERYDAY_CUTS or lemmas & lex.ANIMALS:
+        return None
+    if _caused_by_others(tokens, index) or lex.OLD in lemmas:
+        # 夫につかまれた跡, 古い傷跡: someone else's doing or long healed.
+        return None
+    on_wrist = lex.WRIST in lemmas
+    cut_on_body = tokens[index].lemma == "切り傷" and bool(lemmas & lex.BODY_PARTS)
+    # クラスの子の腕に傷あるの見ちゃった。新しいやつ: the sign may come in the next sentence.
+    signs = lemmas | _next_sentence_lemmas(tokens, index)
+    fresh_on_arm = bool(lemmas & lex.CUTTING_SITES) and bool(signs & lex.WOUND_SIGNS)
+    if not (on_wrist or cut_on_body or fresh_on_arm):
+        return None
+    return signal(tokens, index, index + 1, RiskKind.SELF_HARM, "手首や腕の傷、自傷の跡")
+
+
+def _next_sentence_lemmas(tokens: Tokens, index: int) -> set[str]:
+    _, end = sentence_bounds(tokens, index)
+    if end + 1 >= len(tokens):
+        return set()
+    start, next_end = sentence_bounds(tokens, end + 1)
+    return {token.lemma for token in tokens[start:next_end]}
+
+
+def line_rule(tokens: Tokens, index: int) -> Finding:
+    """腕に線が増えた, 腕がバーコード, カミソリでつけたような線: cut marks named as lines."""
+    _, _, lemmas = sentence_lemmas(tokens, index)
+    if not lemmas & lex.CUTTING_SITES or lemmas & lex.INJURY_CAUSES:
+        return None
+    if (
+        tokens[index].lemma == lex.BARCODE
+        or lemmas & (lex.WOUND_SIGNS - {lex.LINE})
+        or lemmas & lex.BLADES
+    ):
+        return signal(tokens, index, index + 1, RiskKind.SELF_HARM, "腕の線状の傷、自傷の跡")
+    return None
+
+
+def _caused_by_others(tokens: Tokens, index: int) -> bool:
+    # 夫につかまれた跡, 猫に引っかかれた傷: a passive verb describes how the wound came.
+    window = tokens[max(0, index - 4) : index]
+    return any(token.pos == "助動詞" and token.lemma in ("れる", "られる") for token in window)
+
+
+def bandage_rule(tokens: Tokens, index: int) -> Finding:
+    """手首に包帯, 腕の包帯が日に日に増えて: a bandage where people cut themselves."""
+    _, _, lemmas = sentence_lemmas(tokens, index)
+    if not lemmas & (lex.CUTTING_SITES | {lex.WRIST}) or lemmas & lex.INJURY_CAUSES:
+        return None
+    return signal(tokens, index, index + 1, RiskKind.SELF_HARM, "手首や腕の包帯、自傷の疑い")
+
+
+def pain_rule(tokens: Tokens, index: int) -> Finding:
+    """痛いとほっとする, 痛いほうがまだまし, 痛いのだけが生きてる感じ: pain as relief."""
+    following = [token.lemma for token in tokens[index + 1 : index + 5]]
+    if following[:1] == ["と"]:
+        end = _coping_after(tokens, index)
+        if end is not None:
+            return signal(tokens, index, end, RiskKind.SELF_HARM, "痛みで気持ちを落ち着かせる自傷")
+    if following[:1] == ["方"] and "増し" in following[1:4]:
+        end = index + 2 + following[1:4].index("増し") + 1
+        return signal(tokens, index, end, RiskKind.SELF_HARM, "痛いほうがましという自傷の感覚")
+    if following[:2] == ["の", "だけ"] and lex.LIVE in following[2:]:
+        return signal(
+            tokens, index, index + 5, RiskKind.SELF_HARM, "痛みだけが生きている実感という感覚"
+        )
+    return None
+
+
+def punishment_rule(tokens: Tokens, index: int) -> Finding:
+    """自分を罰したい, 自分に罰を与えた, 自分への罰みたい: punishing oneself."""
+    before = [token.lemma for token in tokens[max(0, index - 4) : index]]
+    if "自分" not in before and not any(token.lemma == lex.ON_PURPOSE for token in tokens):
+        return None
+    tail = verb_tail(tokens, index)
+    if tail.negated:
+        return None
+    return signal(tokens, index, tail.end, RiskKind.SELF_HARM, "自分を罰する自傷")
+
+
+def blade_rule(tokens: Tokens, index: int) -> Finding:
+    """カミソリを持ち歩いてる, 今日も🔪した: a blade carried on one's person or used as a verb."""
+    following = tokens[index + 1 : index + 4]
+    if following and following[0].lemma == lex.DO:
+        # 今日も🔪した (canonical 刃物した): the blade itself is the act.
+        tail = verb_tail(tokens, index + 1)
+        if not tail.negated:
+            return signal(tokens, index, tail.end, RiskKind.SELF_HARM, "刃物で切る自傷")
+    _, _, lemmas = sentence_lemmas(tokens, index)
+    if lemmas & lex.CARRY_VERBS and not lemmas & lex.BLADE_WORK:
+        return signal(tokens, index, index + 1, RiskKind.SELF_HARM, "刃物を持ち歩いている")
+    for position, token in enumerate(tokens):
+        if token.lemma == lex.HOLD and _coping_after(
+            tokens, position + len(verb_tail(tokens, position).lemmas)
+        ):
+            # カッターの刃を入れてる。持ってると落ち着く.
+            return signal(tokens, index, index + 1, RiskKind.SELF_HARM, "刃物を持つと落ち着く")
+    return None
+
+
+def wall_rule(tokens: Tokens, index: int) -> Finding:
+    """壁を殴って手ボロボロ, 自分の拳を壁に打ちつけて血だらけ: striking a wall to get hurt."""
+    if not _own_act(tokens, index):
+        return None
+    _, sentence_end, _ = sentence_lemmas(tokens, index)
+    for position in range(index + 1, min(sentence_end, index + 1 + WALL_WINDOW)):
+        if tokens[position].lemma in lex.WALL_HARM_VERBS:
+            tail = verb_tail(tokens, position)
+            if negated_act(tokens, tail) or DONE_BY_OTHERS & set(tail.lemmas):
+                return None
+            if not any(token.lemma in lex.WALL_INJURY_WORDS for token in tokens):
+                return None
+            return signal(tokens, index, tail.end, RiskKind.SELF_HARM, "壁を殴って自分を傷つける")
+    return None
+
+
+def _own_act(tokens: Tokens, index: int) -> bool:
+    subject = subject_of(tokens, index)
+    return subject is None or subject in lex.SELF_OBJECTS
+
+
+def starving_rule(tokens: Tokens, index: int) -> Finding:
+    """わざと食べないでいる, 食べる資格なんかない, ご飯をわざと抜いてる: starving oneself."""
+    _, _, lemmas = sentence_lemmas(tokens, index)
+    if lemmas & lex.FASTING_REASONS:
+        return None
+    following = [token.lemma for token in tokens[index + 1 : index + 4]]
+    if following[:1] == ["資格"] and "無い" in following[1:]:
+        return signal(tokens, index, index + 2, RiskKind.SELF_HARM, "食べる資格がないという自罰")
+    tail = verb_tail(tokens, index)
+    skipped = tokens[index].lemma == lex.PULL_OUT and object_of(tokens, index) in lex.MEAL_NOUNS
+    if not (tail.negated or skipped):
+        return None
+    if _on_purpose(tokens, index) or _decided_not_to(tokens, tail):
+        return signal(tokens, index, tail.end, RiskKind.SELF_HARM, "わざと食べない自傷")
+    return None
+
+
+def _on_purpose(tokens: Tokens, index: int) -> bool:
+    """Return whether わざと appears in the sentence or the next one: 三日食べてない。わざとです."""
+    start, end = sentence_bounds(tokens, index)
+    if end + 1 < len(tokens):
+        _, end = sentence_bounds(tokens, end + 1)
+    return any(token.lemma == lex.ON_PURPOSE for token in tokens[start:end])
+
+
+def _decided_not_to(tokens: Tokens, tail: Tail) -> bool:
+    # 食わねごどにした: decided not to eat.
+    following = [token.lemma for token in tokens[tail.end : tail.end + 3]]
+    return following[:2] == ["こと", "に"] and following[2:] == [lex.DO]
+
+
+SELF_HARM_RULES: dict[str, Rule] = {
+    **{lemma: self_harm_noun_rule for lemma in lex.SELF_HARM_NOUNS},
+    **{lemma: self_harm_noun_rule for lemma in lex.CUT_SITES_SLANG},
+    lex.GUTS: self_harm_noun_rule,
+    **{lemma: body_harm_rule for lemma in lex.BODY_PARTS | lex.HANDS},
+    lex.HEAD: body_harm_rule,
+    lex.CUT: cut_rule,
+    **{lemma: wound_rule for lemma in lex.WOUND_NOUNS},
+    lex.BLOOD: blood_rule,
+    lex.LINE: line_rule,
+    lex.BARCODE: line_rule,
+    lex.BANDAGE: bandage_rule,
+    lex.PAIN: pain_rule,
+    **{lemma: punishment_rule for lemma in lex.PUNISHMENT},
+    **{lemma: blade_rule for lemma in lex.BLADES},
+    lex.WALL: wall_rule,
+    **{lemma: starving_rule for lemma in lex.EAT_VERBS | {lex.PULL_OUT}},
+}

@@ -1,0 +1,256 @@
+"""Rules for wishes to stop existing, written without 死ぬ or 消える.
+
+自分を消したい, 蒸発したい, なくなりたい, 存在ごと削除したい, この世から消去されればいい, 誰か私を
+なかったことにして, 最初からいなかったことにしたい, お星さまになりたい, 土に還りたい,
+人生からログアウトしたい, この世から抜けたい and 存在するのをやめたい. Each word is everyday on its
+own (データを削除したい, さっきの発言はなかったことにしたい, 会社を抜けたい), so every rule needs
+the sender as what ends (私を, 自分のこと, 存在ごと) or this world or life as the place left
+(この世から, 人生から), and a wish in the same clause.
+"""
+
+from services.triage import risk_lexicon as lex
+from services.triage.findings import Finding, Rule, Tokens, own_wish, wish_end
+from services.triage.morphology import sentence_bounds
+from services.triage.predicates import (
+    Desire,
+    Tail,
+    denied,
+    is_self,
+    object_of,
+    relief_end,
+    subject_of,
+    verb_tail,
+)
+from services.triage.signals import RiskSignal
+
+OBJECT_WINDOW = 5
+SOURCE_WINDOW = 4
+STOP_WINDOW = 4
+# Words that may stand between the sender and the verb: 存在ごと, 私のこと, 自分の分だけ、そっと.
+SELF_LINKS = frozenset(
+    {"を", "ごと", "毎", "の", "こと", "分", "だけ", "、", "も", "なんか", "なんて"}
+)
+# Auxiliaries of a wish to be erased: 消されるべき.
+PASSIVE = frozenset({"れる", "られる"})
+MUST = "べし"
+NEVER_WAS = ("無い", "た", "こと", "に")
+
+
+def erase_rule(tokens: Tokens, index: int) -> Finding:
+    """自分を消したい, 存在ごと消したい, 消しゴムで自分のこと消せたら, この世から垢消ししたい."""
+    target = object_of(tokens, index)
+    erased_self = _self_before(tokens, index) or (
+        target in lex.ACCOUNT_NOUNS and _world_source(tokens, index)
+    )
+    if not erased_self:
+        return None
+    position = index
+    if index + 1 < len(tokens) and tokens[index + 1].lemma == lex.DO:
+        # 垢消しする: the verb stem of a compound noun, then する.
+        position = index + 1
+    tail = verb_tail(tokens, position)
+    end = wish_end(tokens, position, tail) or _erased_must(tokens, tail)
+    if end is None:
+        return None
+    return own_wish(tokens, index, end, "自分の存在を消したいという願望")
+
+
+def vaporize_rule(tokens: Tokens, index: int) -> Finding:
+    """蒸発したい, 消滅したい: to vanish without a trace."""
+    if index + 1 >= len(tokens) or tokens[index + 1].lemma != lex.DO:
+        return None
+    tail = verb_tail(tokens, index + 1)
+    if tail.desire is not Desire.WANT:
+        return None
+    return own_wish(tokens, index, tail.end, "蒸発したい、消えたいという願望")
+
+
+def cease_rule(tokens: Tokens, index: int) -> Finding:
+    """なくなりたい, なくなってしまいたい, 私ごと全部なくなればいいのに."""
+    tail = verb_tail(tokens, index)
+    if not is_self(subject_of(tokens, index)):
+        return None
+    if tail.desire is Desire.WANT:
+        # A thing cannot want, so なくなりたい is said of oneself.
+        if denied(tokens, tail):
+            return None
+        return own_wish(tokens, index, tail.end, "なくなりたい、存在をやめたいという願望")
+    end = relief_end(tokens, index, tail)
+    if end is not None and _self_named(tokens, index):
+        return own_wish(tokens, index, end, "自分がなくなればいいという願い")
+    return None
+
+
+def erase_self_rule(tokens: Tokens, index: int) -> Finding:
+    """存在ごと削除したい, 私をシャットダウンしてほしい, この世から消去されればいい."""
+    target = object_of(tokens, index)
+    if target is not None and target not in lex.SELF_OBJECTS:
+        # この世から差別を削除したい: something else is erased.
+        return None
+    if not (_self_before(tokens, index) or _world_source(tokens, index)):
+        return None
+    do = index + 1
+    if do >= len(tokens) or tokens[do].lemma != lex.DO:
+        return None
+    tail = verb_tail(tokens, do)
+    end = wish_end(tokens, do, tail) or _erased_must(tokens, tail)
+    if end is None:
+        return None
+    return own_wish(tokens, index, end, "自分の存在を消したいという願望")
+
+
+def become_nothing_rule(tokens: Tokens, index: int) -> Finding:
+    """お星さまになりたい, 土に還りたい: becoming a star or earth, the words for dying."""
+    position = index + 1
+    if position < len(tokens) and tokens[position].pos == "接尾辞":
+        position += 1
+    if position + 1 >= len(tokens) or tokens[position].lemma != "に":
+        return None
+    if tokens[position + 1].lemma not in lex.BECOME_VERBS:
+        return None
+    if tokens[index].lemma == lex.STAR and not _honorific(tokens, index):
+        # 一番星になりたい and スターになりたい are dreams; お星さま is a child's word for the dead.
+        return None
+    tail = verb_tail(tokens, position + 1)
+    if tail.desire is not Desire.WANT or denied(tokens, tail):
+        return None
+    return own_wish(tokens, index, tail.end, "星や土になりたいという婉曲な死の願望")
+
+
+def leave_life_rule(tokens: Tokens, index: int) -> Finding:
+    """人生から降りたい, この世からおいとましたい, 人生ログアウトしたい."""
+    if not _life_source(tokens, index):
+        return None
+    position = index
+    if tokens[index].lemma in lex.LEAVE_NOUNS:
+        position = index + 1
+        if position >= len(tokens) or tokens[position].lemma != lex.DO:
+            return None
+    tail = verb_tail(tokens, position)
+    end = wish_end(tokens, position, tail)
+    if end is None:
+        return None
+    return own_wish(tokens, index, end, "人生やこの世から降りたいという願望")
+
+
+def stop_existing_rule(tokens: Tokens, index: int) -> Finding:
+    """存在するのをやめたい, 存在したくない."""
+    if index + 1 >= len(tokens) or tokens[index + 1].lemma != lex.DO:
+        return None
+    tail = verb_tail(tokens, index + 1)
+    if tail.desire is Desire.NOT_WANT:
+        return own_wish(tokens, index, tail.end, "存在したくないという願望")
+    lemmas = [token.lemma for token in tokens[tail.end : tail.end + STOP_WINDOW]]
+    if lemmas[:1] != ["の"]:
+        return None
+    for offset, lemma in enumerate(lemmas[1:3], start=1):
+        if lemma in lex.STOP_VERBS:
+            stop_tail = verb_tail(tokens, tail.end + offset)
+            if stop_tail.desire is not Desire.WANT:
+                return None
+            return own_wish(tokens, index, stop_tail.end, "存在するのをやめたいという願望")
+    return None
+
+
+def vanishing_findings(tokens: Tokens) -> list[RiskSignal]:
+    """Return a signal for 最初からいなかったことにしたい or 私をなかったことにして.
+
+    This reads a sequence of common words (なかったことにする), so it runs once per message
+    instead of as a rule on 無い.
+    """
+    found = []
+    width = len(NEVER_WAS)
+    for index in range(len(tokens) - width):
+        if tokens[index].lemma != NEVER_WAS[0]:
+            continue
+        if tuple(token.lemma for token in tokens[index : index + width]) != NEVER_WAS:
+            continue
+        finding = _never_was(tokens, index)
+        if isinstance(finding, RiskSignal):
+            found.append(finding)
+    return found
+
+
+def _never_was(tokens: Tokens, index: int) -> Finding:
+    absent = index > 0 and tokens[index - 1].lemma == lex.BE
+    if not (absent or _self_before(tokens, index)):
+        return None
+    do = index + len(NEVER_WAS)
+    if do >= len(tokens) or tokens[do].lemma not in (lex.DO, "出来る"):
+        return None
+    tail = verb_tail(tokens, do)
+    end = wish_end(tokens, do, tail) or _requested(tokens, tail)
+    if end is None:
+        return None
+    start = index - 1 if absent else index
+    return own_wish(tokens, start, end, "自分がいなかったことにしたいという願望")
+
+
+def _self_before(tokens: Tokens, index: int) -> bool:
+    """Return whether the sender is named as the object just before: 私を, 自分のこと, 存在ごと."""
+    start, _ = sentence_bounds(tokens, index)
+    for position in range(index - 1, max(start, index - OBJECT_WINDOW) - 1, -1):
+        token = tokens[position]
+        if token.lemma in lex.SELF_OBJECTS:
+            return True
+        if token.lemma not in SELF_LINKS and token.pos not in ("副詞", "補助記号"):
+            return False
+    return False
+
+
+def _world_source(tokens: Tokens, index: int) -> bool:
+    # この世から消去されればいい, 世界から抹消してくれればいい, 地球上から引き算してほしい.
+    start, _ = sentence_bounds(tokens, index)
+    lemmas = [token.lemma for token in tokens[max(start, index - SOURCE_WINDOW) : index]]
+    for offset, lemma in enumerate(lemmas[:-1]):
+        if lemma in lex.WORLD_SOURCES and "から" in lemmas[offset + 1 : offset + 3]:
+            return True
+    return False
+
+
+def _life_source(tokens: Tokens, index: int) -> bool:
+    """Return whether life or this world is what is left: 人生から降りたい, 人生ログアウト."""
+    start, _ = sentence_bounds(tokens, index)
+    window = [token.lemma for token in tokens[max(start, index - SOURCE_WINDOW) : index]]
+    if any(lemma in lex.LIFE_SOURCES for lemma in window):
+        return True
+    # 人生詰んだ。もうログアウトしたい: logging out needs life named in the message.
+    return tokens[index].lemma in lex.LEAVE_NOUNS and any(
+        token.lemma in lex.LIFE_SOURCES for token in tokens
+    )
+
+
+def _self_named(tokens: Tokens, index: int) -> bool:
+    start, _ = sentence_bounds(tokens, index)
+    return any(token.lemma in lex.SELF_OBJECTS for token in tokens[start:index])
+
+
+def _honorific(tokens: Tokens, index: int) -> bool:
+    before = tokens[index - 1].lemma if index > 0 else None
+    after = tokens[index + 1].lemma if index + 1 < len(tokens) else None
+    return before == "御" or after == "様"
+
+
+def _erased_must(tokens: Tokens, tail: Tail) -> int | None:
+    # 消されるべき: a passive with べき says the sender ought to be erased.
+    if PASSIVE & set(tail.lemmas) and tail.end < len(tokens) and tokens[tail.end].lemma == MUST:
+        return tail.end + 1
+    return None
+
+
+def _requested(tokens: Tokens, tail: Tail) -> int | None:
+    # 誰か私をなかったことにして: a request that ends the sentence with て.
+    if tail.lemmas[-1:] in (("て",), ("で",)):
+        return tail.end
+    return None
+
+
+VANISHING_RULES: dict[str, Rule] = {
+    lex.ERASE: erase_rule,
+    **{lemma: vaporize_rule for lemma in lex.VAPORIZE_NOUNS},
+    **{lemma: cease_rule for lemma in lex.CEASE_VERBS},
+    **{lemma: erase_self_rule for lemma in lex.ERASE_NOUNS},
+    **{lemma: leave_life_rule for lemma in lex.LEAVE_VERBS | lex.LEAVE_NOUNS},
+    **{lemma: become_nothing_rule for lemma in lex.NOTHING_NOUNS},
+    lex.EXISTENCE: stop_existing_rule,
+}

@@ -1,0 +1,207 @@
+"""Rules for not wanting to wake or to see another day.
+
+目が覚めなければいい, 目が覚めなくていい, 明日が来なければいい, 朝が来ませんように,
+二度と起きたくない, 永遠に眠りたい, 明日なんていらない, こんな人生もういらない, and being
+let down to wake at all (目が覚めるたびに、まだ生きてるのかってがっかりする). 明日は来なくて
+いいよ (a day off) and 朝起きたくない (a lazy morning) stay harmless: a coming day counts only
+as the subject with が or なんか, and getting up only with 二度と or 永遠に.
+"""
+
+from services.triage import risk_lexicon as lex
+from services.triage.findings import Finding, Rule, Tokens, signal
+from services.triage.morphology import is_sentence_end, sentence_bounds
+from services.triage.predicates import (
+    SELF_WORDS,
+    Desire,
+    Tail,
+    conditional_relief,
+    is_self,
+    object_of,
+    subject_of,
+    verb_tail,
+)
+from services.triage.risk_accidents import snow_sleep_rule
+from services.triage.signals import RiskKind
+
+WAKE_EXPLANATION = "目覚めたくないという願い"
+NEVER_WINDOW = 6
+LET_DOWN_WINDOW = 8
+# Particles that make a day the subject that comes: 明日が来なければ, 明日なんか来なくていい.
+DAWN_PARTICLES = frozenset({"が", "なんか", "なんて", "も"})
+# この世にいらない人間: the nouns that make the unneeded one a person.
+UNNEEDED_PEOPLE = frozenset({"人間", "人", "存在", "者", "奴", "子"})
+
+
+def wake_rule(tokens: Tokens, index: int) -> Finding:
+    """目が覚めなければいい, 明日が来なければいい, 二度と目覚めたくない, 永遠に眠りたい."""
+    tail = verb_tail(tokens, index)
+    lemma = tokens[index].lemma
+    if lemma == lex.OPEN and object_of(tokens, index) != lex.EYE:
+        # 目を開けなくていい is waking; ドアを開けたくない is not.
+        return None
+    subject = subject_of(tokens, index)
+    if lemma == lex.COME and not _dawn_comes(tokens, index, subject):
+        return None
+    if lemma == lex.GET_UP and not is_self(subject):
+        return None
+    if tail.negated and (conditional_relief(tokens, index, tail) or _no_need(tokens, tail)):
+        return signal(
+            tokens, index, _relief_end(tokens, tail), RiskKind.PASSIVE_IDEATION, WAKE_EXPLANATION
+        )
+    if tail.negated and any(word in lex.REQUEST_WORDS for word in tail.lemmas):
+        # 目が覚めないでほしい
+        return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, WAKE_EXPLANATION)
+    if tail.negated and (_prayed_for(tokens, tail) or _may_it_not(tokens, tail)):
+        # 明日が来ないことを祈ってる, 二度と起きませんように
+        return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, WAKE_EXPLANATION)
+    if tail.desire is Desire.NOT_WANT and (lemma in lex.WAKE_VERBS or _never_again(tokens, index)):
+        return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, WAKE_EXPLANATION)
+    if lemma in lex.SLEEP_VERBS and _forever(tokens, index, lemma) and _wanted(tail):
+        explanation = "永遠に眠りたいという願い"
+        return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
+    if lemma in lex.SLEEP_VERBS:
+        return snow_sleep_rule(tokens, index)
+    if lemma in lex.WAKE_VERBS | {lex.GET_UP, lex.OPEN} and not tail.negated:
+        end = _let_down(tokens, tail.end)
+        if end is not None:
+            explanation = "目が覚めたことへの落胆"
+            return signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, explanation)
+    return None
+
+
+def need_rule(tokens: Tokens, index: int) -> Finding:
+    """明日なんていらない, こんな人生もういらない, 自分はこの世にいらない人間だ."""
+    tail = verb_tail(tokens, index)
+    if not tail.negated:
+        return None
+    before = [token.lemma for token in tokens[max(0, index - 4) : index]]
+    start = index - len(before)
+    for offset, lemma in enumerate(before[:-1]):
+        marked = before[offset + 1] in ("なんか", "なんて", "も")
+        if lemma in lex.DAWN_SUBJECTS and marked:
+            explanation = "明日はいらないという思い"
+            return signal(tokens, start + offset, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
+        if lemma in lex.LIFE_NOUNS and (marked or before[offset + 1] in ("もう", "に", "は", "、")):
+            if not _unneeded_self(tokens, index, tail.end, lemma):
+                return None
+            explanation = "自分の人生やこの世での存在はいらないという思い"
+            return signal(tokens, start + offset, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
+    return None
+
+
+def _unneeded_self(tokens: Tokens, index: int, end: int, noun: str) -> bool:
+    """Return whether the sender, not a thing, is what is not needed.
+
+    こんな人生もういらない ends there; この世にいらない人間 names a person. いらないもの and
+    この世にいらない人なんていない are about things or about nobody.
+    """
+    if subject_of(tokens, index) in lex.OTHER_PEOPLE:
+        return False
+    following = tokens[end : end + 3]
+    if not following or is_sentence_end(following[0]) or following[0].pos != "名詞":
+        return noun != lex.THIS_WORLD or subject_of(tokens, index) in SELF_WORDS
+    if following[0].lemma not in UNNEEDED_PEOPLE:
+        return False
+    return not any(token.lemma in ("なんて", "など", "居る") for token in following[1:])
+
+
+def still_alive(tokens: Tokens, index: int, tail: Tail) -> Finding:
+    """Judge まだ生きてる…って絶望する and 今日も生きてしまった for live_rule."""
+    before = [token.lemma for token in tokens[max(0, index - 2) : index]]
+    if "未だ" in before and not tail.negated:
+        end = _let_down(tokens, tail.end)
+        if end is not None:
+            explanation = "まだ生きていることへの落胆"
+            return signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, explanation)
+    regret = "仕舞う" in tail.lemmas and "た" in tail.lemmas
+    if regret and any(lemma in lex.AGAIN_WORDS for lemma in before):
+        explanation = "今日も生きてしまったという後悔"
+        return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
+    return None
+
+
+def _dawn_comes(tokens: Tokens, index: int, subject: str | None) -> bool:
+    """Return whether a coming day is the subject with が or なんか (明日が来なければ)."""
+    if subject not in lex.DAWN_SUBJECTS:
+        return False
+    start, _ = sentence_bounds(tokens, index)
+    for position in range(index - 1, start, -1):
+        if tokens[position - 1].lemma == subject:
+            return tokens[position].lemma in DAWN_PARTICLES
+    return False
+
+
+def _no_need(tokens: Tokens, tail: Tail) -> bool:
+    # 目が覚めなくていい, このまま起きなくてもいい.
+    lemmas = [lemma for lemma in tail.lemmas if lemma != "も"]
+    for position, lemma in enumerate(lemmas[:-2]):
+        if lemma == "無い" and lemmas[position + 1] in ("て", "で"):
+            return lemmas[position + 2] == "良い"
+    return False
+
+
+def _relief_end(tokens: Tokens, tail: Tail) -> int:
+    # 目が覚めなければいい: include the いい when it follows the tail.
+    if tail.end < len(tokens) and tokens[tail.end].lemma == "良い":
+        return tail.end + 1
+    return tail.end
+
+
+def _may_it_not(tokens: Tokens, tail: Tail) -> bool:
+    """Return whether a negated verb ends in ように, a prayer: 朝が来ませんように."""
+    lemmas = list(tail.lemmas) + [token.lemma for token in tokens[tail.end : tail.end + 4]]
+    if "済む" in lemmas:
+        # 朝が来ないで済みますように.
+        lemmas = [lemma for lemma in lemmas if lemma not in ("済む", "ます")]
+    return any(lemmas[i : i + 2] == ["よう", "だ"] for i in range(len(lemmas) - 1))
+
+
+def _never_again(tokens: Tokens, index: int) -> bool:
+    """Return whether 二度と or 永遠に appears near the verb: 二度と起きたくない, 永遠に."""
+    start, end = sentence_bounds(tokens, index)
+    before = "".join(token.surface for token in tokens[max(start, index - NEVER_WINDOW) : index])
+    if lex.NEVER_AGAIN in before:
+        return True
+    window = tokens[max(start, index - NEVER_WINDOW) : min(end, index + NEVER_WINDOW)]
+    return any(token.lemma in lex.ETERNITY_WORDS for token in window)
+
+
+def _forever(tokens: Tokens, index: int, lemma: str) -> bool:
+    # 永遠に眠りたい; plain 寝る counts only with 永遠 or 永久, as ずっと寝てたい is laziness.
+    words = lex.FOREVER_WORDS if lemma == lex.SLEEP else lex.ETERNITY_WORDS
+    return any(token.lemma in words for token in tokens[max(0, index - 3) : index])
+
+
+def _wanted(tail: Tail) -> bool:
+    # 永遠に眠りたい, 永遠に眠らせてほしい.
+    if tail.desire is Desire.WANT:
+        return True
+    return "せる" in tail.lemmas and any(lemma in lex.REQUEST_WORDS for lemma in tail.lemmas)
+
+
+def _let_down(tokens: Tokens, position: int) -> int | None:
+    """Return the end of がっかり or 絶望 soon after the verb, or None."""
+    for offset in range(position, min(len(tokens), position + LET_DOWN_WINDOW)):
+        token = tokens[offset]
+        if token.lemma in lex.LET_DOWN_WORDS:
+            return offset + 1
+        if is_sentence_end(token) and token.surface == "。":
+            return None
+    return None
+
+
+def _prayed_for(tokens: Tokens, tail: Tail) -> bool:
+    following = [token.lemma for token in tokens[tail.end : tail.end + 4]]
+    return following[:1] in (["こと"], ["よう"]) and any(
+        lemma in lex.WISH_VERBS for lemma in following[1:]
+    )
+
+
+WAKING_RULES: dict[str, Rule] = {
+    lex.COME: wake_rule,
+    lex.GET_UP: wake_rule,
+    lex.OPEN: wake_rule,
+    **{lemma: wake_rule for lemma in lex.SLEEP_VERBS},
+    **{lemma: wake_rule for lemma in lex.WAKE_VERBS},
+    **{lemma: need_rule for lemma in lex.NEED_VERBS},
+}
