@@ -1,8 +1,8 @@
 """Fit the triage model to the tuning part: `python -m services.triage.train`.
 
-Each file of the tuning part comes from one writer. Cross-validation leaves one file out at a
-time: the model is fitted to the other files and scores the file left out, as a new writer's
-messages would be scored. Each label's threshold is then chosen on those out-of-file scores,
+Each file of the tuning part comes from one writer. Cross-validation splits the files into
+CROSS_VALIDATION_FOLDS groups and leaves one group out at a time: the model is fitted to the
+other files and scores the files left out, as a new writer's messages would be scored. Each label's threshold is then chosen on those out-of-file scores,
 combined with the rules exactly as `classifier.classify` combines them. The model written to
 `model/weights.npz` is fitted to every tuning file and carries those thresholds.
 
@@ -47,6 +47,10 @@ THRESHOLD_GRID = tuple(round(0.05 * step, 2) for step in range(2, 20))
 # level, because a missed risk costs more than a false alarm.
 URGENT_PRECISION_FLOOR = 0.92
 URGENT = LABELS.index(Topic.SUICIDE_SELF_HARM)
+# Writer files are dealt round-robin into this many groups for cross-validation. Each fit takes
+# about 20 s on 7,000 messages, so one fit per file would take over ten minutes; each group
+# still holds out whole writers.
+CROSS_VALIDATION_FOLDS = 8
 
 
 @dataclass(frozen=True)
@@ -130,10 +134,11 @@ def _design_matrix(
 def out_of_file_probabilities(items: list[Prepared], workers: int | None = None) -> np.ndarray:
     """Return each message's label probabilities from a model fitted without its file.
 
-    The files are fitted in parallel by `workers` processes, one per CPU by default.
+    The folds are fitted in parallel by `workers` processes, one per CPU by default.
     """
     probabilities = np.zeros((len(items), len(LABELS)))
     sources = list(dict.fromkeys(item.source for item in items))
+    folds = [sources[start::CROSS_VALIDATION_FOLDS] for start in range(CROSS_VALIDATION_FOLDS)]
     # Forked workers inherit the prepared items, so no task has to pickle thousands of them.
     pool = ProcessPoolExecutor(
         max_workers=workers or os.cpu_count() or 1,
@@ -142,7 +147,7 @@ def out_of_file_probabilities(items: list[Prepared], workers: int | None = None)
         initargs=(items,),
     )
     with pool:
-        for outside, rows in pool.map(_probabilities_without, sources):
+        for outside, rows in pool.map(_probabilities_without, [fold for fold in folds if fold]):
             probabilities[outside] = rows
     return probabilities
 
@@ -155,11 +160,11 @@ def _share_items(items: list[Prepared]) -> None:
     _shared_items = items
 
 
-def _probabilities_without(source: str) -> tuple[list[int], np.ndarray]:
-    """Fit a model to every file but source; return source's rows and their probabilities."""
+def _probabilities_without(sources: list[str]) -> tuple[list[int], np.ndarray]:
+    """Fit a model to every file but sources; return their rows and their probabilities."""
     items = _shared_items
-    inside = [item for item in items if item.source != source]
-    outside = [i for i, item in enumerate(items) if item.source == source]
+    inside = [item for item in items if item.source not in sources]
+    outside = [i for i, item in enumerate(items) if item.source in sources]
     model = fit(inside, np.full(len(LABELS), 0.5))
     rows = [model.score(set(items[i].found), items[i].dense).probabilities for i in outside]
     return outside, np.array(rows)
