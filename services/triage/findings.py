@@ -23,6 +23,10 @@ from services.triage.signals import RiskKind, RiskNote, RiskSignal
 Finding = RiskSignal | RiskNote | None
 Tokens = tuple[Token, ...]
 Rule = Callable[[Tokens, int], Finding]
+# 連れて行ってと、遺影に話しかける: the verb of saying may come a few words after と.
+QUOTED_REQUEST_WINDOW = 6
+SAID_WINDOW = 12
+NOBODY = "誰"
 
 
 def span(tokens: Tokens, start: int, end: int) -> str:
@@ -49,6 +53,9 @@ def wish_or_denial(
 def self_wish(tokens: Tokens, index: int, end: int, explanation: str) -> Finding:
     """Judge a wish phrased as an outcome (〜ばいい, 〜方がいい) by its subject and speaker."""
     subject = subject_of(tokens, index) or _bare_subject(tokens, index)
+    if subject == NOBODY:
+        # 誰も来ない部屋で、このままいなくなれたら: 誰も belongs to the earlier clause.
+        subject = None
     if not is_self(subject) and not (subject in lex.OTHER_PEOPLE and _said_of_oneself(tokens, end)):
         return note(tokens, index, end, f"対象が自分ではなく「{subject}」")
     if quoted_at_sender(tokens, end) or _hurled_at_sender(tokens, index):
@@ -59,10 +66,12 @@ def self_wish(tokens: Tokens, index: int, end: int, explanation: str) -> Finding
 
 def _said_of_oneself(tokens: Tokens, end: int) -> bool:
     """Return whether the subject says it of themselves: 息子が、死んだほうがいいって泣く."""
-    following = [token for token in tokens[end : end + 5] if token.surface not in ("」", "』")]
+    _, sentence_end = sentence_bounds(tokens, max(0, end - 1))
+    following = [t for t in tokens[end:sentence_end] if t.surface not in ("」", "』")]
     if not following or following[0].lemma not in ("と", "って"):
         return False
-    for position, token in enumerate(following[1:4], start=1):
+    # 息子が、…死んだほうがいいって、夜も寝ないで本気で泣くんだ: the verb may come late.
+    for position, token in enumerate(following[1:SAID_WINDOW], start=1):
         if token.lemma in lex.SPEECH_VERBS:
             after = [t.lemma for t in following[position + 1 : position + 2]]
             return after not in (["れる"], ["られる"])
@@ -85,6 +94,9 @@ def _bare_subject(tokens: Tokens, index: int) -> str | None:
     previous = tokens[index - 1]
     if previous.lemma in lex.OTHER_PRONOUNS or previous.lemma in lex.OTHER_PEOPLE:
         return previous.surface
+    if previous.lemma == "人" and index >= 2 and tokens[index - 2].pos == "連体詞":
+        # あんな人いなくなればいい: a person pointed at, not the sender.
+        return tokens[index - 2].surface + previous.surface
     return None
 
 
@@ -133,8 +145,27 @@ def wish_end(tokens: Tokens, index: int, tail: Tail) -> int | None:
     end = relief_end(tokens, index, tail)
     if end is not None:
         return end
+    end = quoted_request(tokens, tail)
+    if end is not None:
+        return end
     if tail.lemmas[-1:] in (("て",), ("で",)):
         return _later_desire(tokens, tail.end)
+    return None
+
+
+def quoted_request(tokens: Tokens, tail: Tail) -> int | None:
+    """Return the end of a て-request quoted as said or prayed: 早く迎えに来てと毎晩言う.
+
+    Sudachi may read the て of 行って as てる and the quoting と as a filler, so the spelling of
+    the last morpheme and of と decides.
+    """
+    if tail.end == 0 or not tokens[tail.end - 1].surface.endswith(("て", "で")):
+        return None
+    following = tokens[tail.end : tail.end + QUOTED_REQUEST_WINDOW]
+    if not following or following[0].surface not in ("と", "って"):
+        return None
+    if any(token.lemma in lex.REQUEST_SAYING for token in following[1:]):
+        return tail.end + 1
     return None
 
 

@@ -19,10 +19,17 @@ Tokens = tuple[Token, ...]
 ONLY_WAY_WINDOW = 6
 # 死ぬ以外に解決する方法が思いつかない: the negation may come several words after 以外.
 EXCEPT_WINDOW = 9
-NOBODY_WINDOW = 8
+# 私がいなくなっても、たぶん1か月はだれも気づかない: the nobody may come a clause later.
+NOBODY_WINDOW = 12
 ONLY = "しか"
 EXCEPT = "以外"
 WHO = "誰"
+SAME = "同じ"
+BEST = "一番"
+CAN = "出来る"
+# 消えられるかなって期待してる: a hope for the potential.
+HOPING = frozenset({"期待", "願う", "祈る"})
+AT_WORST = "いっそ"
 DECISION_VERBS = frozenset({"決める", "決心", "決意"})
 DO_VERBS = frozenset({"為る", "決める"})
 SPITE = "遣る"
@@ -38,6 +45,8 @@ CONDITIONAL_ENDS = frozenset({"たら", "だら", "ば"})
 # 死んでもいいから食べたい, 死んでもいいくらい幸せ, いつ死んでもいいように準備.
 PERMISSION_BREAKS = frozenset({"から", "くらい", "ぐらい", "ほど", "程", "よう", "様", "訳"})
 # Conjunctions that start a new clause; a pattern after them belongs to another verb.
+# いつ終わってもいい: resigned to any time.
+ANYTIME = "いつ"
 CLAUSE_BREAKS = frozenset({"から", "ので", "のに", "ば", "たら", "けれど", "が"})
 
 
@@ -67,11 +76,17 @@ def only_way(tokens: Tokens, tail: Tail) -> int | None:
 
 def decided(tokens: Tokens, tail: Tail) -> int | None:
     """Return the end of 〜ことにした or 〜と決めた after the verb, or None."""
-    following = [token.lemma for token in tokens[tail.end : tail.end + 4]]
+    following = [token.lemma for token in tokens[tail.end : tail.end + 6]]
     if following[:2] == ["こと", "に"] and following[2:3] and following[2] in DO_VERBS:
         end = tail.end + 3
     elif following[:1] in (["と"], ["って"]) and following[1:2] and following[1] in DECISION_VERBS:
         end = tail.end + 2
+    elif following[:1] in (["と"], ["って"]) and following[1:3] == ["自分", "で"]:
+        # 受験落ちたら死ぬって自分で決めてる.
+        if following[3:4] and following[3] in DECISION_VERBS:
+            end = tail.end + 4
+        else:
+            return None
     else:
         return None
     if end < len(tokens) and tokens[end].lemma in NEGATIONS:
@@ -123,6 +138,48 @@ def nobody_cares(tokens: Tokens, tail: Tail) -> int | None:
     return None
 
 
+def no_difference(tokens: Tokens, tail: Tail) -> int | None:
+    """Return the end of 〜ても同じ after the verb (いなくなっても同じだよね), or None."""
+    if tail.lemmas[-2:] not in (("て", "も"), ("で", "も")):
+        return None
+    following = tokens[tail.end : tail.end + 2]
+    if following and following[0].lemma == SAME:
+        return tail.end + 1
+    return None
+
+
+def desperate(tokens: Tokens, index: int, tail: Tail) -> int | None:
+    """Return the end of a condition or comparison after いっそ, or None.
+
+    いっそ marks the act as the desperate way out: いっそ私がいなくなれば, いっそ死んだほうが.
+    """
+    start = index
+    while start > 0 and not is_sentence_end(tokens[start - 1]):
+        start -= 1
+    if not any(token.lemma == AT_WORST for token in tokens[start:index]):
+        return None
+    surfaces = [token.surface for token in tokens[index + 1 : tail.end]]
+    if "ば" in tail.lemmas or any(surface in ("たら", "だら") for surface in surfaces):
+        return tail.end
+    if tail.end < len(tokens) and tokens[tail.end].lemma == "方":
+        return tail.end + 1
+    return None
+
+
+def best_way(tokens: Tokens, tail: Tail) -> int | None:
+    """Return the end of 〜のが一番 after the verb, or None.
+
+    Example: 誰にも知られないまま消えるのが、一番きれいな終わり方.
+    """
+    following = [token.lemma for token in tokens[tail.end : tail.end + 4] if token.lemma != "、"]
+    if following[:2] != ["の", "が"] or following[2:3] != [BEST]:
+        return None
+    position = tail.end
+    while tokens[position].lemma != BEST:
+        position += 1
+    return position + 1
+
+
 def hoped(tokens: Tokens, index: int, tail: Tail) -> int | None:
     """Return the end of a condition said as a hope, or None.
 
@@ -135,15 +192,29 @@ def hoped(tokens: Tokens, index: int, tail: Tail) -> int | None:
         return None
     # Before ば an e-row ending is the plain conditional (死ねば?), not the potential.
     plain_condition = surfaces[-1] == "ば" and len(surfaces) == 1
-    potential = (is_potential(tokens[index]) and not plain_condition) or any(
-        token.lemma in HOPE_AUXILIARIES or is_potential(token)
-        for token in tokens[index + 1 : tail.end - 1]
+    # できたら is the potential of する: フェードアウトできたら.
+    can = tokens[index].lemma == CAN
+    potential = (
+        can
+        or (is_potential(tokens[index]) and not plain_condition)
+        or any(
+            token.lemma in HOPE_AUXILIARIES or is_potential(token)
+            for token in tokens[index + 1 : tail.end - 1]
+        )
     )
     if not potential:
         return None
     after = tokens[tail.end : tail.end + 3]
     if after and after[0].pos_detail == "終助詞" and (len(after) == 1 or is_sentence_end(after[1])):
         # いなくなれたらなぁ…
+        return tail.end + 1
+    if (
+        after
+        and after[0].pos_detail == "終助詞"
+        and after[1:2]
+        and after[1].lemma in ("って", "と")
+    ):
+        # この世からフェードアウトできたらなって考えてる.
         return tail.end + 1
     if not after or is_sentence_end(after[0]):
         return tail.end
@@ -152,6 +223,25 @@ def hoped(tokens: Tokens, index: int, tail: Tail) -> int | None:
         if after[2:3] and after[2].lemma == "と":
             return None
         return tail.end + 2
+    if after[0].lemma == "と" and after[1:2] and after[1].lemma == "か":
+        # 静かに凍えて終われたらとか考えてる.
+        return tail.end + 2
+    return None
+
+
+def hoped_question(tokens: Tokens, index: int, tail: Tail) -> int | None:
+    """Return the end of 消えられるかなって期待してる: the potential, wondered about with hope."""
+    potential = {"られる", "れる"} & set(tail.lemmas) or is_potential(tokens[index])
+    if not potential or tail.negated or "た" in tail.lemmas:
+        return None
+    after = [token.lemma for token in tokens[tail.end : tail.end + 4]]
+    if after[:1] not in (["か"], ["かな"]):
+        return None
+    rest = after[1:]
+    if rest[:1] == ["な"]:
+        rest = rest[1:]
+    if rest[:1] in (["って"], ["と"]) and rest[1:2] and rest[1] in HOPING:
+        return tail.end + len(after) - len(rest) + 2
     return None
 
 
@@ -165,8 +255,11 @@ def permitted(tokens: Tokens, index: int, tail: Tail) -> int | None:
     start = index
     while start > 0 and not is_sentence_end(tokens[start - 1]):
         start -= 1
-    # 推しに会えたら死んでもいい: a condition before the verb makes it an exaggeration.
-    if any(tokens[p].surface in ("たら", "だら", "ば", "なら") for p in range(start, index)):
+    # 推しに会えたら死んでもいい: a condition before the verb makes it an exaggeration, but
+    # 母を看取ったら、あとはいつ終わってもいい is resigned to any time.
+    anytime = any(token.lemma == ANYTIME for token in tokens[max(start, index - 2) : index])
+    conditions = ("たら", "だら", "ば", "なら")
+    if not anytime and any(tokens[p].surface in conditions for p in range(start, index)):
         return None
     return tail.end
 

@@ -26,9 +26,9 @@ TAIL_LIMIT = 8
 RELIEF_WINDOW = 3
 QUOTE_WINDOW = 8
 # Words after 〜ば or 〜たら that mark the outcome as a relief: 死ねば楽, 死ねば全部解決する.
-RELIEF_WORDS = frozenset({"楽", "良い", "増し", "解決", "幸せ", "済む", "すむ"})
+RELIEF_WORDS = frozenset({"楽", "良い", "増し", "解決", "幸せ", "済む", "すむ", "清々"})
 DENIAL_WINDOW = 8
-SELF_WORDS = frozenset({"私", "自分", "僕", "俺", "うち", "己"})
+SELF_WORDS = frozenset({"私", "自分", "僕", "俺", "うち", "己", "わし"})
 SUBJECT_PARTICLES = frozenset({"が", "は", "も", "なんて", "なんか", "って"})
 OPENING_QUOTES = frozenset({"「", "『"})
 # Time words that open a sentence as its topic, not its subject: あとは静かに行けたら.
@@ -46,8 +46,13 @@ REASON_NOUNS = frozenset({"訳"})
 WISH_NOUNS = frozenset({"願望", "気", "気持ち", "積もり", "予定", "考え"})
 PROHIBITIONS = frozenset({"行く", "駄目"})
 # Judgments after 方が that prefer the act: 死んだ方がまし, いない方がみんな幸せ.
-PREFERABLE_WORDS = frozenset({"良い", "増し", "楽", "幸せ", "助かる", "喜ぶ", "平和"})
-PREFERABLE_GAP = 2
+# 眠ったまま終わるほうが早い, 俺が死んだ方が早い: the act as the quicker way out.
+PREFERABLE_WORDS = frozenset(
+    {"良い", "増し", "楽", "幸せ", "助かる", "喜ぶ", "平和", "早い", "綺麗", "奇麗"}
+)
+PREFERABLE_GAP = 4
+# いなくなったほうが、誰にも迷惑かけない: sparing others a burden prefers the act too.
+BURDEN = "迷惑"
 # 死にたいほどじゃない: a degree word and a negation deny the wish itself.
 DEGREE_WORDS = frozenset({"ほど", "程", "くらい", "ぐらい"})
 DEGREE_WINDOW = 3
@@ -149,6 +154,21 @@ def verb_tail(tokens: tuple[Token, ...], index: int) -> Tail:
     return Tail(tuple(lemmas), position)
 
 
+def progressive_tail(tokens: tuple[Token, ...], index: int) -> Tail:
+    """Collect the tail through the auxiliary 行く: 消えていければ, 歩いていこう, 弱っていけば.
+
+    The tail of 行く joins the verb's, so 消えていきたい reads like 消えたい.
+    """
+    tail = verb_tail(tokens, index)
+    if tail.lemmas[-1:] not in (("て",), ("で",)) or tail.end >= len(tokens):
+        return tail
+    going = tokens[tail.end]
+    if going.lemma != "行く" or going.pos_detail != "非自立可能":
+        return tail
+    following = verb_tail(tokens, tail.end)
+    return Tail((*tail.lemmas, "行く", *following.lemmas), following.end)
+
+
 def _emphasized_negation(tokens: tuple[Token, ...], position: int, lemmas: list[str]) -> bool:
     """Return whether なんか or なんて comes between たく and its negation."""
     if not lemmas or lemmas[-1] != "たい" or tokens[position].lemma not in EMPHATIC_PARTICLES:
@@ -230,8 +250,18 @@ def preferable(tokens: tuple[Token, ...], tail: Tail) -> int | None:
     for offset, lemma in enumerate(window[start:], start=start):
         if lemma in PREFERABLE_WORDS:
             return tail.end + offset + 1
+        if lemma == BURDEN:
+            return _spared_burden(tokens, tail.end + offset)
         if lemma in NEGATIONS:
             return None
+    return None
+
+
+def _spared_burden(tokens: tuple[Token, ...], position: int) -> int | None:
+    # 迷惑かけない, 迷惑がかからない: a negation within the next few words.
+    for offset in range(position + 1, min(len(tokens), position + 4)):
+        if tokens[offset].lemma in NEGATIONS:
+            return offset + 1
     return None
 
 
@@ -300,12 +330,23 @@ def subject_of(tokens: tuple[Token, ...], index: int) -> str | None:
             return None
         if token.pos == "動詞" and token.pos_detail == "一般":
             return None
+        if (
+            token.lemma == "無い"
+            and token.pos == "形容詞"
+            and token.conjugation.startswith("連用形")
+        ):
+            # 子も無く死ぬ事ばかり考えて: 無く closes an earlier clause (早く does not).
+            return None
         if token.lemma in ("は", "も") and previous.lemma in TOPIC_TIME_NOUNS:
             position -= 2
             continue
         if token.pos_detail == "接続助詞":
             # 友達が少なくて死にたい: a subject before て belongs to the earlier clause.
             return None
+        if previous.surface == "か" and previous.lemma == "彼":
+            # なにもかも: Sudachi reads its か as the pronoun 彼.
+            position -= 2
+            continue
         if token.lemma in SUBJECT_PARTICLES and previous.pos in ("名詞", "代名詞"):
             return _self_listed(tokens, position) or _owner_of(tokens, position - 1)
         if token.lemma in SUBJECT_PARTICLES and previous.pos == "接尾辞" and position > 1:
@@ -351,8 +392,9 @@ def object_of(tokens: tuple[Token, ...], index: int, topic_markers: bool = False
         if token.pos == "名詞" and position == index - 1 and token.lemma not in BARE_TIME_NOUNS:
             # 全部終わりにしたい: a bare noun right before the predicate acts as its object.
             return token.lemma
-        if position == 0 or _ends_earlier_clause(token):
-            # 何を言っても『うざい』で終わる: the object belongs to the earlier verb.
+        if position == 0 or _ends_earlier_clause(token) or token.pos == "動詞":
+            # 何を言っても『うざい』で終わる, 回復を待つより眠ったまま終わる: the object belongs
+            # to the earlier verb.
             return None
         previous = tokens[position - 1]
         if token.lemma in markers and previous.pos in ("名詞", "代名詞"):

@@ -1,8 +1,9 @@
 """Decide whether a message shows suicidal ideation or self-harm, and explain why.
 
-The rules in risk_verbs, risk_life, risk_euphemism and risk_means each look at one word and
-its neighbours; risk_english, risk_emoji and risk_farewell look at the whole message. This
-module runs them all, turns a phrase in a harmless context (risk_context) into a note, names
+The rules in the RULE_TABLES modules (risk_verbs, risk_life, risk_euphemism, risk_means and
+the others) each look at one word and its neighbours. risk_english, risk_emoji, risk_farewell,
+risk_clause, risk_vanishing and risk_treatment look at the whole message. This module runs
+them all, turns a phrase in a harmless context (risk_context, risk_hedges) into a note, names
 the person at risk when the sender reports someone else, and drops a risk that the message
 places only in the past (前は死にたかったけど、今は落ち着いてる).
 """
@@ -11,7 +12,7 @@ import dataclasses
 
 from services.triage import risk_lexicon as lex
 from services.triage.morphology import Token, is_sentence_end, sentence_bounds
-from services.triage.predicates import NEGATIONS, SUBJECT_PARTICLES, subject_of
+from services.triage.predicates import NEGATIONS, SUBJECT_PARTICLES, is_potential, subject_of
 from services.triage.risk_accidents import ACCIDENT_RULES
 from services.triage.risk_clause import clause_findings
 from services.triage.risk_context import harmless_context
@@ -21,11 +22,14 @@ from services.triage.risk_english import english_findings
 from services.triage.risk_euphemism import EUPHEMISM_RULES
 from services.triage.risk_farewell import farewell_findings
 from services.triage.risk_life import LIFE_RULES
+from services.triage.risk_lifespan import LIFESPAN_RULES
 from services.triage.risk_means import MEANS_RULES
+from services.triage.risk_metaphors import METAPHOR_RULES
 from services.triage.risk_plans import PLAN_RULES
 from services.triage.risk_presence import PRESENCE_RULES
 from services.triage.risk_romaji import romaji_findings
 from services.triage.risk_self_harm import SELF_HARM_RULES
+from services.triage.risk_treatment import treatment_findings
 from services.triage.risk_vanishing import VANISHING_RULES, vanishing_findings
 from services.triage.risk_verbs import VERB_RULES
 from services.triage.risk_waking import WAKING_RULES
@@ -40,10 +44,12 @@ RULE_TABLES = (
     ACCIDENT_RULES,
     VERB_RULES,
     LIFE_RULES,
+    LIFESPAN_RULES,
     ENDING_RULES,
     EUPHEMISM_RULES,
     VANISHING_RULES,
     WAKING_RULES,
+    METAPHOR_RULES,
 )
 RULES = {lemma: rule for table in RULE_TABLES for lemma, rule in table.items()}
 if len(RULES) != sum(len(table) for table in RULE_TABLES):
@@ -53,9 +59,14 @@ NOW_WORDS = frozenset({lex.NOW, "いま", "今年"})
 DOING_VERBS = frozenset({"為る", "遣る", "切る"})
 CEASE_VERBS = frozenset({"やめる", "止める"})
 CEASE_WINDOW = 5
+# もう2年そういうことはない: the act named as "such a thing".
+SUCH = frozenset({"そういう", "そんな", "ああいう", "あんな"})
+# 10年前の話, 昔の話: the time before 〜の話 that closes a story.
+CLOSED_STORY_TIMES = frozenset({"前", "昔"})
 OPENING_QUOTES = frozenset({"「", "『"})
 CLOSING_QUOTES = frozenset({"」", "』"})
-REPORT_WINDOW = 3
+# 「死にたい」と何度も書いてありました: た may come four morphemes after the verb.
+REPORT_WINDOW = 4
 REPORTING_VERBS = frozenset({"言う", "思う", "考える", "書く"})
 
 
@@ -67,6 +78,7 @@ def assess_risk(tokens: Tokens, canonical: str, normalized: str) -> RiskAssessme
     """
     signals: list[RiskSignal] = []
     notes: list[RiskNote] = []
+    lemmas = frozenset(token.lemma for token in tokens)
     for index, token in enumerate(tokens):
         rule = RULES.get(token.lemma)
         if rule is None:
@@ -85,13 +97,22 @@ def assess_risk(tokens: Tokens, canonical: str, normalized: str) -> RiskAssessme
             signals.append(finding)
         else:
             notes.append(finding)
-    for finding in clause_findings(tokens) + vanishing_findings(tokens):
+    for finding in (
+        clause_findings(tokens) + vanishing_findings(tokens) + treatment_findings(tokens, lemmas)
+    ):
+        if isinstance(finding, RiskNote):
+            notes.append(finding)
+            continue
         harmless = harmless_context(tokens, finding)
         if harmless is None:
             signals.append(finding)
         else:
             notes.append(RiskNote(finding.phrase, harmless))
-    signals.extend(romaji_findings(canonical))
+    for finding in romaji_findings(canonical):
+        if isinstance(finding, RiskSignal):
+            signals.append(finding)
+        else:
+            notes.append(finding)
     signals.extend(emoji_findings(normalized))
     signals.extend(farewell_findings(tokens))
     signals = _without_overlaps(tokens, signals)
@@ -185,12 +206,35 @@ def _only_in_past(tokens: Tokens, found: RiskSignal) -> bool:
         _marks_past(tokens[position], tokens[position - 1] if position else None)
         for position in range(start, end)
     )
+    if _story_closed(tokens):
+        # 自殺未遂したことがあると聞いた。もう10年前の話らしい.
+        return True
     if not (in_past or _reported_in_past(tokens, found.end) or _past_evidence(tokens, found.end)):
         return False
     if _recovery_after(tokens, found.end) or _ceased_after(tokens, found.end):
         return True
+    if in_past and _heard_as_experience(tokens, found.end):
+        # 元カレに昔『別れるなら死ぬ』って言われたことがあって: words heard once, long ago.
+        return True
     # 昔、薬を大量に飲んだことがある…もう何年も元気: an experience, with a calm present later.
     return _told_as_experience(tokens, found.end) and _calm_later(tokens, found.end)
+
+
+def _story_closed(tokens: Tokens) -> bool:
+    """Return whether the message calls it a story of long ago: 10年前の話, 何年も前の話なのに."""
+    for index in range(2, len(tokens)):
+        if tokens[index].lemma == "話" and tokens[index - 1].lemma == "の":
+            if tokens[index - 2].lemma in CLOSED_STORY_TIMES:
+                return True
+    return False
+
+
+def _heard_as_experience(tokens: Tokens, end: int) -> bool:
+    """Return whether the words were said to the sender once: 〜って言われたことがある."""
+    lemmas = [token.lemma for token in tokens[end : end + 8] if token.surface not in ("」", "』")]
+    if lemmas[:1] not in (["って"], ["と"]) or lemmas[1:3] != ["言う", "れる"]:
+        return False
+    return lemmas[3:6] == ["た", "こと", "が"] or lemmas[3:5] == ["た", "こと"]
 
 
 def _told_as_experience(tokens: Tokens, end: int) -> bool:
@@ -252,14 +296,24 @@ def _reported_in_past(tokens: Tokens, end: int) -> bool:
 
 
 def _recovery_after(tokens: Tokens, position: int) -> bool:
+    """Return whether a later clause says the sender is well now.
+
+    Each 今は, 今なら or 〜からは opens a clause that _calm reads; a clause that names a risk
+    again ends the search, one that names neither is passed over.
+    """
     for index in range(position, len(tokens) - 1):
         if tokens[index].lemma in lex.OVERCOME_VERBS:
             # よく乗り越えた, 克服した: a recovery that needs no 今は.
             return True
-        # 今は落ち着いてる, 転職してからは落ち着いてます.
+        # 今は落ち着いてる, 転職してからは落ち着いてます, 今なら声をかけてあげられる.
         opener = tokens[index].lemma in NOW_WORDS or tokens[index].lemma == "から"
-        if opener and tokens[index + 1].lemma == "は":
-            return _calm(tokens, index + 2)
+        topic = tokens[index + 1].lemma == "は" or (
+            tokens[index].lemma in NOW_WORDS and tokens[index + 1].surface == "なら"
+        )
+        if opener and topic:
+            calm = _calm(tokens, index + 2)
+            if calm is not None:
+                return calm
     return False
 
 
@@ -274,8 +328,13 @@ def _ceased_after(tokens: Tokens, position: int) -> bool:
             # Another risk word (今は消えたい) ends the search; a scar (傷あと), an auxiliary
             # いる or a verb like 消す (痕を消す) does not.
             return False
-        if token.lemma in CEASE_VERBS and any(
-            t.lemma in ("た", "てる", "居る") for t in tokens[index + 1 : index + 4]
+        following = [t.lemma for t in tokens[index + 1 : index + 4]]
+        # 止められた: someone else stopped the act, which says nothing of it being over.
+        stopped_by_others = following[:1] in (["れる"], ["られる"])
+        if (
+            token.lemma in CEASE_VERBS
+            and not stopped_by_others
+            and any(lemma in ("た", "てる", "居る") for lemma in following)
         ):
             return True
         now = (
@@ -288,26 +347,56 @@ def _ceased_after(tokens: Tokens, position: int) -> bool:
                 following = [t.lemma for t in tokens[verb + 1 : verb + 6]]
                 if tokens[verb].lemma in DOING_VERBS and set(following) & NEGATIONS:
                     return True
+                # もう2年そういうことは一度もありません.
+                if tokens[verb].lemma == "こと" and tokens[verb - 1].lemma in SUCH:
+                    denial = [t.lemma for t in tokens[verb + 1 : verb + 8]]
+                    if set(denial) & NEGATIONS:
+                        return True
     return False
 
 
-def _calm(tokens: Tokens, start: int) -> bool:
-    """Return whether the clause from start says the sender is well now (今は落ち着いてる)."""
+def _calm(tokens: Tokens, start: int) -> bool | None:
+    """Return whether the clause from start says the sender is well now (今は落ち着いてる).
+
+    None means the clause says neither: 今は在宅で仕事をしています.
+    """
     for position in range(start, len(tokens)):
         token = tokens[position]
         if is_sentence_end(token):
-            return False
+            return None
         if token.lemma in lex.RECOVERY_WORDS:
-            # 今は大丈夫じゃない: a denied recovery word is no recovery.
-            following = [t.lemma for t in tokens[position + 1 : position + 3]]
-            return not (following[:1] == ["だ"] and "無い" in following)
+            # 今は大丈夫じゃない, 今は元気がない: a denied recovery word is no recovery.
+            following = [t.lemma for t in tokens[position + 1 : position + 4]]
+            if token.lemma in ("無い", "思う"):
+                return True
+            return not (set(following[:3]) & NEGATIONS and following[:1] != ["ず"])
+        if _achieved(tokens, position) or _no_longer(tokens, position):
+            # 今年は桜を見に行けた, 今はもうそういう気持ちはありません.
+            return True
         if token.lemma == "違う" and _ends_clause(tokens, position + 1):
             # 今は違う: the sender says the feeling is not the present one.
             return True
         if token.lemma in RULES and token.lemma not in lex.MEDICINE_NOUNS:
-            # 今は死にたい: a risk word after 今は is not a recovery; 今は薬も合って is.
-            return False
-    return False
+            # 今は死にたい: a risk named after 今は is not a recovery, but 今は薬も合って is, and so
+            # is a word whose rule finds nothing here (今は相談できる人がいる).
+            if isinstance(RULES[token.lemma](tokens, position), RiskSignal):
+                return False
+    return None
+
+
+def _achieved(tokens: Tokens, position: int) -> bool:
+    # 今年は桜を見に行けた: something the sender could do again, in the past.
+    token = tokens[position]
+    if not is_potential(token) or token.lemma in RULES:
+        return False
+    following = tokens[position + 1 : position + 2]
+    return bool(following) and following[0].lemma == "た"
+
+
+def _no_longer(tokens: Tokens, position: int) -> bool:
+    # 今はもうそういう気持ちはありません: ありません is 有る, ます and ず.
+    following = [token.lemma for token in tokens[position : position + 3]]
+    return following[:1] == ["有る"] and "ず" in following[1:]
 
 
 def _ends_clause(tokens: Tokens, position: int) -> bool:

@@ -15,6 +15,7 @@ from services.triage.predicates import (
     Desire,
     is_volitional,
     preferable,
+    progressive_tail,
     quoted_at_sender,
     relief_end,
     subject_of,
@@ -24,6 +25,21 @@ from services.triage.signals import RiskKind
 
 OUTCOME_WINDOW = 6
 ELLIPSES = frozenset({"…", "..", "."})
+MOVE_WINDOW = 6
+# Moves toward a danger after このまま: 落ちる, ぶつかる, 歩いていく, 走っていく, 突っ込む.
+MOVE_VERBS = frozenset(
+    {"落ちる", "ぶつかる", "突き込む", "突き破る", "走る", "歩く", "進む", "入る", "飛び込む"}
+)
+ELLIPSIS_PLACES = (
+    lex.HIGH_PLACES
+    | lex.EDGE_PLACES
+    | lex.WATERS
+    | lex.RAILWAY_WORDS
+    | lex.VEHICLES
+    | lex.CRASH_TARGETS
+    | lex.TOP_FLOORS
+    | {lex.BRIDGE, "港", "ハンドル"}
+)
 
 
 def crash_rule(tokens: Tokens, index: int) -> Finding:
@@ -46,13 +62,80 @@ def crash_rule(tokens: Tokens, index: int) -> Finding:
     return None
 
 
+def steer_rule(tokens: Tokens, index: int) -> Finding:
+    """ハンドルをちょっと切ればあの電柱, ハンドルを切るだけだと思ってしまう: steering into it."""
+    following = [token.lemma for token in tokens[index + 1 : index + 4]]
+    if "を" not in following[:1] or lex.CUT not in following:
+        return None
+    cut = index + 1 + following.index(lex.CUT)
+    tail = verb_tail(tokens, cut)
+    after = [token.lemma for token in tokens[tail.end : tail.end + 1]]
+    if "ば" not in tail.lemmas and after != ["だけ"]:
+        return None
+    lemmas = {token.lemma for token in tokens}
+    if not lemmas & (lex.CRASH_TARGETS | lex.STEER_TARGETS) or lemmas & lex.AVOID_VERBS:
+        return None
+    explanation = "ハンドルを切れば事故で死ねるという考え"
+    return signal(tokens, index, tail.end + len(after), RiskKind.PLAN, explanation)
+
+
+def brake_rule(tokens: Tokens, index: int) -> Finding:
+    """あの急カーブ、ブレーキ踏まないで行けばいいんだ: not braking, said as a way out."""
+    following = [token.lemma for token in tokens[index + 1 : index + 3]]
+    step = index + 2 if following[:1] == ["を"] else index + 1
+    if step >= len(tokens) or tokens[step].lemma != lex.STEP_ON:
+        return None
+    tail = verb_tail(tokens, step)
+    if not tail.negated:
+        return None
+    _, end = sentence_bounds(tokens, index)
+    for position in range(tail.end, min(end, tail.end + 3)):
+        if tokens[position].pos == "動詞":
+            going = verb_tail(tokens, position)
+            wish = relief_end(tokens, position, going)
+            if wish is not None:
+                explanation = "ブレーキを踏まずに行けばいいという考え"
+                return signal(tokens, index, wish, RiskKind.PLAN, explanation)
+    return None
+
+
+def engine_rule(tokens: Tokens, index: int) -> Finding:
+    """ガレージのシャッター閉めて、エンジンかけたまま運転席に座ってる: exhaust in a shut garage."""
+    lemmas = {token.lemma for token in tokens}
+    if not lemmas & lex.GARAGES or not lemmas & lex.SHUT_VERBS:
+        return None
+    if lemmas & lex.ENGINE_WORK:
+        # 暖機運転, 修理: the engine runs for the car's sake.
+        return None
+    following = [token.lemma for token in tokens[index + 1 : index + 4]]
+    if not ({"かける", "掛ける"} & set(following)):
+        return None
+    explanation = "閉め切った車庫でエンジンをかけている、排ガスの危険"
+    return signal(tokens, index, index + 3, RiskKind.PLAN, explanation)
+
+
+def lie_down_rule(tokens: Tokens, index: int) -> Finding:
+    """吹雪の晩に…田んぼの真ん中で横になろうかと思ってる: lying down out in the cold."""
+    following = [token.lemma for token in tokens[index + 1 : index + 3]]
+    if following != ["に", lex.BECOME]:
+        return None
+    if not any(token.lemma in lex.COLD_PLACES for token in tokens):
+        return None
+    tail = verb_tail(tokens, index + 2)
+    if not (tail.desire is Desire.WANT or is_volitional(tokens, index + 2, tail)):
+        return None
+    explanation = "雪や吹雪の中で横になろうという考え"
+    return signal(tokens, index, tail.end, RiskKind.PLAN, explanation)
+
+
 def exposure_rule(tokens: Tokens, index: int) -> Finding:
     """雪に埋もれて見つからなければいい, このまま凍えてもいい, 朽ちていけたら, 弱っていけばいい."""
     start, end = sentence_bounds(tokens, index)
     lemmas = {token.lemma for token in tokens[start:end]}
     if tokens[index].lemma == lex.BURIED and lex.SNOW not in lemmas:
         return None
-    tail = verb_tail(tokens, index)
+    # 弱っていけばいい, 朽ちていけたら: the auxiliary 行く carries the wish.
+    tail = progressive_tail(tokens, index)
     following = [token.lemma for token in tokens[tail.end : tail.end + 2]]
     if following[:1] and following[0] in lex.DEGREE_WORDS:
         # 凍えるほど寒い.
@@ -146,21 +229,92 @@ def done_away_rule(tokens: Tokens, index: int) -> Finding:
 
 
 def ellipsis_rule(tokens: Tokens, index: int) -> Finding:
-    """海まで行って、そのまま…って考えてる, ベランダから一緒に…って考えた: an act left unsaid."""
+    """海まで行って、そのまま…って考えてる, このまま線路に、って考える: an act left unsaid.
+
+    このまま and そのまま also lead into a move toward the danger, said as a hope or a thought:
+    このまま電柱にぶつかったら明日行かなくていいのに, このまま前に歩いていこうかな.
+    """
+    desperate = tokens[index].lemma == lex.TOGETHER and _at_worst_before(tokens, index)
+    if not desperate and not any(token.lemma in ELLIPSIS_PLACES for token in tokens):
+        # いっそ一緒に…と思う: taking a child along needs no place named.
+        return None
     following = tokens[index + 1 : index + 4]
-    if not following or following[0].surface not in ELLIPSES:
+    if desperate and following[:1] and following[0].lemma == "に":
+        # いっそ一緒に…と思う.
+        following = tokens[index + 2 : index + 5]
+    if following and following[0].surface in ELLIPSES:
+        rest = [token.lemma for token in following[1:]]
+        if rest[:1] in (["って"], ["と"]) and rest[1:2] and rest[1] in lex.THOUGHT_WORDS:
+            explanation = "危険な場所で「そのまま…」と考えている"
+            if desperate:
+                explanation = "「いっそ一緒に…」と、家族を道連れにすることを考えている"
+            return signal(tokens, index, index + 1, RiskKind.PLAN, explanation)
+    if tokens[index].lemma == lex.TOGETHER:
         return None
-    rest = [token.lemma for token in following[1:]]
-    if rest[:1] not in (["って"], ["と"]) or not rest[1:2] or rest[1] not in lex.THOUGHT_WORDS:
+    return _moving_on(tokens, index)
+
+
+def _at_worst_before(tokens: Tokens, index: int) -> bool:
+    before = [token.lemma for token in tokens[max(0, index - 3) : index]]
+    return "いっそ" in before
+
+
+def _moving_on(tokens: Tokens, index: int) -> Finding:
+    """Return a signal for このまま followed by a move toward a danger, hoped for or thought of."""
+    _, sentence_end = sentence_bounds(tokens, index)
+    if any(token.lemma in lex.SIGHTSEEING_WORDS for token in tokens):
         return None
-    places = lex.HIGH_PLACES | lex.EDGE_PLACES | lex.WATERS | lex.RAILWAY_WORDS
-    if not any(token.lemma in places for token in tokens):
-        return None
-    return signal(tokens, index, index + 1, RiskKind.PLAN, "危険な場所で「そのまま…」と考えている")
+    start = index - 1 if index > 0 and tokens[index - 1].lemma == "此の" else index
+    for position in range(index + 1, min(sentence_end, index + 1 + MOVE_WINDOW)):
+        token = tokens[position]
+        if token.pos_detail == "読点" and position + 1 < len(tokens):
+            # このまま線路に、ってつい考える.
+            after = [t.lemma for t in tokens[position + 1 : position + 4]]
+            if after[:1] in (["って"], ["と"]) and lex.THOUGHT_WORDS & set(after[1:]):
+                explanation = "危険な場所で「このまま…」と考えている"
+                return signal(tokens, start, position, RiskKind.PLAN, explanation)
+            return None
+        if token.lemma not in MOVE_VERBS:
+            continue
+        tail = progressive_tail(tokens, position)
+        if tail.negated:
+            return None
+        if is_volitional(tokens, position, tail):
+            explanation = "危険な場所で「このまま…しよう」と考えている"
+            return signal(tokens, start, tail.end, RiskKind.PLAN, explanation)
+        if _conditional(tokens, position, tail):
+            end = _ending_after(tokens, tail.end, sentence_end) or _imagined(tokens, tail.end)
+            if end is not None:
+                explanation = "危険な場所で「このまま…したら」と考えている"
+                return signal(tokens, start, end, RiskKind.PLAN, explanation)
+            return None
+    return None
+
+
+def _imagined(tokens: Tokens, position: int) -> int | None:
+    """Return the end of a condition said as a thought or a wish: 〜たらって考える, 〜たらいいのに.
+
+    〜たらと思うと怖い is a fear, so a thought followed by と does not count.
+    """
+    lemmas = [token.lemma for token in tokens[position : position + 4]]
+    if lemmas[:1] in (["って"], ["と"]) and lemmas[1:2] and lemmas[1] in lex.THOUGHT_WORDS:
+        return None if lemmas[2:3] == ["と"] else position + 2
+    if not lemmas or lemmas[0] in ("。", "…", "!") or lemmas[:1] == ["って"]:
+        return position + (1 if lemmas[:1] == ["って"] else 0)
+    _, end = sentence_bounds(tokens, position)
+    for offset in range(position, min(end, position + OUTCOME_WINDOW)):
+        if tokens[offset].lemma == "のに" or (
+            tokens[offset].lemma == "の"
+            and tokens[offset + 1 : offset + 2]
+            and tokens[offset + 1].lemma == "に"
+        ):
+            return offset + 1
+    return None
 
 
 def _target_before(tokens: Tokens, index: int) -> str | None:
-    if index >= 2 and tokens[index - 1].lemma in ("に", "へ"):
+    # 大型に突っ込めば: Sudachi may read this に as the copula だ, so the spelling decides.
+    if index >= 2 and tokens[index - 1].surface in ("に", "へ"):
         return tokens[index - 2].lemma
     if index >= 1 and tokens[index - 1].pos == "名詞":
         return tokens[index - 1].lemma
@@ -209,11 +363,17 @@ def _best_thing(tokens: Tokens, position: int) -> int | None:
 
 
 ACCIDENT_RULES: dict[str, Rule] = {
-    lex.CRASH: crash_rule,
+    **{lemma: crash_rule for lemma in lex.CRASH_VERBS},
+    lex.STEERING_WHEEL: steer_rule,
+    lex.BRAKE: brake_rule,
+    lex.ENGINE: engine_rule,
+    lex.SIDE: lie_down_rule,
     **{lemma: exposure_rule for lemma in lex.EXPOSURE_VERBS},
     **{lemma: starve_rule for lemma in lex.DEATH_NOUNS},
-    **{lemma: illness_rule for lemma in lex.WORSENING_VERBS},
+    # 成る is read by risk_waking.become_rule, which also reads 朝にならなければいい.
+    **{lemma: illness_rule for lemma in lex.WORSENING_VERBS - {lex.BECOME}},
     lex.DONE_AWAY: done_away_rule,
     lex.AS_IS: ellipsis_rule,
+    lex.AS_IS_THAT: ellipsis_rule,
     lex.TOGETHER: ellipsis_rule,
 }

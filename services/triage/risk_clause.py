@@ -9,7 +9,7 @@ further along: 死んだらみんな気づいてくれるのかな, 消えたら
 from services.triage import risk_lexicon as lex
 from services.triage.morphology import Token, is_sentence_end, sentence_bounds
 from services.triage.predicates import SELF_WORDS, quoted_at_sender, subject_of, verb_tail
-from services.triage.signals import RiskKind, RiskSignal
+from services.triage.signals import RiskKind, RiskNote, RiskSignal
 
 Tokens = tuple[Token, ...]
 DYING_VERBS = frozenset({lex.DIE, *lex.DIE_ALIASES, lex.VANISH, *lex.VANISH_ALIASES})
@@ -17,8 +17,10 @@ CONDITIONAL_SURFACES = frozenset({"たら", "だら", "ば", "ても", "でも"}
 # Outcomes that make a condition about one's death a hoped-for relief: 死んだら楽になれるかな.
 RELIEF_OUTCOMES = frozenset(
     {"楽", "増し", "幸せ", "解決", "済む", "駄目", "為", "すっきり", "良い", "旨い", "平和",
-     "助かる", "回る", "綺麗", "清清"}
+     "助かる", "回る", "綺麗", "清清", "片付く"}
 )  # fmt: skip
+# 死ねば全部なかったことになる: the debt or the trouble undone.
+UNDONE = ("無い", "た", "こと", "に")
 # Reactions of others, which count only when wished for (気づいてくれる) or denied
 # (誰も泣かない): 私が死んだら家族が悲しむ is a reason to live, not a wish.
 REACTIONS = frozenset({"気付く", "困る", "泣く", "悲しむ", "寂しい"})
@@ -29,13 +31,15 @@ TOPIC_MARKERS = frozenset({"って", "は"})
 EXIST = "存在"
 
 
-def clause_findings(tokens: Tokens) -> list[RiskSignal]:
+def clause_findings(tokens: Tokens) -> list[RiskSignal | RiskNote]:
     """Return a signal for each conditional or question about the sender's own death.
 
     私がいない方が家族は幸せ and 私さえいなかったら親も楽だった count like いなくなる. A
-    subject other than the sender (姑がいなくなってくれたら楽) rules the clause out.
+    subject other than the sender (姑がいなくなってくれたら楽, 夫さえいなければ) gives a note,
+    and so does the sender's death as a worry for others (私が死んだら家族が悲しむから,
+    自分が先に死んだら息子はどうなるのか).
     """
-    found = []
+    found: list[RiskSignal | RiskNote] = []
     for index, token in enumerate(tokens):
         if token.lemma == EXIST and _self_absent(tokens, index):
             signal = _conditional_outcome(tokens, index + 1)
@@ -48,12 +52,60 @@ def clause_findings(tokens: Tokens) -> list[RiskSignal]:
             continue
         if token.lemma in DYING_VERBS or _disappears(tokens, index) or _absent(tokens, index):
             signal = _conditional_outcome(tokens, index) or _questioned(tokens, index)
-            if signal is None or quoted_at_sender(tokens, signal.end):
-                continue
             subject = subject_of(tokens, index)
-            if subject not in lex.OTHER_PEOPLE and subject not in lex.OTHER_PRONOUNS:
+            other = subject in lex.OTHER_PEOPLE or subject in lex.OTHER_PRONOUNS
+            if signal is None:
+                worry = _worry_for_others(tokens, index)
+                if worry is not None and not other:
+                    found.append(worry)
+                elif other and _conditional(tokens, index):
+                    found.append(_held_back_by(tokens, index, subject))
+                continue
+            if quoted_at_sender(tokens, signal.end):
+                continue
+            if not other:
                 found.append(signal)
+            else:
+                found.append(RiskNote(signal.phrase, f"対象が自分ではなく「{subject}」"))
     return found
+
+
+def _held_back_by(tokens: Tokens, index: int, subject: str | None) -> RiskSignal | RiskNote:
+    """Judge 〜がいなければ about someone else.
+
+    子どもがいなければ、とっくに消えていた says that only that person keeps the sender alive;
+    夫さえいなければって思う is a wish about the other person.
+    """
+    tail = verb_tail(tokens, index)
+    _, end = sentence_bounds(tokens, index)
+    for position in range(tail.end, end):
+        if tokens[position].lemma in DYING_VERBS:
+            explanation = "この人がいなければ死んでいたという思い"
+            return _signal(tokens, index, verb_tail(tokens, position).end, explanation)
+    return RiskNote(tokens[index].surface, f"対象が自分ではなく「{subject}」")
+
+
+def _conditional(tokens: Tokens, index: int) -> bool:
+    tail = verb_tail(tokens, index)
+    surfaces = {token.surface for token in tokens[index + 1 : tail.end + 1]}
+    return bool(surfaces & {"たら", "だら"}) or "ば" in tail.lemmas
+
+
+def _worry_for_others(tokens: Tokens, index: int) -> RiskNote | None:
+    """Return a note for 私が死んだら家族が悲しむから or 死んだら息子はどうなるのか."""
+    tail = verb_tail(tokens, index)
+    surfaces = {token.surface for token in tokens[index + 1 : tail.end + 1]}
+    if not surfaces & {"たら", "だら"}:
+        return None
+    _, end = sentence_bounds(tokens, index)
+    clause = "".join(token.surface for token in tokens[tail.end : end])
+    lemmas = [token.lemma for token in tokens[tail.end : end]]
+    phrase = "".join(token.surface for token in tokens[index : tail.end])
+    if WHAT_HAPPENS in clause:
+        return RiskNote(phrase, "自分の死後の家族を心配している")
+    if any(lemma in REACTIONS for lemma in lemmas) and "から" in lemmas:
+        return RiskNote(phrase, "家族が悲しむから生きるという理由")
+    return None
 
 
 def _self_absent(tokens: Tokens, index: int) -> bool:
@@ -86,16 +138,23 @@ def _conditional_outcome(tokens: Tokens, index: int) -> RiskSignal | None:
     tail = verb_tail(tokens, index)
     surfaces = {token.surface for token in tokens[index + 1 : tail.end + 1]}
     compared = tail.end < len(tokens) and tokens[tail.end].lemma == "方"
-    if not (surfaces & CONDITIONAL_SURFACES or compared):
+    # Sudachi splits ても into て and も: いなくなっても誰か気づくのかな.
+    concessive = tail.lemmas[-2:] in (("て", "も"), ("で", "も"))
+    if not (surfaces & CONDITIONAL_SURFACES or compared or concessive):
         return None
     _, end = sentence_bounds(tokens, index)
-    clause = tokens[tail.end : end]
-    lemmas = [token.lemma for token in clause]
+    clause = [token for token in tokens[tail.end : end] if token.pos != "補助記号"]
+    # 誰か気づくかな: Sudachi may read the particle かな as the noun 仮名.
+    lemmas = ["かな" if token.surface == "かな" else token.lemma for token in clause]
     if WHAT_HAPPENS in "".join(token.surface for token in clause) and end + 1 < len(tokens):
         # 死んだらどうなるんだろう。そっちのほうが楽なのかな: the relief comes next.
         _, next_end = sentence_bounds(tokens, end + 1)
         lemmas = lemmas + [token.lemma for token in tokens[end:next_end]]
     for offset, lemma in enumerate(lemmas):
+        if tuple(lemmas[offset : offset + len(UNDONE)]) == UNDONE:
+            return _signal(
+                tokens, index, tail.end + offset + 4, "死ねば全部なかったことになるという考え"
+            )
         if lemma in RELIEF_OUTCOMES:
             return _signal(tokens, index, tail.end + offset + 1, "死んだら楽になるという考え")
         if lemma in REACTIONS and _wished_or_denied(lemmas, offset):

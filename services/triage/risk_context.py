@@ -7,6 +7,7 @@ and 映画を見て死にたくなった stay urgent.
 
 from services.triage.morphology import Token, is_sentence_end, sentence_bounds
 from services.triage.predicates import NEGATIONS, is_contrast
+from services.triage.risk_hedges import hedged_context
 from services.triage.signals import RiskKind, RiskSignal
 
 Tokens = tuple[Token, ...]
@@ -105,7 +106,7 @@ def harmless_context(tokens: Tokens, found: RiskSignal) -> str | None:
         return "歌詞や作品の言葉としての引用"
     if _dream(tokens, found.start):
         return "夢の中の出来事の話"
-    return None
+    return hedged_context(tokens, found)
 
 
 def _embarrassed(tokens: Tokens, start: int) -> bool:
@@ -165,15 +166,19 @@ def _hedged_denial(tokens: Tokens, end: int) -> bool:
             window = tokens[start : start + len(hedge)]
             lemmas = tuple(token.lemma for token in window)
             if lemmas == hedge and all(token.pos == "助詞" for token in window):
+                if start > 0 and tokens[start - 1].lemma == "何":
+                    # なんとか may be split into 何, と and か.
+                    return False
                 return _negated_after(tokens, start + len(hedge))
     return False
 
 
 def _copula_denial(tokens: Tokens, end: int) -> bool:
-    lemmas = [token.lemma for token in tokens[end : end + 4]]
+    lemmas = [token.lemma for token in tokens[end : end + 5]]
     if lemmas[:1] != [] and lemmas[0] in COPULA_HEDGES and lemmas[1:2] == ["だ"]:
         rest = lemmas[2:] if lemmas[2:3] != ["は"] else lemmas[3:]
-        return rest[:1] == ["無い"]
+        # 迷惑かけないんじゃないかって, 迷惑かげねんでねえべが: the question asks, not denies.
+        return rest[:1] == ["無い"] and not (rest[1:2] and rest[1] in ("か", "べい", "だろう"))
     return False
 
 

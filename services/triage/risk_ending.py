@@ -11,6 +11,7 @@ from services.triage.findings import Finding, Rule, Tokens, note, self_wish, sig
 from services.triage.modality import decided, hoped, nobody_cares, permitted
 from services.triage.morphology import Token, is_sentence_end, sentence_bounds
 from services.triage.predicates import (
+    BARE_TIME_NOUNS,
     Desire,
     Tail,
     is_potential,
@@ -24,7 +25,8 @@ from services.triage.predicates import (
 )
 from services.triage.signals import RiskKind
 
-CUE_WINDOW = 4
+# 事故にでも遭って終われたら, そのまま誰にも見つからずに終わりたい: a cue a few words back.
+CUE_WINDOW = 8
 QUOTE_MARKERS = frozenset({"」", "』", "と", "って"})
 REQUESTS = frozenset({"呉れる", "欲しい"})
 
@@ -34,46 +36,96 @@ def end_rule(tokens: Tokens, index: int) -> Finding:
     if tokens[index].lemma == lex.END_NOUN:
         if index + 2 >= len(tokens) or tokens[index + 1].lemma != "に":
             return None
-        tail = verb_tail(tokens, index + 2)
-        wants = tail.desire is Desire.WANT or is_volitional(tokens, index + 2, tail)
-        wants = wants or tokens[index + 2].lemma == "出来る"
+        verb = index + 2
+        tail = verb_tail(tokens, verb)
+        wants = tail.desire is Desire.WANT or is_volitional(tokens, verb, tail)
+        wants = wants or tokens[verb].lemma == "出来る"
     else:
+        verb = index
         tail = verb_tail(tokens, index)
         if "せる" not in tail.lemmas:
             return _own_ending(tokens, index, tail)
-        # 終わらせるって決めてる, 「次の外泊のときに終わらせる」とLINEが来た.
-        wants = tail.desire is Desire.WANT or decided(tokens, tail) is not None
-        wants = wants or (not tail.negated and _quoted_announcement(tokens, tail))
+        wants = tail.desire is Desire.WANT
+    wish_end = None if wants else _ending_hoped(tokens, verb, tail)
+    if wish_end is not None:
+        # 終わりにしてもいいかな, 終わりにさせてほしい, 自分を終わらせられたら楽なのに.
+        wants = True
+        tail = Tail(tail.lemmas, wish_end)
+    # 終わらせるって決めてる, 「もう終わりにする」ってLINEが来た, その日に終わりにするって決めてる.
+    announced = decided(tokens, tail) is not None
+    announced = announced or (not tail.negated and _quoted_announcement(tokens, tail))
     target = _everything(tokens, index) or object_of(tokens, index, topic_markers=True)
-    target = target or _comma_topic(tokens, index)
+    target = target or _comma_topic(tokens, index) or _trailing_topic(tokens, tail.end)
+    if target == lex.STORY and not _message_has(tokens, lex.MEDIA_WORDS):
+        # 物語をここで終わらせたい: with no book or film named, the story is the sender's life.
+        target = lex.LIFE
     if wants and _modifies_noun(tokens, tail.end):
         # 終わらせたい仕事が山ほどある: the wish describes the noun after it.
         return note(tokens, index, tail.end + 1, f"「{tokens[tail.end].surface}」を終わらせたい")
-    if not wants:
-        end = nobody_cares(tokens, tail) if tail.lemmas[-2:] == ("て", "も") else None
-        if end is not None and target is None:
-            # このあたりで終わりにしても、誰も責めはしない.
-            return self_wish(tokens, index, end, "自分が終わっても誰も困らないという考え")
-        # 今夜全部終わりにする: a plain statement of intent counts only with a whole-life object
-        # or after despair (もう無理。終わりにする), because 「今日はこれで終わりにします」
-        # closes a chat.
-        intends = not tail.negated and "た" not in tail.lemmas
-        if not intends:
-            return None
-        if target in lex.LIFE_OBJECTS:
-            return signal(tokens, index, tail.end, RiskKind.IDEATION, "人生を終わらせるという予告")
-        if target is None and _despairing(tokens) and not _scoped(tokens, index):
-            explanation = "絶望の言葉に続く、終わりにするという予告"
-            return signal(tokens, index, tail.end, RiskKind.IDEATION, explanation)
-        return None
     if target is not None and target not in lex.LIFE_OBJECTS and not is_self(target):
-        return note(tokens, index, tail.end, f"終わらせたい対象が「{target}」")
-    return signal(tokens, index, tail.end, RiskKind.IDEATION, "人生を終わらせたいという願望")
+        if wants or announced:
+            return note(tokens, index, tail.end, f"終わらせたい対象が「{target}」")
+        return None
+    if wants:
+        return signal(tokens, index, tail.end, RiskKind.IDEATION, "人生を終わらせたいという願望")
+    if announced:
+        return signal(tokens, index, tail.end, RiskKind.PLAN, "人生を終わらせるという予告")
+    end = nobody_cares(tokens, tail) if tail.lemmas[-2:] == ("て", "も") else None
+    if end is not None and target is None:
+        # このあたりで終わりにしても、誰も責めはしない.
+        return self_wish(tokens, index, end, "自分が終わっても誰も困らないという考え")
+    # 今夜全部終わりにする: a plain statement of intent counts only with a whole-life object,
+    # after despair (もう無理。終わりにする), with a means (終わりにする方法) or at a dangerous
+    # place (次の快速が来たら終わりにする), because 「今日はこれで終わりにします」 closes a chat.
+    intends = not tail.negated and "た" not in tail.lemmas
+    if not intends:
+        return None
+    if target in lex.LIFE_OBJECTS:
+        return signal(tokens, index, tail.end, RiskKind.IDEATION, "人生を終わらせるという予告")
+    if _scoped(tokens, index):
+        return note(tokens, index, tail.end, "仕事や会話など、その日の区切りとしての「終わり」")
+    following = tokens[tail.end : tail.end + 1]
+    if following and following[0].lemma in lex.DEATH_PLAN_NOUNS:
+        explanation = "終わりにする方法や日への言及"
+        return signal(tokens, index, tail.end + 1, RiskKind.PLAN, explanation)
+    if _despairing(tokens) or _message_has(tokens, lex.DANGER_PLACES):
+        explanation = "絶望の言葉や危険な場所に続く、終わりにするという予告"
+        return signal(tokens, index, tail.end, RiskKind.IDEATION, explanation)
+    return None
+
+
+def _ending_hoped(tokens: Tokens, index: int, tail: Tail) -> int | None:
+    """Return the end of a hope, request or permission for the ending, or None.
+
+    Examples: 終わらせられたら楽なのに, 終わりにさせてほしい, 終わりにしてもいいかなって.
+    """
+    for finder in (relief_end, hoped):
+        end = finder(tokens, index, tail)
+        if end is not None:
+            return end
+    if REQUESTS & set(tail.lemmas) and not tail.negated:
+        return tail.end
+    return _permission_asked(tokens, tail)
+
+
+def _permission_asked(tokens: Tokens, tail: Tail) -> int | None:
+    """Return the end of 〜ていいかな or 〜てもいいよね after the verb, or None."""
+    if tail.lemmas[-2:] not in (("て", "良い"), ("で", "良い")) and tail.lemmas[-3:] not in (
+        ("て", "も", "良い"),
+        ("で", "も", "良い"),
+    ):
+        return None
+    following = [token.lemma for token in tokens[tail.end : tail.end + 2]]
+    if following[:1] and following[0] in ("か", "かな", "よ", "よね"):
+        return tail.end + 1
+    if following[:1] and following[0] in ("と", "って") and following[1:2] == ["思う"]:
+        return tail.end + 2
+    return None
 
 
 def _own_ending(tokens: Tokens, index: int, tail: Tail) -> Finding:
     """Judge intransitive 終わる as the sender's own ending: 眠ったまま終わりたい."""
-    if tail.negated and "ば" not in tail.lemmas:
+    if tail.negated and "ば" not in tail.lemmas and not _asked_for(tokens, tail):
         return None
     subject = subject_of(tokens, index)
     target = object_of(tokens, index, topic_markers=True) or _comma_topic(tokens, index)
@@ -92,6 +144,14 @@ def _own_ending(tokens: Tokens, index: int, tail: Tail) -> Finding:
     return self_wish(tokens, index, end, "自分が終わりたいという願い")
 
 
+def _asked_for(tokens: Tokens, tail: Tail) -> bool:
+    """Return whether a negated くれる asks for it: 寝てる間に全部終わっててくれないかな."""
+    if "呉れる" not in tail.lemmas:
+        return False
+    following = tokens[tail.end : tail.end + 1]
+    return bool(following) and following[0].lemma in ("か", "かな")
+
+
 def _ending_wish(tokens: Tokens, index: int, tail: Tail) -> int | None:
     """Return where a wish for 終わる ends: たい, 〜ればいい, 〜れたら, 〜てもいい, 〜てくれたら."""
     if tail.desire is Desire.WANT:
@@ -105,7 +165,7 @@ def _ending_wish(tokens: Tokens, index: int, tail: Tail) -> int | None:
         return end
     if REQUESTS & set(tail.lemmas):
         # 寝てる間に全部終わっててくれないかな, 早く終わってほしい.
-        return tail.end
+        return tail.end + 1 if _asked_for(tokens, tail) else tail.end
     if is_potential(tokens[index]) and _life_named(tokens, index):
         # いつになったら終われるの、この人生.
         return tail.end
@@ -118,7 +178,8 @@ def _sender_ends(tokens: Tokens, index: int, subject: str | None) -> bool:
         return True
     if _life_named(tokens, index):
         return True
-    before = tokens[max(0, index - CUE_WINDOW) : index]
+    start, _ = sentence_bounds(tokens, index)
+    before = tokens[max(start, index - CUE_WINDOW) : index]
     if any(token.lemma in lex.OWN_ENDING_CUES for token in before):
         return True
     # もう終わりたい: nothing but もう in the clause.
@@ -145,7 +206,9 @@ def _scoped(tokens: Tokens, index: int) -> bool:
 
 
 def _despairing(tokens: Tokens) -> bool:
-    return any(token.lemma in lex.DESPAIR_WORDS for token in tokens)
+    # なんでこんな生きてるんだべ。もう終わりにする: living named in the message counts too.
+    words = lex.DESPAIR_WORDS | lex.LIFE_WORDS
+    return any(token.lemma in words for token in tokens)
 
 
 def _quoted_announcement(tokens: Tokens, tail: Tail) -> bool:
@@ -168,8 +231,27 @@ def _comma_topic(tokens: Tokens, index: int) -> str | None:
     for position in range(start + 1, index):
         if tokens[position].pos_detail == "読点":
             previous = tokens[position - 1]
+            if previous.lemma in BARE_TIME_NOUNS:
+                # 最近、壁に「もう終わりにする」と: a time is no topic that ends.
+                return None
             return previous.lemma if previous.pos in ("名詞", "代名詞") else None
     return None
+
+
+def _trailing_topic(tokens: Tokens, position: int) -> str | None:
+    """Return a noun after a comma that ends the sentence: もう終わりにしたい、この関係."""
+    if position >= len(tokens) or tokens[position].pos_detail != "読点":
+        return None
+    _, end = sentence_bounds(tokens, position)
+    words = [token for token in tokens[position + 1 : end] if token.pos != "連体詞"]
+    nouns = [token for token in words if token.pos in ("名詞", "代名詞")]
+    if not nouns or len(words) > len(nouns) + 1:
+        return None
+    return nouns[-1].lemma
+
+
+def _message_has(tokens: Tokens, words: frozenset[str]) -> bool:
+    return any(token.lemma in words for token in tokens)
 
 
 def _modifies_noun(tokens: Tokens, position: int) -> bool:

@@ -78,11 +78,23 @@ ENGLISH_RULES = (
           r"|(?:pills|meds) saved up|(?:pills|meds) (?:lined up|in my hand)", RiskKind.PLAN,
           "薬をためている、過量服薬の準備"),
     _rule(r"(?:i'm|im|i am) (?:standing )?(?:on|at) (?:the |a )?(?:bridge|roof|rooftop|edge"
-          r"|cliff|tracks|railway|platform edge)" + CLAUSE_END + r"|standing on the (?:bridge|roof"
+          r"|cliff|tracks|railway|platform edge)" + CLAUSE_END + r"|(?:i'm|im|i am) on the roof of "
+          r"my (?:apartment|building|house|dorm|school)|standing on the (?:bridge|roof"
           r"|rooftop|ledge|edge)|looking down from the (?:balcony|roof|rooftop|bridge|window)",
           RiskKind.PLAN, "危険な場所に今いる", deniable=False),
-    _rule(r"never wake up|sleep forever|(?:fall asleep|sleep|go to sleep) and not wake up",
+    _rule(r"never wake up|sleep forever|(?:fall asleep|sleep|go to sleep) and not wake up"
+          r"|if i (?:just )?(?:didn't|did not|don't|never) wake up",
           RiskKind.PASSIVE_IDEATION, "目覚めたくないという願い"),
+    _rule(r"wish (?:i|i'd) (?:would |could )?(?:get|got|be|was) (?:hit|run over) by a (?:car|truck"
+          r"|train|bus)", RiskKind.PASSIVE_IDEATION, "事故で死ねたらという願い"),
+    _rule(r"(?:step|stepping|walk|walking|jump|jumping) (?:onto|in front of|into) the (?:tracks"
+          r"|train|traffic)", RiskKind.PLAN, "線路や車の前に出る考え"),
+    _rule(r"(?:in|inside) (?:the|my) garage with the engine (?:running|on)|engine running in the "
+          r"garage", RiskKind.PLAN, "閉め切った車庫でエンジンをかけている"),
+    _rule(r"(?:locked|shut) (?:himself|herself|themselves|myself) in[^.]{0,60}(?:knife|pills"
+          r"|rope|razor|blade)", RiskKind.PLAN, "閉じこもって刃物や薬を持っている"),
+    _rule(r"(?:fresh|new) cuts on (?:her|his|my|their) (?:arm|arms|wrist|wrists|thigh|thighs)",
+          RiskKind.SELF_HARM, "腕の新しい切り傷、自傷"),
     _rule(r"disappointed (?:that )?i (?:woke up|wake up|am still alive|'m still alive)",
           RiskKind.PASSIVE_IDEATION, "目が覚めたことへの落胆"),
     _rule(r"(?:thinking about|thought about|thinking of|feel like|felt like) ending (?:it|things"
@@ -94,7 +106,7 @@ ENGLISH_RULES = (
           r"|(?:would|will) (?:be|run) (?:better|smoother|easier|fine) without me",
           RiskKind.PASSIVE_IDEATION, "自分はいない方がいいという考え"),
     _rule(r"(?:won't|wont|will not|don't think i'?ll|dont think ill) be (?:around|here|alive) "
-          r"(?:next|tomorrow|much longer|anymore)", RiskKind.PLAN, "もういなくなるという予告"),
+          r"(?:next|tomorrow|much longer|anymore|by)", RiskKind.PLAN, "もういなくなるという予告"),
     _rule(r"(?:least painful|painless|easiest|quickest) way(?! to (?!die|go|end))", RiskKind.PLAN,
           "楽に死ねる方法を探している"),
     _rule(r"thinking (?:about|of) (?:jumping|the (?:bridge|roof|rooftop|tracks|train|gun"
@@ -134,6 +146,10 @@ ENGLISH_FAREWELL_CUES = (
     re.compile(r"tell my (?:mom|mother|dad|father|family|sister|brother) (?:i'm|i am) sorry"),
     re.compile(r"(?:wanted|want) to tell someone (?:first|before)"),
     re.compile(r"(?:thinking about|thought about) ending it"),
+    re.compile(r"(?:texted|messaged|sent) me (?:a )?goodbye"),
+    re.compile(r"(?:not|isn't|is not) picking up"),
+    re.compile(r"(?:i'm|im|i am) at the (?:station|bridge|tracks)"),
+    re.compile(r"gave me (?:his|her|their) (?:dog|cat|pet)"),
 )
 # Signs that an English risk phrase is a joke, a figure of speech or an episode that is over.
 ENGLISH_JOKE = re.compile(r"^\s*(?:lol|lmao|haha)")
@@ -144,6 +160,24 @@ ENGLISH_OUTDOORS = re.compile(
     r"camping|hiking|climbing|\btent\b|\btarp\b|(?<!not )for (?:a |the )?(?:bbq|barbecue|grill)"
 )
 ENGLISH_PAST = re.compile(r"used to (?:think about|be|feel)")
+# Everyday English that names dying or medicine, noted so that the model needs more certainty.
+ENGLISH_HARMLESS = (
+    (
+        re.compile(
+            r"(?:is|are|was) (?:literally |really )?killing me|the death of me|would kill me"
+            r"|(?:been |am |i'm |im )?dying to|could (?:just )?die (?:for|of)"
+        ),
+        "英語の誇張の言い回し",
+    ),
+    (
+        re.compile(
+            r"(?:take|taking) my [a-z ]{0,20}(?:meds|medicine|pills) every (?:day|morning|night)"
+        ),
+        "決まった量の薬を毎日飲んでいる",
+    ),
+    (re.compile(r"accidentally took"), "誤って薬を飲んだという相談"),
+    (re.compile(r"end it with (?:him|her|them|my)"), "恋人との関係を終わらせる話"),
+)
 ENGLISH_RECOVERED = re.compile(
     r"(?:i'm|i am) (?:honestly |really |much )?(?:fine|okay|ok|better)|much better now"
 )
@@ -163,6 +197,10 @@ def english_findings(canonical: str) -> list[RiskSignal | RiskNote]:
         phrase = " / ".join(found)
         explanation = "英語の別れの言葉が重なっている、自殺の予告の可能性"
         findings.append(RiskSignal(RiskKind.IDEATION, -1, -1, phrase, explanation))
+    for pattern, explanation in ENGLISH_HARMLESS:
+        match = pattern.search(canonical)
+        if match is not None:
+            findings.append(RiskNote(match.group(), explanation))
     return findings
 
 

@@ -14,6 +14,7 @@ from services.triage.findings import (
     Tokens,
     note,
     own_wish,
+    quoted_request,
     sentence_lemmas,
     signal,
     wish_end,
@@ -31,11 +32,14 @@ from services.triage.predicates import (
     subject_of,
     verb_tail,
 )
+from services.triage.risk_everyday import fetch_note
 from services.triage.signals import RiskKind
 
 PLACE_TO_VERB = 4
 FETCH_TO_VERB = 3
 PASSIVE_AUXILIARIES = frozenset({"れる", "られる"})
+# 父ちゃん, じいちゃん: kin named with a familiar suffix.
+KIN_SUFFIXES = ("ちゃん", "さん", "さま")
 
 
 def afterlife_rule(tokens: Tokens, index: int) -> Finding:
@@ -46,7 +50,8 @@ def afterlife_rule(tokens: Tokens, index: int) -> Finding:
     if lemma in lex.KIN_PLACES and not _of_kin(tokens, index):
         return None
     if lemma in lex.WEAK_AFTERLIFE_PLACES or lemma in lex.KIN_PLACES:
-        if not _eager_or_bereaved(tokens, index, kin_place=lemma in lex.KIN_PLACES):
+        kin_place = lemma in lex.KIN_PLACES
+        if not (_deity_place(tokens, index) or _eager_or_bereaved(tokens, index, kin_place)):
             return None
     for position in range(index + 1, min(len(tokens), index + 1 + PLACE_TO_VERB)):
         if tokens[position].lemma in lex.GO_VERBS or tokens[position].lemma in lex.CROSS_VERBS:
@@ -54,7 +59,7 @@ def afterlife_rule(tokens: Tokens, index: int) -> Finding:
             end = wish_end(tokens, position, tail)
             if end is None:
                 return None
-            start = index - 2 if lemma in lex.KIN_PLACES and index >= 2 else index
+            start = _owner_start(tokens, index) if lemma in lex.KIN_PLACES else index
             explanation = "あの世へ行きたいという婉曲な死の願望"
             return own_wish(tokens, start, end, explanation)
         if is_sentence_end(tokens[position]):
@@ -82,7 +87,7 @@ def fetch_rule(tokens: Tokens, index: int) -> Finding:
         else:
             end_of_wish = wish_end(tokens, position, tail) or _wondering_end(tokens, tail)
         if end_of_wish is None:
-            return None
+            return fetch_note(tokens, index, tail.end)
         explanation = "お迎えを待つ、死を望む婉曲表現"
         return signal(tokens, index, end_of_wish, RiskKind.PASSIVE_IDEATION, explanation)
     return None
@@ -116,6 +121,19 @@ def run_over_rule(tokens: Tokens, index: int) -> Finding:
     return own_wish(tokens, index, end, "事故で死ねたらという願い")
 
 
+def _kin_gone(tokens: Tokens) -> bool:
+    """Return whether a family member is said to be gone: 父ちゃんいなくなって (he died)."""
+    for position in range(1, len(tokens) - 2):
+        if tokens[position].lemma != lex.BE:
+            continue
+        following = [token.lemma for token in tokens[position + 1 : position + 4]]
+        if following[:2] == ["無い", "成る"] and set(following[2:]) & {"て", "た"}:
+            previous = tokens[position - 1]
+            if previous.lemma in lex.OTHER_PEOPLE or previous.surface.endswith(KIN_SUFFIXES):
+                return True
+    return False
+
+
 def _wondering_end(tokens: Tokens, tail: Tail) -> int | None:
     # お迎えが来ないかな, 寿命が来てくれないかしら: a negated question wishes that it would come.
     following = [token.lemma for token in tokens[tail.end : tail.end + 1]]
@@ -132,6 +150,11 @@ def taken_along_rule(tokens: Tokens, index: int) -> Finding:
     go = index + 2
     tail = verb_tail(tokens, go)
     requested = any(lemma in lex.REQUEST_WORDS for lemma in tail.lemmas)
+    quoted_end = quoted_request(tokens, tail)
+    if quoted_end is not None:
+        # そろそろ私も連れて行ってと、遺影に話しかけてます.
+        requested = True
+        tail = Tail(tail.lemmas, quoted_end)
     # 今夜連れていかれても構わない: being taken, accepted.
     accepted = "れる" in tail.lemmas and _accepted(tokens, tail.end)
     if not (requested or accepted) or (tail.negated and not accepted):
@@ -141,7 +164,9 @@ def taken_along_rule(tokens: Tokens, index: int) -> Finding:
         # 遊園地に連れていってほしい: an everyday trip.
         if destination not in lex.AFTERLIFE_PLACES:
             return None
-    elif destination is None and not any(token.lemma in lex.BEYOND_WORDS for token in tokens):
+    elif destination is None and not any(
+        token.lemma in lex.BEYOND_WORDS | lex.DEATH_WORDS for token in tokens
+    ):
         return None
     if object_of(tokens, index) is not None:
         # 子どもを連れていってください: someone else is taken along.
@@ -158,12 +183,24 @@ def welcome_rule(tokens: Tokens, index: int) -> Finding:
         explanation = "朝を迎えたくないという願い"
         return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
     following = [token.lemma for token in tokens[index + 1 : index + 3]]
+    honorific = index > 0 and tokens[index - 1].lemma == "御"
+    if honorific and following[:1] == [lex.COME]:
+        # はやくお迎え来てくれ: お迎え with the particle dropped.
+        following = ["に", lex.COME]
+        index -= 1
+    _, _, lemmas = sentence_lemmas(tokens, index)
+    if following == ["に", lex.GO] and lex.FETCH in {token.lemma for token in tokens}:
+        # お迎えが来ないなら、こっちから迎えに行こうか: going to meet death oneself.
+        go_tail = verb_tail(tokens, index + 2)
+        if is_volitional(tokens, index + 2, go_tail) and not lemmas & lex.PICKUP_CONTEXT:
+            explanation = "お迎えを待たずに自分から行くという、死を望む婉曲表現"
+            return signal(tokens, index, go_tail.end, RiskKind.PASSIVE_IDEATION, explanation)
     if following != ["に", lex.COME]:
         return None
-    _, _, lemmas = sentence_lemmas(tokens, index)
     if lemmas & lex.PICKUP_CONTEXT:
         return None
-    if not any(token.lemma in lex.BEYOND_WORDS | lex.DEATH_WORDS for token in tokens):
+    beyond = any(token.lemma in lex.BEYOND_WORDS | lex.DEATH_WORDS for token in tokens)
+    if not (honorific or beyond or _kin_gone(tokens)):
         # 駅まで迎えに来てほしい: a pickup; only a death or a god in the message makes it 死.
         return None
     come = index + 2
@@ -254,9 +291,43 @@ def _of_kin(tokens: Tokens, index: int) -> bool:
     # 主人のところ, 母のもと: a place named by a person; 同じところ: where the dead one went.
     if index >= 1 and tokens[index - 1].lemma == lex.SAME:
         return True
-    if index < 2 or tokens[index - 1].lemma != "の":
-        return False
-    return tokens[index - 2].lemma in lex.OTHER_PEOPLE
+    owner = _place_owner(tokens, index)
+    return owner is not None and (owner in lex.OTHER_PEOPLE or owner in lex.DEITIES)
+
+
+def _place_owner(tokens: Tokens, index: int) -> str | None:
+    """Return the person whose place it is: 主人のところ, おばあちゃんのところ, 仏様のところ.
+
+    Suffixes (ちゃん, 様) are skipped, and so is 居る of じいさまの居るところ.
+    """
+    position = index - 1
+    if position >= 0 and tokens[position].lemma == lex.BE:
+        position -= 1
+    if position < 1 or tokens[position].lemma != "の":
+        return None
+    position -= 1
+    while position > 0 and tokens[position].pos == "接尾辞":
+        position -= 1
+    return tokens[position].lemma
+
+
+def _owner_start(tokens: Tokens, index: int) -> int:
+    # The reason quotes おばあちゃんのところ from its first morpheme.
+    start = index - 1
+    while (
+        start > 0
+        and tokens[start - 1].lemma not in ("、", "。")
+        and (tokens[start].lemma in ("の", lex.BE) or tokens[start].pos == "接尾辞")
+    ):
+        start -= 1
+    if start > 0 and tokens[start - 1].pos == "接頭辞":
+        start -= 1
+    return start
+
+
+def _deity_place(tokens: Tokens, index: int) -> bool:
+    # 仏様のところへ早く行きたい: the place of a god or the Buddha is the other world.
+    return tokens[index].lemma in lex.KIN_PLACES and _place_owner(tokens, index) in lex.DEITIES
 
 
 def _accident_before(tokens: Tokens, index: int) -> bool:
@@ -278,4 +349,5 @@ EUPHEMISM_RULES: dict[str, Rule] = {
     lex.COLD: cold_rule,
     lex.RUN_OVER: run_over_rule,
     lex.MEET: run_over_rule,
+    lex.MEET_KANA: run_over_rule,
 }

@@ -6,11 +6,15 @@ message read as a goodbye before suicide. 逝く, a verb that itself means to di
 risk_life instead.
 """
 
-from services.triage.morphology import Token
+from services.triage import risk_lexicon as lex
+from services.triage.morphology import Token, sentence_bounds
+from services.triage.risk_parting import PARTING_CUE_LEMMAS, parting_cue_at
 from services.triage.signals import RiskKind, RiskSignal
 
 Tokens = tuple[Token, ...]
 MIN_CUES = 2
+# 『…』で始まる小説: a work named within this many morphemes after the quote.
+WORK_WINDOW = 4
 THANKS_WINDOW = 3
 # Arrangements for after one is gone: 猫の預け先も決めた, 形見分けをした.
 LEAVING_ARRANGEMENTS = {
@@ -21,16 +25,18 @@ LEAVING_ARRANGEMENTS = {
 LAST_MESSAGE_NOUNS = frozenset(
     {"メッセージ", "挨拶", "手紙", "言葉", "連絡", "相談", "ストーリー", "投稿", "LINE"}
 )
-GIVING_VERBS = frozenset({"上げる", "あげる", "譲る", "託す", "配る"})
+GIVING_VERBS = frozenset({"上げる", "あげる", "譲る", "託す", "配る", "返す"})
 # Normalized forms that can start a parting word; _cue_at reads only these.
 CUE_LEMMAS = frozenset(
     {"今迄", "今", "いま", "さようなら", "御免", "先", "探す", "最後", "生まれ変わる", "思い残す",
-     "御世話", "会う", "皆", "終わり", "ばい", "元気", "許す", "全部", "必要",
+     "御世話", "会う", "皆", "終わり", "ばい", "元気", "許す", "全部", "必要", "要る",
      *LEAVING_ARRANGEMENTS}
 )  # fmt: skip
 FAREWELL_EXPLANATION = "別れの言葉が重なっている、自殺の予告の可能性"
 # Cues that carry a farewell almost alone, so they count as two.
-STRONG_CUES = frozenset({"これが最後", "その頃にはもういない"})
+STRONG_CUES = frozenset(
+    {"これが最後", "その頃にはもういない", "みんなにさようなら", "「家族へ」と書かれた手紙"}
+)
 # 明日にはもういない, 来週にはもういないから.
 GONE_TIMES = frozenset({"明日", "明後日", "来週", "来月", "今夜", "週末"})
 LAST_WISHES = frozenset({"話す", "聞く", "会う", "伝える"})
@@ -44,10 +50,20 @@ LETTER_ADDRESSEES = frozenset(
 LETTER_PLACES = frozenset({"引き出し", "机"})
 PLACING_VERBS = frozenset({"置く", "仕舞う", "入れる"})
 WATERS_AND_MOUNTAINS = frozenset({"海", "川", "山", "湖"})
+# 次の部署でも頑張ります, 転校先でも頑張るね: the sender carries on in a new job, school or home.
+NEW_PLACES = frozenset(
+    {"部署", "職場", "会社", "学校", "転勤先", "転職先", "転校先", "新天地", "異動", "転勤", "転職",
+     "退職", "卒業", "転校", "引っ越し", "引越し"}
+)  # fmt: skip
+CARRY_ON = "頑張る"
+NEGATIONS = frozenset({"無い", "ない", "ぬ", "ず"})
 MORE_CUE_LEMMAS = frozenset(
     {"皆", "今迄", "此れ", "今日", "宜しく", "世話", "頃", "連絡", "言い残す", "決める", "印鑑",
      *GONE_TIMES, *BELONGINGS, *TRACES, *TIDIED, *LETTER_ADDRESSEES, *WATERS_AND_MOUNTAINS}
 )  # fmt: skip
+
+
+ALL_CUE_LEMMAS = CUE_LEMMAS | MORE_CUE_LEMMAS | PARTING_CUE_LEMMAS
 
 
 def farewell_findings(tokens: Tokens) -> list[RiskSignal]:
@@ -57,20 +73,73 @@ def farewell_findings(tokens: Tokens) -> list[RiskSignal]:
     もういない) or that the message is the last one (これが最後のメッセージです) counts twice.
     """
     cues: dict[str, str] = {}
+    positions: list[int] = []
     for index, token in enumerate(tokens):
-        if token.lemma not in CUE_LEMMAS and token.lemma not in MORE_CUE_LEMMAS:
+        lemma = token.lemma
+        if lemma not in ALL_CUE_LEMMAS:
             continue
-        cue = _cue_at(tokens, index) or _more_cue_at(tokens, index)
+        cue = None
+        if lemma in CUE_LEMMAS or lemma in MORE_CUE_LEMMAS:
+            # _more_cue_at also reads some words of CUE_LEMMAS (最後に…話したかった).
+            cue = _cue_at(tokens, index) or _more_cue_at(tokens, index)
+        if cue is None and lemma in PARTING_CUE_LEMMAS:
+            cue = parting_cue_at(tokens, index)
         if cue is not None and cue not in cues:
             cues[cue] = token.surface
+            positions.append(index)
     cue = _placed_letter(tokens)
     if cue is not None:
         cues.setdefault(cue, "手紙")
+        positions.append(-1)
     weight = len(cues) + sum(1 for cue in cues if cue in STRONG_CUES)
     if weight < MIN_CUES:
         return []
+    if weight == len(cues) and _carries_on(tokens):
+        # 皆さん今までありがとうございました。次の部署でも頑張ります: leaving a job, not life.
+        return []
+    quoted = _quoted_positions(tokens)
+    if all(position in quoted for position in positions) and _work_quoted(tokens):
+        # 『この手紙を読むころ、僕はもういない』で始まる小説: the parting words are a work's.
+        return []
     phrase = "」「".join(cues)
     return [RiskSignal(RiskKind.IDEATION, -1, -1, phrase, FAREWELL_EXPLANATION)]
+
+
+def _carries_on(tokens: Tokens) -> bool:
+    """Return whether the sender will keep at it somewhere new: 新しい職場でも頑張ります."""
+    for index, token in enumerate(tokens):
+        if token.lemma != CARRY_ON:
+            continue
+        following = [later.lemma for later in tokens[index + 1 : index + 4]]
+        if NEGATIONS.isdisjoint(following):
+            start, _ = sentence_bounds(tokens, index)
+            if any(earlier.lemma in NEW_PLACES for earlier in tokens[start:index]):
+                return True
+    return False
+
+
+def _work_quoted(tokens: Tokens) -> bool:
+    """Return whether a quote is followed by a book, a song or a film: 』で始まる小説."""
+    for index, token in enumerate(tokens):
+        if token.surface in ("」", "』"):
+            following = tokens[index + 1 : index + 1 + WORK_WINDOW]
+            if any(later.lemma in lex.MEDIA_WORDS for later in following):
+                return True
+    return False
+
+
+def _quoted_positions(tokens: Tokens) -> set[int]:
+    """Return the positions of the tokens inside 「」 or 『』."""
+    inside: set[int] = set()
+    depth = 0
+    for index, token in enumerate(tokens):
+        if token.surface in ("「", "『"):
+            depth += 1
+        elif token.surface in ("」", "』"):
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(index)
+    return inside
 
 
 def _cue_at(tokens: Tokens, index: int) -> str | None:
@@ -78,11 +147,13 @@ def _cue_at(tokens: Tokens, index: int) -> str | None:
     lemma = tokens[index].lemma
     following = [token.lemma for token in tokens[index + 1 : index + 1 + THANKS_WINDOW]]
     until_now = lemma == "今迄" or (lemma in ("今", "いま") and following[:1] == ["まで"])
-    if until_now and "有り難う" in following:
+    if until_now and ("有り難う" in following or _thanks_next(tokens, index)):
         return "今までありがとう"
     if lemma == "さようなら":
-        return "さようなら"
-    if lemma == "御免" and following[:1] in (["為さる"], ["ね"], []):
+        before = [token.lemma for token in tokens[max(0, index - 2) : index]]
+        # みんなにさよならを言っておきたい: a goodbye to everyone.
+        return "みんなにさようなら" if before == ["皆", "に"] else "さようなら"
+    if lemma == "御免" and following[:1] in (["為さる"], ["ね"], [], ["」"], ["』"], ["。"]):
         return "ごめんなさい"
     if lemma == "先" and following[:2] == ["に", "行く"] and _plain_or_polite(tokens, index + 2):
         return "先にいきます"
@@ -102,6 +173,9 @@ def _cue_at(tokens: Tokens, index: int) -> str | None:
     if lemma == "全部" and _gives_away(tokens, index):
         return "全部あげた"
     if lemma == "必要" and following[:1] == ["無い"] and _follows_mou(tokens, index):
+        return "もう必要ない"
+    if lemma == "要る" and following[:1] == ["無い"] and _follows_mou(tokens, index):
+        # 『もう要らないから』って.
         return "もう必要ない"
     if lemma == "最後" and following[:1] == ["に"] and "有り難う" in following:
         return "最後にありがとう"
@@ -191,10 +265,17 @@ def _wished_last(tokens: Tokens, index: int) -> bool:
 
 
 def _gone_by_then(tokens: Tokens, index: int) -> bool:
-    """Return whether もういない follows: これが読まれる頃にはもういない, 明日にはもういない."""
-    lemmas = [token.lemma for token in tokens[index + 1 : index + 8]]
+    """Return whether もういない follows: これが読まれる頃にはもういない, 明日にはもういない.
+
+    どこにも may stand between (僕はもうどこにもいません), and いません ends in ず.
+    """
+    lemmas = [token.lemma for token in tokens[index + 1 : index + 11]]
+    lemmas = [lemma for lemma in lemmas if lemma not in ("どこ", "に", "も", "ます")]
     for position in range(len(lemmas) - 2):
-        if lemmas[position : position + 3] == ["もう", "居る", "無い"]:
+        if lemmas[position : position + 2] == ["もう", "居る"] and lemmas[position + 2] in (
+            "無い",
+            "ず",
+        ):
             return True
     return False
 
@@ -265,13 +346,24 @@ def _sentence_closes(tokens: Tokens, index: int) -> bool:
 
 
 def _gives_away(tokens: Tokens, index: int) -> bool:
-    # 全部後輩にあげた: everything given away; 全部食べた or 全部あげたい is not a cue.
-    window = tokens[index + 1 : index + 5]
-    for offset, token in enumerate(window):
+    # 全部後輩にあげた, 全部妹にあげてました, 借りてたもの全部返した: everything given away, but
+    # 全部食べた or 全部あげたい is not a cue.
+    for position in range(index + 1, min(len(tokens), index + 5)):
+        token = tokens[position]
         if token.lemma in GIVING_VERBS:
-            rest = [later.lemma for later in window[offset + 1 : offset + 2]]
-            return rest == ["た"] or token.surface.endswith("た")
+            rest = [later.lemma for later in tokens[position + 1 : position + 5]]
+            rest = [lemma for lemma in rest if lemma not in ("て", "てる", "ます", "仕舞う")]
+            return rest[:1] == ["た"] or token.surface.endswith("た")
     return False
+
+
+def _thanks_next(tokens: Tokens, index: int) -> bool:
+    """Return whether ありがとう comes in the next sentence: 今まで…うれしかったです。ありがとう."""
+    _, end = sentence_bounds(tokens, index)
+    if end + 1 >= len(tokens):
+        return False
+    start, next_end = sentence_bounds(tokens, end + 1)
+    return any(token.lemma == "有り難う" for token in tokens[start:next_end])
 
 
 def _follows_mou(tokens: Tokens, index: int) -> bool:
@@ -293,14 +385,14 @@ def _denied_soon(lemmas: list[str]) -> bool:
 
 
 def _closes_polite_past(tokens: Tokens, index: int) -> bool:
-    # お世話になりました at the end of a sentence; お世話になった人 is only a description.
+    # お世話になりました ends a sentence or a quote, but お世話になった人 is a description.
     lemmas = [token.lemma for token in tokens[index + 3 : index + 6]]
     if lemmas[:2] != ["ます", "た"]:
         return False
-    return len(lemmas) == 2 or lemmas[2] in ("。", "!", "…", ".")
+    return len(lemmas) == 2 or lemmas[2] in ("。", "!", "…", ".", "」", "』")
 
 
 def _plain_or_polite(tokens: Tokens, index: int) -> bool:
-    # 先にいきます and 終わりにする state an intent, but 先に行ってて is a request to someone else.
+    # 先にいきます and 終わりにするから state an intent, but 先に行ってて is a request.
     following = [token.lemma for token in tokens[index + 1 : index + 2]]
-    return following in ([], ["ます"], ["ね"], ["よ"], ["。"], ["."])
+    return following in ([], ["ます"], ["ね"], ["よ"], ["。"], ["."], ["から"])

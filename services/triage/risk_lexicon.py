@@ -12,6 +12,8 @@ BE = lemma_of("居る")
 LIVE = lemma_of("生きる")
 # 生き延びてる意味ってある?: read like 生きる.
 LIVE_ALIASES = lemma_set("生き延びる")
+# 息してるのがしんどい: breathing stands for living.
+BREATH = lemma_of("息")
 BE_BORN = lemma_of("生まれる")
 WAKE_VERBS = lemma_set("覚める", "目覚める", "覚ます", "さめる")
 PASS_AWAY = lemma_of("逝く")
@@ -47,6 +49,8 @@ IDEATION_NOUN_HEADS = lemma_set("死", "自殺")
 GUILT_WORDS = lemma_set("申し訳", "御免", "迷惑") | {"すむ"}
 # 生まれてきたこと自体が間違い.
 MISTAKE_NOUNS = lemma_set("間違い", "失敗", "罪")
+# 生まれてこなければ母もがっかりしなかった: what others would have been spared.
+SPARED_WORDS = lemma_set("済む", "がっかり", "苦労", "迷惑", "悲しむ", "幸せ")
 # Places online that people leave: SNSから消えたい means quitting the app.
 ONLINE_PLACES = lemma_set(
     "SNS", "ネット", "Twitter", "インスタ", "LINE", "ライン", "グループ", "アカウント", "TikTok",
@@ -56,7 +60,7 @@ ONLINE_PLACES = lemma_set(
 # 死ぬ followed by one of these nouns is a plan or a search for means: 死ぬ方法, 死ぬ勇気.
 DEATH_PLAN_NOUNS = lemma_set(
     "方法", "勇気", "覚悟", "つもり", "準備", "場所", "予定", "手段", "決心", "決意", "薬", "道具",
-    "日", "約束",
+    "日", "約束", "方向",
 )  # fmt: skip
 # 死んでお詫びしたい, 死んで償いたい: dying to atone.
 ATONEMENT_WORDS = lemma_set("詫び", "詫びる", "償う", "償い", "責任")
@@ -67,13 +71,20 @@ DEATH_FIGURATIVE_NEXT = lemma_set("ほど", "くらい", "ぐらい", "程", "�
 # Nouns that mark a whole life as the thing to end: 人生を終わりにしたい.
 LIFE_OBJECTS = lemma_set("人生", "命", "全部", "全て", "何", "自分", "この世", "生活")
 LIFE_OBJECTS_EVERYTHING = lemma_of("全て")
+# 物語をここで終わらせたい: a story stands for the sender's life unless a work is named.
+STORY = lemma_of("物語")
+MEDIA_WORDS = lemma_set(
+    "小説", "漫画", "映画", "ドラマ", "アニメ", "ゲーム", "連載", "執筆", "作品", "脚本", "原稿",
+    "本", "劇", "舞台",
+)  # fmt: skip
 # A life named anywhere in the sentence makes 終わる the sender's: 終われるの、この人生.
 LIFE_NOUNS = lemma_set("人生", "命", "この世")
 # Words just before 終わる that make the sender the one who ends: 眠ったまま終わりたい,
 # 一緒に終われたら, 事故にでも遭って終われたら, 静かに凍えて終われたら.
 OWN_ENDING_CUES = lemma_set(
-    "まま", "一緒", "寝る", "眠る", "事故", "静か", "ひっそり", "私", "自分", "いっそ", "凍える"
-)
+    "まま", "一緒", "寝る", "眠る", "事故", "静か", "ひっそり", "私", "自分", "いっそ", "凍える",
+    "そのまま", "落ちる", "消える", "朽ちる", "枯れる",
+)  # fmt: skip
 # A clause of only these before 終わる is a bare wish to end: もう終わりたい.
 BARE_ENDING_WORDS = lemma_set("もう", "早い", "そろそろ", "本当")
 # Words that limit an ending to a task, a day or a relation: 今日はもう終わりにしたい.
@@ -85,6 +96,9 @@ ENDING_SCOPES = lemma_set(
 DESPAIR_WORDS = lemma_set("無理", "限界", "疲れる", "辛い", "しんどい")
 # Waking-up wishes count only for these subjects: 明日が来なければいい, 目が覚めなければ.
 DAWN_SUBJECTS = lemma_set("明日", "朝", "目")
+# このまま朝にならなきゃいいのに: the morning named with に before 成る.
+MORNING = lemma_set("明日", "朝")
+BECOME = lemma_of("成る")
 WORLD_WORDS = lemma_set("この世", "世の中", "世界")
 FOREVER_WORDS = lemma_set("永遠", "ずっと", "永久", "まま", "一生")
 ETERNITY_WORDS = lemma_set("永遠", "永久")
@@ -105,7 +119,7 @@ NEED = lemma_of("必要")
 # 生きる理由が見当たらない, 生きてる意味がわからない: a reason that cannot be found.
 FIND_VERBS = lemma_set("分かる", "見当たる", "見付かる")
 # 生きるのが嫌, 生きることに疲れた.
-REJECTION_WORDS = lemma_set("嫌", "疲れる")
+REJECTION_WORDS = lemma_set("嫌", "疲れる", "しんどい", "面倒", "重い", "怠い")
 CONTINUE = lemma_of("続ける")
 # もう生きていけない about money is hardship, not a wish to die: 年金だけでは生きていけない.
 MONEY_WORDS = lemma_set("金", "お金", "給料", "年金", "収入", "貯金", "生活費")
@@ -120,6 +134,8 @@ OTHER_PRONOUNS = lemma_set(
 POINTLESS = lemma_of("仕方無い")
 STOP_VERBS = lemma_set("やめる", "止める")
 REQUEST_WORDS = lemma_set("欲しい", "下さい", "くれる")
+# Verbs that carry a quoted request: 連れて行ってと遺影に話しかける, 迎えに来てと頼む.
+REQUEST_SAYING = lemma_set("言う", "話し掛ける", "頼む", "願う", "祈る", "お願い", "呟く")
 # A news story, a lesson or fiction about suicide is not the sender's own risk.
 NEWS_CONTEXT = lemma_set(
     "ニュース", "報道", "記事", "予防", "対策", "防止", "研修", "授業", "講演", "統計",
@@ -143,6 +159,16 @@ MEDICINE_NOUNS = lemma_set(
     "錠剤", "薬剤", "デパス", "頓服", "痛み止め", "鎮痛剤", "鎮痛薬", "睡眠剤", "ブロン", "咳止め",
     "オピオイド", "リチウム", "インスリン",
 )  # fmt: skip
+# Sedatives, whose overdose is the common one: 睡眠薬をまとめて飲んだ.
+SEDATIVES = lemma_set(
+    "睡眠薬", "睡眠導入剤", "眠剤", "睡眠剤", "デパス", "安定剤", "抗うつ薬", "頓服",
+)  # fmt: skip
+# 何錠くらい飲めば: a pill counter stands for the medicine when none is named.
+PILL_COUNTERS = lemma_set("錠", "粒")
+EMPTY_OUT = lemma_of("空ける")
+ALCOHOL = lemma_set("酒", "ウイスキー", "ビール", "焼酎", "アルコール", "ワイン", "日本酒")
+# Words of a daily routine, which make medicine taken together an ordinary dose.
+ROUTINE_DOSES = lemma_set("毎日", "毎晩", "毎朝", "朝晩", "食後", "いつも")
 HOARD_VERBS = lemma_set("溜める", "ためる", "集める", "蓄える", "貯め込む", "溜め込む")
 SWALLOW = lemma_of("飲む")
 # Verbs of taking medicine: 酒で流し込んだ, インスリンを多めに打つ.
@@ -154,22 +180,26 @@ SAVE_VERBS = lemma_set("残す", "取る", "置く", "仕舞う", "隠す")
 OVERDOSE_AMOUNTS = lemma_set(
     "全部", "一気", "大量", "沢山", "一度", "箱", "全て", "ありったけ", "何十", "まとめる",
     "いっぱい",
-    "一遍", "多め",
+    "一遍", "多め", "倍",
 )  # fmt: skip
 # Medicine is fetched 「まとめて」 at a pharmacy and a doctor may say 「多めに」; these words
 # count only with another amount, an intent or an outcome (まとめて飲めば楽になれる).
-WEAK_AMOUNTS = lemma_set("まとめる", "多め")
+WEAK_AMOUNTS = lemma_set("まとめる", "多め", "倍")
+# 先生に言われた通り, 決まった量だけ: medicine taken as prescribed.
+PRESCRIBED = lemma_set("決まる", "通り", "用量")
 ROPE_NOUNS = lemma_set("ロープ", "縄")
 ROPE_ACTIONS = lemma_set(
     "買う", "用意", "準備", "掛ける", "吊る", "結ぶ", "探す", "首", "注文", "隠す", "見付ける",
     "検索",
     "調べる", "積む", "輪",
 )  # fmt: skip
-ROPE_ACTIONS = ROPE_ACTIONS | {"かける"}
+# ちょうどいい長さのを一本選んでおいた: a rope chosen.
+ROPE_ACTIONS = ROPE_ACTIONS | {"かける", "選ぶ"}
+CARRYING = lemma_set("持つ", "持ち出す", "持ち歩く")
 CHARCOAL = lemma_of("練炭")
 CHARCOAL_ACTIONS = lemma_set(
     "買う", "用意", "準備", "積む", "車", "目張り", "注文", "部屋", "調べる", "検索", "置く",
-    "買い置き",
+    "買い置き", "売る", "使う",
 )  # fmt: skip
 # 七輪 is an everyday grill; it counts only with something that seals a room or a car.
 GRILL = lemma_of("七輪")
@@ -181,6 +211,8 @@ NOOSE_CORDS = lemma_set("ロープ", "縄", "ベルト", "紐", "ネクタイ", 
 LOOPS = lemma_set("輪", "輪っか")
 # Where a noose is tied: ドアノブでもできる, 梁に縄をかける.
 HANGING_POINTS = lemma_set("ドアノブ", "梁", "鴨居")
+TRIED = lemma_set("試す")
+CHOKING = lemma_set("苦しい", "息")
 # Figures of speech: ロープで首しめられるみたいな毎日.
 SIMILE_LEMMAS = lemma_set("みたい", "様", "比喩")
 # Guns and poisons turned on oneself: 自分に使う, 弾を込めて眺めてた, 除草剤を飲めば終わる.
@@ -188,6 +220,7 @@ GUNS = lemma_set("銃", "猟銃", "鉄砲", "ライフル", "拳銃", "散弾銃
 POISONS = lemma_set("農薬", "除草剤", "殺虫剤", "漂白剤")
 BULLET = lemma_of("弾")
 LOAD = lemma_of("込める")
+GIVE_UP_VERB = lemma_of("手放す")
 # Poison swallowed by accident: 子どもが誤って飲んだ.
 MISTAKE_WORDS = lemma_set("誤る", "間違える", "誤飲", "うっかり")
 BOTTLE_ACTS = lemma_set("瓶", "枕元", "並べる")
@@ -196,7 +229,7 @@ BENIGN_PURPOSES = lemma_set(
     "キャンプ", "登山", "荷造り", "引っ越し", "洗濯", "アウトドア", "ハンモック", "犬", "テント",
     "釣り", "ボート", "焼き肉", "焼肉", "バーベキュー", "bbq", "炭火", "暖房", "料理", "炬燵",
     "雪囲い", "枝", "看板", "ワーク", "縄跳び", "剪定", "芋煮", "肉", "遊ぶ", "断捨離", "物干し",
-    "荷台", "荷物",
+    "荷台", "荷物", "火鉢", "囲炉裏",
 )  # fmt: skip
 NECK = lemma_of("首")
 HANG_VERBS = lemma_set("吊る", "つる", "括る", "絞める", "締める")
@@ -204,6 +237,11 @@ HANG_VERBS = lemma_set("吊る", "つる", "括る", "絞める", "締める")
 # Sudachi leaves かける in kana as かける, so both spellings are listed.
 NECK_TRY_VERBS = lemma_set("掛ける", "巻く") | {"かける"}
 JUMP_DOWN = lemma_of("飛び降りる")
+# 飛び降りの動画と高いビルの調べもの: the noun, looked up or witnessed.
+# Alone 飛び降り reads as the verb, but before の it is the noun.
+JUMP_NOUN = "飛び降り"
+LOOKED_UP = lemma_set("動画", "調べる", "調べ物", "検索", "履歴", "サイト")
+WITNESSED = lemma_set("現場", "目撃", "見掛ける")
 JUMP_IN = lemma_of("飛び込む")
 SUCKED_IN = lemma_of("吸い込む")
 RAILWAY_WORDS = lemma_set(
@@ -219,13 +257,24 @@ HIGH_PLACES = lemma_set("屋上", "崖", "線路", "樹海", "欄干", "鉄橋")
 # 屋上のフェンスを越えた: climbing over what keeps people from falling.
 BARRIERS = lemma_set("フェンス", "柵", "手すり", "欄干", "金網")
 CLIMB_OVER = lemma_set("越える", "乗り越える", "跨ぐ")
+LEAN_OUT = lemma_of("乗り出す")
+# 2歳の子が手すりによじ登ろうとする: a small child at a railing is a safety worry.
+SMALL_CHILD_WORDS = lemma_set("赤ちゃん", "幼児", "園児", "よじ登る", "歳児")
+# Alone 歳 normalizes to 年, but after a number it keeps its own form.
+AGE = "歳"
+SMALL_CHILD_AGE = 6
 # Being at one of these, standing, waiting or unable to move, is a warning: 線路の前から動けない.
 PRESENCE_VERBS = lemma_set(
     "居る", "立つ", "来る", "待つ", "動く", "入る", "座る", "腰掛ける", "掛ける"
 )
 # Everyday places that are a warning only at their edge: ホームの端に立ってる.
-EDGE_PLACES = lemma_set("ホーム", "ビル", "ベランダ", "マンション", "屋根", "窓", "堤防", "岸壁")
+EDGE_PLACES = lemma_set(
+    "ホーム", "ビル", "ベランダ", "マンション", "屋根", "窓", "堤防", "岸壁", "防波堤"
+)
 EDGE_NOUNS = lemma_set("端", "縁", "淵", "際", "手すり", "先端", "ふち")
+# 防波堤の先にいます: the far end of a pier is its edge.
+PIERS = lemma_set("堤防", "岸壁", "防波堤")
+TIP = lemma_of("先")
 
 # Being at a dangerous place, written without a verb (risk_presence.py).
 # Signs of height or water that make a place named alone a warning: 屋上なう。風つよい.
@@ -235,6 +284,24 @@ HEIGHT_SIGNS = lemma_set(
     "越える",
 )  # fmt: skip
 SIGHTSEEING_WORDS = lemma_set("夜景", "景色", "デート", "花火", "写真", "撮影", "渋滞", "散歩")
+# What someone goes to a bridge or a rooftop to enjoy: 橋の上から花火見るの好き, 星を見てきた.
+VIEW_WORDS = lemma_set(
+    "夜景", "景色", "花火", "散歩", "星", "鮭", "釣り", "日の出", "朝日", "夕日", "紅葉", "山登り",
+    "登山", "展望台",
+)  # fmt: skip
+# Verbs of looking down from a height: 下をのぞいてる, 下を見下ろしてた.
+LOOK_VERBS = lemma_set("見る", "覗く", "見下ろす") | {"のぞく"}
+# Signs that a high floor is a danger: 柵、思ったより低い, 飛べそう.
+TOP_FLOOR_SIGNS = lemma_set(
+    "柵", "フェンス", "手すり", "低い", "飛ぶ", "落ちる", "飛び降りる", "吸い込む", "覗く"
+) | {"のぞく"}
+# Places at a height where no one has a reason to linger: 非常階段のいちばん上, 外廊下.
+BARE_HEIGHTS = lemma_set("非常階段")
+# 思ったより低い, 思ったより怖くない: a height measured for a jump.
+LOW = lemma_of("低い")
+SCARY = lemma_of("怖い")
+# A child's safety makes a low railing a worry: 柵が思ったより低くて子どもが心配.
+CHILD_WORDS = lemma_set("子供", "息子", "娘", "赤ちゃん", "孫", "子", "幼児", "園児")
 # 橋の上から川見てる: what is watched from a height.
 DEPTHS = lemma_set("下", "川", "水", "海", "線路", "水面")
 TRAIN_WORDS = lemma_set("電車", "快速", "列車", "急行", "特急")
@@ -242,6 +309,10 @@ TRAIN_WORDS = lemma_set("電車", "快速", "列車", "急行", "特急")
 STEP_NOUNS = lemma_set("足", "一歩", "歩")
 STEP_VERBS = lemma_set("出る", "動く", "踏み出す")
 CROSSING = lemma_of("踏切")
+# 踏切で立ち止まってしまう, 電車を待ってしまった, 遮断機をくぐりたい: urges at a crossing.
+CROSSING_URGES = lemma_set("立ち止まる", "待つ", "潜る", "入る", "立つ")
+# 遮断機が下りたまま故障してる: a crossing that keeps everyone waiting.
+CROSSING_DELAYS = lemma_set("故障", "工事", "渋滞", "点検")
 CROUCH_VERBS = lemma_set("しゃがむ", "しゃがみ込む", "座り込む", "座る")
 OUTSIDE_NOUNS = lemma_set("外側", "外")
 SIT_VERBS = lemma_set("座る", "腰掛ける")
@@ -268,6 +339,8 @@ RETURN_VERBS = lemma_set("戻る", "帰る")
 INTENT_NOUNS = lemma_set("つもり", "予定", "覚悟")
 # Sudachi splits 二度と into 二/度/と, so it is matched by spelling.
 NEVER_AGAIN = "二度と"
+# 海外に行ってもう戻らないつもり: destinations of a move, where no return is a new life.
+MOVE_DESTINATIONS = lemma_set("海外", "外国", "留学", "移住")
 NO_RETURN_PLACES = lemma_set("海", "川", "湖", "樹海", "山", "山奥", "崖", "ダム", "屋上", "滝")
 DOWN = lemma_of("下")
 LOOK = lemma_of("見る")
@@ -279,13 +352,13 @@ SUSPICION_WORDS = lemma_set("疑う", "噂", "誤解", "勘違い")
 # リスト, アーム or レッグ followed by カット: the spelled-out リスカ, アムカ and レグカ.
 CUT_SITES_SLANG = lemma_set("リスト", "アーム", "レッグ")
 BODY_PARTS = lemma_set(
-    "腕", "手首", "太もも", "太腿", "もも", "肌", "体", "身体", "自分", "手の甲", "甲",
+    "腕", "手首", "太もも", "太腿", "もも", "肌", "体", "身体", "自分", "手の甲", "甲", "指先",
 )  # fmt: skip
 HEAD = lemma_of("頭")
 HARM_VERBS = lemma_set(
     "切る", "刻む", "傷付ける", "刺す", "焼く", "引っ掻く", "掻き毟る", "殴る", "叩く", "噛む",
     "炙る",
-    "抓る", "痛め付ける",
+    "抓る", "痛め付ける", "爪立てる",
 )  # fmt: skip
 # The hand and the fist are hurt by biting, burning or striking; 手を焼く (an idiom), 手を叩く
 # (clapping) and 手を切る (kitchen cuts) are left out.
@@ -296,13 +369,15 @@ HAND_HARM_VERBS = lemma_set(
 HEAD_HARM_VERBS = lemma_set("打ち付ける", "ぶつける", "殴る")
 # 押し付ける and 当てる harm only with one of these in the sentence; without one,
 # 仕事を自分に押し付ける is about work.
-TOOL_HARM_VERBS = lemma_set("押し付ける", "当てる", "押し当てる")
+TOOL_HARM_VERBS = lemma_set("押し付ける", "当てる", "押し当てる", "向ける")
 BURN_TOOLS = lemma_set(
     "火", "たばこ", "煙草", "ライター", "アイロン", "刃物", "カッター", "カミソリ", "ナイフ", "刃",
-    "やかん", "熱湯",
+    "やかん", "熱湯", "包丁",
 )  # fmt: skip
 CUT = lemma_of("切る")
-BLADES_AND_WOUNDS = lemma_set("刃物", "カッター", "カミソリ", "剃刀", "ナイフ", "血", "傷", "跡")
+BLADES_AND_WOUNDS = lemma_set(
+    "刃物", "カッター", "カミソリ", "剃刀", "ナイフ", "血", "傷", "跡", "絆創膏"
+)
 BLADES = lemma_set("刃物", "カッター", "カミソリ", "剃刀", "ナイフ")
 CUTTING_SITES = lemma_set("腕", "手首", "太もも", "太腿", "左腕", "右腕")
 WOUND_NOUNS = lemma_set("傷", "切り傷", "跡", "傷跡", "傷痕")
@@ -312,12 +387,13 @@ IMPULSE = lemma_of("衝動")
 # Things people cut every day; 切る with these objects is not self-harm.
 EVERYDAY_CUTS = lemma_set(
     "髪", "爪", "電話", "野菜", "縁", "スイッチ", "指", "紙", "肉", "魚", "料理", "包丁", "前髪",
-    "美容院", "美容室", "床屋", "ハンドル",
+    "美容院", "美容室", "床屋", "ハンドル", "段ボール",
 )  # fmt: skip
 # Injuries that have a cause other than self-harm: 猫に引っかかれた, アトピーのかき傷.
 INJURY_CAUSES = lemma_set(
     "料理", "包丁", "うっかり", "間違える", "転ぶ", "事故", "手術", "怪我", "採血", "献血", "注射",
-    "剪定", "アトピー", "湿疹", "捻挫", "骨折", "腱鞘炎", "作業",
+    "剪定", "アトピー", "湿疹", "捻挫", "骨折", "腱鞘炎", "作業", "裁縫", "血糖", "測定", "鼻血",
+    "生理",
 )  # fmt: skip
 # Signs that a wound on the arm is fresh, many or hidden: 腕の傷がまた増えた, 新しい傷,
 # 長袖で隠してる, 細い傷がいくつも.
@@ -328,14 +404,16 @@ WOUND_SIGNS = lemma_set(
 # Cutting reported with no object, as a habit or a relapse: また切った, 久しぶりに切った,
 # 今日も3本, 2年ぶり.
 RELAPSE_WORDS = lemma_set(
-    "又", "久し振り", "振り", "今日", "昨日", "昨夜", "毎日", "毎晩", "何時も"
-)
+    "又", "久し振り", "振り", "今日", "昨日", "昨夜", "毎日", "毎晩", "何時も", "今夜", "今晩"
+) | {"いつも"}
 # Relief from pain, the reason people give for hurting themselves: 切ると落ち着く,
 # 痛いとほっとする, 熱いお湯に手をつけたら気がまぎれた.
 COPING_WORDS = lemma_set("落ち着く", "安心", "ほっと", "紛れる", "すっきり", "楽")
 PAIN = lemma_of("痛い")
 ANIMALS = lemma_set("猫", "犬")
 OLD = lemma_of("古い")
+# 古い傷跡, 昔の傷あと: a wound long healed.
+PAST_MARKS = lemma_set("古い", "昔")
 LINE = lemma_of("線")
 BARCODE = lemma_of("バーコード")
 PULL_OUT = lemma_of("抜く")
@@ -344,6 +422,18 @@ PUNISHMENT = lemma_set("罰", "罰する")
 # 根性焼き: a burn pressed into one's own skin with a cigarette.
 GUTS = lemma_of("根性")
 CARRY_VERBS = lemma_set("持ち歩く", "隠し持つ")
+# カッター握ってる。まだ切ってない: a blade in the hand, with cutting named.
+GRIP_VERBS = lemma_set("握る", "持つ")
+NOT_YET = lemma_of("まだ")
+# Hiding the wrist or the arm: 長袖で隠す, 手首見られたら終わる, 腕を見せてと言っても拒まれる.
+HIDING_WORDS = lemma_set("隠す", "長袖", "リストバンド", "拒む", "バレる")
+# Marks on the skin with another cause, which people hide too.
+OTHER_MARKS = lemma_set("タトゥー", "刺青", "入れ墨", "日焼け", "痣", "あざ", "湿疹", "アトピー")
+SLEEVE = lemma_set("袖口", "袖")
+TRASH = lemma_set("ゴミ箱", "ごみ箱", "屑籠")
+HAIR = lemma_set("髪の毛", "髪")
+# 頭の横がハゲてきた: the patch that pulling leaves.
+BALD = lemma_set("禿げる", "ハゲ", "禿")
 # Work that needs a blade: カッターを持ち歩く現場.
 BLADE_WORK = lemma_set("仕事", "現場", "作業", "梱包", "工作", "職場", "料理")
 WALL = lemma_of("壁")
@@ -364,7 +454,7 @@ OTHER_PEOPLE = lemma_set(
     "知人", "生徒", "同級生", "祖母", "祖父", "義母", "義父", "お母さん", "お父さん", "子", "嫁",
     "主人", "クラスメート", "相手", "婆", "爺", "ママ", "パパ", "旦那", "奥さん", "先生",
     "利用者", "患者", "部員", "孫", "甥", "姪", "いとこ", "叔母", "叔父", "知り合い",
-    "姑", "舅", "両親", "店長", "社長", "大家",
+    "姑", "舅", "両親", "店長", "社長", "大家", "部長", "課長", "係長", "校長", "担任", "監督",
 )  # fmt: skip
 # Names shown in reasons for a person at risk whose normalized form reads oddly: ばあちゃん is
 # 婆 + ちゃん to Sudachi.
@@ -397,7 +487,7 @@ NOW = lemma_of("今")
 RECOVERY_WORDS = lemma_set(
     "落ち着く", "大丈夫", "平気", "楽しい", "元気", "幸せ", "無い", "思う", "安定", "良い",
     "働く", "通う", "通る", "頑張る", "過ごす", "暮らす", "母", "ママ", "合う", "御陰", "抜ける",
-    "普通", "全然", "減る", "穏やか", "前向き",
+    "普通", "全然", "減る", "穏やか", "前向き", "順調", "仲間", "結婚",
 )  # fmt: skip
 # Verbs that state a recovery on their own: よく乗り越えた, もう克服した.
 OVERCOME_VERBS = lemma_set("乗り越える", "克服", "立ち直る", "卒業")
@@ -412,6 +502,8 @@ WEAK_AFTERLIFE_PLACES = lemma_set("あっち", "向こう", "そっち", "そち
 # 主人のところへ行きたい and 夫と同じところへ行きたい count only when the message tells of a
 # death.
 KIN_PLACES = lemma_set("所", "下", "側")
+# 仏様のところへ行きたい: a place of the Buddha or a god needs no death in the message.
+DEITIES = lemma_set("仏", "神")
 SAME = lemma_of("同じ")
 PLACE_PARTICLES = frozenset({"に", "へ", "の", "を", "まで"})
 GO_VERBS = lemma_set("行く", "逝く", "旅立つ", "帰る")
@@ -447,6 +539,8 @@ PICKUP_CONTEXT = lemma_set(
 )  # fmt: skip
 COLD = lemma_of("冷たい")
 MEET = lemma_of("遭う")
+# 事故にでもあえば: in kana Sudachi keeps あう as its own normalized form.
+MEET_KANA = "あう"
 RUN_OVER = lemma_of("轢く")
 VEHICLES = lemma_set("車", "トラック", "電車", "バス", "自動車", "バイク")
 ERASE = lemma_of("消す")
@@ -504,6 +598,22 @@ DO_IT = lemma_of("やる")
 
 # Deaths wished from an accident, the cold or an illness (risk_accidents.py).
 CRASH = lemma_of("突っ込む")
+CRASH_VERBS = lemma_set("突っ込む", "ぶつかる", "突き破る")
+# ハンドルを切るだけ: the wheel turned toward a pole, a curve with no rail or a cliff.
+STEERING_WHEEL = lemma_of("ハンドル")
+STEER_TARGETS = lemma_set("カーブ", "崖", "電柱", "ガードレール", "川", "海")
+AVOID_VERBS = lemma_set("避ける", "よける", "かわす")
+# バイト飛んだ: 飛ぶ as slang for quitting a job without notice.
+WORK_WORDS = lemma_set("バイト", "仕事", "会社", "シフト", "職場")
+BRAKE = lemma_of("ブレーキ")
+STEP_ON = lemma_of("踏む")
+# ガレージのシャッター閉めて、エンジンかけたまま: a running engine in a shut garage.
+ENGINE = lemma_of("エンジン")
+GARAGES = lemma_set("ガレージ", "車庫", "シャッター")
+SHUT_VERBS = lemma_set("閉める", "目張り")
+ENGINE_WORK = lemma_set("暖機", "修理", "点検", "整備", "洗車")
+# 田んぼの真ん中で横になろうか: lying down, read by risk_accidents.lie_down_rule.
+SIDE = lemma_of("横")
 CRASH_TARGETS = lemma_set(
     "対向", "車線", "対向車", "電柱", "壁", "ガードレール", "大型", "川", "トラック", "海",
 )  # fmt: skip
@@ -511,7 +621,7 @@ CRASH_TARGETS = lemma_set(
 ENDING_WORDS = lemma_set("楽", "終わる", "一瞬", "死ぬ", "良い", "逝く")
 BURIED = lemma_of("埋もれる")
 SNOW = lemma_of("雪")
-EXPOSURE_VERBS = lemma_set("埋もれる", "凍える", "朽ちる", "弱る")
+EXPOSURE_VERBS = lemma_set("埋もれる", "凍える", "朽ちる", "弱る", "枯れる")
 DEGREE_WORDS = lemma_set("ほど", "くらい", "ぐらい", "程")
 COLD_PLACES = lemma_set("雪", "吹雪", "寒さ", "雪山")
 DEATH_NOUNS = lemma_set("餓死", "凍死")
@@ -523,6 +633,7 @@ DONE_AWAY = lemma_of("片付く")
 SELF_DEPRECATIONS = lemma_set("老いぼれ", "年寄り", "荷物", "邪魔者")
 THOUGHT_WORDS = lemma_set("考える", "思う")
 AS_IS = lemma_of("まま")
+AS_IS_THAT = lemma_of("そのまま")
 TOGETHER = lemma_of("一緒")
 FOUND = lemma_of("見付かる")
 # 腕が血だらけ, 血まみれ; 血がとまらない; 血のついたティッシュ.
@@ -542,3 +653,38 @@ CORE_RISK_WORDS = DIE_ALIASES | VANISH_ALIASES | SUICIDE_NOUNS | SELF_HARM_NOUNS
 STUDY_WORDS = lemma_set("レポート", "論文", "テレビ", "講演会", "講座", "卒論", "研究")
 # Planning for the end of a long life, which names 遺書 and 身辺整理 without a plan to die.
 END_OF_LIFE_PLANNING = lemma_set("エンディング", "断捨離", "終活", "遺言")
+# Places where plainly ending (次の快速が来たら終わりにする) or a fall means dying.
+DANGER_PLACES = HIGH_PLACES | RAILWAY_WORDS | TRAIN_WORDS | ROOFTOPS | TOP_FLOORS | {BRIDGE}
+# Treatments whose stopping may be a way to die (risk_treatment.py). Without the first group
+# a patient dies within days or weeks.
+LIFE_SUSTAINING = lemma_set("透析", "インスリン", "胃瘻", "人工呼吸器")
+TREATMENTS = LIFE_SUSTAINING | MEDICINE_NOUNS | lemma_set("治療", "抗がん剤", "点滴", "服薬")
+# A life felt as too long (risk_lifespan.py): もう十分生きた, いつまで生かされるのか,
+# 短命の家系だったらよかった, 先に逝ったじいちゃんがうらやましい, 早く呼んでください.
+# Alone 十分 splits into 十 and 分 (ten minutes), but in もう十分生きた it is one adverb.
+ENOUGH = "十分"
+KEEP_ALIVE = lemma_of("生かす")
+SHORT_LIFE = lemma_of("短命")
+ENVIOUS = lemma_of("羨ましい")
+CALL = lemma_of("呼ぶ")
+FUNERAL = lemma_of("葬式")
+FUNERAL_COSTS = lemma_set("費用", "互助会", "保険", "プラン", "見積もり")
+DYING_VERBS = lemma_set("死ぬ", "逝く", "亡くなる", "他界")
+# ぽっくり逝きたい: a quick death when the time comes, which old people wish aloud and laugh at.
+SUDDEN_DEATH = lemma_set("ぽっくり")
+LIGHT_HEARTED = lemma_set("笑う", "長生き", "楽しい")
+# Ending one's life told as a figure (risk_metaphors.py): 人生リセット, フェードアウト,
+# 幕を下ろす, 始末をつける, 旅立ちの日, 安楽死の代わりに自分で.
+RESET = lemma_of("リセット")
+FADE_OUT = lemma_of("フェードアウト")
+CURTAIN = lemma_of("幕")
+SETTLE_NOUNS = lemma_set("始末", "区切り", "けじめ")
+DEPARTURE = lemma_of("旅立ち")
+EUTHANASIA = lemma_of("安楽死")
+# Subjects whose 死ぬ is no one's own risk: a game character, a pet, a broken phone.
+NOT_PEOPLE = lemma_set(
+    "キャラ", "キャラクター", "主人公", "ペット", "猫", "犬", "金魚", "スマホ", "携帯",
+    "パソコン", "電池", "バッテリー", "花",
+)  # fmt: skip
+# Means named before 〜で死ぬ, which make it no figure of speech: 薬で死ぬ.
+MEANS_WORDS = MEDICINE_NOUNS | ROPE_NOUNS | POISONS | GUNS | BLADES | {CHARCOAL}

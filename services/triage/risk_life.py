@@ -25,12 +25,15 @@ from services.triage.predicates import (
     is_self,
     is_volitional,
     object_of,
+    preferable,
     quoted_at_sender,
     subject_of,
     verb_tail,
 )
+from services.triage.risk_everyday import live_note
+from services.triage.risk_lifespan import long_life_regret
 from services.triage.risk_waking import still_alive
-from services.triage.signals import RiskKind
+from services.triage.signals import RiskKind, RiskNote
 
 WORTH_WINDOW = 6
 # Words between 意味 and its denial: 意味なんか、どこにもない, 理由がもう見当たらない.
@@ -52,10 +55,19 @@ DO_WINDOW = 4
 
 def live_rule(tokens: Tokens, index: int) -> Finding:
     """生きていたくない, 生きてる意味がない, 生きていても仕方ない, 生きるのをやめたい."""
-    tail = verb_tail(tokens, index)
+    tail = _going_on(tokens, verb_tail(tokens, index))
     if tail.desire is Desire.NOT_WANT:
         return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, "生きることへの拒否")
     following = [token.lemma for token in tokens[tail.end : tail.end + 4]]
+    if following[:3] == ["何", "に", "成る"] and tail.lemmas[-1:] in (("て",), ("で",)):
+        # 生きてて何になるべ: what good is living.
+        explanation = "生きていても何にもならないという思い"
+        return signal(tokens, index, tail.end + 3, RiskKind.PASSIVE_IDEATION, explanation)
+    if following[:1] == ["気"] and following[1:2] in (["は"], ["も"], ["が"]):
+        if following[2:3] == ["無い"]:
+            # もう長く生きる気はない.
+            explanation = "生きる気がないという思い"
+            return signal(tokens, index, tail.end + 3, RiskKind.PASSIVE_IDEATION, explanation)
     if following[:1] and following[0] in lex.WORTH_NOUNS and "無い" in following[1:3]:
         end = tail.end + following.index("無い") + 1
         return signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, "生きる意味や価値の否定")
@@ -72,6 +84,12 @@ def live_rule(tokens: Tokens, index: int) -> Finding:
     if following[:1] == ["の"] and following[1:2] and following[1] in lex.STOP_VERBS:
         # 生きるのやめる: spoken Japanese drops を.
         return signal(tokens, index, tail.end + 2, RiskKind.PASSIVE_IDEATION, "生きるのをやめたい")
+    if following[:2] == ["の", "も"] and following[2:3] and following[2] in lex.STOP_VERBS:
+        # 息するのもやめたい: stopping even this.
+        return signal(tokens, index, tail.end + 3, RiskKind.PASSIVE_IDEATION, "生きるのをやめたい")
+    if _stop_said_first(tokens, index, following):
+        # もうやめたい、生きるの: the wish first, the living after it.
+        return signal(tokens, index, tail.end + 1, RiskKind.PASSIVE_IDEATION, "生きるのをやめたい")
     if _forbidden(tokens, tail, following):
         end = tail.end + following.index("無い") + 1 if "無い" in following else tail.end + 1
         return signal(
@@ -84,9 +102,40 @@ def live_rule(tokens: Tokens, index: int) -> Finding:
     return _living_doubted(tokens, index, tail)
 
 
+def _going_on(tokens: Tokens, tail: Tail) -> Tail:
+    """Extend 生きて by the auxiliary 行く: 生きていくのに疲れた reads like 生きるのに疲れた.
+
+    生きていけない and 生きていける気がしない keep their tail, for _cannot_go_on to read.
+    """
+    if tail.lemmas[-1:] not in (("て",), ("で",)) or tail.end >= len(tokens):
+        return tail
+    going = tokens[tail.end]
+    if (
+        going.lemma != lex.GO
+        or going.pos_detail != "非自立可能"
+        or going.surface.startswith("いけ")
+    ):
+        return tail
+    following = verb_tail(tokens, tail.end)
+    if following.negated:
+        return tail
+    return Tail((*tail.lemmas, lex.GO, *following.lemmas), following.end)
+
+
+def _stop_said_first(tokens: Tokens, index: int, following: list[str]) -> bool:
+    """Return whether 生きるの closes a sentence after やめたい and a comma."""
+    if following[:1] != ["の"]:
+        return False
+    after = following[1:2]
+    if after and after[0] not in ("。", "!", "…", "?"):
+        return False
+    before = [token.lemma for token in tokens[max(0, index - 3) : index]]
+    return before[-1:] == ["、"] and before[-2:-1] == ["たい"] and before[0] in lex.STOP_VERBS
+
+
 def _living_doubted(tokens: Tokens, index: int, tail: Tail) -> Finding:
     """生きてる理由が見当たらない, 生きるのが嫌, もう生きていけない, 生きてていいのかな."""
-    end = _worth_denied(tokens, tail.end)
+    end = worth_denied(tokens, tail.end)
     if end is not None:
         return signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, "生きる意味や価値の否定")
     end = _worth_questioned(tokens, tail.end)
@@ -103,10 +152,10 @@ def _living_doubted(tokens: Tokens, index: int, tail: Tail) -> Finding:
     if end is not None:
         explanation = "生きていていいのかという問い"
         return signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, explanation)
-    return still_alive(tokens, index, tail)
+    return still_alive(tokens, index, tail) or live_note(tokens, index, tail)
 
 
-def _worth_denied(tokens: Tokens, position: int) -> int | None:
+def worth_denied(tokens: Tokens, position: int) -> int | None:
     """Return the end of 意味がない, 理由が見当たらない, 価値ゼロ after the verb, or None."""
     if position >= len(tokens) or tokens[position].lemma not in lex.WORTH_NOUNS:
         return None
@@ -138,11 +187,17 @@ def _worth_questioned(tokens: Tokens, position: int) -> int | None:
 
 def _living_rejected(tokens: Tokens, position: int) -> int | None:
     """Return the end of 生きるのが嫌 or 生きることに疲れた after the verb, or None."""
-    lemmas = [token.lemma for token in tokens[position : position + 4]]
+    lemmas = [token.lemma for token in tokens[position : position + 6]]
     if not lemmas or lemmas[0] not in ("の", "こと"):
         return None
     rest = lemmas[1:]
+    if rest[:1] == ["自体"]:
+        # 生きてること自体が重い.
+        rest = rest[1:]
     if rest[:1] and rest[0] in ("が", "に", "も", "は"):
+        rest = rest[1:]
+    if rest[:1] == ["もう"]:
+        # 生きてるのがもうめんどう.
         rest = rest[1:]
     if not rest or rest[0] not in lex.REJECTION_WORDS:
         return None
@@ -159,8 +214,10 @@ def _cannot_go_on(tokens: Tokens, index: int, tail: Tail) -> bool:
 
     家族がいなければ生きていけない and 年金だけでは生きていけない name what living needs.
     """
-    following = [token.lemma for token in tokens[tail.end : tail.end + 2]]
-    cannot = following == ["行く", "無い"] or ("られる" in tail.lemmas and tail.negated)
+    following = [token.lemma for token in tokens[tail.end : tail.end + 5]]
+    cannot = following[:2] == ["行く", "無い"] or ("られる" in tail.lemmas and tail.negated)
+    # もう生きていける気がしない.
+    cannot = cannot or following == ["行く", "気", "が", "為る", "無い"]
     if not cannot:
         return False
     before = [token.lemma for token in tokens[max(0, index - 3) : index]]
@@ -215,12 +272,19 @@ def attachment_rule(tokens: Tokens, index: int) -> Finding:
 
 def _guilt_after(tokens: Tokens, position: int) -> int | None:
     """Return the end of an apology for existing after the verb (生きててごめん), or None."""
-    for offset in range(position, min(len(tokens), position + GUILT_WINDOW)):
+    offset = position
+    while offset < min(len(tokens), position + GUILT_WINDOW):
         lemma = tokens[offset].lemma
         if lemma in lex.GUILT_WORDS:
             return offset + 1
+        following = tokens[offset + 1].lemma if offset + 1 < len(tokens) else None
+        if tokens[offset].pos in ("名詞", "代名詞") and following == "に":
+            # 生きてても周りに迷惑かけるだけ: the people burdened, marked with に.
+            offset += 2
+            continue
         if lemma not in GUILT_FILLERS:
             return None
+        offset += 1
     return None
 
 
@@ -241,8 +305,10 @@ def born_rule(tokens: Tokens, index: int) -> Finding:
     """生まれてこなければよかった, 生まれてきたくなかった."""
     tail = verb_tail(tokens, index)
     regret = tail.negated and conditional_relief(tokens, index, tail)
+    # 生まれてこなきゃ、親にこんな苦労かけずに済んだのに: others spared by one's not being born.
+    regret = regret or (tail.negated and _spared_others(tokens, index, tail))
     if regret or tail.desire is Desire.NOT_WANT:
-        if quoted_at_sender(tokens, tail.end + 2):
+        if quoted_at_sender(tokens, tail.end) or quoted_at_sender(tokens, tail.end + 1):
             # 母から「生まれてこなければよかった」と言われた: said to the sender.
             return note(tokens, index, tail.end, "他人から言われた言葉の引用")
         if is_self(subject_of(tokens, index)):
@@ -255,6 +321,14 @@ def born_rule(tokens: Tokens, index: int) -> Finding:
         explanation = "生まれてきたことを間違いや罪と感じている"
         return signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, explanation)
     return None
+
+
+def _spared_others(tokens: Tokens, index: int, tail: Tail) -> bool:
+    surfaces = [token.surface for token in tokens[index + 1 : tail.end]]
+    if not any(surface.endswith(("ば", "きゃ", "けりゃ")) for surface in surfaces):
+        return False
+    _, end = sentence_bounds(tokens, index)
+    return any(token.lemma in lex.SPARED_WORDS for token in tokens[tail.end : end])
 
 
 def kill_rule(tokens: Tokens, index: int) -> Finding:
@@ -280,17 +354,48 @@ def life_end_rule(tokens: Tokens, index: int) -> Finding:
         return None
     if tail.desire is Desire.WANT or is_volitional(tokens, index, tail):
         return wish_or_denial(tokens, index, tail, RiskKind.IDEATION, "命を絶ちたいという願望")
+    subject = _subject_of_act(tokens, index)
+    following = tokens[tail.end : tail.end + 1]
+    # 彼が自分で命を絶った海に、また来てしまった: the place of that death, where the sender is.
+    place = bool(following) and following[0].lemma in lex.NO_RETURN_PLACES | lex.DANGER_PLACES
+    if "た" in tail.lemmas and subject is not None and not is_self(subject) and not place:
+        # 去年、父が自ら命を絶ちました, 同じ部署の方が自ら命を絶ったそうです: someone's death.
+        return note(tokens, index, tail.end, f"「{subject}」の過去の死、遺族や周りの人としての話")
     return signal(tokens, index, tail.end, RiskKind.IDEATION, "命を絶つことへの言及")
 
 
+def _subject_of_act(tokens: Tokens, index: int) -> str | None:
+    """Return the subject of 命を絶つ, looking past the object 命を and the adverb 自ら."""
+    position = index - 1
+    while position > 0 and tokens[position].lemma in ("を", lex.LIFE, lex.THIS_WORLD, "自ら"):
+        position -= 1
+    return subject_of(tokens, position + 1)
+
+
 def pass_away_rule(tokens: Tokens, index: int) -> Finding:
-    """逝く means to die; 先に逝きます from the sender is a farewell, 祖父が逝った is grief."""
+    """逝く means to die; 先に逝きます from the sender is a farewell, 祖父が逝った is grief.
+
+    ぽっくり逝きたい said laughing among friends, or with a long life ahead (まだまだ長生き
+    する), is the old wish for a quick death when the time comes.
+    """
     tail = verb_tail(tokens, index)
+    preferred_end = preferable(tokens, tail)
+    if preferred_end is not None and is_self(subject_of(tokens, index)):
+        # いっしょに逝ったほうが楽だべ.
+        explanation = "逝った方がいいという考え"
+        return signal(tokens, index, preferred_end, RiskKind.IDEATION, explanation)
     if tail.negated or "た" in tail.lemmas:
         return None
     if not is_self(subject_of(tokens, index)):
         return None
+    if index > 0 and tokens[index - 1].lemma in lex.SUDDEN_DEATH and _light_hearted(tokens):
+        return note(tokens, index - 1, tail.end, "老後の願いとしての「ぽっくり」、笑い話")
     return signal(tokens, index, tail.end, RiskKind.IDEATION, "逝く、死ぬことの婉曲な予告")
+
+
+def _light_hearted(tokens: Tokens) -> bool:
+    # 笑ってます, まだまだ長生きする, 毎日楽しい: the message says the sender is well.
+    return any(token.lemma in lex.LIGHT_HEARTED for token in tokens)
 
 
 def suicide_noun_rule(tokens: Tokens, index: int) -> Finding:
@@ -380,17 +485,17 @@ def ideation_noun_rule(tokens: Tokens, index: int) -> Finding:
 
 
 def long_life_rule(tokens: Tokens, index: int) -> Finding:
-    """長生きしたくない: not wanting a long life is a passive wish to die."""
+    """長生きしたくない, 長生きしてしまった: not wanting, or regretting, a long life."""
     for position in range(index + 1, min(len(tokens), index + 4)):
         if tokens[position].lemma == lex.DO:
             tail = verb_tail(tokens, position)
             if tail.desire is Desire.NOT_WANT:
                 explanation = "長く生きたくないという気持ち"
                 return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
-            return None
+            return long_life_regret(tokens, index)
         if tokens[position].pos != "助詞":
-            return None
-    return None
+            return long_life_regret(tokens, index)
+    return long_life_regret(tokens, index)
 
 
 def _noun_denied(tokens: Tokens, position: int) -> bool:
@@ -403,6 +508,19 @@ def _noun_denied(tokens: Tokens, position: int) -> bool:
     return False
 
 
+def breath_rule(tokens: Tokens, index: int) -> Finding:
+    """息してるのがしんどい, 息するのもやめたい: breathing read as living."""
+    do = index + 1
+    if do < len(tokens) and tokens[do].lemma == "を":
+        do += 1
+    if do >= len(tokens) or tokens[do].lemma != lex.DO:
+        return None
+    finding = live_rule(tokens, do)
+    if finding is None or isinstance(finding, RiskNote):
+        return None
+    return signal(tokens, index, finding.end, finding.kind, finding.explanation)
+
+
 def continue_rule(tokens: Tokens, index: int) -> Finding:
     """こんな人生、もう続けたくない, 人生を続けられない: not going on with one's life.
 
@@ -413,6 +531,11 @@ def continue_rule(tokens: Tokens, index: int) -> Finding:
         return None
     tail = verb_tail(tokens, index)
     unwilling = tail.desire is Desire.NOT_WANT or (tail.negated and "られる" in tail.lemmas)
+    end = worth_denied(tokens, tail.end) or _worth_questioned(tokens, tail.end)
+    if end is not None:
+        # 人生これ以上続ける意味ある?
+        explanation = "人生を続ける意味があるのかという問い"
+        return signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, explanation)
     if not unwilling:
         return None
     if tail.end < len(tokens) and tokens[tail.end].pos == "名詞":
@@ -442,6 +565,7 @@ LIFE_RULES: dict[str, Rule] = {
     lex.LEAVE: life_end_rule,
     lex.LONG_LIFE: long_life_rule,
     lex.CONTINUE: continue_rule,
+    lex.BREATH: breath_rule,
     lex.ATTACHMENT: attachment_rule,
     lex.IDEATION_NOUN: ideation_noun_rule,
     **{lemma: suicide_noun_rule for lemma in lex.SUICIDE_NOUNS},

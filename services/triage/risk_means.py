@@ -17,13 +17,20 @@ from services.triage.findings import (
     sentence_lemmas,
     signal,
 )
-from services.triage.morphology import Token
-from services.triage.predicates import Tail, quoted_at_sender, verb_tail
+from services.triage.morphology import Token, sentence_bounds
+from services.triage.predicates import NEGATIONS, Tail, quoted_at_sender, verb_tail
+from services.triage.risk_doses import emptied_rule
 from services.triage.risk_medicine import medicine_rule
 from services.triage.risk_places import PLACE_RULES
 from services.triage.signals import RiskKind
 
 Tokens = tuple[Token, ...]
+# 焼き肉をするためではありません: a negation this close after the purpose denies it.
+PURPOSE_DENIAL_WINDOW = 9
+# ロープで首しめられるみたいな毎日: a simile follows the rope within this many morphemes.
+SIMILE_WINDOW = 6
+# キャンプ用ですって顔して: a purpose only pretended.
+PRETENSES = frozenset({"顔", "振り", "ふり"})
 
 
 def means_noun_rule(tokens: Tokens, index: int) -> Finding:
@@ -84,13 +91,19 @@ def rope_or_charcoal_rule(tokens: Tokens, index: int) -> Finding:
     _, _, lemmas = sentence_lemmas(tokens, index)
     is_rope = tokens[index].lemma in lex.ROPE_NOUNS
     actions = lex.ROPE_ACTIONS if is_rope else lex.CHARCOAL_ACTIONS
-    if lemmas & lex.BENIGN_PURPOSES:
+    if _benign_purpose(tokens):
+        # 七輪買って一人焼き肉。練炭の火おこし意外とむずかしい: the purpose may be named in
+        # another sentence.
         return note(tokens, index, index + 1, "キャンプや料理など日常の用途")
-    if lemmas & lex.SIMILE_LEMMAS or quoted_at_sender(tokens, index + 1):
+    near = {token.lemma for token in tokens[index + 1 : index + 1 + SIMILE_WINDOW]}
+    if near & lex.SIMILE_LEMMAS or quoted_at_sender(tokens, index + 1):
         return note(tokens, index, index + 1, "たとえや他人から言われた言葉")
     if not is_rope and "有る" in lemmas and _message_has(tokens, lex.REMOTE_WORDS):
         # 車で山奥まで来た。練炭もある.
         return signal(tokens, index, index + 1, RiskKind.PLAN, "練炭を持って人のいない所にいる")
+    if is_rope and lemmas & lex.CARRYING and _message_has(tokens, lex.REMOTE_WORDS - {"車"}):
+        # ロープを持って一人で山の方に行こうとしていた.
+        return signal(tokens, index, index + 1, RiskKind.PLAN, "ロープを持って人のいない所へ")
     if not lemmas & actions:
         return None
     explanation = "ロープの準備、首吊りの手段" if is_rope else "練炭の準備、自殺の手段"
@@ -159,6 +172,9 @@ def hanging_point_rule(tokens: Tokens, index: int) -> Finding:
         return None
     if _message_has(tokens, lex.NOOSE_CORDS | {lex.NECK}) or "出来る" in lemmas:
         return signal(tokens, index, index + 1, RiskKind.PLAN, "首を吊る場所への言及")
+    if lemmas & lex.TRIED and _message_has(tokens, lex.CHOKING):
+        # ドアノブにタオルかけて試してみた。苦しくてやめた.
+        return signal(tokens, index, index + 1, RiskKind.PLAN, "首を吊る場所で試した")
     return None
 
 
@@ -183,7 +199,30 @@ def gun_rule(tokens: Tokens, index: int) -> Finding:
             return signal(tokens, index, index + 1, RiskKind.PLAN, "銃を自分に向ける考え")
     if lex.BULLET in lemmas and lex.LOAD in lemmas:
         return signal(tokens, index, index + 1, RiskKind.PLAN, "銃に弾を込めている")
+    if lex.GIVE_UP_VERB in lemmas:
+        # 猟銃、手放すことにした: the gun is given up.
+        return note(tokens, index, index + 1, "銃を手放す話")
+    if lex.KNOW in lemmas and "どこ" in lemmas and _relief_wished(tokens):
+        # 楽になりたい。父の猟銃がどこにしまってあるか、私知ってる.
+        return signal(
+            tokens,
+            index,
+            index + 1,
+            RiskKind.PLAN,
+            "銃のありかを知っている、楽になりたいという考え",
+        )
     return None
+
+
+def _relief_wished(tokens: Tokens) -> bool:
+    """Return whether the message wishes for relief or an end: 楽になりたい, 終わりにしたい."""
+    for position, token in enumerate(tokens[:-3]):
+        if token.lemma != "楽":
+            continue
+        following = [t.lemma for t in tokens[position + 1 : position + 4]]
+        if following[:2] in (["に", "成る"], ["だ", "成る"]) and "たい" in following:
+            return True
+    return False
 
 
 def poison_rule(tokens: Tokens, index: int) -> Finding:
@@ -196,13 +235,30 @@ def poison_rule(tokens: Tokens, index: int) -> Finding:
     return None
 
 
+def _benign_purpose(tokens: Tokens) -> bool:
+    """Return whether the message names an everyday use that it does not deny.
+
+    焼き肉じゃない, キャンプの予定はありません and キャンプ用ですって顔して deny the purpose.
+    """
+    for position, token in enumerate(tokens):
+        if token.lemma not in lex.BENIGN_PURPOSES:
+            continue
+        _, end = sentence_bounds(tokens, position)
+        following = tokens[position + 1 : min(end, position + 1 + PURPOSE_DENIAL_WINDOW)]
+        if any(t.lemma in NEGATIONS or t.lemma in PRETENSES for t in following):
+            continue
+        return True
+    return False
+
+
 def _message_has(tokens: Tokens, words: frozenset[str]) -> bool:
     return any(token.lemma in words for token in tokens)
 
 
 MEANS_RULES: dict[str, Callable[[Tokens, int], Finding]] = {
     **{lemma: means_noun_rule for lemma in lex.MEANS_NOUNS},
-    **{lemma: medicine_rule for lemma in lex.MEDICINE_NOUNS},
+    **{lemma: medicine_rule for lemma in lex.MEDICINE_NOUNS | lex.PILL_COUNTERS},
+    lex.EMPTY_OUT: emptied_rule,
     **{lemma: rope_or_charcoal_rule for lemma in lex.ROPE_NOUNS},
     lex.CHARCOAL: rope_or_charcoal_rule,
     lex.NECK: neck_rule,

@@ -17,8 +17,10 @@ from services.triage.predicates import (
     Desire,
     is_volitional,
     object_of,
+    quoted_at_sender,
     verb_tail,
 )
+from services.triage.risk_doses import dose_signs
 from services.triage.signals import RiskKind
 
 # A count at or above these is more than any single dose.
@@ -28,6 +30,8 @@ MANY_DAYS = 3
 VAGUE_COUNTS = {"何十": 30, "数十": 30, "何百": 300, "数百": 300}
 PILL_COUNTERS = frozenset({"錠", "粒", "カプセル"})
 PACK_COUNTERS = frozenset({"箱", "シート", "瓶"})
+# シート3枚: packs counted with 枚 after the pack noun.
+SHEET_COUNTER = "枚"
 DAYS_PER_UNIT = {"日": 1, "週間": 7, "箇月": 30, "月": 30}
 SUPPLY_SUFFIX = "分"
 ROUTINE_WORDS = frozenset({"毎日", "毎晩", "毎朝", "朝晩", "食後", "寝る前", "ずつ", "毎食"})
@@ -36,14 +40,14 @@ HOARDING = "薬をためている、過量服薬の準備"
 # 全部いった, 一気にいった: slang for taking everything, only right after an amount.
 GO = "行く"
 # Verbs that may stand between an amount and the verb of taking: 全部出して酒で流し込んだ.
-AMOUNT_LINK_VERBS = frozenset({"まとめる", "出す", "取り出す", "混ぜる"})
+AMOUNT_LINK_VERBS = frozenset({"纏める", "出す", "取り出す", "混ぜる", "押し出す", "開ける"})
 # Clause ends that cut an amount off from a later verb: 全部わからなかったけど、薬は飲んだ.
 CLAUSE_ENDS = frozenset({"けれど", "から", "ので", "のに", "ば", "たら", "が"})
 # Outcomes that make a question about a dose a question about dying.
 ENDING_OUTCOMES = frozenset({"楽", "終わる", "死ぬ", "逝く", "永遠"})
 WAKE_VERBS = frozenset({"覚める", "目覚める", "起きる"})
-# 飲み忘れ, 飲み方: a missed dose or the way to take it.
-NOT_TAKING = frozenset({"忘れる", "方"})
+# 飲み忘れ, 飲み方, 全部飲み終わった: a missed dose, the way to take it, a finished course.
+NOT_TAKING = frozenset({"忘れる", "方", "終わる", "切る"})
 # 全部飲んだかチェックしてくる: someone checks that the medicine was taken.
 CHECK_WORDS = frozenset({"チェック", "確認", "見る", "聞く"})
 # 少しずつ残してる, 少しずつ抜いてためてる: saving a few pills at a time.
@@ -52,6 +56,7 @@ PUT_ASIDE_VERBS = lex.SAVE_VERBS | lex.HOARD_VERBS | frozenset({"抜く", "貰�
 # 飲んだふりして取ってある: pretending to take the pills.
 PRETENSE = "振り"
 HOARD_LOOKAHEAD_SENTENCES = 2
+WARNING_WORDS = frozenset({"危ない", "駄目", "危険", "良い"})
 
 
 def medicine_rule(tokens: Tokens, index: int) -> Finding:
@@ -69,7 +74,10 @@ def medicine_rule(tokens: Tokens, index: int) -> Finding:
         if not _takes(tokens, position, start):
             continue
         tail = verb_tail(tokens, position)
-        if tail.negated or _checked(tokens, tail.end):
+        if tail.negated or _checked(tokens, tail.end) or _warned(tokens, tail):
+            continue
+        if "せる" in tail.lemmas or "させる" in tail.lemmas:
+            # 子どもに粉薬をまとめて飲ませる: someone else is given the medicine.
             continue
         amount = _amount_before(tokens, start, position)
         strong = amount is not None and amount not in lex.WEAK_AMOUNTS
@@ -92,6 +100,17 @@ def medicine_rule(tokens: Tokens, index: int) -> Finding:
     if _only_amounts(tokens, start, end):
         # 大量の薬 ぜんぶ (from 💊💊💊💊 ぜんぶ): a bare amount with no verb at all.
         return signal(tokens, start, end, RiskKind.PLAN, OVERDOSE)
+    return dose_signs(tokens, index) or _everyday_dose(tokens, index, lemmas)
+
+
+def _everyday_dose(tokens: Tokens, index: int, lemmas: set[str]) -> Finding:
+    """Return a note for medicine taken as prescribed, fetched at once or given to a child."""
+    if lemmas & ROUTINE_WORDS or lemmas & lex.PRESCRIBED:
+        return note(tokens, index, index + 1, "決まった量を毎日飲んでいる")
+    if lex.SWALLOW_VERBS & lemmas and lemmas & {"せる", "させる"}:
+        return note(tokens, index, index + 1, "子どもなどに薬を飲ませる話")
+    if "纏める" in lemmas and "貰う" in lemmas:
+        return note(tokens, index, index + 1, "薬局や病院で薬をまとめてもらった話")
     return None
 
 
@@ -145,6 +164,17 @@ def _checked(tokens: Tokens, position: int) -> bool:
     # 私が薬を全部飲んだかチェックしてくる: whether it was taken, checked by someone.
     following = [token.lemma for token in tokens[position : position + 3]]
     return following[:1] == ["か"] and any(lemma in CHECK_WORDS for lemma in following[1:])
+
+
+def _warned(tokens: Tokens, tail) -> bool:
+    """Return whether the taking is a warning: 一度にたくさん飲むと危ない, 飲みすぎるとだめ.
+
+    A warning quoted as said to the sender (「…飲むと危ない」と言われた) counts too.
+    """
+    following = [token.lemma for token in tokens[tail.end : tail.end + 2]]
+    if following[:1] == ["と"] and following[1:] and following[1] in WARNING_WORDS:
+        return True
+    return quoted_at_sender(tokens, tail.end)
 
 
 def _pill_question(tokens: Tokens, start: int, position: int) -> bool:
@@ -238,6 +268,13 @@ def _quantities(sentence: Tokens) -> tuple[int, int]:
         if counter in PILL_COUNTERS:
             pills = max(pills, number)
         elif counter in PACK_COUNTERS:
+            pills = max(pills, MANY_PILLS * number)
+        elif (
+            counter == SHEET_COUNTER
+            and position > 0
+            and sentence[position - 1].lemma in PACK_COUNTERS
+        ):
+            # シート3枚空けた.
             pills = max(pills, MANY_PILLS * number)
         elif counter in DAYS_PER_UNIT and following[1:] == [SUPPLY_SUFFIX]:
             days = max(days, DAYS_PER_UNIT[counter] * number)

@@ -15,17 +15,18 @@ from services.triage.findings import (
     sentence_lemmas,
     signal,
 )
-from services.triage.morphology import is_sentence_end, sentence_bounds
+from services.triage.morphology import Token, is_sentence_end, sentence_bounds
 from services.triage.predicates import (
     Desire,
     Tail,
     conditional_relief,
     is_self,
     is_volitional,
+    relief_end,
     subject_of,
     verb_tail,
 )
-from services.triage.risk_presence import named_presence, watching
+from services.triage.risk_presence import named_presence, step_forward, watching
 from services.triage.signals import RiskKind
 
 SIMILE_WORDS = frozenset({"様", "よう", "ような", "ように", "くらい", "ぐらい", "程", "ほど"})
@@ -39,6 +40,14 @@ FLYING_THINGS = frozenset(
 # 今日は帰るつもりはない, 週末は戻らない, しばらく戻らない: a stay of a while, not a last trip.
 STAY_DAYS = frozenset({"今日", "今晩", "今夜", "明日", "週末", "連休", "夏休み", "冬休み"})
 WHILE_WORDS = frozenset({"暫く", "しばらく", "当分"})
+HERE = "此処"
+FLOOR = "階"
+# 「今から飛ぶ」: times that make a quoted 飛ぶ an announcement.
+JUMP_TIMES = frozenset({"今", "いま", "今夜", "今日", "これ", "明日"})
+SHORT_MESSAGE = 8
+HIGH = "高い"
+# What a fall would do, said as a warning: ここから落ちたら危ない, 落ちたら骨折する.
+FALL_WARNINGS = frozenset({"危ない", "怪我", "骨折", "痛い", "危険", "注意"})
 
 
 def jump_down_rule(tokens: Tokens, index: int) -> Finding:
@@ -56,10 +65,24 @@ def jump_down_rule(tokens: Tokens, index: int) -> Finding:
         return note(tokens, index, tail.end, "低い所から飛び降りたけがの話")
     if any(token.lemma in lex.LEISURE_JUMPS for token in tokens):
         return note(tokens, index, tail.end, "スポーツや娯楽として飛び降りる話")
+    wished = tail.desire is Desire.WANT or is_volitional(tokens, index, tail)
+    if lemmas & lex.WITNESSED and not wished:
+        # 通勤中に飛び降りがあった現場を見た: someone else's jump, witnessed.
+        return note(tokens, index, tail.end, "他人の飛び降りを見聞きした話")
     context = news_context(tokens, index)
     if context is not None:
         return note(tokens, index, tail.end, f"「{context}」についての話題")
     return signal(tokens, index, tail.end, RiskKind.PLAN, "飛び降りることへの言及")
+
+
+def jump_noun_rule(tokens: Tokens, index: int) -> Finding:
+    """飛び降りの動画と高いビルの調べもの: jumps looked up. 飛び降りがあった現場 is witnessed."""
+    _, _, lemmas = sentence_lemmas(tokens, index)
+    if lemmas & lex.WITNESSED or news_context(tokens, index) is not None:
+        return note(tokens, index, index + 1, "他人の飛び降りを見聞きした話")
+    if lemmas & lex.LOOKED_UP:
+        return signal(tokens, index, index + 1, RiskKind.PLAN, "飛び降りを調べている")
+    return None
 
 
 def _simile(tokens: Tokens, end: int) -> bool:
@@ -87,12 +110,29 @@ def railway_rule(tokens: Tokens, index: int) -> Finding:
     if start > 0:
         lemmas |= sentence_lemmas(tokens, start - 1)[2]
     if not lemmas & lex.RAILWAY_WORDS:
-        return None
+        return _into_water(tokens, index, tail)
     following = {token.lemma for token in tokens[tail.end : tail.end + 2]}
     if following & lex.BEREAVEMENT_VERBS:
         # 父が線路に飛び込んで亡くなって: someone else's death, told by the bereaved.
         return note(tokens, index, tail.end, "他人の過去の死、遺族としての話")
     return signal(tokens, index, tail.end, RiskKind.PLAN, "電車や線路への飛び込み")
+
+
+def _into_water(tokens: Tokens, index: int, tail: Tail) -> Finding:
+    """川に飛び込んだら楽になるんだべか: jumping into water, hoped to relieve."""
+    if index < 2 or tokens[index - 1].lemma not in ("に", "へ"):
+        return None
+    if tokens[index - 2].lemma not in lex.WATERS:
+        return None
+    if any(token.lemma in lex.LEISURE_WATER for token in tokens):
+        return None
+    if tail.desire is not Desire.WANT:
+        end = relief_end(tokens, index, tail)
+        if end is None or (end < len(tokens) and tokens[end].lemma == "た"):
+            # 海に飛び込んだら気持ちよかった: a dive told as past fun.
+            return None
+    explanation = "川や海に飛び込みたい、飛び込めば楽という考え"
+    return signal(tokens, index - 2, tail.end, RiskKind.PLAN, explanation)
 
 
 def high_place_rule(tokens: Tokens, index: int) -> Finding:
@@ -103,6 +143,8 @@ def high_place_rule(tokens: Tokens, index: int) -> Finding:
     position = index + 1
     following = [token.lemma for token in tokens[position : position + 2]]
     on_edge = following[:1] == ["の"] and following[1:] and following[1] in lex.EDGE_NOUNS
+    # 防波堤の先にいます: the tip of a pier is its edge.
+    on_edge = on_edge or (following == ["の", lex.TIP] and tokens[index].lemma in lex.PIERS)
     if on_edge or (following == ["の", "上"] and tokens[index].lemma not in lex.EDGE_PLACES):
         position += 2
     elif tokens[index].lemma in lex.EDGE_PLACES and following[:1] == ["から"]:
@@ -110,13 +152,55 @@ def high_place_rule(tokens: Tokens, index: int) -> Finding:
         return _looking_down(tokens, index)
     elif tokens[index].lemma == lex.BRIDGE or tokens[index].lemma in lex.EDGE_PLACES:
         # 橋にいる and ホームにいる are only where someone is; 橋の上にいる is the warning.
-        # 今日もあの橋に行ってきた。下の川をずっと見てた still watches from it.
-        return watching(tokens, index) if tokens[index].lemma == lex.BRIDGE else None
+        # 今日もあの橋に行ってきた。下の川をずっと見てた still watches from it, and
+        # ホームで、前に出そうになる steps toward the train.
+        if tokens[index].lemma == lex.BRIDGE:
+            return watching(tokens, index)
+        if tokens[index].lemma in lex.RAILWAY_WORDS:
+            return step_forward(tokens, index, sentence_bounds(tokens, index)[1])
+        return None
     _, sentence_end, lemmas = sentence_lemmas(tokens, index)
     if lemmas & lex.BENIGN_PURPOSES:
         return None
+    if any(token.lemma in lex.VIEW_WORDS for token in tokens):
+        # 橋の上から花火見るの好き, 屋上で星を見てる: the view is what the sender is there for.
+        return note(tokens, index, index + 1, "景色や散歩を楽しむ話")
     found = _present_on_place(tokens, index, position, sentence_end)
     return found or named_presence(tokens, index) or watching(tokens, index)
+
+
+def top_floor_rule(tokens: Tokens, index: int) -> Finding:
+    """マンションの最上階の廊下にいる。柵が低い, 非常階段のいちばん上。下見てる, 14階から下をのぞく.
+
+    High floors are where people live and work (3階の会議室にいる), so a floor counts only with
+    a sign of a fall in the message (柵, 低い, 飛ぶ, のぞく), or for a stairwell, a look down.
+    """
+    lemma = tokens[index].lemma
+    if lemma == FLOOR and not _high_floor(tokens, index):
+        return None
+    lemmas = {token.lemma for token in tokens}
+    if lemmas & (lex.BENIGN_PURPOSES | lex.SIGHTSEEING_WORDS | lex.VIEW_WORDS):
+        return None
+    bare = lemma in lex.BARE_HEIGHTS
+    if not (lemmas & lex.TOP_FLOOR_SIGNS or (bare and lex.DOWN in lemmas)):
+        return None
+    position = index + 1
+    following = [token.lemma for token in tokens[position : position + 3]]
+    if following[:2] == ["の", "上"]:
+        position += 2
+    elif following == ["の", "一番", "上"]:
+        position += 3
+    _, sentence_end = sentence_bounds(tokens, index)
+    found = _present_on_place(tokens, index, position, sentence_end)
+    return found or named_presence(tokens, index) or watching(tokens, index)
+
+
+def _high_floor(tokens: Tokens, index: int) -> bool:
+    # 14階, 一番上の階: a number or the top before 階.
+    if index >= 1 and tokens[index - 1].pos_detail == "数詞":
+        return True
+    before = [token.lemma for token in tokens[max(0, index - 3) : index]]
+    return before[-3:] == ["一番", "上", "の"]
 
 
 def _present_on_place(tokens: Tokens, index: int, position: int, sentence_end: int) -> Finding:
@@ -137,6 +221,10 @@ def _present_on_place(tokens: Tokens, index: int, position: int, sentence_end: i
             # 屋上で水遊びができる保育園: で marks where something else happens.
             return None
         tail = verb_tail(tokens, place)
+        subject = subject_of(tokens, place)
+        if not (is_self(subject) or subject in lex.OTHER_PEOPLE):
+            # 橋の上から見てたら鮭がのぼってきた: something else comes or stays there.
+            continue
         if _present_at_place(tokens, lemma, tail):
             explanation = (
                 "危険な場所へ向かうという予告" if lemma == lex.GO else "危険な場所に今いる"
@@ -196,8 +284,10 @@ def climb_over_rule(tokens: Tokens, index: int) -> Finding:
     if tail.negated or tail.desire is Desire.NOT_WANT:
         return None
     _, _, lemmas = sentence_lemmas(tokens, index)
-    places = lex.HIGH_PLACES | lex.EDGE_PLACES | {lex.BRIDGE}
-    if not lemmas & places and before[0] not in lex.HIGH_PLACES:
+    places = lex.HIGH_PLACES | lex.EDGE_PLACES | lex.WATERS | {lex.BRIDGE}
+    # 最上川を見てたら…柵を乗り越えてた: a river named by its proper name counts too.
+    river = any(token.surface.endswith("川") for token in tokens if token.pos == "名詞")
+    if not (lemmas & places or river) and before[0] not in lex.HIGH_PLACES:
         return None
     return signal(tokens, index - 2, tail.end, RiskKind.PLAN, "高い所の柵を越える、飛び降りの危険")
 
@@ -216,12 +306,98 @@ def fall_rule(tokens: Tokens, index: int) -> Finding:
         if conditional_relief(tokens, index, tail) and _height_or_water(tokens):
             explanation = "高い所や水に落ちたら楽という考え"
             return signal(tokens, index, tail.end, RiskKind.PLAN, explanation)
-        return None
+        end = _fall_imagined(tokens, index, tail)
+        if end is not None:
+            explanation = "高い所から落ちたらと考えている"
+            return signal(tokens, index, end, RiskKind.PLAN, explanation)
+        return _jump_quoted(tokens, index, tail) or _jump_at_height(tokens, index, tail)
     wants = tail.desire is Desire.WANT or is_volitional(tokens, index, tail)
     if not wants and not conditional_relief(tokens, index, tail):
+        end = _jump_wondered(tokens, index, tail)
+        if end is not None:
+            # 会社の屋上から飛んだら少しは分かってもらえるかな.
+            explanation = "高い所から飛んだらと考えている"
+            return signal(tokens, index - 2, end, RiskKind.PLAN, explanation)
         return _announced_jump(tokens, index, tail)
     start = index - 2
     return signal(tokens, start, tail.end, RiskKind.PLAN, "高い所から落ちたい、飛びたいという願い")
+
+
+def _jump_wondered(tokens: Tokens, index: int, tail: Tail) -> int | None:
+    """Return the end of 屋上から飛んだら…かな: a jump from a height, wondered about."""
+    surfaces = [token.surface for token in tokens[index + 1 : tail.end]]
+    if not any(surface in ("たら", "だら") for surface in surfaces):
+        return None
+    _, end = sentence_bounds(tokens, index)
+    for position in range(tail.end, end):
+        lemma = tokens[position].lemma
+        if lemma in FALL_WARNINGS:
+            return None
+        if lemma in ("か", "かな") or tokens[position].surface == "かな":
+            return position + 1
+    return None
+
+
+def _jump_quoted(tokens: Tokens, index: int, tail: Tail) -> Finding:
+    """ネットで知り合った子が「今から飛ぶ」って: a jump announced now, in a quote that was sent.
+
+    飛ぶ also means to flee (バイト飛んだ), so the quote must name a time that is now.
+    """
+    if tokens[index].lemma != lex.FLY or tail.lemmas:
+        return None
+    following = tokens[tail.end : tail.end + 2]
+    if not following or following[0].surface not in ("」", "』"):
+        return None
+    before = [token.lemma for token in tokens[max(0, index - 3) : index]]
+    if not set(before) & JUMP_TIMES:
+        return None
+    lemmas = {token.lemma for token in tokens}
+    if lemmas & FLYING_THINGS or lemmas & lex.WORK_WORDS:
+        return None
+    return signal(tokens, index, tail.end, RiskKind.PLAN, "「今から飛ぶ」という予告の報告")
+
+
+def _jump_at_height(tokens: Tokens, index: int, tail: Tail) -> Finding:
+    """屋上🏢 とぶね: 飛ぶ told plainly in a short message that names a height."""
+    if tokens[index].lemma != lex.FLY or tail.lemmas or len(tokens) > SHORT_MESSAGE:
+        return None
+    following = tokens[tail.end : tail.end + 1]
+    if following and not (following[0].pos_detail == "終助詞" or is_sentence_end(following[0])):
+        return None
+    if not any(token.lemma in lex.HIGH_PLACES | {lex.BRIDGE} for token in tokens):
+        return None
+    if any(token.lemma in FLYING_THINGS for token in tokens):
+        return None
+    return signal(tokens, index, tail.end, RiskKind.PLAN, "高い所から飛ぶという予告")
+
+
+def _fall_imagined(tokens: Tokens, index: int, tail: Tail) -> int | None:
+    """Return the end of ここから落ちたらって考える or ここから落ちたらもう怒られないなと思う.
+
+    The fall must start from here (ここから) at a height named in the message, and the condition
+    must be a thought, not a warning (ここから落ちたら危ない) or a fear (落ちたらと思うと怖い).
+    """
+    if index < 2 or tokens[index - 1].lemma != "から" or tokens[index - 2].lemma != HERE:
+        return None
+    if not (_height_or_water(tokens) or any(token.lemma == HIGH for token in tokens)):
+        return None
+    surfaces = [token.surface for token in tokens[index + 1 : tail.end]]
+    if not any(surface in ("たら", "だら") for surface in surfaces):
+        return None
+    _, end = sentence_bounds(tokens, index)
+    if tail.end >= end or (tokens[tail.end].lemma == "って" and tail.end + 1 >= end):
+        # ここから落ちたらって.
+        return tail.end
+    for position in range(tail.end, end):
+        lemma = tokens[position].lemma
+        if lemma in FALL_WARNINGS:
+            return None
+        if lemma in ("って", "と") and tokens[position + 1 : position + 2]:
+            thought = tokens[position + 1]
+            after = tokens[position + 2 : position + 3]
+            if thought.lemma in ("考える", "思う") and not (after and after[0].lemma == "と"):
+                return position + 2
+    return None
 
 
 def _announced_jump(tokens: Tokens, index: int, tail: Tail) -> Finding:
@@ -268,11 +444,20 @@ def no_return_rule(tokens: Tokens, index: int) -> Finding:
     """
     if _return_target(tokens, index):
         return None
+    if _abroad(tokens):
+        # 海外に行ってもう戻らないつもり: a move, with a place to live.
+        return note(tokens, index, index + 1, "海外などへの引っ越しや移住の話")
     if _short_stay(tokens, index):
         return None
     tail = verb_tail(tokens, index)
     if tail.desire is not Desire.NONE:
         return None
+    if tail.negated and _as_is_before(tokens, index):
+        # 麻酔からそのまま戻ってこなければいいのに: not coming back, wished for.
+        end = relief_end(tokens, index, tail)
+        if end is not None:
+            explanation = "そのまま戻ってこなければいいという願い"
+            return signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, explanation)
     following = [token.lemma for token in tokens[tail.end : tail.end + 5]]
     intends = bool(following) and following[0] in lex.INTENT_NOUNS
     if tail.negated:
@@ -287,10 +472,26 @@ def no_return_rule(tokens: Tokens, index: int) -> Finding:
     elif not (intends and _intent_denied(following)):
         # 帰るつもりはありません denies the return itself.
         return None
-    if not any(token.lemma in lex.NO_RETURN_PLACES for token in tokens):
+    if not any(_no_return_place(token) for token in tokens):
         return None
     end = tail.end + 1 if intends else tail.end
     return signal(tokens, index, end, RiskKind.PLAN, "危険な場所から戻らないつもり")
+
+
+def _no_return_place(token: Token) -> bool:
+    # 月山の奥に入って, 最上川に: a mountain or a river named by its proper name counts too.
+    if token.lemma in lex.NO_RETURN_PLACES:
+        return True
+    return token.pos_detail == "固有名詞" and token.surface.endswith(("山", "川", "湖"))
+
+
+def _abroad(tokens: Tokens) -> bool:
+    return any(token.lemma in lex.MOVE_DESTINATIONS for token in tokens)
+
+
+def _as_is_before(tokens: Tokens, index: int) -> bool:
+    before = [token.lemma for token in tokens[max(0, index - 3) : index]]
+    return lex.AS_IS in before or lex.AS_IS_THAT in before
 
 
 def _short_stay(tokens: Tokens, index: int) -> bool:
@@ -344,6 +545,7 @@ def _went_to_place(tokens: Tokens, index: int) -> bool:
 
 PLACE_RULES: dict[str, Rule] = {
     lex.JUMP_DOWN: jump_down_rule,
+    lex.JUMP_NOUN: jump_noun_rule,
     lex.JUMP_IN: railway_rule,
     lex.SUCKED_IN: railway_rule,
     **{lemma: high_place_rule for lemma in lex.HIGH_PLACES | lex.EDGE_PLACES},
@@ -351,4 +553,5 @@ PLACE_RULES: dict[str, Rule] = {
     **{lemma: fall_rule for lemma in lex.FALL_VERBS},
     **{lemma: climb_over_rule for lemma in lex.CLIMB_OVER},
     **{lemma: no_return_rule for lemma in lex.RETURN_VERBS},
+    **{lemma: top_floor_rule for lemma in lex.TOP_FLOORS | lex.BARE_HEIGHTS},
 }

@@ -31,8 +31,10 @@ def insurance_rule(tokens: Tokens, index: int) -> Finding:
     worth_only = "価値" in lemmas and "しか" in lemmas
     if not (payoff or worth_only):
         return None
-    following = tokens[index + 1 : index + 2]
-    if not worth_only and (not following or following[0].lemma not in MONEY_PARTICLES):
+    following = tokens[index + 1 : index + 3]
+    left = [token.lemma for token in following] == ["を", "残す"]
+    if not worth_only and not left and (not following or following[0].lemma not in MONEY_PARTICLES):
+        # 保険で払う, 保険金が下りる, 保険金を残す: the money pays, but 保険料を払う is the premium.
         return None
     if (
         worth_only
@@ -126,7 +128,8 @@ def _own_death_near(tokens: Tokens, start: int, end: int) -> bool:
     for position in range(start, end):
         if _death_or_accident(tokens, position):
             subject = subject_of(tokens, position)
-            if is_self(subject) or subject in lex.OTHER_PRONOUNS:
+            # 夫が、死んで保険金で払えばいいんだろって: the person reported counts too.
+            if is_self(subject) or subject in lex.OTHER_PRONOUNS | lex.OTHER_PEOPLE:
                 return True
     return False
 

@@ -8,9 +8,9 @@ plainer forms (屋上にいます, 飛び降りたい). Each of these places is 
 """
 
 from services.triage import risk_lexicon as lex
-from services.triage.findings import Finding, Rule, Tokens, sentence_lemmas, signal
+from services.triage.findings import Finding, Rule, Tokens, note, sentence_lemmas, signal
 from services.triage.morphology import Token, is_sentence_end, sentence_bounds
-from services.triage.predicates import Desire, is_volitional, relief_end, verb_tail
+from services.triage.predicates import Desire, Tail, is_volitional, relief_end, verb_tail
 from services.triage.signals import RiskKind
 
 # 今, いま and なう (net slang for "now") mark a place named alone as where the sender is.
@@ -41,23 +41,51 @@ def named_presence(tokens: Tokens, index: int) -> Finding:
 
 
 def watching(tokens: Tokens, index: int) -> Finding:
-    """橋の上から川見てる, 今日もあの橋に行ってきた。下の川をずっと見てた."""
+    """橋の上から川見てる, 今日もあの橋に行ってきた。下の川をずっと見てた.
+
+    Watching the view (花火, 星, 鮭がのぼってきて) is no warning.
+    """
     end = _following_sentences_end(tokens, index)
     seen: Token | None = None
     for position in range(index + 1, end):
         token = tokens[position]
         if token.lemma in lex.DEPTHS:
             seen = token
-        elif token.lemma == lex.LOOK and seen is not None:
+        elif token.lemma in lex.LOOK_VERBS and seen is not None:
             tail = verb_tail(tokens, position)
             if tail.negated or tail.desire is not Desire.NONE:
                 return None
+            if any(t.lemma in lex.VIEW_WORDS for t in tokens):
+                return note(tokens, index, tail.end, "景色や散歩を楽しむ話")
             return signal(tokens, index, tail.end, RiskKind.PLAN, "高い所から下や水面を見ている")
     return None
 
 
+def measured_rule(tokens: Tokens, index: int) -> Finding:
+    """柵、思ったより低い, 下見たら思ったより怖くない: a height measured, as if for a jump."""
+    before = [token.lemma for token in tokens[max(0, index - 3) : index]]
+    if before[-3:] != ["思う", "た", "より"] and before[-1:] != ["意外"]:
+        return None
+    tail = verb_tail(tokens, index)
+    if tokens[index].lemma == lex.SCARY and not tail.negated:
+        return None
+    places = lex.DANGER_PLACES | lex.EDGE_PLACES | lex.BARRIERS | {lex.DOWN}
+    if not any(token.lemma in places for token in tokens):
+        return None
+    lemmas = {token.lemma for token in tokens}
+    if lemmas & (lex.SIGHTSEEING_WORDS | lex.BENIGN_PURPOSES | lex.CHILD_WORDS):
+        return None
+    explanation = "高い所の柵や高さを確かめている"
+    return signal(tokens, index - 3, tail.end, RiskKind.PLAN, explanation)
+
+
 def step_rule(tokens: Tokens, index: int) -> Finding:
-    """足が勝手に前に出そうになる, 一歩前に出たら楽, あと一歩が出なかった: near a train."""
+    """足が勝手に前に出そうになる, 一歩前に出たら楽, あと一歩が出なかった: near a train.
+
+    A foot on a railing counts at any height: ベランダの手すりに足をかけた.
+    """
+    if _foot_on_railing(tokens, index):
+        return signal(tokens, index - 2, index + 3, RiskKind.PLAN, "手すりや柵に足をかけている")
     if not any(token.lemma in lex.RAILWAY_WORDS | lex.TRAIN_WORDS for token in tokens):
         return None
     _, sentence_end, _ = sentence_lemmas(tokens, index)
@@ -70,7 +98,60 @@ def step_rule(tokens: Tokens, index: int) -> Finding:
                 return None
             explanation = "電車の前に踏み出しそうになる"
             return signal(tokens, index, tail.end, RiskKind.PLAN, explanation)
+    return step_forward(tokens, index, sentence_end)
+
+
+def step_forward(tokens: Tokens, index: int, sentence_end: int) -> Finding:
+    # 足がすくむんじゃなくて、前に出そうになる: 前に出る later in the sentence.
+    for position in range(index + 1, sentence_end - 2):
+        lemmas = [token.lemma for token in tokens[position : position + 3]]
+        if lemmas[:2] == ["前", "に"] and lemmas[2] in lex.STEP_VERBS:
+            tail = verb_tail(tokens, position + 2)
+            if tail.negated:
+                return None
+            explanation = "電車の前に踏み出しそうになる"
+            return signal(tokens, index, tail.end, RiskKind.PLAN, explanation)
     return None
+
+
+def _foot_on_railing(tokens: Tokens, index: int) -> bool:
+    """Return whether a foot is put on a railing: 手すりに足をかけてる, 柵に足をかけた.
+
+    A small child climbing (2歳の子が手すりに足をかけて) is a parent's safety worry.
+    """
+    if index < 2 or tokens[index - 1].lemma != "に" or tokens[index - 2].lemma not in lex.BARRIERS:
+        return False
+    following = [token.lemma for token in tokens[index + 1 : index + 3]]
+    if following[:1] != ["を"] or following[1:] == [] or following[1] not in lex.NECK_TRY_VERBS:
+        return False
+    return not _small_child(tokens)
+
+
+def _small_child(tokens: Tokens) -> bool:
+    """Return whether the message is about a small child: 赤ちゃん, 幼児, 2歳の子."""
+    for position, token in enumerate(tokens):
+        if token.lemma in lex.SMALL_CHILD_WORDS:
+            return True
+        if token.lemma == lex.AGE and position > 0 and tokens[position - 1].pos_detail == "数詞":
+            if (
+                tokens[position - 1].lemma.isdigit()
+                and int(tokens[position - 1].lemma) <= lex.SMALL_CHILD_AGE
+            ):
+                return True
+    return False
+
+
+def lean_out_rule(tokens: Tokens, index: int) -> Finding:
+    """ベランダの手すりから身を乗り出してた: leaning out over a railing."""
+    before = [token.lemma for token in tokens[max(0, index - 4) : index]]
+    if before[-2:] != ["身", "を"] or not set(before) & lex.BARRIERS:
+        return None
+    if _small_child(tokens):
+        return None
+    tail = verb_tail(tokens, index)
+    if tail.negated:
+        return None
+    return signal(tokens, index - 2, tail.end, RiskKind.PLAN, "手すりから身を乗り出している")
 
 
 def train_coming(tokens: Tokens, index: int) -> Finding:
@@ -91,8 +172,13 @@ def train_coming(tokens: Tokens, index: int) -> Finding:
 
 
 def crossing_rule(tokens: Tokens, index: int) -> Finding:
-    """踏切の前で止まったまま動けない, 踏切のところでしゃがみこんでる, 踏切のそばにいます."""
-    _, sentence_end, _ = sentence_lemmas(tokens, index)
+    """踏切の前で止まったまま動けない, 踏切で立ち止まってしまう, 遮断機をくぐりたくなる.
+
+    A crossing that is broken or closed for long (故障, 工事) keeps anyone waiting there.
+    """
+    if any(token.lemma in lex.CROSSING_DELAYS for token in tokens):
+        return note(tokens, index, index + 1, "踏切の故障や工事で待っている話")
+    sentence_end = _following_sentences_end(tokens, index)
     for position in range(index + 1, sentence_end):
         lemma = tokens[position].lemma
         tail = verb_tail(tokens, position)
@@ -101,7 +187,14 @@ def crossing_rule(tokens: Tokens, index: int) -> Finding:
             return signal(tokens, index, tail.end, RiskKind.PLAN, "踏切から動けない")
         if lemma == lex.BE and not tail.negated and _held_back(tokens, index):
             return signal(tokens, index, tail.end, RiskKind.PLAN, "踏切のそばから帰れない")
+        if lemma in lex.CROSSING_URGES and _given_in(tail):
+            # 踏切で立ち止まってしまう, 電車が来るのを待ってしまった, 遮断機くぐりたくなる.
+            return signal(tokens, index, tail.end, RiskKind.PLAN, "踏切で電車を待ってしまう")
     return None
+
+
+def _given_in(tail: Tail) -> bool:
+    return not tail.negated and ("仕舞う" in tail.lemmas or tail.desire is Desire.WANT)
 
 
 def outside_rule(tokens: Tokens, index: int) -> Finding:
@@ -132,19 +225,26 @@ def shoes_rule(tokens: Tokens, index: int) -> Finding:
 
 
 def key_rule(tokens: Tokens, index: int) -> Finding:
-    """屋上の鍵が開いてるのを知ってる: knowing the way to a rooftop."""
+    """屋上の鍵が開いてるのを知ってる, 屋上、鍵かかってない…上がって下を見てた: a rooftop open.
+
+    Knowing it, or going up and looking down, makes the open door a warning; 屋上の鍵が開いてた
+    から昼休みはそこで弁当 is a lunch spot.
+    """
     start, sentence_end, lemmas = sentence_lemmas(tokens, index)
-    if not lemmas & lex.ROOFTOPS or lex.KNOW not in lemmas:
+    message = {token.lemma for token in tokens}
+    looked_down = lex.DOWN in message and bool(message & lex.LOOK_VERBS)
+    if not lemmas & lex.ROOFTOPS or not (lex.KNOW in lemmas or looked_down):
         return None
     if lemmas & lex.REPORT_WORDS:
         # 屋上の鍵が開いてたので管理人に報告した.
         return None
-    opened = lex.OPEN_UP in lemmas or (lex.LOCK in lemmas and "無い" in lemmas)
+    # 鍵あいてる is あく in kana; 鍵かかってない is a lock left open.
+    unlocked = lex.LOCK in lemmas and "無い" in lemmas
+    opened = bool(lemmas & {lex.OPEN_UP, "あく", "空く"}) or unlocked
     if not opened:
         return None
-    return signal(
-        tokens, start, sentence_end, RiskKind.PLAN, "屋上の鍵が開いていることを知っている"
-    )
+    explanation = "屋上に出られることを知っている、飛び降りの危険"
+    return signal(tokens, start, sentence_end, RiskKind.PLAN, explanation)
 
 
 def water_rule(tokens: Tokens, index: int) -> Finding:
@@ -180,7 +280,7 @@ def _place_end(tokens: Tokens, index: int) -> int | None:
         return index + 3
     if following[:3] == ["の", "一番", "上"]:
         return index + 4
-    if lemma in lex.EDGE_PLACES or lemma == lex.BRIDGE:
+    if lemma in lex.EDGE_PLACES or lemma == lex.BRIDGE or lemma in lex.TOP_FLOORS:
         return None
     return index + 1
 
@@ -217,4 +317,7 @@ PRESENCE_RULES: dict[str, Rule] = {
     lex.SHOES: shoes_rule,
     lex.LOCK: key_rule,
     lex.ENTER: water_rule,
+    lex.LOW: measured_rule,
+    lex.LEAN_OUT: lean_out_rule,
+    lex.SCARY: measured_rule,
 }

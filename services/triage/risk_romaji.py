@@ -8,7 +8,7 @@ like risk_english.py. Each pattern is a whole phrase bounded by non-letters, so 
 
 import re
 
-from services.triage.signals import RiskKind, RiskSignal
+from services.triage.signals import RiskKind, RiskNote, RiskSignal
 
 ASCII_LETTER = re.compile("[a-z]")
 # A romaji phrase needs one of these syllables before any rule runs; English text rarely has
@@ -16,6 +16,10 @@ ASCII_LETTER = re.compile("[a-z]")
 ROMAJI_HINTS = re.compile(r"shi|kie|jisatsu|risuka|ikite|kusuri|katta|shinu")
 NOT_LETTER_BEFORE = r"(?<![a-z])"
 NOT_LETTER_AFTER = r"(?![a-z])"
+
+
+# ha ga itakute shinisou: 死にそう after a cause is a figure of speech, like 死ぬほど.
+ROMAJI_FIGURATIVE = re.compile(NOT_LETTER_BEFORE + r"(?:shinisou|shinu hodo)" + NOT_LETTER_AFTER)
 
 
 def _rule(pattern: str) -> re.Pattern[str]:
@@ -42,13 +46,16 @@ ROMAJI_RULES: tuple[tuple[re.Pattern[str], RiskKind, str], ...] = (
 )  # fmt: skip
 
 
-def romaji_findings(canonical: str) -> list[RiskSignal]:
-    """Return risk signals for the romaji phrases in the message."""
+def romaji_findings(canonical: str) -> list[RiskSignal | RiskNote]:
+    """Return risk signals for the romaji phrases in the message, and notes for figures."""
     if not ASCII_LETTER.search(canonical) or not ROMAJI_HINTS.search(canonical):
         return []
-    findings = []
+    findings: list[RiskSignal | RiskNote] = []
     for pattern, kind, explanation in ROMAJI_RULES:
         match = pattern.search(canonical)
         if match is not None:
             findings.append(RiskSignal(kind, -1, -1, match.group(), explanation))
+    match = ROMAJI_FIGURATIVE.search(canonical)
+    if match is not None:
+        findings.append(RiskNote(match.group(), "誇張の言い回し（ローマ字）"))
     return findings

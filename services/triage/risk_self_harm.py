@@ -22,7 +22,14 @@ from services.triage.predicates import NEGATIONS, Desire, Tail, object_of, subje
 from services.triage.signals import RiskKind
 
 BODY_HARM_WINDOW = 9
-COPING_WINDOW = 6
+# 熱いお湯に手をつけたら、ちょっとだけ気がまぎれた: the relief a few words after the act.
+COPING_WINDOW = 8
+POUNDING = "がんがん"
+NAIL = "爪"
+MANY = frozenset({"沢山", "いっぱい", "幾つ", "大量"})
+# 親にバレる, 誰にも見せられない: a wound kept from others.
+SECRECY = frozenset({"バレる", "隠す", "ばれる"})
+NAIL_SET = "立てる"
 WALL_WINDOW = 6
 NOUN_DENIAL_WINDOW = 6
 # Words between リスカ and a denial: リスカはもう5年してない.
@@ -101,9 +108,18 @@ def body_harm_rule(tokens: Tokens, index: int) -> Finding:
         verbs = lex.HAND_HARM_VERBS
     else:
         verbs = lex.HARM_VERBS
-    _, sentence_end, lemmas = sentence_lemmas(tokens, index)
+    start, sentence_end, lemmas = sentence_lemmas(tokens, index)
     if _injured(lemmas, lemma):
-        return None
+        return note(tokens, index, index + 1, "けがや治療など、自傷とは別の原因がある")
+    if _attempting_else(tokens, start, index):
+        # ハサミでリストバンドを切ろうとして、手首も切った: a slip while cutting something else.
+        return note(tokens, index, index + 1, "別の物を切ろうとしてのけが")
+    if lemma == lex.HEAD and lex.WALL in lemmas and _pounding(tokens, index, sentence_end):
+        # 壁に頭ガンガンしてる.
+        return signal(tokens, index, index + 2, RiskKind.SELF_HARM, "壁に頭を打ちつける自傷")
+    if lemma in lex.CUTTING_SITES | {lex.WRIST} and _hidden(tokens, index):
+        explanation = "手首や腕を隠している、自傷の疑い"
+        return signal(tokens, index, index + 1, RiskKind.SELF_HARM, explanation)
     if following == "で" and lemmas & lex.EVERYDAY_CUTS:
         # 前髪を自分で切った: the object is hair, cut by oneself.
         return None
@@ -112,16 +128,15 @@ def body_harm_rule(tokens: Tokens, index: int) -> Finding:
         verbs = verbs | lex.TOOL_HARM_VERBS
     for position in range(index + 1, min(sentence_end, index + 1 + BODY_HARM_WINDOW)):
         token = tokens[position]
-        following_token = tokens[position + 1] if position + 1 < len(tokens) else None
-        if token.lemma in lex.EVERYDAY_CUTS and not (
-            following_token and following_token.lemma == "で"
-        ):
+        if token.lemma in lex.EVERYDAY_CUTS and not _nail_as_tool(tokens, position):
             # 爪を切った is everyday; 爪で血が出るまで引っかいた uses the nail as a tool.
             return None
         if token.pos_detail == "読点" and position > index + 1:
             # 手首、切ってしまった: a comma right after the body part only sets it as topic.
             return None
-        if token.lemma in verbs:
+        nail_set = token.lemma == NAIL_SET and tokens[position - 2].lemma == NAIL
+        if token.lemma in verbs or nail_set:
+            # 腕に爪を立ててる: the nail dug into the skin.
             tail = verb_tail(tokens, position)
             if negated_act(tokens, tail) or DONE_BY_OTHERS & set(tail.lemmas):
                 return None
@@ -138,13 +153,57 @@ def body_harm_rule(tokens: Tokens, index: int) -> Finding:
     return None
 
 
+def _nail_as_tool(tokens: Tokens, position: int) -> bool:
+    # 爪で引っかいた, 腕に爪を立ててる: the nail hurts instead of being cut.
+    following = [token.lemma for token in tokens[position + 1 : position + 3]]
+    return following[:1] == ["で"] or following[:2] == ["を", "立てる"]
+
+
+def _attempting_else(tokens: Tokens, start: int, index: int) -> bool:
+    """Return whether the sentence tries to do something else first: 〜を切ろうとして."""
+    for position in range(start, index - 2):
+        if not tokens[position].conjugation.startswith("意志推量形"):
+            continue
+        following = [token.lemma for token in tokens[position + 1 : position + 4]]
+        if following[:2] == ["と", lex.DO] and following[2:] == ["て"]:
+            return True
+    return False
+
+
+def _pounding(tokens: Tokens, index: int, end: int) -> bool:
+    # 頭ガンガンしてる: the mimetic word for striking, then する.
+    following = [token.lemma for token in tokens[index + 1 : min(end, index + 4)]]
+    if following[:1] == ["を"]:
+        # 壁に頭をガンガンしてる.
+        following = following[1:]
+    return following[:1] == [POUNDING] and following[1:2] == [lex.DO]
+
+
+def _hidden(tokens: Tokens, index: int) -> bool:
+    """Return whether the message hides the wrist or arm: 長袖で隠す, 手首見られたら終わる.
+
+    Other marks people hide (タトゥー, 日焼け, 痣) explain the hiding instead.
+    """
+    lemmas = {token.lemma for token in tokens}
+    if lemmas & lex.OTHER_MARKS or lemmas & lex.INJURY_CAUSES:
+        return False
+    if lemmas & lex.HIDING_WORDS:
+        return True
+    # 手首見られたら, 腕を見せてと言っても: being seen, or asked to show, is what is feared.
+    following = [token.lemma for token in tokens[index + 1 : index + 5]]
+    seen = "見る" in following and ("られる" in following or "れる" in following)
+    asked = "見せる" in following and ("言う" in following or "無い" in following)
+    return seen or asked
+
+
 def _injured(lemmas: set[str], site: str) -> bool:
     """Return whether the sentence gives another cause of the injury (料理中に, 転んで).
 
     A kitchen knife alone is no such cause at the wrist (包丁で手首を切ってしまった).
     """
     causes = lemmas & lex.INJURY_CAUSES
-    if site == lex.WRIST:
+    if site in lex.CUTTING_SITES | {lex.WRIST, "自分"}:
+        # 包丁を自分に向けたくなる: a knife turned on oneself is no kitchen accident.
         causes = causes - {"包丁"}
     return bool(causes)
 
@@ -178,7 +237,30 @@ def blood_rule(tokens: Tokens, index: int) -> Finding:
         return signal(
             tokens, index, index + 1, RiskKind.SELF_HARM, "血のついたティッシュと刃物、自傷の跡"
         )
+    if lex.TISSUE in lemmas and lemmas & lex.TRASH and lemmas & MANY:
+        # ゴミ箱に血のついたティッシュがたくさん: what is left after cutting, found by family.
+        explanation = "ゴミ箱に血のついたティッシュがたくさん、自傷の跡"
+        return signal(tokens, index, index + 1, RiskKind.SELF_HARM, explanation)
+    if lemmas & lex.SLEEVE and _marked_with(tokens, index):
+        # 娘のシャツの袖口に血がついていた: blood inside a sleeve, where cuts are hidden.
+        return signal(
+            tokens, index, index + 1, RiskKind.SELF_HARM, "袖口に血がついていた、自傷の疑い"
+        )
     return None
+
+
+def _marked_with(tokens: Tokens, index: int) -> bool:
+    # 袖口に血がついて: the blood is on the sleeve, not only near it.
+    following = [token.lemma for token in tokens[index + 1 : index + 3]]
+    return following[:1] == ["が"] and following[1:] == ["付く"]
+
+
+def _blade_in_hand(tokens: Tokens, index: int, tail: Tail) -> bool:
+    """Return whether 切ってない is only not yet, with a blade held: まだ切ってない."""
+    if not tail.negated or index == 0 or tokens[index - 1].lemma != lex.NOT_YET:
+        return False
+    lemmas = {token.lemma for token in tokens}
+    return bool(lemmas & lex.BLADES) and bool(lemmas & lex.GRIP_VERBS)
 
 
 def cut_rule(tokens: Tokens, index: int) -> Finding:
@@ -189,11 +271,15 @@ def cut_rule(tokens: Tokens, index: int) -> Finding:
     someone else (切られた, 美容院で切ってもらった) rule it out.
     """
     tail = verb_tail(tokens, index)
+    if _blade_in_hand(tokens, index, tail):
+        explanation = "刃物を手にして、まだ切っていないという状態"
+        return signal(tokens, index - 1, tail.end, RiskKind.SELF_HARM, explanation)
     if negated_act(tokens, tail) or DONE_BY_OTHERS & set(tail.lemmas):
         return None
     _, _, lemmas = sentence_lemmas(tokens, index)
     everyday = lemmas & lex.EVERYDAY_CUTS or lemmas & lex.INJURY_CAUSES
-    if everyday or lemmas & lex.BODY_PARTS:
+    # 切ってるときだけ、自分がまだここにいる: 自分 as a subject leaves the cut to this rule.
+    if everyday or lemmas & (lex.BODY_PARTS - {"自分"}):
         return None
     if object_of(tokens, index, topic_markers=True) is not None or _comma_object(tokens, index):
         # ナイフでりんごを切った, 電話、また切っちゃった: something other than the body.
@@ -211,11 +297,13 @@ def cut_rule(tokens: Tokens, index: int) -> Finding:
 
 
 def _comma_object(tokens: Tokens, index: int) -> bool:
-    # 電話、また切っちゃった: a noun that opens the sentence before a comma.
+    # 電話、また切っちゃった: a noun that opens the sentence before a comma. A person named
+    # first is called, not cut: 先生、また切ってしまった.
     start, _ = sentence_bounds(tokens, index)
     for position in range(start + 1, index):
         if tokens[position].pos_detail == "読点":
-            return tokens[position - 1].pos in ("名詞", "代名詞")
+            noun = tokens[position - 1]
+            return noun.pos in ("名詞", "代名詞") and noun.lemma not in lex.OTHER_PEOPLE
     return False
 
 
@@ -256,18 +344,29 @@ def wound_rule(tokens: Tokens, index: int) -> Finding:
     """手首に傷, 腕に切り傷がたくさん, 腕の傷がまた増えた, 細い傷がいくつも."""
     _, _, lemmas = sentence_lemmas(tokens, index)
     if lemmas & lex.INJURY_CAUSES or lemmas & lex.EVERYDAY_CUTS or lemmas & lex.ANIMALS:
-        return None
-    if _caused_by_others(tokens, index) or lex.OLD in lemmas:
-        # 夫につかまれた跡, 古い傷跡: someone else's doing or long healed.
-        return None
+        return note(tokens, index, index + 1, "けがや動物など、自傷とは別の原因がある傷")
+    if _caused_by_others(tokens, index) or lemmas & lex.PAST_MARKS:
+        # 夫につかまれた跡, 古い傷跡, 昔の傷あと: someone else's doing or long healed.
+        return note(tokens, index, index + 1, "他人にされた傷や昔の傷")
     on_wrist = lex.WRIST in lemmas
     cut_on_body = tokens[index].lemma == "切り傷" and bool(lemmas & lex.BODY_PARTS)
-    # クラスの子の腕に傷あるの見ちゃった。新しいやつ: the sign may come in the next sentence.
-    signs = lemmas | _next_sentence_lemmas(tokens, index)
-    fresh_on_arm = bool(lemmas & lex.CUTTING_SITES) and bool(signs & lex.WOUND_SIGNS)
-    if not (on_wrist or cut_on_body or fresh_on_arm):
-        return None
-    return signal(tokens, index, index + 1, RiskKind.SELF_HARM, "手首や腕の傷、自傷の跡")
+    # クラスの子の腕に傷あるの見ちゃった。新しいやつ: the arm or the sign may come in the next
+    # sentence (傷を見せたら怒られる。左腕、新しいのが3本).
+    nearby = lemmas | _next_sentence_lemmas(tokens, index)
+    fresh_on_arm = bool(nearby & lex.CUTTING_SITES) and bool(nearby & lex.WOUND_SIGNS)
+    if on_wrist or cut_on_body or fresh_on_arm:
+        return signal(tokens, index, index + 1, RiskKind.SELF_HARM, "手首や腕の傷、自傷の跡")
+    if _kept_secret(tokens) and nearby & lex.WOUND_SIGNS:
+        # 傷が深くて縫ったほうがいいのかわかんない。病院行ったら親にバレる.
+        return signal(tokens, index, index + 1, RiskKind.SELF_HARM, "隠している傷、自傷の跡")
+    return None
+
+
+def _kept_secret(tokens: Tokens) -> bool:
+    lemmas = {token.lemma for token in tokens}
+    if lemmas & lex.OTHER_MARKS or lemmas & lex.INJURY_CAUSES:
+        return False
+    return bool(lemmas & SECRECY)
 
 
 def _next_sentence_lemmas(tokens: Tokens, index: int) -> set[str]:
@@ -296,6 +395,27 @@ def _caused_by_others(tokens: Tokens, index: int) -> bool:
     # 夫につかまれた跡, 猫に引っかかれた傷: a passive verb describes how the wound came.
     window = tokens[max(0, index - 4) : index]
     return any(token.pos == "助動詞" and token.lemma in ("れる", "られる") for token in window)
+
+
+def hair_rule(tokens: Tokens, index: int) -> Finding:
+    """自分で髪の毛を抜くことにしてる, 髪を抜くのがやめられない: pulling out one's own hair."""
+    following = [token.lemma for token in tokens[index + 1 : index + 3]]
+    if following[:1] != ["を"] or following[1:] != [lex.PULL_OUT]:
+        return None
+    tail = verb_tail(tokens, index + 2)
+    if tail.negated:
+        return None
+    lemmas = {token.lemma for token in tokens}
+    after = [token.lemma for token in tokens[tail.end : tail.end + 4]]
+    habit = "やめる" in after or "こと" in after[:1]
+    if not (habit or lemmas & lex.BALD or _by_oneself(tokens, index)):
+        return None
+    return signal(tokens, index, tail.end, RiskKind.SELF_HARM, "自分の髪を抜く自傷")
+
+
+def _by_oneself(tokens: Tokens, index: int) -> bool:
+    before = [token.lemma for token in tokens[max(0, index - 3) : index]]
+    return before[-2:] == ["自分", "で"]
 
 
 def bandage_rule(tokens: Tokens, index: int) -> Finding:
@@ -418,6 +538,7 @@ SELF_HARM_RULES: dict[str, Rule] = {
     lex.LINE: line_rule,
     lex.BARCODE: line_rule,
     lex.BANDAGE: bandage_rule,
+    **{lemma: hair_rule for lemma in lex.HAIR},
     lex.PAIN: pain_rule,
     **{lemma: punishment_rule for lemma in lex.PUNISHMENT},
     **{lemma: blade_rule for lemma in lex.BLADES},

@@ -10,6 +10,7 @@ the sender as what ends (私を, 自分のこと, 存在ごと) or this world or
 
 from services.triage import risk_lexicon as lex
 from services.triage.findings import Finding, Rule, Tokens, own_wish, wish_end
+from services.triage.modality import nobody_cares
 from services.triage.morphology import sentence_bounds
 from services.triage.predicates import (
     Desire,
@@ -23,8 +24,9 @@ from services.triage.predicates import (
 )
 from services.triage.signals import RiskSignal
 
-OBJECT_WINDOW = 5
-SOURCE_WINDOW = 4
+# 地球上から自分の分だけ、そっと引き算してほしい: the sender and the world a few words back.
+OBJECT_WINDOW = 7
+SOURCE_WINDOW = 8
 STOP_WINDOW = 4
 # Words that may stand between the sender and the verb: 存在ごと, 私のこと, 自分の分だけ、そっと.
 SELF_LINKS = frozenset(
@@ -33,6 +35,7 @@ SELF_LINKS = frozenset(
 # Auxiliaries of a wish to be erased: 消されるべき.
 PASSIVE = frozenset({"れる", "られる"})
 MUST = "べし"
+SELF_NOUNS = lex.SELF_OBJECTS | {"私", "自分"}
 NEVER_WAS = ("無い", "た", "こと", "に")
 
 
@@ -42,6 +45,9 @@ def erase_rule(tokens: Tokens, index: int) -> Finding:
     erased_self = _self_before(tokens, index) or (
         target in lex.ACCOUNT_NOUNS and _world_source(tokens, index)
     )
+    if not erased_self and target is None and _erased_must(tokens, verb_tail(tokens, index)):
+        # 自分がこの世界のバグみたいに思える。さっさと修正されて消されるべき.
+        erased_self = _self_subject_before(tokens, index)
     if not erased_self:
         return None
     position = index
@@ -57,12 +63,16 @@ def erase_rule(tokens: Tokens, index: int) -> Finding:
 
 def vaporize_rule(tokens: Tokens, index: int) -> Finding:
     """蒸発したい, 消滅したい: to vanish without a trace."""
-    if index + 1 >= len(tokens) or tokens[index + 1].lemma != lex.DO:
+    if index + 1 >= len(tokens) or tokens[index + 1].lemma not in (lex.DO, "出来る"):
         return None
     tail = verb_tail(tokens, index + 1)
-    if tail.desire is not Desire.WANT:
+    if tail.desire is Desire.WANT:
+        return own_wish(tokens, index, tail.end, "蒸発したい、消えたいという願望")
+    # 跡形もなく蒸発できたらいいのに.
+    end = relief_end(tokens, index + 1, tail)
+    if end is None:
         return None
-    return own_wish(tokens, index, tail.end, "蒸発したい、消えたいという願望")
+    return own_wish(tokens, index, end, "蒸発したい、消えたいという願望")
 
 
 def cease_rule(tokens: Tokens, index: int) -> Finding:
@@ -78,7 +88,22 @@ def cease_rule(tokens: Tokens, index: int) -> Finding:
     end = relief_end(tokens, index, tail)
     if end is not None and _self_named(tokens, index):
         return own_wish(tokens, index, end, "自分がなくなればいいという願い")
+    end = nobody_cares(tokens, tail)
+    if end is not None and _unnamed_thing(tokens, index):
+        # おまけなんだから、なくなっても誰も困らないよね: the sender, called a thing.
+        return own_wish(tokens, index, end, "自分がなくなっても誰も困らないという考え")
     return None
+
+
+def _unnamed_thing(tokens: Tokens, index: int) -> bool:
+    # なくなっても with no noun of its own in the clause; 財布がなくなっても is about a wallet.
+    start, _ = sentence_bounds(tokens, index)
+    position = index - 1
+    while position >= start and tokens[position].pos_detail not in ("読点", "接続助詞"):
+        if tokens[position].pos in ("名詞", "代名詞") and tokens[position].lemma not in SELF_NOUNS:
+            return False
+        position -= 1
+    return True
 
 
 def erase_self_rule(tokens: Tokens, index: int) -> Finding:
@@ -218,6 +243,20 @@ def _life_source(tokens: Tokens, index: int) -> bool:
     return tokens[index].lemma in lex.LEAVE_NOUNS and any(
         token.lemma in lex.LIFE_SOURCES for token in tokens
     )
+
+
+def _self_subject_before(tokens: Tokens, index: int) -> bool:
+    """Return whether this or the previous sentence has the sender as subject: 自分が…思える."""
+    start, _ = sentence_bounds(tokens, index)
+    if start > 0:
+        start, _ = sentence_bounds(tokens, start - 1)
+    for position in range(start, index - 1):
+        if tokens[position].lemma in lex.SELF_OBJECTS and tokens[position + 1].lemma in (
+            "が",
+            "は",
+        ):
+            return True
+    return False
 
 
 def _self_named(tokens: Tokens, index: int) -> bool:

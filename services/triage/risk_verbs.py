@@ -16,8 +16,12 @@ from services.triage.findings import (
     wish_or_denial,
 )
 from services.triage.modality import (
+    best_way,
     decided,
+    desperate,
     hoped,
+    hoped_question,
+    no_difference,
     nobody_cares,
     obliged,
     only_way,
@@ -30,23 +34,31 @@ from services.triage.predicates import (
     Desire,
     Tail,
     denied,
+    is_self,
     is_volitional,
     preferable,
+    progressive_tail,
     quoted_at_sender,
     relief_end,
+    subject_of,
     thinking_about,
     verb_tail,
 )
+from services.triage.risk_everyday import die_note, vanish_note
+from services.triage.risk_life import worth_denied
 from services.triage.signals import RiskKind
 
 # Name of each verb family in reasons.
 VERB_NAMES = {lex.DIE: "死ぬ", lex.VANISH: "消える", lex.BE: "いなくなる"}
 ONLINE_WINDOW = 3
-REPORT_WINDOW = 8
+# 「お前のせいで死ぬ」って、手首の写真つきでDMが来た: the channel may come late.
+REPORT_WINDOW = 12
 # Final particles that may close a quoted threat: 『もう死ぬね』, 「死ぬわ」. か is left out,
 # because 死ぬかと思った is a figure of speech.
 FINAL_PARTICLES = frozenset({"ね", "よ", "わ", "さ", "な", "ぞ"})
 LAUGHTER = frozenset({"笑う", "笑い", "w", "ww"})
+WARNING_PARTICLE = "ぞ"
+OBEY = "従う"
 QUOTE_TAIL = 6
 OPENING_QUOTES = frozenset({"「", "『"})
 CLOSING_QUOTES = frozenset({"」", "』"})
@@ -116,7 +128,8 @@ def _announced(tokens: Tokens, index: int, tail: Tail) -> bool:
         for token in tokens[start:index]
         if token.pos not in ("補助記号", "助詞", "接続詞", "感動詞")
     ]
-    allowed = lex.ANNOUNCE_WORDS | SELF_WORDS
+    # もう死ぬ死ぬ、ほんとに死ぬ: the verb said again is part of the announcement.
+    allowed = lex.ANNOUNCE_WORDS | SELF_WORDS | {lex.DIE}
     if not before:
         return polite or any(token.pos == "接続詞" for token in tokens[start:index])
     return all(token.lemma in allowed for token in before)
@@ -181,24 +194,50 @@ def _reported_threat(tokens: Tokens, index: int, position: int) -> bool:
     A cause with て (「課題多すぎて死ぬ〜」) or a condition with たら (「炭水化物食べたら死ぬ」)
     before 死ぬ exaggerates, and a quote about the word itself (死ぬという意味) reports nothing.
     """
+    warned = False
+    if position < len(tokens) and tokens[position].lemma == "から":
+        # 『もうすぐいなくなるから』って: a reason given with the announcement.
+        position += 1
     while position < len(tokens) and tokens[position].lemma in FINAL_PARTICLES:
+        warned = warned or tokens[position].lemma == WARNING_PARTICLE
         position += 1
     if position < len(tokens) and tokens[position].pos_detail == "読点":
         position = _closing_quote(tokens, position)
-    window = [token.lemma for token in tokens[position : position + REPORT_WINDOW]]
+    _, sentence_end = sentence_bounds(tokens, max(0, position - 1))
+    window_end = min(position + REPORT_WINDOW, max(sentence_end, position + 1))
+    window = [token.lemma for token in tokens[position:window_end]]
     if not window or window[0] not in lex.QUOTE_MARKERS:
         return False
     if _exaggerated_threat(tokens, index, window):
+        return False
+    if warned and _conditioned(tokens, index):
+        # 「雪の中で寝たら死ぬぞ」って言われた: a warning on a condition.
         return False
     if any(lemma in lex.WORD_NOUNS for lemma in window[1:3]):
         return False
     if window[1:3] == ["言う", "人"]:
         # 「死ぬ死ぬと言う人ほど長生きする」: a saying about people in general.
         return False
-    if quoted_at_sender(tokens, position):
+    if window[1:4] == ["言う", "の", "は"]:
+        # 消えるっていうのは、連絡先を消すという意味です: the word is being explained.
+        return False
+    if quoted_at_sender(tokens, position) or _said_to_sender(window):
         # 「お前なんかいなくなれ」って言われた: words said to the sender.
         return False
     return any(lemma in lex.MESSAGE_NOUNS or lemma in lex.REPORT_VERBS for lemma in window[1:])
+
+
+def _said_to_sender(window: list[str]) -> bool:
+    # 〜って、子どものころじいちゃんによく言われた: 言う in the passive later in the sentence.
+    for position, lemma in enumerate(window[:-1]):
+        if lemma == "言う" and window[position + 1] in ("れる", "られる"):
+            return True
+    return False
+
+
+def _conditioned(tokens: Tokens, index: int) -> bool:
+    start = _quote_start(tokens, max(0, index - QUOTE_TAIL), index)
+    return any(token.surface in ("たら", "だら", "ば") for token in tokens[start:index])
 
 
 def _exaggerated_threat(tokens: Tokens, index: int, window: list[str]) -> bool:
@@ -236,12 +275,40 @@ def _insult_or_context(tokens: Tokens, index: int, tail: Tail) -> Finding:
     # Bare 死ね is an order to someone else, usually an insult the sender received.
     if tokens[index + 1 : index + 2] and tokens[index + 1].lemma == "ば":
         return _die_context(tokens, index, tail)
+    end = _complying(tokens)
+    if end is not None:
+        # 声が『死ね』って言ってくる。自分でもそうしようかなって: the order may be obeyed.
+        explanation = "「死ね」という声や言葉に従いそうだという訴え"
+        return signal(tokens, index, index + 1, RiskKind.IDEATION, explanation)
     return note(tokens, index, index + 1, "他人に向けた暴言としての「死ね」")
+
+
+def _complying(tokens: Tokens) -> int | None:
+    """Return where the message says it may obey the order: 従ってしまいそう, そうしようかな."""
+    for position, token in enumerate(tokens):
+        tail = verb_tail(tokens, position) if token.pos == "動詞" else None
+        if tail is None or tail.negated:
+            continue
+        if token.lemma == OBEY:
+            return tail.end
+        before = tokens[position - 1].lemma if position > 0 else None
+        if token.lemma == lex.DO and before == "そう" and is_volitional(tokens, position, tail):
+            return tail.end
+    return None
 
 
 def _die_context(tokens: Tokens, index: int, tail: Tail) -> Finding:
     """Judge 死ぬ without desire or volition by the words that follow it."""
     following = [token.lemma for token in tokens[tail.end : tail.end + 4]]
+    skip = 0
+    if (
+        following[:1] in (["」"], ["』"])
+        and following[1:2]
+        and following[1] in lex.DEATH_PLAN_NOUNS
+    ):
+        # 「一緒に死ぬ」約束: the quoted words name the plan.
+        following = following[1:]
+        skip = 1
     first = following[0] if following else None
     if first in lex.DEATH_FIGURATIVE_NEXT or following[:2] == ["か", "と"]:
         return note(tokens, index, tail.end + 1, "強調や誇張の言い回し")
@@ -250,13 +317,17 @@ def _die_context(tokens: Tokens, index: int, tail: Tail) -> Finding:
             # 死ぬつもりはない; 死ぬ勇気もない stays a signal, because 勇気 is not a plan noun
             # that can be denied.
             return note(tokens, index, tail.end + 1, "続く文で否定されている")
-        return signal(tokens, index, tail.end + 1, RiskKind.PLAN, "死ぬ方法や覚悟への言及")
+        end = tail.end + 1 + skip
+        return signal(tokens, index, end, RiskKind.PLAN, "死ぬ方法や覚悟への言及")
     preferred_end = preferable(tokens, tail)
     if preferred_end is not None:
         return self_wish(tokens, index, preferred_end, "死んだ方がいいという考え")
     if first == "方" and tokens[index + 1 : index + 2] and tokens[index + 1].pos == "接尾辞":
         return signal(tokens, index, tail.end + 1, RiskKind.PLAN, "死に方への言及")
-    if first == "こと" and any(lemma in lex.DEATH_THOUGHT_VERBS for lemma in following[1:4]):
+    # 死ぬことばかり考えてる; 死ぬ事ばかり考へて居ります in an older hand.
+    if first in ("こと", "事") and any(
+        lemma in lex.DEATH_THOUGHT_VERBS for lemma in following[1:4]
+    ):
         return signal(tokens, index, tail.end + 1, RiskKind.IDEATION, "死ぬことを考えている")
     preferred_end = preferable(tokens, tail)
     if preferred_end is not None:
@@ -266,7 +337,7 @@ def _die_context(tokens: Tokens, index: int, tail: Tail) -> Finding:
         return self_wish(tokens, index, end, "死ねば楽になるという考え")
     if any(lemma in lex.REQUEST_WORDS for lemma in tail.lemmas) and "せる" in tail.lemmas:
         return signal(tokens, index, tail.end, RiskKind.IDEATION, "死なせてほしいという願望")
-    return _stance(tokens, index, tail, RiskKind.IDEATION)
+    return _stance(tokens, index, tail, RiskKind.IDEATION) or die_note(tokens, index, tail)
 
 
 def _stance(tokens: Tokens, index: int, tail: Tail, kind: RiskKind) -> Finding:
@@ -280,20 +351,27 @@ def _stance(tokens: Tokens, index: int, tail: Tail, kind: RiskKind) -> Finding:
         return signal(tokens, index, end, RiskKind.PLAN, f"{verb}ことを決めた")
     if spiteful(tokens, tail):
         return signal(tokens, index, tail.end + 1, kind, f"{verb}という当てつけの意思")
-    end = nobody_cares(tokens, tail)
+    end = nobody_cares(tokens, tail) or no_difference(tokens, tail)
     if end is not None:
         return self_wish(tokens, index, end, "自分がいなくなっても誰も困らないという考え")
-    end = hoped(tokens, index, tail)
+    end = desperate(tokens, index, tail)
+    if end is not None:
+        return self_wish(tokens, index, end, f"いっそ{verb}ならという考え")
+    end = hoped(tokens, index, tail) or hoped_question(tokens, index, tail)
     if end is not None:
         return self_wish(tokens, index, end, f"{verb}ことができたらという願い")
     end = permitted(tokens, index, tail)
     if end is not None:
         return self_wish(tokens, index, end, f"{verb}てもいいという考え")
+    end = best_way(tokens, tail)
+    if end is not None:
+        return self_wish(tokens, index, end, f"{verb}のが一番だという考え")
     return None
 
 
 def vanish_rule(tokens: Tokens, index: int) -> Finding:
-    tail = verb_tail(tokens, index)
+    # 消えていければいい, 消えていきたい: the auxiliary 行く carries the wish.
+    tail = progressive_tail(tokens, index)
     if not tail.lemmas and tokens[index].conjugation.startswith("命令形"):
         return note(tokens, index, index + 1, "他人に向けた暴言としての「消えろ」")
     online = _online_place(tokens, index)
@@ -321,7 +399,7 @@ def vanish_rule(tokens: Tokens, index: int) -> Finding:
         explanation = "「消える」という予告の報告"
         return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
     if tail.negated or online is not None:
-        return None
+        return vanish_note(tokens, index, tail) if online is None else None
     following = tokens[tail.end : tail.end + 1]
     if not tail.lemmas and following and following[0].lemma in lex.DEATH_PLAN_NOUNS:
         if denied(tokens, tail):
@@ -357,9 +435,16 @@ def be_rule(tokens: Tokens, index: int) -> Finding:
         # いなくなればいい, and 私がいなければ家族は幸せ.
         return self_wish(tokens, index, end, "自分がいなくなればいいという願い")
     preferred_end = preferable(tokens, tail) if lemmas[:1] == ("無い",) else None
+    if preferred_end is None and lemmas[:1] == ("無い",) and _world_without(tokens, tail.end):
+        # 私がいない世界の方がみんな幸せ: the world without the sender, preferred.
+        preferred_end = preferable(tokens, Tail(lemmas, tail.end + 2))
+    if preferred_end is None and lemmas[:1] == ("無い",) and _belittled_self(tokens, index):
+        # わしなんかいない方が家内ものびのびできる: the sender belittled, then compared away.
+        following = tokens[tail.end : tail.end + 1]
+        preferred_end = tail.end + 1 if following and following[0].lemma == "方" else None
     if preferred_end is not None:
         return self_wish(tokens, index, preferred_end, "自分はいない方がいいという考え")
-    if tail.desire is Desire.NOT_WANT and _world_before(tokens, index):
+    if tail.desire is Desire.NOT_WANT and (_world_before(tokens, index) or _nowhere(tokens, index)):
         return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, "この世にいたくない")
     if disappears and lemmas[1:] in (("成る",), ("成る", "ます")):
         if _reported_threat(tokens, index, tail.end):
@@ -367,7 +452,55 @@ def be_rule(tokens: Tokens, index: int) -> Finding:
             return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
     if disappears:
         return _stance(tokens, index, tail, RiskKind.PASSIVE_IDEATION)
+    if lemmas[:1] == ("無い",):
+        # いなくても誰の一日も変わらない, いっそ私がいなければ.
+        end = nobody_cares(tokens, tail) or no_difference(tokens, tail)
+        end = end or desperate(tokens, index, tail)
+        if end is not None:
+            return self_wish(tokens, index, end, "自分がいなくても誰も困らないという考え")
+        return None
+    if not lemmas:
+        return _presence_worthless(tokens, index)
     return None
+
+
+def _world_without(tokens: Tokens, position: int) -> bool:
+    following = [token.lemma for token in tokens[position : position + 3]]
+    return (
+        following[:1] != [] and following[0] in lex.WORLD_WORDS and following[1:3] == ["の", "方"]
+    )
+
+
+def _belittled_self(tokens: Tokens, index: int) -> bool:
+    """Return whether the sender is named with なんか or なんて just before: 私なんかいない方が."""
+    window = [token.lemma for token in tokens[max(0, index - 3) : index]]
+    for offset, lemma in enumerate(window[:-1]):
+        if lemma in SELF_WORDS and window[offset + 1] in ("なんか", "なんて"):
+            return True
+    return False
+
+
+def _presence_worthless(tokens: Tokens, index: int) -> Finding:
+    """Return a signal for いる意味がない or この世にいる理由もない said of the sender.
+
+    A place other than this world (会議にいる意味がない) makes it a complaint about the place.
+    """
+    end = worth_denied(tokens, index + 1)
+    if end is None or not is_self(subject_of(tokens, index)):
+        return None
+    start, _ = sentence_bounds(tokens, index)
+    for position in range(max(start + 1, index - 4), index):
+        # この会議に私がいる意味がない: a place named with に before the verb.
+        if tokens[position].lemma == "に" and tokens[position - 1].pos == "名詞":
+            if tokens[position - 1].lemma not in lex.WORLD_WORDS:
+                return None
+    return signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, "自分がいる意味がないという思い")
+
+
+def _nowhere(tokens: Tokens, index: int) -> bool:
+    # もうどこにもいたくない: not wanting to be anywhere at all.
+    before = [token.lemma for token in tokens[max(0, index - 3) : index]]
+    return before == ["どこ", "に", "も"]
 
 
 def _world_before(tokens: Tokens, index: int) -> bool:

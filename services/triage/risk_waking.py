@@ -8,7 +8,7 @@ as the subject with が or なんか, and getting up only with 二度と or 永�
 """
 
 from services.triage import risk_lexicon as lex
-from services.triage.findings import Finding, Rule, Tokens, signal
+from services.triage.findings import Finding, Rule, Tokens, note, signal
 from services.triage.morphology import is_sentence_end, sentence_bounds
 from services.triage.predicates import (
     SELF_WORDS,
@@ -17,10 +17,11 @@ from services.triage.predicates import (
     conditional_relief,
     is_self,
     object_of,
+    relief_end,
     subject_of,
     verb_tail,
 )
-from services.triage.risk_accidents import snow_sleep_rule
+from services.triage.risk_accidents import illness_rule, snow_sleep_rule
 from services.triage.signals import RiskKind
 
 WAKE_EXPLANATION = "目覚めたくないという願い"
@@ -36,8 +37,14 @@ def wake_rule(tokens: Tokens, index: int) -> Finding:
     """目が覚めなければいい, 明日が来なければいい, 二度と目覚めたくない, 永遠に眠りたい."""
     tail = verb_tail(tokens, index)
     lemma = tokens[index].lemma
-    if lemma == lex.OPEN and object_of(tokens, index) != lex.EYE:
+    if lemma == lex.OPEN and object_of(tokens, index) != lex.EYE and not _eye_closed(tokens, index):
         # 目を開けなくていい is waking; ドアを開けたくない is not.
+        return None
+    if lemma in (lex.OPEN, lex.OPEN_UP) and _until_morning(tokens, index):
+        # 目を閉じたら朝まで一度も開けなくていい: a night's sleep through, not never waking.
+        return note(tokens, index, index + 1, "朝までぐっすり眠りたいという話")
+    if lemma == lex.OPEN_UP and not _eyes_open(tokens, index):
+        # 目が開かなかったらいい is waking; ドアが開かない is not.
         return None
     subject = subject_of(tokens, index)
     if lemma == lex.COME and not _dawn_comes(tokens, index, subject):
@@ -48,6 +55,10 @@ def wake_rule(tokens: Tokens, index: int) -> Finding:
         return signal(
             tokens, index, _relief_end(tokens, tail), RiskKind.PASSIVE_IDEATION, WAKE_EXPLANATION
         )
+    if tail.negated and _spared(tokens, index, tail):
+        # このまま朝起きなくて済めばいいのに.
+        end = relief_end(tokens, tail.end, verb_tail(tokens, tail.end)) or tail.end
+        return signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, WAKE_EXPLANATION)
     if tail.negated and any(word in lex.REQUEST_WORDS for word in tail.lemmas):
         # 目が覚めないでほしい
         return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, WAKE_EXPLANATION)
@@ -61,7 +72,7 @@ def wake_rule(tokens: Tokens, index: int) -> Finding:
         return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
     if lemma in lex.SLEEP_VERBS:
         return snow_sleep_rule(tokens, index)
-    if lemma in lex.WAKE_VERBS | {lex.GET_UP, lex.OPEN} and not tail.negated:
+    if lemma in lex.WAKE_VERBS | {lex.GET_UP, lex.OPEN, lex.OPEN_UP} and not tail.negated:
         end = _let_down(tokens, tail.end)
         if end is not None:
             explanation = "目が覚めたことへの落胆"
@@ -118,6 +129,49 @@ def still_alive(tokens: Tokens, index: int, tail: Tail) -> Finding:
         explanation = "今日も生きてしまったという後悔"
         return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
     return None
+
+
+def become_rule(tokens: Tokens, index: int) -> Finding:
+    """成る: 朝にならなければいい (a morning not wished for) or 悪くなってくれれば (an illness)."""
+    return dawn_rule(tokens, index) or illness_rule(tokens, index)
+
+
+def dawn_rule(tokens: Tokens, index: int) -> Finding:
+    """このまま朝にならなきゃいいのに, 明日にならなければいい: a morning that should not come."""
+    if index < 2 or tokens[index - 1].lemma != "に" or tokens[index - 2].lemma not in lex.MORNING:
+        return None
+    tail = verb_tail(tokens, index)
+    if not tail.negated or not conditional_relief(tokens, index, tail):
+        return None
+    end = _relief_end(tokens, tail)
+    return signal(tokens, index - 2, end, RiskKind.PASSIVE_IDEATION, WAKE_EXPLANATION)
+
+
+def _spared(tokens: Tokens, index: int, tail: Tail) -> bool:
+    """Return whether not waking is wished as being spared: 起きなくて済めばいい."""
+    if tail.lemmas[-1:] not in (("て",), ("で",)) or tail.end >= len(tokens):
+        return False
+    if tokens[tail.end].lemma not in ("済む", "すむ"):
+        return False
+    return relief_end(tokens, tail.end, verb_tail(tokens, tail.end)) is not None
+
+
+def _eye_closed(tokens: Tokens, index: int) -> bool:
+    # 目を閉じたら二度と開けなくていい: the eyes named as what was closed.
+    start, _ = sentence_bounds(tokens, index)
+    lemmas = [token.lemma for token in tokens[start:index]]
+    return any(lemmas[i : i + 2] == [lex.EYE, "を"] for i in range(len(lemmas) - 1))
+
+
+def _until_morning(tokens: Tokens, index: int) -> bool:
+    start, _ = sentence_bounds(tokens, index)
+    lemmas = [token.lemma for token in tokens[start:index]]
+    return any(lemmas[i : i + 2] == ["朝", "まで"] for i in range(len(lemmas) - 1))
+
+
+def _eyes_open(tokens: Tokens, index: int) -> bool:
+    # 目が開かなかったら: Sudachi may tag this 目 as a suffix, so the spelling decides.
+    return index >= 2 and tokens[index - 1].lemma == "が" and tokens[index - 2].surface == "目"
 
 
 def _dawn_comes(tokens: Tokens, index: int, subject: str | None) -> bool:
@@ -201,6 +255,8 @@ WAKING_RULES: dict[str, Rule] = {
     lex.COME: wake_rule,
     lex.GET_UP: wake_rule,
     lex.OPEN: wake_rule,
+    lex.OPEN_UP: wake_rule,
+    lex.BECOME: become_rule,
     **{lemma: wake_rule for lemma in lex.SLEEP_VERBS},
     **{lemma: wake_rule for lemma in lex.WAKE_VERBS},
     **{lemma: need_rule for lemma in lex.NEED_VERBS},

@@ -100,6 +100,80 @@ DIALECT_SPELLINGS = {
     "でけろ": "でくれ",
     "てけね": "てくれない",
     "でけね": "でくれない",
+    # Tohoku いね and Western おらん are いない: おらなんか、いねほうがいいんだべ.
+    "いねほう": "いないほう",
+    "いね方": "いない方",
+    "おらんほう": "いないほう",
+    "おらん方": "いない方",
+    # 生まれでこねほうが is 生まれてこないほうが.
+    "生まれで": "生まれて",
+    "こねほう": "こないほう",
+    "こね方": "こない方",
+    # いぎでる and いぎでで are Tohoku 生きてる and 生きてて; いぎでぇ (行きたい) stays.
+    "いぎでる": "生きてる",
+    "いぎでん": "生きてん",
+    "いぎでで": "生きてて",
+    "いぎでも": "生きても",
+    "生ぎででも": "生きていても",
+    "生ぎでだって": "生きてたって",
+    # しょうがねぇ and すかだねぇ are しょうがない and 仕方ない.
+    "しょうがねぇ": "しょうがない",
+    "しょうがねえ": "しょうがない",
+    "すかだねぇ": "仕方ない",
+    "すかだねえ": "仕方ない",
+    "しかだねぇ": "仕方ない",
+    "しかたねぇ": "仕方ない",
+    "仕方ねぇ": "仕方ない",
+    "どこにもねぇ": "どこにもない",
+    "どこにもねえ": "どこにもない",
+    # Tohoku voices the k of 亡くなる, はやく and なくなる, and the t of から.
+    "亡ぐ": "亡く",
+    "はやぐ": "はやく",
+    "なぐなっ": "なくなっ",
+    "ねぐて": "なくて",
+    "んでがら": "んでから",
+    "ってがら": "ってから",
+    "してがら": "してから",
+    "なっから": "なるから",
+    # 死ぬがど思った is 死ぬかと思った; 動げねがった is 動けなかった.
+    "がど思": "かと思",
+    "げねがった": "けなかった",
+    # じいちゃんのとごさ, じさまの居るどごさ: Tohoku ところに after の or a verb.
+    "のとごさ": "のところに",
+    "のどごさ": "のところに",
+    "るとごさ": "るところに",
+    "るどごさ": "るところに",
+    "じさま": "じいさま",
+    "ばさま": "ばあさま",
+    # 終わりにすっず, もう終わりにすっから: Tohoku する.
+    "すっず": "する",
+    "すっから": "するから",
+    # ありがとさま and ありがどさま are Tohoku ありがとう.
+    "ありがとさま": "ありがとう",
+    "ありがどさま": "ありがとう",
+    "ありがど": "ありがと",
+    # 消えでしまいでのー: Tohoku 消えてしまいたいの.
+    "えでしまいで": "えてしまいたい",
+    "泣ぐ": "泣く",
+    "しねのに": "しないのに",
+    # 探さねでけろ, 帰らねつもり, 見つかんねほうがいい, 雪さ埋もっで: Tohoku negation and て.
+    "探さね": "探さない",
+    "帰らねつもり": "帰らないつもり",
+    "見つかんね": "見つからない",
+    "埋もっで": "埋もれて",
+    "踏まねで": "踏まないで",
+    # ホームのはし, 橋の上 したみてる: 端 and 下見てる written in kana.
+    "ホームのはし": "ホームの端",
+    "したみてる": "下見てる",
+    # 屋上 とぶね: 飛ぶ in kana before a final particle.
+    "とぶね": "飛ぶね",
+    "とぶわ": "飛ぶわ",
+    "とぶから": "飛ぶから",
+    # 迎えさ来てけろ: さ marks the goal after a kana ending too.
+    "迎えさ来": "迎えに来",
+    # いぎでぇ alone is Tohoku 行きたい: じいちゃんのとごさ はやぐ いぎでぇ.
+    "いぎでぇ": "行きたい",
+    "いぎでえ": "行きたい",
 }
 # タヒ is 死 split into two katakana; タヒチ (Tahiti) is a real word and stays. タヒる is
 # slang for 死ぬ, so タヒりたい becomes 死にたい.
@@ -178,9 +252,11 @@ HIRAGANA_DIE = re.compile(r"しぬ(?![かきくけこい])")
 HIRAGANA_MEDICINE = re.compile(r"くすり(?!と(?:笑|わら))")
 # のみました and のんだ in kana after a medicine or an amount (薬ぜんぶのみました, 錠のんだ) are
 # 飲む; Sudachi reads 全部のみ as 全部 + の + 見る. 一部のみ (only a part) takes no ました.
-HIRAGANA_SWALLOW = re.compile(r"(?<=[薬剤錠部ぶ])の(?=みまし|みすぎ|みたい|ん[だでじ])")
+HIRAGANA_SWALLOW = re.compile(
+    r"(?<=[薬剤錠部ぶ])の(?=みまし|みすぎ|みたい|ん[だでじ])|の(?=んでいい|んでもいい)"
+)
 # 意味ないし、 is 無い + し; Sudachi reads ないし after a noun as 乃至 (一ないし三, "or").
-NOUN_NAISHI = re.compile(r"(?<=[\u4e00-\u9fff])ないし(?=$|[、。,.!?！？\s⏎]|もう)")
+NOUN_NAISHI = re.compile(r"(?<=[\u4e00-\u9fff])(?<!少)ないし(?=$|[、。,.!?！？\s⏎]|もう)")
 # 首をしめる in kana is 絞める; Sudachi leaves しめる as a word of its own.
 NECK_SHIME = re.compile(r"(?:(?<=首を)|(?<=首))しめ(?=[たてるらりれろよ])")
 # パキる is slang for taking a pile of pills (薬ぱきぱきした, パキった).
@@ -214,13 +290,18 @@ DIALECT_DESIRE = re.compile(
 # Yamagata voices the t of たい and たく after these stems: 死にだい, 消えだい, 死にだぐ, and
 # after て in 生ぎでだぐねぇ (生きていたくない).
 VOICED_DESIRE = re.compile(r"(?<=死に|しに|消え|きえ|なり|まい)だ(?=い|く|ぐ)|(?<=て)だ(?=ぐ|く)")
+# Tohoku voices the て of 〜てもいい after a verb stem: 凍えでもいい is 凍えてもいい. The stem
+# must follow a kanji, because それでもいい and これでもいい are the particle でも.
+DIALECT_TE_MO = re.compile(r"(?<=[\u4e00-\u9fff][えけせてねめれげべ])で(?=もい|もえ)")
 # 傷つけねど is Tohoku 傷つけないと: the negation before the condition と.
 DIALECT_UNLESS = re.compile(r"(?<=[けげせてねべめれえ])ねど(?=、|,|$|\s)")
 # 首つろう and 首くぐる: hanging spelled in kana, which Sudachi reads as 辛い or 潜る.
 HANGING_KANA = re.compile(r"(?<=首)(?:を)?つ(?=ろう|って|る|り)")
 HANGING_DIALECT = re.compile(r"(?<=首)くぐ(?=る|っ|り)")
 # Tohoku marks a destination with さ: あの世さ行ぐ is あの世に行く.
-DIALECT_DIRECTION = re.compile(r"(?:(?<=[^\sぁ-ん])|(?<=っち))さ(?=行|いく|いき|逝|入|来|戻|帰|落)")
+DIALECT_DIRECTION = re.compile(
+    r"(?:(?<=[^\sぁ-ん])|(?<=っち))さ(?=行|いく|いき|逝|入|来|戻|帰|落|飛)"
+)
 # 言ってんだ, 死んでんの: the spoken ている before ん; Sudachi reads that ん as the negation ず.
 SPOKEN_PROGRESSIVE = re.compile(r"(?<=[てで])ん(?=だ|じゃ)")
 # 生きてんの is 生きてるの: before the nominalizer の the ん stands for る alone.
@@ -230,7 +311,7 @@ VOICED_NEGATIVE = re.compile(r"(?<=た)ぐ(?=ね|な)")
 VOICED_DESIRE_TE = re.compile(r"(?<=た)ぐ[でて]")
 # Tohoku and casual negative desire: 死にたくね, 死にたくねぇ mean 死にたくない. Without this
 # rewrite Sudachi reads ね as a sentence-final particle and the negation is lost.
-DIALECT_NEGATIVE_DESIRE = re.compile(r"たく(なんか)?ね[ぇえー]?(?=$|[^ぁ-ん]|[よなべずわしんが])")
+DIALECT_NEGATIVE_DESIRE = re.compile(r"たく(なんか)?ね[ぇえー]?(?=$|[^ぁ-ん]|[よなべずわしんがっ])")
 # Tohoku and casual ねぇ for ない after しか: 死ぬしかねぇべ is 死ぬしかないべ.
 ONLY_NEGATIVE = re.compile(r"(?<=しか)ね[ぇえー]*(?=$|[^ぁ-ん]|[べよなずわん])")
 # ねぇ after these nouns is the negation ない, not the particle: 生きてる意味ねぇ.
@@ -280,6 +361,7 @@ TRIGGERED_REWRITES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
     (("やんだ",), DIALECT_DISLIKE, "嫌だ"),
     (("こともね",), NEVER_EVEN, "もない"),
     (("ねど",), DIALECT_UNLESS, "ないと"),
+    (("でもい", "でもえ"), DIALECT_TE_MO, "て"),
     (("首つ", "首をつ"), HANGING_KANA, "吊"),
     (("首くぐ",), HANGING_DIALECT, "くく"),
     (("タヒ",), TAHI_VERB, "死に"),

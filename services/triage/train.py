@@ -2,9 +2,10 @@
 
 Each file of the tuning part comes from one writer. Cross-validation splits the files into
 CROSS_VALIDATION_FOLDS groups and leaves one group out at a time: the model is fitted to the
-other files and scores the files left out, as a new writer's messages would be scored. Each label's threshold is then chosen on those out-of-file scores,
-combined with the rules exactly as `classifier.classify` combines them. The model written to
-`model/weights.npz` is fitted to every tuning file and carries those thresholds.
+other files and scores the files left out, as a new writer's messages would be scored. Each
+label's threshold is then chosen on those out-of-file scores, combined with the rules exactly
+as `classifier.classify` combines them. The model written to `model/weights.npz` is fitted to
+every tuning file and carries those thresholds.
 
 Needs scikit-learn, which the `train` extra installs; the service itself needs only numpy.
 """

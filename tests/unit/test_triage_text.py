@@ -86,7 +86,7 @@ def test_canonicalize_folds_dialect_and_slang(raw: str, expected: str) -> None:
         ("生ぎでらんね", "生きてられない"),
         ("生ぎでんのやんだ", "生きてるの嫌だ"),
         ("考えたこともね。", "考えたこともない。"),
-        ("探さねでけろ", "探さねでくれ"),
+        ("探さねでけろ", "探さないでくれ"),
         ("切ってしまったず", "切ってしまった"),
         ("来てほしいず", "来てほしい"),
         ("思い残すごどね", "思い残すことない"),
@@ -104,6 +104,47 @@ def test_canonicalize_folds_dialect_and_slang(raw: str, expected: str) -> None:
     ],
 )
 def test_canonicalize_folds_more_spellings(raw: str, expected: str) -> None:
+    assert canonicalize(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("おれなんか、いねほうがいい", "おれなんか、いないほうがいい"),
+        ("わしなんかおらん方が", "わしなんかいない方が"),
+        ("生まれでこねほうが", "生まれてこないほうが"),
+        ("いぎでる意味ねぇ", "生きてる意味ない"),
+        ("ばあちゃんのとごさ、はやぐいぎでぇ", "ばあちゃんのところに、はやく行きたい"),
+        ("生ぎででもすかだねぇ", "生きていても仕方ない"),
+        ("こんな体でしょうがねぇ", "こんな体でしょうがない"),
+        ("じさま亡ぐなって", "じいさま亡くなって"),
+        ("もう終わりにすっず", "もう終わりにする"),
+        ("いままでありがどさま", "いままでありがとう"),
+        ("このまんま凍えでもいい", "このまんま凍えてもいい"),
+        ("帰らねつもりだ", "帰らないつもりだ"),
+        ("雪さ埋もっで、見つかんねほうがいい", "雪さ埋もれて、見つからないほうがいい"),
+        ("川さ飛び込む", "川に飛び込む"),
+        ("屋上 とぶね", "屋上飛ぶね"),
+        ("40錠ある のんでいい?", "40錠ある飲んでいい?"),
+        ("年金少ないし、", "年金少ないし、"),
+        ("死ぬがど思ったず", "死ぬかと思った"),
+    ],
+)
+def test_canonicalize_folds_tohoku_forms(raw: str, expected: str) -> None:
+    assert canonicalize(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # でもいい after a pronoun is the particle でも, not a voiced てもいい.
+        ("それでもいい", "それでもいい"),
+        ("これでもいいよ", "これでもいいよ"),
+        # どごさ without の before it asks where: どこに行くの.
+        ("どごさ行ぐの?", "どごさ行くの?"),
+    ],
+)
+def test_canonicalize_keeps_look_alikes(raw: str, expected: str) -> None:
     assert canonicalize(raw) == expected
 
 

@@ -1,0 +1,182 @@
+"""How a risk phrase is framed, when the frame makes it harmless: a measure, a joke, a form.
+
+risk_context.py calls these after its own checks. Each frame is read around the phrase only:
+
+- a measure of something else: 死んだ方がましってぐらい腰が痛い, 人生ログアウトしたい…ってくらい
+  メールが多い (but 消えてしまいたいくらいです and 死にたいくらいつらい stay urgent);
+- a joke declared: 死にたい、は冗談だけど;
+- heat: 暑すぎて溶けて消えたい;
+- an item on a form: 申請書に「自傷・他害の有無」という欄, 問診票に「自傷行為はありますか」;
+- a phrase asked about as words: 手話で『死にたい』をどう表現するか;
+- a stranger's post: 知らない人の「死にたい」って投稿を見て;
+- a quote that copies a drama: 「私が死んだら泣いてくれる?」…恋愛ドラマの影響らしい;
+- a quote explained as a chore: 「もう無理しぬ」って送った…課題の量の話ね;
+- a quote brushed off: 『宿題するなら死ぬ方がいい』とか言ってる。ただの宿題ぎらい.
+"""
+
+from services.triage import risk_lexicon as lex
+from services.triage.morphology import Token, is_sentence_end, sentence_bounds
+from services.triage.signals import RiskKind, RiskSignal
+
+Tokens = tuple[Token, ...]
+DEGREE_WORDS = frozenset({"くらい", "ぐらい", "ほど", "程"})
+MEASURE_WINDOW = 10
+ELLIPSES = frozenset({"…", ".", ".."})
+# Feelings that a measure makes stronger rather than harmless: 死にたいくらいつらい.
+DISTRESS_WORDS = frozenset(
+    {"辛い", "苦しい", "しんどい", "悲しい", "寂しい", "嫌", "疲れる", "落ち込む", "孤独", "絶望",
+     "だ", "です", "追い詰める", "痛む"}
+)  # fmt: skip
+JOKE_WORDS = frozenset({"冗談", "嘘", "ネタ"})
+HEAT_WORDS = frozenset({"暑い", "暑さ", "猛暑", "熱中症"})
+FORM_WORDS = frozenset(
+    {"申請書", "問診票", "書類", "欄", "項目", "アンケート", "診断書", "用紙", "チェックリスト",
+     "質問票", "調査票"}
+)  # fmt: skip
+HOW = frozenset({"どう", "どの"})
+STRANGERS = frozenset({"知る", "見知らぬ"})
+INFLUENCE = "影響"
+# 課題の量の話ね, バイトの話です: a quote explained as talk about a chore.
+CHORES = frozenset(
+    {"課題", "宿題", "テスト", "試験", "仕事", "バイト", "部活", "残業", "レポート", "締め切り"}
+)
+TALK = "話"
+BRUSH_OFF = frozenset({"只", "ただ"})
+WISH_KINDS = frozenset({RiskKind.IDEATION, RiskKind.PASSIVE_IDEATION})
+OPENING_QUOTES = frozenset({"「", "『"})
+CLOSING_QUOTES = frozenset({"」", "』"})
+
+
+def hedged_context(tokens: Tokens, found: RiskSignal) -> str | None:
+    """Return why the framing of the phrase makes it harmless, or None."""
+    if found.start < 0:
+        return None
+    if found.kind in WISH_KINDS and _measures_else(tokens, found.end):
+        return "別のことの程度を強調する言い回し"
+    if _joke_declared(tokens, found.end):
+        return "冗談だと断っている"
+    if found.kind in WISH_KINDS and _heat_before(tokens, found.start):
+        return "暑さを誇張した言い回し"
+    quote = _quote_around(tokens, found)
+    if quote is None:
+        return None
+    opening, closing = quote
+    if _on_a_form(tokens, found.start):
+        return "書類や問診票の項目としての言葉"
+    if _asked_how(tokens, closing):
+        return "言葉としての引用"
+    if _strangers_post(tokens, opening):
+        return "見知らぬ人の投稿として見た言葉"
+    if _copies_media(tokens):
+        return "ドラマなどの影響を受けた言葉の引用"
+    if _explained_as_chore(tokens, closing):
+        return "課題や仕事の大変さを誇張した言葉の引用"
+    if _brushed_off(tokens, closing):
+        return "本気ではないと受け流された言葉の引用"
+    return None
+
+
+def _measures_else(tokens: Tokens, end: int) -> bool:
+    """Return whether the phrase measures another thing: 死んだ方がましってぐらい腰が痛い."""
+    for position in range(end, min(len(tokens), end + MEASURE_WINDOW)):
+        token = tokens[position]
+        if token.lemma in DEGREE_WORDS:
+            quoted = tokens[position - 1].lemma in ("って", "と", "言う")
+            return quoted and _names_other_thing(tokens, position + 1)
+        if is_sentence_end(token) and token.surface not in ELLIPSES:
+            # 人生ログアウトしたい…ってくらい: an ellipsis does not end the measure.
+            return False
+    return False
+
+
+def _names_other_thing(tokens: Tokens, position: int) -> bool:
+    # 腰が痛い, 眠い, 布団が好き, メールが多い: what follows is not a feeling of despair.
+    following = [token for token in tokens[position : position + 4] if token.pos != "補助記号"]
+    if not following or following[0].lemma in DISTRESS_WORDS:
+        return False
+    return not any(token.lemma in DISTRESS_WORDS for token in following)
+
+
+def _joke_declared(tokens: Tokens, end: int) -> bool:
+    # 死にたい、は冗談だけど.
+    lemmas = [token.lemma for token in tokens[end : end + 4] if token.lemma != "、"]
+    return (
+        lemmas[:1] in (["は"], ["って"], ["なんて"])
+        and lemmas[1:2] != []
+        and lemmas[1] in JOKE_WORDS
+    )
+
+
+def _heat_before(tokens: Tokens, start: int) -> bool:
+    # 暑すぎて溶けて消えたい: heat leads into the wish with て, in the same sentence.
+    before = tokens[max(0, start - 6) : start]
+    for offset, token in enumerate(before):
+        if token.lemma in HEAT_WORDS:
+            later = before[offset + 1 :]
+            if any(is_sentence_end(t) for t in later):
+                return False
+            return any(t.lemma in ("て", "で") for t in later)
+    return False
+
+
+def _quote_around(tokens: Tokens, found: RiskSignal) -> tuple[int, int] | None:
+    """Return the positions of the brackets around the phrase, if it is quoted."""
+    opening = None
+    for position in range(found.start - 1, max(-1, found.start - 12), -1):
+        surface = tokens[position].surface
+        if surface in CLOSING_QUOTES:
+            return None
+        if surface in OPENING_QUOTES:
+            opening = position
+            break
+    if opening is None:
+        return None
+    for position in range(found.end, min(len(tokens), found.end + 12)):
+        if tokens[position].surface in CLOSING_QUOTES:
+            return opening, position
+    return None
+
+
+def _on_a_form(tokens: Tokens, start: int) -> bool:
+    sentence_start, sentence_end = sentence_bounds(tokens, start)
+    return any(token.lemma in FORM_WORDS for token in tokens[sentence_start:sentence_end])
+
+
+def _asked_how(tokens: Tokens, closing: int) -> bool:
+    # 『死にたい』をどう表現するか: the quoted words are the object of how to say them.
+    lemmas = [token.lemma for token in tokens[closing + 1 : closing + 3]]
+    return lemmas[:1] == ["を"] and lemmas[1:2] != [] and lemmas[1] in HOW
+
+
+def _strangers_post(tokens: Tokens, opening: int) -> bool:
+    # 知らない人の「死にたい」って投稿: the words belong to someone the sender does not know.
+    before = [token.lemma for token in tokens[max(0, opening - 4) : opening]]
+    return before[-2:] == ["人", "の"] and bool(STRANGERS & set(before))
+
+
+def _copies_media(tokens: Tokens) -> bool:
+    # 恋愛ドラマの影響らしい: the person is copying a drama.
+    for position in range(2, len(tokens)):
+        if tokens[position].lemma == INFLUENCE and tokens[position - 1].lemma == "の":
+            if tokens[position - 2].lemma in lex.MEDIA_WORDS:
+                return True
+    return False
+
+
+def _explained_as_chore(tokens: Tokens, closing: int) -> bool:
+    # 課題の量の話ね: a later sentence says what the quoted words were about.
+    for position in range(closing + 1, len(tokens)):
+        if tokens[position].lemma != TALK or tokens[position - 1].lemma != "の":
+            continue
+        before = {token.lemma for token in tokens[max(0, position - 5) : position]}
+        if before & CHORES:
+            return True
+    return False
+
+
+def _brushed_off(tokens: Tokens, closing: int) -> bool:
+    # 『…』とか言ってる。ただの宿題ぎらい: reported loosely, then called nothing but a dislike.
+    lemmas = [token.lemma for token in tokens[closing + 1 : closing + 4]]
+    if lemmas[:2] != ["と", "か"] or "言う" not in lemmas[2:]:
+        return False
+    return any(token.lemma in BRUSH_OFF for token in tokens[closing:])

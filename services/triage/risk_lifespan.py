@@ -1,0 +1,153 @@
+"""Rules for a life felt as too long, and for envying the dead.
+
+Old senders say もう十分生きた, なんでこんなに長生きしてしまったのか, 長生きは罰だ,
+いつまで生かされるのか, 短命の家系だったらよかった, 先に逝ったじいちゃんがうらやましい and
+早く呼んでください (to the dead). Each of these words is everyday in another sense (十分寝た,
+長生きしてね, 短命な政権, 友達がうらやましい, タクシーを呼んでください), so every rule needs the
+sender's own life, a regret or a wish, or a death in the message.
+"""
+
+from services.triage import risk_lexicon as lex
+from services.triage.findings import Finding, Rule, Tokens, note, own_wish, signal
+from services.triage.morphology import sentence_bounds
+from services.triage.predicates import is_self, object_of, relief_end, subject_of, verb_tail
+from services.triage.signals import RiskKind
+
+# 長生きは罰だ, 長生きは地獄: a long life called a punishment.
+CURSES = frozenset({"罰", "地獄", "苦痛", "拷問", "呪い"})
+UNTIL_WHEN = "いつ"
+REQUEST_ENDS = frozenset({"下さる", "下さい", "呉れる", "欲しい"})
+EAGER = frozenset({"早い", "早く", "はやい"})
+
+
+def enough_rule(tokens: Tokens, index: int) -> Finding:
+    """もう十分生きた, 十分生きたから、ごはんはいらない: a life declared long enough."""
+    if index + 1 >= len(tokens) or tokens[index + 1].lemma != lex.LIVE:
+        return None
+    tail = verb_tail(tokens, index + 1)
+    if tail.negated or "た" not in tail.lemmas:
+        return None
+    subject = subject_of(tokens, index)
+    bereaved = any(token.lemma in lex.BEREAVEMENT_WORDS for token in tokens)
+    if subject in lex.OTHER_PEOPLE and bereaved and not _quoted(tokens, index):
+        # 母は九十まで十分生きたと思う: said of someone who has died.
+        return note(tokens, index, tail.end, f"亡くなった「{subject}」について")
+    return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, "もう十分生きたという思い")
+
+
+def long_life_regret(tokens: Tokens, index: int) -> Finding:
+    """なんでこんなに長生きしてしまったのか, 長生きは罰だと思う: a long life regretted."""
+    following = [token.lemma for token in tokens[index + 1 : index + 5]]
+    if following[:1] == [lex.DO]:
+        tail = verb_tail(tokens, index + 1)
+        if "仕舞う" in tail.lemmas and "た" in tail.lemmas and not tail.negated:
+            explanation = "長生きしてしまったという後悔"
+            return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
+    if following[:1] in (["は"], ["なんて"], ["って"]) and following[1:2]:
+        if following[1] in CURSES:
+            explanation = "長生きは罰だという思い"
+            return signal(tokens, index, index + 3, RiskKind.PASSIVE_IDEATION, explanation)
+    return None
+
+
+def kept_alive_rule(tokens: Tokens, index: int) -> Finding:
+    """いつまで生かされるのか: being kept alive against one's will."""
+    tail = verb_tail(tokens, index)
+    if not {"れる", "られる"} & set(tail.lemmas) or tail.negated:
+        return None
+    before = [token.lemma for token in tokens[max(0, index - 2) : index]]
+    if before[:1] != [UNTIL_WHEN] or before[1:] != ["まで"]:
+        return None
+    if not is_self(subject_of(tokens, index)):
+        return None
+    explanation = "いつまで生かされるのかという思い"
+    return signal(tokens, index - 2, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
+
+
+def short_life_rule(tokens: Tokens, index: int) -> Finding:
+    """短命の家系だったらよかったのに: a short life wished for."""
+    _, end = sentence_bounds(tokens, index)
+    for position in range(index + 1, end):
+        if tokens[position].lemma == "だ":
+            tail = verb_tail(tokens, position)
+            wish = relief_end(tokens, position, tail)
+            following = tokens[position + 1 : position + 2]
+            if wish is None and tokens[position].surface == "なら" and following:
+                # 短命の家系ならよかった.
+                wish = position + 2 if following[0].lemma == "良い" else None
+            if wish is not None:
+                explanation = "短命であればよかったという願い"
+                return own_wish(tokens, index, wish, explanation)
+    return None
+
+
+def envy_rule(tokens: Tokens, index: int) -> Finding:
+    """先に逝ったじいちゃんがうらやましい, 死んだ人がうらやましい: envying the dead."""
+    _, start = _person_before(tokens, index)
+    if start is None:
+        return None
+    for position in range(max(0, start - 4), start):
+        if tokens[position].lemma in lex.DYING_VERBS:
+            tail = verb_tail(tokens, position)
+            if "た" in tail.lemmas and not tail.negated:
+                explanation = "亡くなった人をうらやむ、死への憧れ"
+                return signal(tokens, position, index + 1, RiskKind.PASSIVE_IDEATION, explanation)
+    return None
+
+
+def call_rule(tokens: Tokens, index: int) -> Finding:
+    """早く呼んでください (to the dead or a god), 早くそっちに呼んでほしい."""
+    tail = verb_tail(tokens, index)
+    if not REQUEST_ENDS & set(tail.lemmas) or tail.negated:
+        return None
+    if object_of(tokens, index) is not None:
+        # 救急車を早く呼んでください: someone or something else is called.
+        return None
+    before = [token.lemma for token in tokens[max(0, index - 3) : index]]
+    if not EAGER & set(before):
+        return None
+    if not any(token.lemma in lex.BEYOND_WORDS | lex.DEATH_WORDS for token in tokens):
+        return None
+    explanation = "早く呼んでほしいという、死を望む婉曲表現"
+    return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
+
+
+def _person_before(tokens: Tokens, index: int) -> tuple[str | None, int | None]:
+    # じいちゃんがうらやましい: the person, possibly with a suffix, and が or は before the word.
+    if index < 2 or tokens[index - 1].lemma not in ("が", "は"):
+        return None, None
+    position = index - 2
+    while position > 0 and tokens[position].pos == "接尾辞":
+        position -= 1
+    if tokens[position].pos not in ("名詞", "代名詞"):
+        return None, None
+    return tokens[position].lemma, position
+
+
+def _quoted(tokens: Tokens, index: int) -> bool:
+    return any(token.surface in ("「", "『") for token in tokens[max(0, index - 4) : index])
+
+
+def funeral_rule(tokens: Tokens, index: int) -> Finding:
+    """自分のお葬式を想像すると落ち着く, 自分の葬式で流す曲を決めてる: one's own funeral pictured.
+
+    Planning for the end of a long life (終活, 葬儀の費用, 互助会) names it too and stays harmless.
+    """
+    before = [token.lemma for token in tokens[max(0, index - 3) : index] if token.lemma != "御"]
+    if before[-2:] != ["自分", "の"]:
+        return None
+    lemmas = {token.lemma for token in tokens}
+    if lemmas & (lex.END_OF_LIFE_PLANNING | lex.FUNERAL_COSTS):
+        return note(tokens, index, index + 1, "終活や葬儀の準備の話")
+    start = index - 3 if tokens[index - 1].lemma == "御" else index - 2
+    return signal(tokens, start, index + 1, RiskKind.PASSIVE_IDEATION, "自分の葬式を思い描いている")
+
+
+LIFESPAN_RULES: dict[str, Rule] = {
+    lex.ENOUGH: enough_rule,
+    lex.KEEP_ALIVE: kept_alive_rule,
+    lex.SHORT_LIFE: short_life_rule,
+    lex.ENVIOUS: envy_rule,
+    lex.CALL: call_rule,
+    lex.FUNERAL: funeral_rule,
+}
