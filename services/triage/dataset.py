@@ -56,7 +56,7 @@ PART_FILES: dict[Part, tuple[str, ...]] = {
         "tune_means.jsonl",
         "tune_phrases.jsonl",
     ),
-    "heldout": ("heldout.jsonl", "heldout_b.jsonl"),
+    "heldout": ("heldout.jsonl", "heldout_b.jsonl", "heldout_c.jsonl"),
 }
 
 
