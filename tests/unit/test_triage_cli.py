@@ -99,7 +99,10 @@ def test_cli_accepts_byte_order_mark() -> None:
 
 
 def test_cli_long_message_classified() -> None:
-    text = "".join(f"今日は{number}回目の相談です。" for number in range(5000)) + "もう死にたい"
+    """A text near the limit, longer than Sudachi reads at once (49,149 bytes), is classified."""
+    text = "".join(f"今日は{number}回目の相談です。" for number in range(1400)) + "もう死にたい"
+    assert len(text.encode()) > 49_149
+    assert len(text) <= 20_000
     completed = run_cli(json.dumps({"text": text}, ensure_ascii=False).encode() + b"\n")
     assert completed.returncode == 0
     assert output_records(completed)[0]["urgent"] is True
@@ -123,3 +126,63 @@ def test_cli_output_independent_of_hash_seed() -> None:
         assert completed.returncode == 0
         outputs.append(completed.stdout)
     assert outputs[0] == outputs[1]
+
+
+def test_cli_rejects_text_over_limit() -> None:
+    """A text longer than intake's limit gets an error naming its length and the limit."""
+    stdin = (json.dumps({"text": "あ" * 20_001}) + '\n{"text": "消えたい"}\n').encode()
+    completed = run_cli(stdin)
+    records = output_records(completed)
+    assert completed.returncode == 1
+    assert records[0] == {
+        "error": 'line 1: field "text" has 20,001 characters, more than the 20,000 triage '
+        "reads; split the text into several lines"
+    }
+    assert records[1]["urgent"] is True
+
+
+def test_cli_skips_line_over_byte_limit() -> None:
+    """A line of megabytes is read past in chunks and reported, and the next line is read."""
+    stdin = b'{"text": "' + b"a" * 3_000_000 + b'"}\n{"text": "I want to die"}\n'
+    completed = run_cli(stdin)
+    records = output_records(completed)
+    assert completed.returncode == 1
+    assert records[0]["error"].startswith("line 1: line longer than 305,536 bytes")
+    assert records[1]["urgent"] is True
+
+
+def test_cli_reads_files_in_turn(tmp_path: Path) -> None:
+    """Files named on the command line are read in order, with line numbers counting on."""
+    first = tmp_path / "first.jsonl"
+    second = tmp_path / "second.jsonl"
+    first.write_text('{"text": "死にたい"}\n', encoding="utf-8")
+    second.write_text('{"message": "x"}\n', encoding="utf-8")
+    completed = subprocess.run(
+        [str(COMMAND), str(first), str(second)],
+        capture_output=True,
+        timeout=TIMEOUT_SECONDS,
+        check=False,
+    )
+    records = output_records(completed)
+    assert completed.returncode == 1
+    assert records[0]["urgent"] is True
+    assert records[1] == {"error": 'line 2: missing field "text"'}
+
+
+def test_cli_missing_file_exits_2(tmp_path: Path) -> None:
+    completed = subprocess.run(
+        [str(COMMAND), str(tmp_path / "absent.jsonl")],
+        capture_output=True,
+        timeout=TIMEOUT_SECONDS,
+        check=False,
+    )
+    assert completed.returncode == 2
+    assert b"cannot open" in completed.stderr
+    assert b"absent.jsonl" in completed.stderr
+
+
+def test_cli_control_character_message_whole() -> None:
+    """json's message "Invalid control character at" is given without its dangling "at"."""
+    completed = run_cli(b'{"text": "a\x01b"}\n')
+    error = output_records(completed)[0]["error"]
+    assert error == "line 1: invalid JSON at column 12: Invalid control character"
