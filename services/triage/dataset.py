@@ -54,6 +54,8 @@ PART_FILES: dict[Part, tuple[str, ...]] = {
         "tune_dialect2.jsonl",
         "tune_longform.jsonl",
         "tune_means.jsonl",
+        "tune_hope.jsonl",
+        "tune_everyday.jsonl",
         "tune_phrases.jsonl",
     ),
     "heldout": ("heldout.jsonl", "heldout_b.jsonl", "heldout_c.jsonl"),
