@@ -21,11 +21,10 @@ from services.triage.model import (
     ModelError,
     Scores,
     default_model,
-    features,
 )
 from services.triage.morphology import Token, tokenize
 from services.triage.risk import assess_risk
-from services.triage.text import canonicalize, normalize_text
+from services.triage.text import canonicalize_normalized, normalize_text
 from services.triage.topics import detect_topics
 from services.triage.vectors import WordVectors, default_vectors
 from shared.schemas import Topic
@@ -75,7 +74,7 @@ def read(text: str | None) -> Reading | None:
     if not text:
         return None
     normalized = normalize_text(text)
-    canonical = canonicalize(normalized)
+    canonical = canonicalize_normalized(normalized)
     if not canonical:
         return None
     return Reading(normalized, canonical, tokenize(canonical))
@@ -105,7 +104,7 @@ def by_rules(reading: Reading) -> Triage:
 def with_model(rules: Triage, reading: Reading, model: LinearModel) -> Triage:
     """Add the labels the model finds to what the rules found; remove nothing."""
     dense = _vectors_for(model).message_vector(reading.tokens) if model.uses_vectors else None
-    scores = model.score(features(reading.canonical, reading.tokens), dense)
+    scores = model.score_message(reading.canonical, reading.tokens, dense)
     found = labels_added(rules, scores.probabilities, model.thresholds)
     if not found:
         return rules

@@ -118,7 +118,48 @@ def is_sentence_end(token: Token) -> bool:
 
 
 def sentence_bounds(tokens: tuple[Token, ...], index: int) -> tuple[int, int]:
-    """Return the half-open token range of the sentence that contains tokens[index]."""
+    """Return the half-open token range of the sentence that contains tokens[index].
+
+    index may be len(tokens), which gives the range of the last sentence.
+    """
+    if type(tokens) is tuple and 0 <= index <= len(tokens):
+        starts, ends = _sentence_table(tokens)
+        return starts[index], ends[index]
+    return _walk_sentence_bounds(tokens, index)
+
+
+# The rules ask for the sentence of many tokens of the same message, so the sentence range of
+# every index is computed once per message and kept for its tokens. One entry is enough
+# because a message's rules run one after another. A tuple cannot change, so the identity
+# of the tokens object decides whether the entry belongs to it.
+_last_sentence_table: tuple[tuple[Token, ...], list[int], list[int]] | None = None
+
+
+def _sentence_table(tokens: tuple[Token, ...]) -> tuple[list[int], list[int]]:
+    global _last_sentence_table
+    cached = _last_sentence_table
+    if cached is not None and cached[0] is tokens:
+        return cached[1], cached[2]
+    count = len(tokens)
+    starts = [0] * (count + 1)
+    start = 0
+    for index, token in enumerate(tokens):
+        starts[index] = start
+        if is_sentence_end(token):
+            start = index + 1
+    starts[count] = start
+    ends = [count] * (count + 1)
+    end = count
+    for index in range(count - 1, -1, -1):
+        if is_sentence_end(tokens[index]):
+            end = index
+        ends[index] = end
+    # One assignment of a new tuple, so another thread sees the old entry or the new one.
+    _last_sentence_table = (tokens, starts, ends)
+    return starts, ends
+
+
+def _walk_sentence_bounds(tokens: tuple[Token, ...], index: int) -> tuple[int, int]:
     start = index
     while start > 0 and not is_sentence_end(tokens[start - 1]):
         start -= 1

@@ -13,6 +13,7 @@ of two or more characters or a known suffix (中, 後, 料), so 主人公 (主�
 match 主人.
 """
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -57,6 +58,11 @@ class PhraseIndex(Generic[T]):
         self._spellings: dict[str, list[tuple[str, tuple[T, ...]]]] = defaultdict(list)
         for spelling, items in by_spelling.items():
             self._spellings[spelling[0]].append((spelling, tuple(items)))
+        # The same spellings keyed by the whole spelling and by their first two characters,
+        # so a message is searched only at token starts where some spelling can begin.
+        self._spelling_items = {spelling: tuple(items) for spelling, items in by_spelling.items()}
+        self._spelling_prefixes = frozenset(spelling[:2] for spelling in by_spelling)
+        self._max_spelling_length = max(map(len, by_spelling), default=0)
 
     def find(self, tokens: tuple[Token, ...], canonical: str) -> list[PhraseMatch[T]]:
         matches = self._lemma_matches(tokens)
@@ -68,11 +74,15 @@ class PhraseIndex(Generic[T]):
     def _part_matches(
         self, tokens: tuple[Token, ...], found: list[PhraseMatch[T]]
     ) -> list[PhraseMatch[T]]:
+        compounds = [index for index, token in enumerate(tokens) if token.parts]
+        if not compounds:
+            return []
         covered = {index for match in found for index in range(match.start, match.end)}
         matches = []
-        for index, token in enumerate(tokens):
-            if not token.parts or index in covered:
+        for index in compounds:
+            if index in covered:
                 continue
+            token = tokens[index]
             parts = token.parts
             position = 0
             while position < len(parts):
@@ -90,10 +100,15 @@ class PhraseIndex(Generic[T]):
         return 0, ()
 
     def _lemma_matches(self, tokens: tuple[Token, ...]) -> list[PhraseMatch[T]]:
+        # The message's lemmas as one tuple, so each candidate phrase is compared with a
+        # slice in one step; most positions start no phrase and cost one dictionary lookup.
+        lemmas = tuple(token.lemma for token in tokens)
+        by_first = self._by_first
         matches: list[PhraseMatch[T]] = []
         position = 0
-        while position < len(tokens):
-            match = self._longest_at(tokens, position)
+        while position < len(lemmas):
+            candidates = by_first.get(lemmas[position])
+            match = None if candidates is None else _longest_at(lemmas, position, candidates)
             if match is None:
                 position += 1
                 continue
@@ -101,21 +116,53 @@ class PhraseIndex(Generic[T]):
             position = match.end
         return matches
 
-    def _longest_at(self, tokens: tuple[Token, ...], position: int) -> PhraseMatch[T] | None:
-        for lemmas, items in self._by_first.get(tokens[position].lemma, ()):
-            end = position + len(lemmas)
-            if end > len(tokens):
-                continue
-            if all(tokens[position + k].lemma == lemmas[k] for k in range(1, len(lemmas))):
-                return PhraseMatch(position, end, items)
-        return None
-
     def _spelling_matches(
         self, tokens: tuple[Token, ...], canonical: str, found: list[PhraseMatch[T]]
     ) -> list[PhraseMatch[T]]:
+        """Return the spellings that start and end on token boundaries outside found.
+
+        When two such spellings overlap, the one found first wins, so those messages are
+        searched in the order of _spelling_matches_in_order. Otherwise every candidate is a
+        match, whatever the order.
+        """
         if not tokens:
             return []
         covered = {index for match in found for index in range(match.start, match.end)}
+        candidates = self._aligned_spellings(tokens, canonical, covered)
+        for first, second in itertools.pairwise(candidates):
+            if second.start < first.end:
+                return self._spelling_matches_in_order(tokens, canonical, covered)
+        return candidates
+
+    def _aligned_spellings(
+        self, tokens: tuple[Token, ...], canonical: str, covered: set[int]
+    ) -> list[PhraseMatch[T]]:
+        """Return every spelling between a token's start and a token's end, by start.
+
+        Tokens in covered are skipped. Only the token starts whose next two characters begin
+        some spelling are searched, which leaves few in a typical message.
+        """
+        candidates = []
+        for start, token in enumerate(tokens):
+            begin = token.begin
+            if start in covered or canonical[begin : begin + 2] not in self._spelling_prefixes:
+                continue
+            limit = begin + self._max_spelling_length
+            for end in range(start, len(tokens)):
+                if end in covered:
+                    break
+                finish = tokens[end].begin + len(tokens[end].surface)
+                if finish > limit:
+                    break
+                items = self._spelling_items.get(canonical[begin:finish])
+                if items is not None:
+                    candidates.append(PhraseMatch(start, end + 1, items))
+        return candidates
+
+    def _spelling_matches_in_order(
+        self, tokens: tuple[Token, ...], canonical: str, covered: set[int]
+    ) -> list[PhraseMatch[T]]:
+        covered = set(covered)
         starts = {token.begin: index for index, token in enumerate(tokens)}
         ends = {token.begin + len(token.surface): index + 1 for index, token in enumerate(tokens)}
         matches = []
@@ -131,6 +178,19 @@ class PhraseIndex(Generic[T]):
                         covered.update(range(start, end))
                     offset = canonical.find(spelling, offset + 1)
         return matches
+
+
+def _longest_at(
+    lemmas: tuple[str, ...],
+    position: int,
+    candidates: list[tuple[tuple[str, ...], tuple[T, ...]]],
+) -> PhraseMatch[T] | None:
+    """Return the first of candidates, longest first, whose lemmas start at position."""
+    for phrase, items in candidates:
+        end = position + len(phrase)
+        if end <= len(lemmas) and lemmas[position:end] == phrase:
+            return PhraseMatch(position, end, items)
+    return None
 
 
 def _rest_is_substantial(parts: tuple[str, ...], start: int, end: int) -> bool:

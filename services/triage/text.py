@@ -337,7 +337,9 @@ SPELLINGS = {
     "りすか": SELF_HARM_SLANG["リスカ"],
 }
 SPELLING_PATTERN = re.compile("|".join(map(re.escape, sorted(SPELLINGS, key=len, reverse=True))))
-# Rewrites in the order they run, each with the strings that must occur for it to apply.
+# Rewrites in the order they run, each with the strings that must occur for it to apply: a
+# text without any of them cannot match the pattern. Triggers as long as the pattern allows
+# (てぇ rather than ぇ) skip the pattern on more messages.
 TRIGGERED_REWRITES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
     (("市に",), CITY_TYPO, "死に"),
     (("すに",), DIALECT_SHI, "死に"),
@@ -348,7 +350,7 @@ TRIGGERED_REWRITES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
     (("首しめ", "首をしめ"), NECK_SHIME, "絞め"),
     (("パキ",), PAKI_SLANG, "odし"),
     (("ぱきぱき",), PAKI_MIMETIC, "od"),
-    (("自",), CENSORED_SUICIDE, "自殺"),
+    (tuple("自" + mark for mark in "〇○●◯⚪⭕×✕*"), CENSORED_SUICIDE, "自殺"),
     (("きず",), NOTICE_TYPO, "気づ"),
     (("っだ",), DIALECT_PAST, "た"),
     (("っちま",), STEM_SHIMAU, "てしま"),
@@ -369,15 +371,19 @@ TRIGGERED_REWRITES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
     (("氏",), UJI_PATTERN, "死"),
     (tuple("4〇○●◯"), CENSORED_DIE, "死"),
     (("たみ",), DESIRE_NOUN, "たい"),
-    (("ぇ", "え", "ー"), DIALECT_DESIRE, "たい"),
-    (("だ",), VOICED_DESIRE, "た"),
+    (("てぇ", "てえ", "てー", "でぇ", "でえ", "でー"), DIALECT_DESIRE, "たい"),
+    (("だい", "だく", "だぐ"), VOICED_DESIRE, "た"),
     (("たぐ",), VOICED_NEGATIVE, "く"),
     (("たぐ",), VOICED_DESIRE_TE, "くて"),
     (("たくね", "たくなんかね"), DIALECT_NEGATIVE_DESIRE, r"たく\1ない"),
     (("しかね",), ONLY_NEGATIVE, "ない"),
-    (("ね",), NEE_AFTER_LACK, r"\1ない"),
-    (("ず",), DIALECT_FINAL_ZU, ""),
-    (("さ",), DIALECT_DIRECTION, "に"),
+    (("ねぇ", "ねえ", "ねー"), NEE_AFTER_LACK, r"\1ない"),
+    (("たず", "いず", "だず"), DIALECT_FINAL_ZU, ""),
+    (
+        ("さ行", "さいく", "さいき", "さ逝", "さ入", "さ来", "さ戻", "さ帰", "さ落", "さ飛"),
+        DIALECT_DIRECTION,
+        "に",
+    ),
     (("てん", "でん"), SPOKEN_PROGRESSIVE, "るん"),
     (("てんの", "でんの"), SPOKEN_PROGRESSIVE_NOUN, "る"),
     (("たすぎ",), DESIRE_EXCESS, "たいすぎ"),
@@ -397,7 +403,16 @@ def normalize_text(text: str) -> str:
 
 def canonicalize(text: str) -> str:
     """Return the spelling the rules match: normalized, lower case, slang and dialect folded."""
-    canonical = INVISIBLE.sub("", normalize_text(text))
+    return canonicalize_normalized(normalize_text(text))
+
+
+def canonicalize_normalized(normalized: str) -> str:
+    """Return canonicalize(normalized) for text that normalize_text returned.
+
+    normalize_text is idempotent, so the classifier, which keeps the normalized text too,
+    skips normalizing it twice.
+    """
+    canonical = INVISIBLE.sub("", normalized)
     canonical = SPACE_IN_JAPANESE.sub("", canonical).lower().translate(ASCII_APOSTROPHES)
     canonical = VARIATION_SELECTORS.sub("", canonical)
     canonical = PILL_PILE.sub("大量の薬", canonical)
@@ -408,9 +423,12 @@ def canonicalize(text: str) -> str:
     canonical = KATAKANA_RUN.sub(_respell_katakana, canonical)
     for triggers, pattern, replacement in TRIGGERED_REWRITES:
         # Most messages contain none of a rule's trigger strings; skipping the regex then
-        # keeps canonicalize cheap.
-        if any(trigger in canonical for trigger in triggers):
-            canonical = pattern.sub(replacement, canonical)
+        # keeps canonicalize cheap. A plain loop, because a generator per rule in any()
+        # cost more than the regexes themselves.
+        for trigger in triggers:
+            if trigger in canonical:
+                canonical = pattern.sub(replacement, canonical)
+                break
     return canonical
 
 

@@ -31,6 +31,27 @@ class CueGroup:
     # Friction words keep the yielding groups of their category.
     friction: bool = False
 
+    def __hash__(self) -> int:
+        # topics.py keys dictionaries and sets by groups for every message. The hash that
+        # dataclass generates rehashes the tuple of every phrase on each call, so the same
+        # value is computed once per group.
+        cached = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash(
+                (
+                    self.topic,
+                    self.gloss,
+                    self.phrases,
+                    self.weight,
+                    self.needs_lack,
+                    self.own_only,
+                    self.yields_to,
+                    self.friction,
+                )
+            )
+            object.__setattr__(self, "_hash", cached)
+        return cached
+
 
 def group(
     topic: Topic,

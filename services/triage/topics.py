@@ -30,6 +30,10 @@ ENGLISH_PATTERNS = {
     for topic, words in ENGLISH_TOPIC_WORDS.items()
 }
 ENGLISH_GROUPS = {topic: CueGroup(topic, ENGLISH_GLOSS, ()) for topic in ENGLISH_TOPIC_WORDS}
+# The English patterns run only on messages with a lower-case ASCII letter.
+ASCII_LETTER = re.compile("[a-z]")
+# Iterating an Enum class runs Python code for each member, so the order is kept once here.
+TOPIC_ORDER: tuple[Topic, ...] = tuple(Topic)
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,7 @@ def detect_topics(tokens: tuple[Token, ...], canonical: str, risk: RiskAssessmen
     final = _fired(evidence, dropped)
     found = [
         (topic, _reason(topic, evidence, dropped))
-        for topic in Topic
+        for topic in TOPIC_ORDER
         if topic in final and topic is not Topic.SUICIDE_SELF_HARM
     ]
     set_aside = {cues.topic for cues in dropped} | without_lack
@@ -73,7 +77,7 @@ def _evidence(
                 without_lack.add(cues.topic)
                 continue
             evidence[cues].append(surface)
-    if any("a" <= character <= "z" for character in canonical):
+    if ASCII_LETTER.search(canonical):
         for topic, pattern in ENGLISH_PATTERNS.items():
             found = pattern.findall(canonical)
             if found:

@@ -19,7 +19,7 @@ import sys
 import tempfile
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import msgpack
@@ -45,7 +45,7 @@ class VectorsError(RuntimeError):
     """Word vectors that are missing or unreadable."""
 
 
-# eq=False keeps identity hashing, which the lookup cache needs; numpy arrays are unhashable.
+# eq=False keeps identity equality and hashing, because numpy arrays are unhashable.
 @dataclass(frozen=True, eq=False)
 class WordVectors:
     """Unit-length vectors and a sorted table from spaCy word hashes to their rows."""
@@ -54,6 +54,12 @@ class WordVectors:
     rows: np.ndarray
     vectors: np.ndarray
     source: str
+    # Row of each lemma looked up so far, None for a lemma without a vector. Hashing a word
+    # and searching the table of 480,443 hashes costs more than the rest of a lookup, and
+    # messages repeat lemmas. Cleared when it reaches LOOKUP_CACHE_SIZE entries.
+    _rows_by_lemma: dict[str, int | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def row(self, word: str) -> int | None:
         key = np.uint64(spacy_hash(word))
@@ -64,11 +70,20 @@ class WordVectors:
 
     def message_vector(self, tokens: Sequence[Token]) -> np.ndarray:
         """Return the mean and the element-wise maximum of the content words' vectors."""
-        rows = [row for row in (self._cached_row(token) for token in tokens) if row is not None]
+        rows = [row for _, row in self.content_words(tokens)]
         if not rows:
             return np.zeros(2 * DIMENSIONS, dtype=np.float32)
         found = self.vectors[rows]
-        return np.concatenate([found.mean(axis=0), found.max(axis=0)])
+        summary = np.empty(2 * DIMENSIONS, dtype=found.dtype)
+        # The reductions run on the ufuncs and write into the summary: found.mean and
+        # found.max wrap the same calls in Python code that costs more than the arithmetic
+        # on a few hundred numbers. As in found.mean, the sum is divided by the count as
+        # an np.intp and cast back to the vectors' dtype, so the result is the same.
+        mean = summary[:DIMENSIONS]
+        np.add.reduce(found, axis=0, out=mean)
+        np.true_divide(mean, np.intp(len(rows)), out=mean, casting="unsafe")
+        np.maximum.reduce(found, axis=0, out=summary[DIMENSIONS:])
+        return summary
 
     def word_contributions(self, tokens: Sequence[Token], weights: np.ndarray) -> dict[str, float]:
         """Return what each content word adds to a label's logit through message_vector.
@@ -77,30 +92,48 @@ class WordVectors:
         part). The mean part divides evenly among the words. Each dimension of the maximum
         part belongs to the word with the maximum, so the parts add up to the whole.
         """
-        words = [
-            (token.lemma, row) for token in tokens if (row := self._cached_row(token)) is not None
-        ]
+        words = self.content_words(tokens)
         if not words:
             return {}
         found = self.vectors[[row for _, row in words]]
         shares = found @ weights[:DIMENSIONS] / len(words)
         holders = found.argmax(axis=0)
         maximum = found.max(axis=0) * weights[DIMENSIONS:]
+        # The dimensions grouped by the word that holds them, each group in ascending order:
+        # summing a group's slice adds the same numbers in the same order as summing
+        # maximum[holders == position], without a comparison and a mask per word.
+        grouped = maximum[np.argsort(holders, kind="stable")]
+        ends = np.cumsum(np.bincount(holders, minlength=len(words))).tolist()
         contributions: dict[str, float] = {}
+        start = 0
         for position, (lemma, _) in enumerate(words):
-            value = float(shares[position] + maximum[holders == position].sum())
+            value = float(shares[position] + grouped[start : ends[position]].sum())
             contributions[lemma] = contributions.get(lemma, 0.0) + value
+            start = ends[position]
         return contributions
 
-    def _cached_row(self, token: Token) -> int | None:
-        if token.pos not in CONTENT_POS:
-            return None
-        return _row_of(self, token.lemma)
+    def content_words(self, tokens: Sequence[Token]) -> list[tuple[str, int]]:
+        """Return the lemma and vector row of each content word that has a vector, in order."""
+        known = self._rows_by_lemma
+        words = []
+        for token in tokens:
+            if token.pos not in CONTENT_POS:
+                continue
+            lemma = token.lemma
+            if lemma in known:
+                row = known[lemma]
+            else:
+                row = self._remember_row(lemma)
+            if row is not None:
+                words.append((lemma, row))
+        return words
 
-
-@functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)
-def _row_of(vectors: WordVectors, word: str) -> int | None:
-    return vectors.row(word)
+    def _remember_row(self, lemma: str) -> int | None:
+        if len(self._rows_by_lemma) >= LOOKUP_CACHE_SIZE:
+            self._rows_by_lemma.clear()
+        row = self.row(lemma)
+        self._rows_by_lemma[lemma] = row
+        return row
 
 
 MURMUR_MULTIPLIER = 0xC6A4A7935BD1E995
