@@ -11,6 +11,7 @@ A message is urgent exactly when it shows suicidal ideation or self-harm (the ca
 reasons in Japanese that name the words that weighed and why.
 """
 
+import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,12 +30,20 @@ from services.triage.topics import detect_topics
 from services.triage.vectors import WordVectors, default_vectors
 from shared.schemas import Topic
 
-CLASSIFIER_VERSION = "sudachi-rules-7+linear-4"
+CLASSIFIER_VERSION = "sudachi-rules-8+linear-5"
 URGENT_BY_MODEL = "危険を示す言い回しとして判定"
 TOPIC_BY_MODEL = "この相談内容に多い言い回し"
 NOTE_PREFIX = "[緊急ではない]"
 NOTE_OVERRIDE = 0.95
 FAMILY_YIELDS_TO = frozenset({Topic.CAREGIVING, Topic.CHILDCARE, Topic.DIVORCE})
+# Said when most letters of a message are in a script that neither the rules nor the model
+# read (Hangul, Cyrillic, Thai and so on), so a counselor does not take the lack of a
+# category or an urgent flag as a judgement of the message.
+UNREAD_SCRIPT_NOTE = (
+    "[自動判定の対象外] 日本語と英語のほかの言語が多く、分類と緊急の判定が"
+    "内容を読めていないおそれがあります。本文を確認してください"
+)
+UNREAD_SCRIPT_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -93,12 +102,35 @@ def by_rules(reading: Reading) -> Triage:
         topics.append(topic)
         reasons.append(reason)
     reasons.extend(found.reason() for found in risk.notes)
+    if _mostly_unread_script(reading.normalized):
+        reasons.append(UNREAD_SCRIPT_NOTE)
     return Triage(
         topics=tuple(topics),
         urgent=risk.urgent,
         reasons=tuple(reasons),
         held_back=result.held_back,
     )
+
+
+def _mostly_unread_script(text: str) -> bool:
+    """Return whether at least half of the letters are neither Japanese nor Latin."""
+    letters = 0
+    unread = 0
+    for character in text:
+        if not character.isalpha():
+            continue
+        letters += 1
+        if not _is_read_script(character):
+            unread += 1
+    return unread > 0 and unread >= UNREAD_SCRIPT_SHARE * letters
+
+
+def _is_read_script(character: str) -> bool:
+    """Return whether the rules or the model read letters of this character's script."""
+    if character.isascii():
+        return True
+    name = unicodedata.name(character, "")
+    return name.startswith(("HIRAGANA", "KATAKANA", "HALFWIDTH KATAKANA", "CJK", "LATIN"))
 
 
 def with_model(rules: Triage, reading: Reading, model: LinearModel) -> Triage:

@@ -124,8 +124,8 @@ class LinearModel:
 
         surfaces maps each lemma of the message to how it was written, so the quote is the
         sender's word (つもり, not the lemma 積もり). A character n-gram is quoted only if
-        text, the message as written, contains it. word_weights adds what each word's
-        vector contributed (vectors.word_contributions).
+        text, the message as written, contains it and it lies inside one of the surfaces.
+        word_weights adds what each word's vector contributed (vectors.word_contributions).
         """
         column = LABELS.index(topic)
         words: dict[str, float] = {}
@@ -141,8 +141,10 @@ class LinearModel:
         for row, weight in zip(rows[order].tolist(), weights[order].tolist(), strict=True):
             fragment, lemmas = self._readable_feature(row)
             if lemmas is None:
-                # Character n-grams often cut across words (いんだ, ったよ), so they come last.
-                _keep_heaviest(fragments, fragment if fragment in text else "", weight)
+                # Character n-grams often cut across words (いんだ, で送, 0錠), so they come
+                # last, and only those inside one written word are quoted.
+                quotable = fragment in text and _inside_a_word(fragment, surfaces)
+                _keep_heaviest(fragments, fragment if quotable else "", weight)
             else:
                 written = [surfaces.get(lemma, "") for lemma in lemmas]
                 _keep_heaviest(words, "" if "" in written else " ".join(written), weight)
@@ -202,6 +204,10 @@ def readable(feature: str) -> str:
     """
     text = feature[2:].replace(TEXT_START, "").replace(TEXT_END, "")
     return text.strip()
+
+
+def _inside_a_word(fragment: str, surfaces: dict[str, str]) -> bool:
+    return any(fragment in surface for surface in surfaces.values())
 
 
 def _keep_heaviest(weighed: dict[str, float], word: str, weight: float) -> None:

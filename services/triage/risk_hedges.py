@@ -3,7 +3,8 @@
 risk_context.py calls these after its own checks. Each frame is read around the phrase only:
 
 - a measure of something else: 死んだ方がましってぐらい腰が痛い, 人生ログアウトしたい…ってくらい
-  メールが多い (but 消えてしまいたいくらいです and 死にたいくらいつらい stay urgent);
+  メールが多い, and without って only a passing state: 消えたいくらい眠い (but
+  消えてしまいたいくらいです, 死にたいくらいつらい and 死にたいくらい痛い stay urgent);
 - a joke declared: 死にたい、は冗談だけど;
 - heat: 暑すぎて溶けて消えたい;
 - an item on a form: 申請書に「自傷・他害の有無」という欄, 問診票に「自傷行為はありますか」;
@@ -27,6 +28,10 @@ DISTRESS_WORDS = frozenset(
     {"辛い", "苦しい", "しんどい", "悲しい", "寂しい", "嫌", "疲れる", "落ち込む", "孤独", "絶望",
      "だ", "です", "追い詰める", "痛む"}
 )  # fmt: skip
+# States that a measure without って exaggerates harmlessly: 消えたいくらい眠い.
+TRIVIAL_STATES = frozenset(
+    {"眠い", "眠たい", "暇", "面倒", "面倒臭い", "御腹", "腹", "腹ぺこ", "寒い", "暑い"}
+)
 JOKE_WORDS = frozenset({"冗談", "嘘", "ネタ"})
 HEAT_WORDS = frozenset({"暑い", "暑さ", "猛暑", "熱中症"})
 FORM_WORDS = frozenset(
@@ -82,7 +87,9 @@ def _measures_else(tokens: Tokens, end: int) -> bool:
         token = tokens[position]
         if token.lemma in DEGREE_WORDS:
             quoted = tokens[position - 1].lemma in ("って", "と", "言う")
-            return quoted and _names_other_thing(tokens, position + 1)
+            if quoted:
+                return _names_other_thing(tokens, position + 1)
+            return _names_trivial_state(tokens, position + 1)
         if is_sentence_end(token) and token.surface not in ELLIPSES:
             # 人生ログアウトしたい…ってくらい: an ellipsis does not end the measure.
             return False
@@ -93,6 +100,15 @@ def _names_other_thing(tokens: Tokens, position: int) -> bool:
     # 腰が痛い, 眠い, 布団が好き, メールが多い: what follows is not a feeling of despair.
     following = [token for token in tokens[position : position + 4] if token.pos != "補助記号"]
     if not following or following[0].lemma in DISTRESS_WORDS:
+        return False
+    return not any(token.lemma in DISTRESS_WORDS for token in following)
+
+
+def _names_trivial_state(tokens: Tokens, position: int) -> bool:
+    # 消えたいくらい眠い: without って, only a passing bodily state or boredom makes the
+    # measure harmless; 死にたいくらい痛い may be about pain that the sender cannot bear.
+    following = [token for token in tokens[position : position + 4] if token.pos != "補助記号"]
+    if not following or following[0].lemma not in TRIVIAL_STATES:
         return False
     return not any(token.lemma in DISTRESS_WORDS for token in following)
 

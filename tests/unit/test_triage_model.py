@@ -303,6 +303,17 @@ def test_reason_quotes_written_words() -> None:
     assert "積もり" not in result.reasons[0]
 
 
+def test_reason_skips_fragments_across_words() -> None:
+    """A character n-gram that joins the end of one word to the next is not quoted."""
+    reading = read("薬を10錠でおくった")
+    assert reading is not None
+    model = _model(0.5, vocabulary={"c:0錠": 0, "c:錠で": 1, "c:おくっ": 2})
+    reason = with_model(by_rules(read("こんにちは")), reading, model).reasons[0]
+    assert "「おくっ」" in reason
+    assert "0錠" not in reason
+    assert "錠で" not in reason
+
+
 def test_reason_without_meaningful_words() -> None:
     """With no word worth quoting the reason still names the label and the model."""
     reading = read("今夜で終わりにするつもり")

@@ -396,6 +396,8 @@ NOTED = [
     "自分が死んだら、娘はどうなるのか心配",
     "死んだ方がましってくらい肩がこってる",
     "人生ログアウトしたいってくらい眠い",
+    "もう消えたいくらい眠い",
+    "消えたいくらいお腹すいた",
     "死にたい、は冗談だけど疲れた",
     "問診票に「自傷行為はありますか」って欄があった",
     "献血のあと腕にあざができた",
@@ -424,3 +426,16 @@ def test_rules_note_harmless_context(text: str) -> None:
     reasons = rules_reasons(text)
     assert not rules_urgent(text), reasons
     assert any(reason.startswith("[緊急ではない]") for reason in reasons), reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "死にたいくらい痛い",
+        "消えたいくらい眠いし、もう生きていたくない",
+        "消えたいくらい寒くて辛い",
+        "消えてしまいたいくらいです",
+    ],
+)
+def test_measure_of_pain_or_distress_stays_urgent(text: str) -> None:
+    assert rules_urgent(text), rules_reasons(text)
