@@ -10,15 +10,27 @@ QUEUE_ORDER_BY = "(c.priority = 'urgent') DESC, c.waiting_since ASC NULLS LAST, 
 # The fetch functions take a pool, or a connection whose transaction also writes the audit row.
 Executor = asyncpg.Pool | asyncpg.Connection
 
+# Columns of the message that made a case urgent, which _URGENT_MESSAGE_JOIN reads. All are
+# NULL for a case that is not urgent.
+_URGENT_MESSAGE_COLUMNS = (
+    "c.urgent_message_id, urgent.sent_at AS urgent_sent_at,"
+    " urgent.case_id AS urgent_case_id, urgent.reasons AS urgent_reasons"
+)
+_URGENT_MESSAGE_JOIN = " LEFT JOIN desk.messages urgent ON urgent.message_id = c.urgent_message_id"
+
 
 async def fetch_queue(executor: Executor) -> list[asyncpg.Record]:
-    """Return the cases that are not closed in queue order, each with its latest inbound message."""
+    """Return the cases that are not closed in queue order.
+
+    Each row has the case's latest inbound message and the message that made it urgent.
+    """
     return await executor.fetch(
         "SELECT c.case_id, c.conversation_id, v.channel, c.priority, c.topics, c.waiting_since,"
         " c.opened_at, c.state, c.claimed_by, claimant.display_name AS claimant_name,"
-        " latest.kind AS last_kind, latest.text AS last_text"
+        f" latest.kind AS last_kind, latest.text AS last_text, {_URGENT_MESSAGE_COLUMNS}"
         " FROM desk.cases c JOIN desk.conversations v USING (conversation_id)"
         " LEFT JOIN desk.accounts claimant ON claimant.account_id = c.claimed_by"
+        f"{_URGENT_MESSAGE_JOIN}"
         " LEFT JOIN LATERAL (SELECT m.kind, m.text FROM desk.messages m"
         "   WHERE m.case_id = c.case_id AND m.direction = 'in'"
         "   ORDER BY m.sent_at DESC, m.stored_at DESC LIMIT 1) latest ON true"
@@ -32,18 +44,20 @@ async def fetch_case(executor: Executor, *, case_id: UUID) -> asyncpg.Record | N
         "SELECT c.case_id, c.conversation_id, v.channel, c.state, c.priority, c.topics,"
         " c.waiting_since, c.opened_at, c.closed_at, c.last_message_at, c.claimed_by,"
         " claimant.display_name AS claimant_name, c.claimed_at, c.closed_by,"
-        " c.confirmed_topics, c.age_band"
+        f" c.confirmed_topics, c.age_band, {_URGENT_MESSAGE_COLUMNS}"
         " FROM desk.cases c JOIN desk.conversations v USING (conversation_id)"
         " LEFT JOIN desk.accounts claimant ON claimant.account_id = c.claimed_by"
+        f"{_URGENT_MESSAGE_JOIN}"
         " WHERE c.case_id = $1",
         case_id,
     )
 
 
 async def fetch_case_messages(executor: Executor, *, case_id: UUID) -> list[asyncpg.Record]:
-    """Return the messages of a case, oldest first."""
+    """Return the messages of a case with triage's results, oldest first."""
     return await executor.fetch(
-        "SELECT message_id, direction, kind, text, sent_at, delivery_status, requested_by"
+        "SELECT message_id, direction, kind, text, sent_at, delivery_status, requested_by,"
+        " topics, urgent, reasons, classifier_version"
         " FROM desk.messages WHERE case_id = $1 ORDER BY sent_at, stored_at",
         case_id,
     )

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from prometheus_client import Counter
 from pydantic import BaseModel, ConfigDict
 
-from services.desk import cases, domain
+from services.desk import cases, domain, triage_results
 from services.desk.accounts import Principal
 from services.desk.api import isoformat, parse_body, parse_uuid, pool_of, request_id_of
 from services.desk.audit import (
@@ -252,6 +252,7 @@ def _queue_entry(row: asyncpg.Record) -> dict:
         "state": row["state"],
         "claimed_by": _optional_id(row["claimed_by"]),
         "claimed_by_name": row["claimant_name"],
+        "urgent_message": _urgent_message_fields(row),
     }
 
 
@@ -274,6 +275,22 @@ def _case_fields(row: asyncpg.Record) -> dict:
         "closed_by": _optional_id(row["closed_by"]),
         "confirmed_topics": list(confirmed) if confirmed is not None else None,
         "age_band": row["age_band"],
+        "urgent_message": _urgent_message_fields(row),
+    }
+
+
+def _urgent_message_fields(row: asyncpg.Record) -> dict[str, Any] | None:
+    # None for a case that is not urgent, and for an urgent case stored before the desk kept
+    # the message, if migration 011 found none. `case_id` is another case's id when the case
+    # opened in a conversation that was urgent already, and None when the message opened no
+    # case (a message in standby mode). `reason` is None when triage sent no urgent reason.
+    if row["urgent_message_id"] is None:
+        return None
+    return {
+        "message_id": str(row["urgent_message_id"]),
+        "case_id": _optional_id(row["urgent_case_id"]),
+        "sent_at": isoformat(row["urgent_sent_at"]),
+        "reason": triage_results.first_urgent_reason(row["urgent_reasons"]),
     }
 
 
@@ -288,6 +305,17 @@ def _message_fields(row: asyncpg.Record) -> dict:
     if row["direction"] == "out":
         fields["delivery_status"] = row["delivery_status"]
         fields["requested_by"] = row["requested_by"]
+    else:
+        # The same split as the case page: the reasons that made the message urgent, and the
+        # rest, which the page folds.
+        urgent_reasons, other_reasons = triage_results.split_reasons(
+            row["reasons"], urgent=row["urgent"]
+        )
+        fields["topics"] = list(row["topics"])
+        fields["urgent"] = row["urgent"]
+        fields["urgent_reasons"] = urgent_reasons
+        fields["other_reasons"] = other_reasons
+        fields["classifier_version"] = row["classifier_version"]
     return fields
 
 

@@ -19,8 +19,9 @@ SYSTEM_ACTOR = "system"
 
 # Columns of a locked case that the moves and replies read.
 _CASE_COLUMNS = (
-    "c.case_id, c.conversation_id, c.state, c.priority, c.topics, c.waiting_since,"
-    " c.claimed_by, c.closed_at, v.channel, v.push_target, claimant.display_name AS claimant_name"
+    "c.case_id, c.conversation_id, c.state, c.priority, c.urgent_message_id, c.topics,"
+    " c.waiting_since, c.claimed_by, c.closed_at, v.channel, v.push_target,"
+    " claimant.display_name AS claimant_name"
 )
 
 

@@ -242,8 +242,9 @@ async def clear_urgent(
 ) -> asyncpg.Record:
     """Set the priority of the case's conversation and its active case to normal.
 
-    The audit row and an 'urgent_cleared' row in desk.case_events store the account and
-    the reason. The next urgent message from triage makes both urgent again. Raises
+    Both forget the message that made them urgent. The audit row and an 'urgent_cleared'
+    row in desk.case_events store the account, the reason and the id of that message. The
+    next urgent message from triage makes both urgent again. Raises
     domain.InvalidUrgentClearReason, CaseNotFound, domain.UrgentClearConflict for a closed
     case or one that is not urgent, or domain.NotPermitted.
     """
@@ -272,15 +273,16 @@ async def clear_urgent(
             claimant_name=case["claimant_name"],
         )
         await connection.execute(
-            "UPDATE desk.conversations SET priority = $2, updated_at = now()"
-            " WHERE conversation_id = $1",
+            "UPDATE desk.conversations SET priority = $2, urgent_message_id = NULL,"
+            " updated_at = now() WHERE conversation_id = $1",
             case["conversation_id"],
             Priority.NORMAL.value,
         )
         # A conversation has at most one case that is not closed (the index
         # cases_one_active_per_conversation), and this case is that one.
         await connection.execute(
-            "UPDATE desk.cases SET priority = $2 WHERE conversation_id = $1 AND state <> 'closed'",
+            "UPDATE desk.cases SET priority = $2, urgent_message_id = NULL"
+            " WHERE conversation_id = $1 AND state <> 'closed'",
             case["conversation_id"],
             Priority.NORMAL.value,
         )
@@ -288,6 +290,7 @@ async def clear_urgent(
             "reason": reason,
             "previous_case_priority": case["priority"],
             "previous_conversation_priority": conversation_priority,
+            "previous_urgent_message_id": _optional_id(case["urgent_message_id"]),
         }
         await insert_case_event(
             connection,
@@ -331,6 +334,10 @@ def _check_actor(case: asyncpg.Record, principal: Principal, move: CaseMove) -> 
 
 def _actor(principal: Principal) -> str:
     return str(principal.account_id)
+
+
+def _optional_id(value: UUID | None) -> str | None:
+    return str(value) if value is not None else None
 
 
 async def _audit(

@@ -88,6 +88,8 @@ def _log_inbound_result(result: store.InboundResult, event: MessageTriaged) -> N
         kind=message.kind.value,
         mode=message.mode,
         urgent=event.urgent,
+        # The reasons stay out of the log, because they quote the message text.
+        classifier_version=event.classifier_version,
     )
 
 

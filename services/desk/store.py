@@ -6,7 +6,7 @@ from uuid import UUID
 
 import asyncpg
 
-from services.desk import domain
+from services.desk import domain, triage_results
 from services.desk.case_rows import (
     SYSTEM_ACTOR,
     CaseClosed,
@@ -44,6 +44,14 @@ class DeliveryUpdate(StrEnum):
 
 
 @dataclass(frozen=True)
+class Urgency:
+    """A conversation's priority after an inbound message, and the message that set it."""
+
+    priority: Priority
+    message_id: UUID | None
+
+
+@dataclass(frozen=True)
 class InboundResult:
     """Outcome of storing one triaged event. `action` is None for a redelivered event."""
 
@@ -58,8 +66,10 @@ class InboundResult:
 async def record_triaged_message(pool: asyncpg.Pool, *, event: MessageTriaged) -> InboundResult:
     """Store one triaged inbound event and open, reopen or update its case.
 
-    Redelivery of the same event_id or webhook_event_id changes nothing. The conversation
-    row is locked first, so concurrent events of one conversation run one after another.
+    The message row keeps triage's topics, urgent flag, reasons and classifier version.
+    Redelivery of the same event_id or webhook_event_id changes nothing, even if the
+    redelivered event carries another triage result. The conversation row is locked first,
+    so concurrent events of one conversation run one after another.
     Reopening rule: when the conversation has no active case, a message sent within
     domain.REOPEN_WINDOW after its latest case was closed reopens that case. A later
     message opens a new case.
@@ -71,8 +81,8 @@ async def record_triaged_message(pool: asyncpg.Pool, *, event: MessageTriaged) -
             return InboundResult(action=None)
 
         case = await connection.fetchrow(
-            "SELECT case_id, state, priority, topics, waiting_since FROM desk.cases"
-            " WHERE conversation_id = $1 AND state <> 'closed' FOR UPDATE",
+            "SELECT case_id, state, priority, topics, waiting_since, urgent_message_id"
+            " FROM desk.cases WHERE conversation_id = $1 AND state <> 'closed' FOR UPDATE",
             message.conversation_id,
         )
         closed_case = None
@@ -91,24 +101,31 @@ async def record_triaged_message(pool: asyncpg.Pool, *, event: MessageTriaged) -
         # Once urgent, the conversation stays urgent, and so does every case it opens later,
         # until a counselor or supervisor clears the flag with cases.clear_urgent.
         priority = domain.merge_priority(conversation["priority"], urgent=event.urgent)
+        urgency = Urgency(
+            priority=priority,
+            message_id=triage_results.next_urgent_message_id(
+                conversation["urgent_message_id"],
+                priority=priority,
+                candidate=event.event_id if event.urgent else None,
+            ),
+        )
         await connection.execute(
-            "UPDATE desk.conversations SET priority = $2, topics = $3,"
-            " last_message_at = GREATEST(last_message_at, $4), updated_at = now()"
+            "UPDATE desk.conversations SET priority = $2, urgent_message_id = $3, topics = $4,"
+            " last_message_at = GREATEST(last_message_at, $5), updated_at = now()"
             " WHERE conversation_id = $1",
             message.conversation_id,
-            priority.value,
+            urgency.priority.value,
+            urgency.message_id,
             domain.merge_topics(conversation["topics"], _topic_labels(event)),
             message.sent_at,
         )
         case_id = None
         if action is InboundAction.OPEN_CASE:
-            case_id = await _open_case(connection, event=event, priority=priority)
+            case_id = await _open_case(connection, event=event, urgency=urgency)
         elif action is InboundAction.JOIN_CASE:
-            case_id = await _join_case(connection, case=case, event=event, priority=priority)
+            case_id = await _join_case(connection, case=case, event=event, urgency=urgency)
         elif action is InboundAction.REOPEN_CASE:
-            case_id = await _reopen_case(
-                connection, case=closed_case, event=event, priority=priority
-            )
+            case_id = await _reopen_case(connection, case=closed_case, event=event, urgency=urgency)
         await _insert_inbound_message(connection, event=event, case_id=case_id)
     return InboundResult(action=action, case_id=case_id)
 
@@ -125,7 +142,8 @@ async def _lock_conversation(
         message.source.push_target,
     )
     return await connection.fetchrow(
-        "SELECT priority, topics FROM desk.conversations WHERE conversation_id = $1 FOR UPDATE",
+        "SELECT priority, urgent_message_id, topics FROM desk.conversations"
+        " WHERE conversation_id = $1 FOR UPDATE",
         message.conversation_id,
     )
 
@@ -141,15 +159,16 @@ async def _message_exists(connection: asyncpg.Connection, event: MessageTriaged)
 
 
 async def _open_case(
-    connection: asyncpg.Connection, *, event: MessageTriaged, priority: Priority
+    connection: asyncpg.Connection, *, event: MessageTriaged, urgency: Urgency
 ) -> UUID:
     message = event.message
     case_id = await connection.fetchval(
-        "INSERT INTO desk.cases"
-        " (conversation_id, state, priority, topics, waiting_since, opened_at, last_message_at)"
-        " VALUES ($1, 'open', $2, $3, $4, $4, $4) RETURNING case_id",
+        "INSERT INTO desk.cases (conversation_id, state, priority, urgent_message_id, topics,"
+        " waiting_since, opened_at, last_message_at)"
+        " VALUES ($1, 'open', $2, $3, $4, $5, $5, $5) RETURNING case_id",
         message.conversation_id,
-        priority.value,
+        urgency.priority.value,
+        urgency.message_id,
         domain.merge_topics([], _topic_labels(event)),
         message.sent_at,
     )
@@ -168,7 +187,7 @@ async def _find_reopenable_case(
     connection: asyncpg.Connection, message: MessageReceived
 ) -> asyncpg.Record | None:
     case = await connection.fetchrow(
-        "SELECT case_id, state, priority, topics, closed_at FROM desk.cases"
+        "SELECT case_id, state, priority, topics, closed_at, urgent_message_id FROM desk.cases"
         " WHERE conversation_id = $1 AND state = 'closed'"
         " ORDER BY closed_at DESC LIMIT 1 FOR UPDATE",
         message.conversation_id,
@@ -183,7 +202,7 @@ async def _reopen_case(
     *,
     case: asyncpg.Record,
     event: MessageTriaged,
-    priority: Priority,
+    urgency: Urgency,
 ) -> UUID:
     # The counselor confirms topics and age band again at the next close, so the old ones go;
     # the "closed" row of desk.case_events keeps them.
@@ -194,17 +213,18 @@ async def _reopen_case(
         topics=case["topics"],
         waiting_since=None,
         message_topics=_topic_labels(event),
-        urgent=priority is Priority.URGENT,
+        urgent=urgency.priority is Priority.URGENT,
         sent_at=event.message.sent_at,
     )
     await connection.execute(
         "UPDATE desk.cases SET state = $2, closed_at = NULL, closed_by = NULL,"
-        " confirmed_topics = NULL, age_band = NULL, priority = $3, topics = $4,"
-        " waiting_since = $5, last_message_at = GREATEST(last_message_at, $5)"
+        " confirmed_topics = NULL, age_band = NULL, priority = $3, urgent_message_id = $4,"
+        " topics = $5, waiting_since = $6, last_message_at = GREATEST(last_message_at, $6)"
         " WHERE case_id = $1",
         case_id,
         new_state.value,
         update.priority.value,
+        _case_urgent_message_id(case, update.priority, urgency),
         update.topics,
         update.waiting_since,
     )
@@ -226,14 +246,14 @@ async def _join_case(
     *,
     case: asyncpg.Record,
     event: MessageTriaged,
-    priority: Priority,
+    urgency: Urgency,
 ) -> UUID:
     update = domain.update_case_for_inbound(
         priority=case["priority"],
         topics=case["topics"],
         waiting_since=case["waiting_since"],
         message_topics=_topic_labels(event),
-        urgent=priority is Priority.URGENT,
+        urgent=urgency.priority is Priority.URGENT,
         sent_at=event.message.sent_at,
     )
     # A message from the person while the case waits for them makes it the counselor's turn
@@ -245,11 +265,12 @@ async def _join_case(
             case_id=case["case_id"], current=previous, move=CaseMove.INBOUND
         )
     await connection.execute(
-        "UPDATE desk.cases SET state = $2, priority = $3, topics = $4, waiting_since = $5,"
-        " last_message_at = GREATEST(last_message_at, $6) WHERE case_id = $1",
+        "UPDATE desk.cases SET state = $2, priority = $3, urgent_message_id = $4, topics = $5,"
+        " waiting_since = $6, last_message_at = GREATEST(last_message_at, $7) WHERE case_id = $1",
         case["case_id"],
         new_state.value,
         update.priority.value,
+        _case_urgent_message_id(case, update.priority, urgency),
         update.topics,
         update.waiting_since,
         event.message.sent_at,
@@ -266,6 +287,15 @@ async def _join_case(
         )
     await _record_urgency_change(connection, case=case, event=event, priority=update.priority)
     return case["case_id"]
+
+
+def _case_urgent_message_id(
+    case: asyncpg.Record, priority: Priority, urgency: Urgency
+) -> UUID | None:
+    # A case that becomes urgent takes the message that made its conversation urgent.
+    return triage_results.next_urgent_message_id(
+        case["urgent_message_id"], priority=priority, candidate=urgency.message_id
+    )
 
 
 async def _record_urgency_change(
@@ -292,8 +322,8 @@ async def _insert_inbound_message(
     message = event.message
     await connection.execute(
         "INSERT INTO desk.messages (message_id, case_id, conversation_id, direction, kind, text,"
-        " sent_at, correlation_id, webhook_event_id, topics, urgent)"
-        " VALUES ($1, $2, $3, 'in', $4, $5, $6, $7, $8, $9, $10)",
+        " sent_at, correlation_id, webhook_event_id, topics, urgent, reasons, classifier_version)"
+        " VALUES ($1, $2, $3, 'in', $4, $5, $6, $7, $8, $9, $10, $11, $12)",
         event.event_id,
         case_id,
         message.conversation_id,
@@ -304,6 +334,8 @@ async def _insert_inbound_message(
         message.webhook_event_id,
         domain.merge_topics([], _topic_labels(event)),
         event.urgent,
+        triage_results.storable_reasons(event.reasons),
+        triage_results.storable_text(event.classifier_version),
     )
 
 

@@ -19,7 +19,7 @@ from playwright.async_api import Browser, Page, async_playwright, expect
 
 from deploy import replay
 from services.desk.reports import TOKYO
-from tests.e2e.stack import Stack, start_stack, text_body
+from tests.e2e.stack import Stack, eventually, start_stack, text_body
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -39,6 +39,9 @@ CITY_LOGIN = "city@example.jp"
 ACCOUNT_PASSWORD = "account password for the console test"
 URGENT_TEXT = "もう消えてしまいたい"
 WORK_TEXT = "仕事がうまくいかない"
+# Triage marks this urgent and also gives a reason for the work category, which the case
+# page folds.
+MIXED_TEXT = "仕事も家族もうまくいかなくて、もう消えてしまいたい"
 SUICIDE_LABEL = "希死念慮・自傷"
 # Waits of the browser steps, in milliseconds. The queue refreshes every 4 s.
 STEP_TIMEOUT_MS = 45_000
@@ -150,7 +153,10 @@ async def test_console_flow(stack: Stack, browser: Browser) -> None:
         await expect(first_row.locator(".urgent-badge")).to_have_text("緊急")
         await expect(first_row.locator("td.preview")).to_contain_text(URGENT_TEXT)
         await expect(first_row).to_contain_text(SUICIDE_LABEL)
+        # Triage's urgent reason starts with the category in brackets.
+        await expect(first_row.locator(".urgent-reason")).to_contain_text(f"[{SUICIDE_LABEL}]")
         await expect(rows.nth(1).locator("td.preview")).to_contain_text(WORK_TEXT)
+        await expect(rows.nth(1).locator(".urgent-reason")).to_have_count(0)
         await screenshot(page, "02_queue_urgent_first")
 
         stats_page = await supervisor.new_page()
@@ -165,6 +171,9 @@ async def test_console_flow(stack: Stack, browser: Browser) -> None:
         await page.locator("#claim-button").click()
         await expect(page.get_by_role("status")).to_have_text("担当しました。")
         await expect(page.locator("#claimant")).to_contain_text("佐藤（自分）")
+        await expect(page.locator("#urgent-reason")).to_contain_text(f"[{SUICIDE_LABEL}]")
+        urgent_message = page.locator("li.message-in", has_text=URGENT_TEXT)
+        await expect(urgent_message.locator(".urgent-reasons")).to_contain_text(SUICIDE_LABEL)
         await screenshot(page, "04_case_claimed")
 
         reply_text = "メッセージありがとうございます。相談員の佐藤です。お話を聞かせてください。"
@@ -207,6 +216,55 @@ async def test_console_flow(stack: Stack, browser: Browser) -> None:
     finally:
         await counselor.close()
         await supervisor.close()
+
+
+@pytest.mark.usefixtures("accounts")
+async def test_opened_reasons_stay_open(stack: Stack, browser: Browser) -> None:
+    """A reasons fold that the counselor opened stays open when the message list refreshes."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    expect.set_options(timeout=STEP_TIMEOUT_MS)
+    await send_text(stack, MIXED_TEXT)
+    case_id = await case_with_last_message(stack, MIXED_TEXT)
+    context = await browser.new_context(locale="ja-JP")
+    try:
+        page = await context.new_page()
+        await log_in(page, stack, COUNSELOR_LOGIN, ACCOUNT_PASSWORD)
+        await page.goto(stack.url("desk", f"/cases/{case_id}"))
+        message = page.locator("li.message-in", has_text=MIXED_TEXT)
+        await expect(message.locator(".urgent-reasons")).to_contain_text(f"[{SUICIDE_LABEL}]")
+        folded = message.locator("details.other-reasons")
+        await expect(folded).to_have_js_property("open", False)
+
+        await folded.locator("summary").click()
+        await expect(folded).to_have_js_property("open", True)
+        await expect(folded.locator("li").first).to_be_visible()
+        # The refresh replaces every node of the list, so a node that carries this mark is
+        # still the one from before the refresh.
+        await folded.evaluate("(node) => { node.dataset.beforeRefresh = 'yes'; }")
+        await expect(page.locator("details.other-reasons[data-before-refresh]")).to_have_count(0)
+        await expect(folded).to_have_js_property("open", True)
+        await expect(folded.locator("li").first).to_be_visible()
+        await screenshot(page, "13_reasons_open_after_refresh")
+
+        # A fold that the counselor closed again stays closed.
+        await folded.locator("summary").click()
+        await expect(folded).to_have_js_property("open", False)
+        await folded.evaluate("(node) => { node.dataset.beforeRefresh = 'yes'; }")
+        await expect(page.locator("details.other-reasons[data-before-refresh]")).to_have_count(0)
+        await expect(folded).to_have_js_property("open", False)
+    finally:
+        await context.close()
+
+
+async def case_with_last_message(stack: Stack, text: str) -> str:
+    """Wait until the queue has a case whose latest message is `text` and return its id."""
+
+    async def find() -> str | None:
+        async with httpx.AsyncClient(timeout=15) as client:
+            entries = await stack.queue(client)
+        return next((e["case_id"] for e in entries if e["last_message"] == text), None)
+
+    return await eventually(find, waiting_for=f"a queue entry for {text!r}")
 
 
 @pytest.mark.usefixtures("accounts")

@@ -98,6 +98,8 @@ async def test_clear_writes_audit_row(
     case_id = await open_urgent_case(pool)
     await client.post(f"/api/cases/{case_id}/claim", headers=first)
     me = (await client.get("/api/me", headers=first)).json()
+    case = (await client.get(f"/api/cases/{case_id}", headers=first)).json()
+    urgent_message_id = case["messages"][0]["message_id"]
     await client.post(
         f"/api/cases/{case_id}/clear-urgent",
         json={"reason": f"  {REASON}\n"},
@@ -114,6 +116,7 @@ async def test_clear_writes_audit_row(
         "reason": REASON,
         "previous_case_priority": "urgent",
         "previous_conversation_priority": "urgent",
+        "previous_urgent_message_id": urgent_message_id,
     }
     assert "もう消えたい" not in json.dumps(row, ensure_ascii=False)
     assert "Uconv-a" not in json.dumps(row, ensure_ascii=False)

@@ -55,6 +55,8 @@ def triaged(
     text: str | None = "こんにちは",
     topics: tuple[Topic, ...] = (),
     urgent: bool = False,
+    reasons: tuple[str, ...] = (),
+    classifier_version: str = "test",
     mode: str = "active",
     webhook_event_id: str | None = None,
     source_type: SourceType = SourceType.USER,
@@ -82,7 +84,8 @@ def triaged(
         message=message,
         topics=topics,
         urgent=urgent,
-        classifier_version="test",
+        reasons=reasons,
+        classifier_version=classifier_version,
     )
 
 

@@ -36,6 +36,8 @@ from tests.integration.test_desk_helpers import (
     triaged,
 )
 
+URGENT_REASON = "[希死念慮・自傷] 「消えたい」: 消えたいという願望"
+
 
 @pytest.fixture
 async def pool(database_url: str) -> AsyncIterator[asyncpg.Pool]:
@@ -469,9 +471,13 @@ async def test_healthz_needs_no_token(client: httpx.AsyncClient) -> None:
 
 
 async def test_api_queue_entry(client: httpx.AsyncClient, pool: asyncpg.Pool) -> None:
-    opened = await store.record_triaged_message(
-        pool, event=triaged("conv-a", urgent=True, topics=(Topic.LONELINESS, Topic.FAMILY))
+    event = triaged(
+        "conv-a",
+        urgent=True,
+        topics=(Topic.SUICIDE_SELF_HARM, Topic.FAMILY),
+        reasons=(URGENT_REASON, "[家族関係] 「母」: 家族の語"),
     )
+    opened = await store.record_triaged_message(pool, event=event)
     response = await client.get("/api/queue")
 
     assert response.status_code == 200
@@ -482,12 +488,18 @@ async def test_api_queue_entry(client: httpx.AsyncClient, pool: asyncpg.Pool) ->
                 "conversation_id": "conv-a",
                 "channel": "consultation",
                 "priority": "urgent",
-                "topics": ["家族関係", "孤独・孤立"],
+                "topics": ["家族関係", "希死念慮・自傷"],
                 "waiting_since": "2025-03-01T09:00:00+00:00",
                 "last_message": "こんにちは",
                 "state": "open",
                 "claimed_by": None,
                 "claimed_by_name": None,
+                "urgent_message": {
+                    "message_id": str(event.event_id),
+                    "case_id": str(opened.case_id),
+                    "sent_at": "2025-03-01T09:00:00+00:00",
+                    "reason": URGENT_REASON,
+                },
             }
         ]
     }

@@ -9,7 +9,7 @@ import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -17,7 +17,7 @@ import pytest
 from fastapi import FastAPI
 
 from deploy.localstack import postgres as local_postgres
-from services.desk import store
+from services.desk import cases, domain, store
 from services.desk.app import create_app
 from services.desk.domain import Role
 from services.desk.settings import DeskSettings
@@ -32,6 +32,11 @@ from tests.integration.test_desk_helpers import (
 SUPERVISOR_LOGIN = "web-chief@example.jp"
 SUPERVISOR_PASSWORD = "bootstrap password for web tests"
 SCRIPT_TEXT = '<script>alert("x")</script> & "quotes"'
+ESCAPED_SCRIPT_TEXT = "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#34;quotes&#34;"
+URGENT_PREFIX = "[希死念慮・自傷]"
+URGENT_REASON = f"{URGENT_PREFIX} 「消えてしまいたい」: 消えたいという願望（受動的希死念慮）"
+WORK_REASON = "[仕事・就労関係] 「仕事」: 仕事・職場の語"
+NOTE_REASON = "[緊急ではない] 「死ぬほど」: 強調や誇張の言い回し"
 CSRF_PATTERN = re.compile(r'name="csrf_token" value="([^"]*)"')
 
 
@@ -106,6 +111,23 @@ async def post_form(
     """Post a form with the CSRF token taken from `page`, as a browser would."""
     token = csrf_of((await client.get(page)).text)
     return await client.post(path, data={**data, "csrf_token": token})
+
+
+async def urgent_message_id(console: Console, case_id: str) -> uuid.UUID:
+    message_id = await console.app.state.pool.fetchval(
+        "SELECT urgent_message_id FROM desk.cases WHERE case_id = $1", uuid.UUID(case_id)
+    )
+    assert message_id is not None, f"case {case_id} has no urgent_message_id"
+    return message_id
+
+
+def section_of(html: str, start: str, end: str) -> str:
+    """Return the part of `html` from `start` to the first `end` after it."""
+    begin = html.find(start)
+    assert begin >= 0, f"{start!r} not found in the page"
+    finish = html.find(end, begin)
+    assert finish >= 0, f"{end!r} not found after {start!r}"
+    return html[begin:finish]
 
 
 async def case_state(console: Console, case_id: str) -> str:
@@ -279,6 +301,151 @@ async def test_script_in_message_escaped(console: Console) -> None:
         assert page.status_code == 200
         assert "<script>alert" not in page.text
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#34;quotes&#34;" in pages[2].text
+
+
+async def test_script_in_reasons_escaped(console: Console) -> None:
+    case_id = await console.open_case(
+        "つらい",
+        urgent=True,
+        topics=(Topic.SUICIDE_SELF_HARM, Topic.WORK),
+        reasons=(f"{URGENT_PREFIX} {SCRIPT_TEXT}", f"[仕事・就労関係] {SCRIPT_TEXT}"),
+    )
+    async with console.logged_in(Role.COUNSELOR) as client:
+        pages = {
+            "queue": await client.get("/"),
+            "rows": await client.get("/queue/rows"),
+            "case": await client.get(f"/cases/{case_id}"),
+            "messages": await client.get(f"/cases/{case_id}/messages"),
+        }
+
+    for name, page in pages.items():
+        assert page.status_code == 200, name
+        assert "<script>alert" not in page.text, name
+        assert ESCAPED_SCRIPT_TEXT in page.text, name
+    # The case page shows the urgent reason in the summary and under the message, and the
+    # work reason in the fold.
+    assert pages["case"].text.count(ESCAPED_SCRIPT_TEXT) == 3
+
+
+async def test_case_page_shows_reasons(console: Console) -> None:
+    case_id = await console.open_case(
+        "仕事がうまくいかない。もう消えてしまいたい",
+        urgent=True,
+        topics=(Topic.SUICIDE_SELF_HARM, Topic.WORK),
+        reasons=(URGENT_REASON, WORK_REASON),
+    )
+    message_id = await urgent_message_id(console, case_id)
+    async with console.logged_in(Role.COUNSELOR) as client:
+        page = (await client.get(f"/cases/{case_id}")).text
+
+    summary = section_of(page, '<dd id="urgent-reason">', "</dd>")
+    # The case has one message, so its item runs to the end of the list.
+    message = section_of(page, f'id="message-{message_id}"', "</ol>")
+    urgent_list = section_of(message, 'class="reasons urgent-reasons"', "</ul>")
+    folded = section_of(
+        message, f'<details class="other-reasons" id="reasons-{message_id}">', "</details>"
+    )
+    assert URGENT_REASON in summary
+    assert f'href="#message-{message_id}"' in summary
+    assert "この相談を緊急にしたメッセージ" in message
+    assert URGENT_REASON in urgent_list
+    assert WORK_REASON not in urgent_list
+    assert WORK_REASON in folded
+    assert "ほかの判定の理由（1件）" in folded
+    assert URGENT_REASON not in folded
+
+
+async def test_calm_message_reasons_folded(console: Console) -> None:
+    case_id = await console.open_case(
+        "仕事が死ぬほど忙しい", topics=(Topic.WORK,), reasons=(WORK_REASON, NOTE_REASON)
+    )
+    async with console.logged_in(Role.COUNSELOR) as client:
+        page = (await client.get(f"/cases/{case_id}")).text
+
+    folded = section_of(page, '<details class="other-reasons"', "</details>")
+    assert "判定の理由（2件）" in folded
+    assert WORK_REASON in folded
+    assert NOTE_REASON in folded
+    assert "urgent-reasons" not in page
+    assert 'id="urgent-reason"' not in page
+
+
+async def test_case_page_links_earlier_case(console: Console) -> None:
+    pool = console.app.state.pool
+    conversation_id = f"web-{uuid.uuid4().hex[:10]}"
+    sent_at = datetime.now(UTC) - domain.REOPEN_WINDOW - timedelta(hours=2)
+    first = await store.record_triaged_message(
+        pool,
+        event=triaged(
+            conversation_id,
+            text="もう消えてしまいたい",
+            sent_at=sent_at,
+            urgent=True,
+            topics=(Topic.SUICIDE_SELF_HARM,),
+            reasons=(URGENT_REASON,),
+        ),
+    )
+    supervisor = await make_account(pool, Role.SUPERVISOR)
+    await cases.close_case(
+        pool,
+        case_id=first.case_id,
+        principal=supervisor,
+        topics=[],
+        age_band="unknown",
+        request_id=None,
+        closed_at=sent_at + timedelta(minutes=30),
+    )
+    # The next message comes after the reopening window, so it opens a new case that takes
+    # the conversation's urgent flag and the message that set it.
+    second = await store.record_triaged_message(
+        pool, event=triaged(conversation_id, text="また来ました", sent_at=datetime.now(UTC))
+    )
+    message_id = await urgent_message_id(console, str(second.case_id))
+    async with console.logged_in(Role.COUNSELOR) as client:
+        page = (await client.get(f"/cases/{second.case_id}")).text
+        rows = (await client.get("/queue/rows")).text
+
+    summary = section_of(page, '<dd id="urgent-reason">', "</dd>")
+    row = section_of(rows, f'data-case-id="{second.case_id}"', "</tr>")
+    assert second.case_id != first.case_id
+    assert URGENT_REASON in summary
+    assert f'href="/cases/{first.case_id}#message-{message_id}"' in summary
+    assert "以前の相談の" in summary
+    assert URGENT_REASON in row
+
+
+async def test_queue_row_shows_urgent_reason(console: Console) -> None:
+    urgent = await console.open_case(
+        "もう消えてしまいたい",
+        urgent=True,
+        topics=(Topic.SUICIDE_SELF_HARM,),
+        reasons=(URGENT_REASON,),
+    )
+    normal = await console.open_case("ふつうの相談", topics=(Topic.WORK,), reasons=(WORK_REASON,))
+    async with console.logged_in(Role.COUNSELOR) as client:
+        rows = (await client.get("/queue/rows")).text
+
+    urgent_row = section_of(rows, f'data-case-id="{urgent}"', "</tr>")
+    normal_row = section_of(rows, f'data-case-id="{normal}"', "</tr>")
+    reason = section_of(urgent_row, '<p class="urgent-reason">', "</p>")
+    assert "緊急の理由" in reason
+    assert URGENT_REASON in reason
+    assert "urgent-reason" not in normal_row
+    assert WORK_REASON not in normal_row
+
+
+async def test_queue_row_without_known_reason(console: Console) -> None:
+    # An urgent message from a triage version that sent no reasons.
+    case_id = await console.open_case("つらい", urgent=True, topics=(Topic.SUICIDE_SELF_HARM,))
+    async with console.logged_in(Role.COUNSELOR) as client:
+        rows = (await client.get("/queue/rows")).text
+        page = (await client.get(f"/cases/{case_id}")).text
+
+    row = section_of(rows, f'data-case-id="{case_id}"', "</tr>")
+    assert "記録されていません" in section_of(row, '<p class="urgent-reason">', "</p>")
+    assert "判定の理由は記録されていません。" in section_of(
+        page, '<dd id="urgent-reason">', "</dd>"
+    )
 
 
 async def test_pages_send_security_headers(console: Console) -> None:

@@ -13,16 +13,15 @@ from fastapi.responses import RedirectResponse, Response
 from services.desk import cases
 from services.desk.accounts import Principal
 from services.desk.api import pool_of, request_id_of
-from services.desk.case_rows import SYSTEM_ACTOR, CaseNotFound
+from services.desk.case_rows import CaseNotFound
 from services.desk.closing import AgeBand
 from services.desk.domain import URGENT_CLEAR_REASON_MAX_CHARS, CaseState, Role
 from services.desk.web import session
 from services.desk.web.errors import CASE_ACTION_ERRORS, describe_case_error, error_status
+from services.desk.web.message_views import message_views, urgent_origin_view
 from services.desk.web.rendering import (
     AGE_BAND_LABELS,
-    DELIVERY_LABELS,
     STATE_LABELS,
-    message_text,
     preview,
     render,
     tokyo_time,
@@ -97,7 +96,7 @@ async def get_case_page(
 async def get_case_messages(case_id: str, request: Request, principal: CounselingPage) -> Response:
     """Return the case's message list, which the case page fetches every few seconds."""
     view = await _read_case(request, principal, _parse_case_id(case_id))
-    return render(request, "_messages.html", {"messages": _messages(view.messages)})
+    return render(request, "_messages.html", {"messages": _messages(view)})
 
 
 async def post_claim(case_id: str, request: Request, principal: CounselingPage) -> Response:
@@ -233,6 +232,7 @@ async def _queue_entries(request: Request, principal: Principal) -> list[dict[st
             "state_label": STATE_LABELS[CaseState(row["state"])],
             "claimant_name": row["claimant_name"],
             "mine": row["claimed_by"] == principal.account_id,
+            "urgent_origin": urgent_origin_view(row),
         }
         for row in rows
     ]
@@ -289,7 +289,7 @@ def _render_case(
     context = {
         "case": _case_summary(case, principal),
         "state": state.value,
-        "messages": _messages(view.messages),
+        "messages": _messages(view),
         "notice": notice,
         "error": error,
         "reply_text": reply_text,
@@ -321,6 +321,7 @@ def _case_summary(case: asyncpg.Record, principal: Principal) -> dict[str, Any]:
         and (case["claimed_by"] == principal.account_id or principal.role is Role.SUPERVISOR),
         "opened_at": tokyo_time(case["opened_at"]),
         "closed_at": tokyo_time(case["closed_at"]),
+        "urgent_origin": urgent_origin_view(case),
         "waiting": waiting_time(case["waiting_since"]),
         "confirmed_topics": list(case["confirmed_topics"] or []),
         "age_band_label": AGE_BAND_LABELS.get(AgeBand(case["age_band"]), "")
@@ -336,18 +337,8 @@ def _default_topics(case: asyncpg.Record) -> list[str]:
     return list(case["topics"])
 
 
-def _messages(rows: list[asyncpg.Record]) -> list[dict[str, Any]]:
-    return [
-        {
-            "direction": row["direction"],
-            "text": message_text(row["kind"], row["text"]),
-            "time": tokyo_time(row["sent_at"]),
-            "status": row["delivery_status"],
-            "status_label": DELIVERY_LABELS.get(row["delivery_status"] or "", ""),
-            "automatic": row["requested_by"] == SYSTEM_ACTOR,
-        }
-        for row in rows
-    ]
+def _messages(view: cases.CaseView) -> list[dict[str, Any]]:
+    return message_views(view.messages, urgent_message_id=view.case["urgent_message_id"])
 
 
 def _parse_case_id(value: str) -> UUID:

@@ -27,7 +27,14 @@ function refreshPart(element) {
       if (status) status.textContent = `更新できませんでした（HTTP ${response.status}）。`;
       return;
     }
-    element.innerHTML = await response.text();
+    const html = await response.text();
+    // The new HTML has every <details> folded, so unfold again the ones the counselor opened.
+    const opened = Array.from(element.querySelectorAll("details[open][id]"), (node) => node.id);
+    element.innerHTML = html;
+    for (const id of opened) {
+      const details = document.getElementById(id);
+      if (details && element.contains(details)) details.open = true;
+    }
     // Counselors work on Japan time, whatever the browser's time zone is.
     const time = new Date().toLocaleTimeString("ja-JP", { timeZone: "Asia/Tokyo" });
     if (status) status.textContent = `最終更新 ${time}`;
