@@ -33,7 +33,7 @@ from services.triage.risk_treatment import treatment_findings
 from services.triage.risk_vanishing import VANISHING_RULES, vanishing_findings
 from services.triage.risk_verbs import VERB_RULES
 from services.triage.risk_waking import WAKING_RULES
-from services.triage.signals import RiskAssessment, RiskNote, RiskSignal
+from services.triage.signals import RiskAssessment, RiskKind, RiskNote, RiskSignal
 
 Tokens = tuple[Token, ...]
 RULE_TABLES = (
@@ -59,6 +59,21 @@ NOW_WORDS = frozenset({lex.NOW, "いま", "今年"})
 DOING_VERBS = frozenset({"為る", "遣る", "切る"})
 CEASE_VERBS = frozenset({"やめる", "止める"})
 CEASE_WINDOW = 5
+# やめて2年経ちます, やめて半年になる: the time since the act stopped.
+ELAPSE_VERBS = frozenset({"経つ", "成る"})
+ELAPSE_WINDOW = 5
+# 一年以上言っていません, もう何年も思ってない: the words stopped being said or thought.
+SAYING_VERBS = frozenset({"言う", "思う"})
+SPAN_WORDS = frozenset({"年", "月", "ヶ月", "か月", "以上", "週間"})
+ANYONE = "誰"
+WISHES = frozenset({"たい", "欲しい"})
+# 自分を傷つけることもなくなった, 消えたいと思うことはもうありません: the act as a habit, over.
+HABIT_GAP = 3
+# あの頃の自分に, あの時よく頑張った: the past named as a time the sender looks back on.
+LOOK_BACK_TIMES = frozenset({"頃", "時", "時期"})
+THAT = "あの"
+SELF = "自分"
+CONTRASTS = frozenset({"けれど", "が", "けど"})
 # もう2年そういうことはない: the act named as "such a thing".
 SUCH = frozenset({"そういう", "そんな", "ああいう", "あんな"})
 # 10年前の話, 昔の話: the time before 〜の話 that closes a story.
@@ -116,7 +131,7 @@ def assess_risk(tokens: Tokens, canonical: str, normalized: str) -> RiskAssessme
     signals.extend(emoji_findings(normalized))
     signals.extend(farewell_findings(tokens))
     signals = _without_overlaps(tokens, signals)
-    if signals and all(_only_in_past(tokens, found) for found in signals):
+    if signals and _all_in_past(tokens, signals):
         explanation = "過去の気持ちとして語られ、今は否定されている"
         past_notes = [RiskNote(found.phrase, explanation) for found in signals]
         return RiskAssessment(signals=(), notes=tuple(past_notes + notes))
@@ -191,6 +206,29 @@ def _overlaps(tokens: Tokens, first: RiskSignal, second: RiskSignal) -> bool:
     return first.start < second.end and second.start < first.end
 
 
+def _all_in_past(tokens: Tokens, signals: list[RiskSignal]) -> bool:
+    """Return whether every signal is placed only in the past.
+
+    A scar (傷あとを隠す) counts as past when the message states that the self-harm behind it
+    is over: 高校の頃はリスカしてたけど、もう五年やってない。傷あとを隠すのに夏はまだ長袖.
+    """
+    past = [_only_in_past(tokens, found) for found in signals]
+    act_over = any(
+        in_past and found.kind is RiskKind.SELF_HARM and not _is_scar(tokens, found)
+        for found, in_past in zip(signals, past, strict=True)
+    )
+    return all(
+        in_past or (act_over and _is_scar(tokens, found))
+        for found, in_past in zip(signals, past, strict=True)
+    )
+
+
+def _is_scar(tokens: Tokens, found: RiskSignal) -> bool:
+    if found.start < 0 or found.kind is not RiskKind.SELF_HARM:
+        return False
+    return any(token.lemma in lex.PAST_EVIDENCE for token in tokens[found.start : found.end])
+
+
 def _only_in_past(tokens: Tokens, found: RiskSignal) -> bool:
     """Return whether the signal is placed in the past and a later clause says it has passed.
 
@@ -259,6 +297,9 @@ def _renewed(tokens: Tokens, found: RiskSignal) -> bool:
     """
     for index, token in enumerate(tokens):
         if token.lemma in lex.RENEWAL_MARKERS and token.lemma != lex.RETURN:
+            if _said_to_sender(tokens, index):
+                # 「つらくなったらまた書いてね」と言われた: a counselor's words, not a relapse.
+                continue
             return True
         if token.lemma == lex.RETURN and [t.lemma for t in tokens[index + 1 : index + 3]] == [
             "て",
@@ -266,7 +307,26 @@ def _renewed(tokens: Tokens, found: RiskSignal) -> bool:
         ]:
             return True
     start, end = sentence_bounds(tokens, found.start)
-    return any(token.lemma in lex.RECENT_WORDS for token in tokens[start:end])
+    for index in range(start, end):
+        if tokens[index].lemma not in lex.RECENT_WORDS:
+            continue
+        topic = index + 1 < len(tokens) and tokens[index + 1].lemma == "は"
+        if topic and _calm(tokens, index + 2):
+            # 最近は半袖も着られるようになった: 最近は opens a calm clause like 今は.
+            continue
+        return True
+    return False
+
+
+def _said_to_sender(tokens: Tokens, index: int) -> bool:
+    """Return whether tokens[index] sits in a quote followed by 〜と言われた."""
+    for position in range(index + 1, len(tokens)):
+        if tokens[position].surface in OPENING_QUOTES:
+            return False
+        if tokens[position].surface in CLOSING_QUOTES:
+            following = [token.lemma for token in tokens[position + 1 : position + 4]]
+            return following[:1] in (["と"], ["って"]) and following[1:3] == ["言う", "れる"]
+    return False
 
 
 def _past_evidence(tokens: Tokens, end: int) -> bool:
@@ -298,15 +358,18 @@ def _reported_in_past(tokens: Tokens, end: int) -> bool:
 def _recovery_after(tokens: Tokens, position: int) -> bool:
     """Return whether a later clause says the sender is well now.
 
-    Each 今は, 今なら or 〜からは opens a clause that _calm reads; a clause that names a risk
-    again ends the search, one that names neither is passed over.
+    Each 今は, 最近は, 今なら or 〜からは opens a clause that _calm reads. A clause that names a
+    risk again ends the search, and one that names neither is passed over.
     """
     for index in range(position, len(tokens) - 1):
         if tokens[index].lemma in lex.OVERCOME_VERBS:
             # よく乗り越えた, 克服した: a recovery that needs no 今は.
             return True
-        # 今は落ち着いてる, 転職してからは落ち着いてます, 今なら声をかけてあげられる.
-        opener = tokens[index].lemma in NOW_WORDS or tokens[index].lemma == "から"
+        # 今は落ち着いてる, 最近は眠れてる, 転職してからは落ち着いてます, 今なら声をかけて
+        # あげられる.
+        opener = (
+            tokens[index].lemma in NOW_WORDS | lex.RECENT_WORDS or tokens[index].lemma == "から"
+        )
         topic = tokens[index + 1].lemma == "は" or (
             tokens[index].lemma in NOW_WORDS and tokens[index + 1].surface == "なら"
         )
@@ -314,6 +377,48 @@ def _recovery_after(tokens: Tokens, position: int) -> bool:
             calm = _calm(tokens, index + 2)
             if calm is not None:
                 return calm
+        following = tokens[index + 1].lemma
+        if tokens[index].lemma == "もう" and following in lex.RECOVERY_WORDS - {"無い", "思う"}:
+            # もう大丈夫です, もう平気: もう before a recovery word opens the clause like 今は.
+            calm = _calm(tokens, index + 1)
+            if calm is not None:
+                return calm
+        if _looks_back_at(tokens, index) and _calm_looking_back(tokens, index + 2):
+            return True
+    return False
+
+
+def _looks_back_at(tokens: Tokens, index: int) -> bool:
+    # あの頃よく頑張った, 思ってた頃の自分に: the past named as a time the sender has left.
+    if tokens[index].lemma == THAT and tokens[index + 1].lemma in LOOK_BACK_TIMES:
+        return True
+    following = [token.lemma for token in tokens[index + 1 : index + 3]]
+    return tokens[index].lemma in LOOK_BACK_TIMES and following == ["の", SELF]
+
+
+def _calm_looking_back(tokens: Tokens, start: int) -> bool:
+    """Return whether the next two sentences after あの頃 say the sender is well now.
+
+    あの頃の自分に…ちゃんと笑えてるよ is calm; あの頃の自分に戻りたい and
+    あの頃は頑張れたのに are not.
+    """
+    sentence_ends = 0
+    for position in range(start, len(tokens)):
+        token = tokens[position]
+        if is_sentence_end(token):
+            sentence_ends += 1
+            if sentence_ends == 2:
+                return False
+            continue
+        if token.lemma in lex.CORE_RISK_WORDS or token.lemma == lex.RETURN:
+            return False
+        recovered = token.lemma in lex.RECOVERY_WORDS - {"無い", "思う"}
+        if recovered or _achieved(tokens, position):
+            following = tokens[position + 1 : position + 5]
+            lemmas = {t.lemma for t in following}
+            # Sudachi splits のに into の and に, so the surfaces are joined.
+            contrasted = "のに" in "".join(t.surface for t in following)
+            return not (contrasted or lemmas & (NEGATIONS | CONTRASTS | WISHES))
     return False
 
 
@@ -331,21 +436,27 @@ def _ceased_after(tokens: Tokens, position: int) -> bool:
         following = [t.lemma for t in tokens[index + 1 : index + 4]]
         # 止められた: someone else stopped the act, which says nothing of it being over.
         stopped_by_others = following[:1] in (["れる"], ["られる"])
-        if (
-            token.lemma in CEASE_VERBS
-            and not stopped_by_others
-            and any(lemma in ("た", "てる", "居る") for lemma in following)
-        ):
+        if token.lemma in CEASE_VERBS and not stopped_by_others:
+            if any(lemma in ("た", "てる", "居る") for lemma in following):
+                return True
+            if following[:1] == ["て"] and _time_elapsed(tokens, index + 2):
+                return True
+        if token.lemma == "こと" and index - position <= HABIT_GAP and _habit_over(tokens, index):
             return True
         now = (
             token.lemma in NOW_WORDS
             and tokens[index + 1 : index + 2]
             and tokens[index + 1].lemma == "は"
         )
-        if token.lemma == "もう" or now:
+        if token.lemma == "もう" or now or token.lemma in SPAN_WORDS:
+            # 一年以上言っていません: a span of time opens the clause like もう.
+            verbs = DOING_VERBS | SAYING_VERBS
             for verb in range(index + 1, min(len(tokens), index + 1 + CEASE_WINDOW)):
                 following = [t.lemma for t in tokens[verb + 1 : verb + 6]]
-                if tokens[verb].lemma in DOING_VERBS and set(following) & NEGATIONS:
+                if tokens[verb].lemma == ANYONE:
+                    # もう誰にも言ってない: the words are hidden, not over.
+                    break
+                if tokens[verb].lemma in verbs and set(following) & NEGATIONS:
                     return True
                 # もう2年そういうことは一度もありません.
                 if tokens[verb].lemma == "こと" and tokens[verb - 1].lemma in SUCH:
@@ -353,6 +464,31 @@ def _ceased_after(tokens: Tokens, position: int) -> bool:
                     if set(denial) & NEGATIONS:
                         return True
     return False
+
+
+def _time_elapsed(tokens: Tokens, start: int) -> bool:
+    # やめて2年経ちます, やめて半年になる: a span of time then 経つ or なる.
+    window = tokens[start : start + ELAPSE_WINDOW]
+    for offset, token in enumerate(window):
+        if is_sentence_end(token):
+            return False
+        if token.lemma in ELAPSE_VERBS:
+            return offset > 0
+    return False
+
+
+def _habit_over(tokens: Tokens, index: int) -> bool:
+    """Return whether こと at index is said to be over: ことも(もう)なくなった, ことはもうない."""
+    following = [t.lemma for t in tokens[index + 1 : index + 6] if t.lemma != "、"]
+    if following[:1] in (["も"], ["は"], ["が"]):
+        following = following[1:]
+    if following[:1] == ["もう"]:
+        following = following[1:]
+    if following[:1] == ["なくなる"]:
+        return True
+    if following[:1] == ["無い"]:
+        return True
+    return following[:1] == ["有る"] and "ず" in following[1:3]
 
 
 def _calm(tokens: Tokens, start: int) -> bool | None:
@@ -364,11 +500,18 @@ def _calm(tokens: Tokens, start: int) -> bool | None:
         token = tokens[position]
         if is_sentence_end(token):
             return None
+        if token.lemma == "無い" and token.pos == "助動詞" and not _act_denied(tokens, position):
+            # 今は眠れない, 最近は外に出られない: ない after a verb denies that verb, while
+            # 今はもうない denies the feeling and 今はやってない the act.
+            return False
         if token.lemma in lex.RECOVERY_WORDS:
             # 今は大丈夫じゃない, 今は元気がない: a denied recovery word is no recovery.
             following = [t.lemma for t in tokens[position + 1 : position + 4]]
             if token.lemma in ("無い", "思う"):
                 return True
+            if set(following) & WISHES:
+                # 今は楽になりたい: a wish to be well shows that the sender is not.
+                return False
             return not (set(following[:3]) & NEGATIONS and following[:1] != ["ず"])
         if _achieved(tokens, position) or _no_longer(tokens, position):
             # 今年は桜を見に行けた, 今はもうそういう気持ちはありません.
@@ -384,19 +527,56 @@ def _calm(tokens: Tokens, start: int) -> bool | None:
     return None
 
 
+def _act_denied(tokens: Tokens, position: int) -> bool:
+    # 今はやってない, 中学に入ってからはしてない: ない denies a verb of doing the act.
+    for token in reversed(tokens[max(0, position - 4) : position]):
+        if token.lemma not in ("て", "てる", "居る", "ます"):
+            return token.lemma in DOING_VERBS
+    return False
+
+
 def _achieved(tokens: Tokens, position: int) -> bool:
-    # 今年は桜を見に行けた: something the sender could do again, in the past.
+    """Return whether the sender could do something again: 桜を見に行けた, ちゃんと眠れてます.
+
+    A potential verb whose own rule finds a risk (眠れたらいいのに) is no achievement.
+    """
     token = tokens[position]
-    if not is_potential(token) or token.lemma in RULES:
+    if token.lemma in ("られる", "れる"):
+        # 着られるようになった: the potential auxiliary after the verb.
+        return _became_able(tokens, position)
+    if not is_potential(token):
         return False
-    following = tokens[position + 1 : position + 2]
-    return bool(following) and following[0].lemma == "た"
+    if _became_able(tokens, position):
+        return True
+    if token.lemma in RULES and RULES[token.lemma](tokens, position) is not None:
+        return False
+    following = [t.lemma for t in tokens[position + 1 : position + 3]]
+    if following[:1] == ["た"]:
+        return True
+    progressive = following[:1] == ["てる"] or following == ["て", "居る"]
+    return progressive and not set(t.lemma for t in tokens[position + 1 : position + 5]) & NEGATIONS
+
+
+def _became_able(tokens: Tokens, position: int) -> bool:
+    # 半袖も着られるようになった, 外に出られるようになってきた.
+    following = [t.lemma for t in tokens[position + 1 : position + 6]]
+    if following[:3] != ["よう", "だ", "成る"]:
+        return False
+    return bool({"た", "てる", "て"} & set(following[3:])) and not set(following) & NEGATIONS
 
 
 def _no_longer(tokens: Tokens, position: int) -> bool:
-    # 今はもうそういう気持ちはありません: ありません is 有る, ます and ず.
+    """Return whether a feeling is said to be gone.
+
+    今はもうそういう気持ちはありません is 有る, ます and ず; そういう気持ちはなくなりました
+    needs そういう or そんな before it, because 気力がなくなった is no recovery.
+    """
     following = [token.lemma for token in tokens[position : position + 3]]
-    return following[:1] == ["有る"] and "ず" in following[1:]
+    if following[:1] == ["有る"] and "ず" in following[1:]:
+        return True
+    # Sudachi splits そういう into そう and いう, so the surfaces are joined.
+    before = "".join(token.surface for token in tokens[max(0, position - 5) : position])
+    return following[:1] == ["なくなる"] and any(word in before for word in SUCH)
 
 
 def _ends_clause(tokens: Tokens, position: int) -> bool:

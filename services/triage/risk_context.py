@@ -7,6 +7,7 @@ and 映画を見て死にたくなった stay urgent.
 
 from services.triage.morphology import Token, is_sentence_end, sentence_bounds
 from services.triage.predicates import NEGATIONS, is_contrast
+from services.triage.risk_care import care_context
 from services.triage.risk_hedges import hedged_context
 from services.triage.signals import RiskKind, RiskSignal
 
@@ -106,7 +107,7 @@ def harmless_context(tokens: Tokens, found: RiskSignal) -> str | None:
         return "歌詞や作品の言葉としての引用"
     if _dream(tokens, found.start):
         return "夢の中の出来事の話"
-    return hedged_context(tokens, found)
+    return hedged_context(tokens, found) or care_context(tokens, found)
 
 
 def _embarrassed(tokens: Tokens, start: int) -> bool:
@@ -289,7 +290,8 @@ def _dream(tokens: Tokens, index: int) -> bool:
     start, end = sentence_bounds(tokens, index)
     for position in range(start, end - 1):
         if tokens[position].lemma == DREAM:
-            following = [token.lemma for token in tokens[position + 1 : position + 3]]
+            # 夢を見た, 夢をよく見ます: one adverb may sit between を and 見る.
+            following = [token.lemma for token in tokens[position + 1 : position + 4]]
             if SEE in following:
                 return True
     return False

@@ -29,6 +29,10 @@ from services.triage.signals import RiskKind
 CUE_WINDOW = 8
 QUOTE_MARKERS = frozenset({"」", "』", "と", "って"})
 REQUESTS = frozenset({"呉れる", "欲しい"})
+# 人生終わってる, 人生終わっている: a state of the life, not its end.
+STATE_AUXILIARIES = frozenset({"てる", "居る"})
+# 人生終わるぞ: ぞ warns the listener.
+WARNING = "ぞ"
 
 
 def end_rule(tokens: Tokens, index: int) -> Finding:
@@ -134,6 +138,8 @@ def _own_ending(tokens: Tokens, index: int, tail: Tail) -> Finding:
     if target is not None and target not in lex.LIFE_OBJECTS and not is_self(target):
         return None
     if target in lex.LIFE_OBJECTS and not tail.negated and "た" not in tail.lemmas:
+        if _life_judged(tokens, tail):
+            return note(tokens, index, tail.end, "人生がだめだという誇張や、他人からの脅し文句")
         # 飛んだら全部終わる, 死ねば全部終わるのに: everything ends with the sender.
         return signal(tokens, index, tail.end, RiskKind.IDEATION, "人生を終わらせたいという願望")
     if _scoped(tokens, index):
@@ -142,6 +148,18 @@ def _own_ending(tokens: Tokens, index: int, tail: Tail) -> Finding:
     if end is None or not _sender_ends(tokens, index, subject):
         return None
     return self_wish(tokens, index, end, "自分が終わりたいという願い")
+
+
+def _life_judged(tokens: Tokens, tail: Tail) -> bool:
+    """Return whether 人生終わる judges a life instead of ending it.
+
+    人生終わってる is a state (my life is a mess), and 人生終わるぞ warns someone else, as in
+    担任に「このままじゃ人生終わるぞ」って脅された.
+    """
+    if STATE_AUXILIARIES & set(tail.lemmas):
+        return True
+    following = tokens[tail.end] if tail.end < len(tokens) else None
+    return following is not None and following.lemma == WARNING
 
 
 def _asked_for(tokens: Tokens, tail: Tail) -> bool:

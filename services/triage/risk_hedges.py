@@ -12,7 +12,9 @@ risk_context.py calls these after its own checks. Each frame is read around the 
 - a stranger's post: 知らない人の「死にたい」って投稿を見て;
 - a quote that copies a drama: 「私が死んだら泣いてくれる?」…恋愛ドラマの影響らしい;
 - a quote explained as a chore: 「もう無理しぬ」って送った…課題の量の話ね;
-- a quote brushed off: 『宿題するなら死ぬ方がいい』とか言ってる。ただの宿題ぎらい.
+- a quote brushed off: 『宿題するなら死ぬ方がいい』とか言ってる。ただの宿題ぎらい;
+- a quote called a joke: 冗談で『飛び降りたい』って言ったら, 「…」って言うけど冗談なんです;
+- a quote explained once the sender asked: 聞いたら歌詞だった, 調べ学習をしてただけでした.
 """
 
 from services.triage import risk_lexicon as lex
@@ -50,6 +52,24 @@ BRUSH_OFF = frozenset({"只", "ただ"})
 WISH_KINDS = frozenset({RiskKind.IDEATION, RiskKind.PASSIVE_IDEATION})
 OPENING_QUOTES = frozenset({"「", "『"})
 CLOSING_QUOTES = frozenset({"」", "』"})
+# 冗談で『飛び降りたい』って言った: 嘘 is left out because 嘘じゃない reads as a confirmation.
+QUOTE_JOKES = frozenset({"冗談", "ネタ"})
+COPULAS = frozenset({"だ", "です"})
+# 冗談なんです, 冗談だったよ: endings after the copula that keep the statement plain.
+ASSERTION_ENDINGS = frozenset({"の", "ん", "です", "だ", "た", "よ", "ね", "な"})
+# 本当は, 本気だった, 本気で言ってる: the sender takes back the joke.
+EARNEST = "本気"
+REALLY = "本当"
+SAYING = frozenset({"言う", "思う"})
+# Sources that explain the quoted words once the sender asked: 歌詞だった, 授業の課題だった.
+HARMLESS_SOURCES = frozenset(
+    {"歌詞", "曲", "歌", "授業", "宿題", "課題", "学習", "調べ学習", "ゲーム", "ドラマ", "漫画",
+     "アニメ", "台詞", "セリフ", "冗談", "ネタ"}
+)  # fmt: skip
+# 聞いたら, 安心した, ホッとした: the sender checked and was reassured.
+REASSURANCE = frozenset({"安心", "ほっと", "ホッと"})
+ASK = "聞く"
+ONLY = "だけ"
 
 
 def hedged_context(tokens: Tokens, found: RiskSignal) -> str | None:
@@ -78,6 +98,10 @@ def hedged_context(tokens: Tokens, found: RiskSignal) -> str | None:
         return "課題や仕事の大変さを誇張した言葉の引用"
     if _brushed_off(tokens, closing):
         return "本気ではないと受け流された言葉の引用"
+    if _called_a_joke(tokens, opening, closing):
+        return "冗談として言った言葉の引用"
+    if _explained_after_asking(tokens, closing):
+        return "確かめたら別の意味だったと分かった言葉の引用"
     return None
 
 
@@ -196,3 +220,76 @@ def _brushed_off(tokens: Tokens, closing: int) -> bool:
     if lemmas[:2] != ["と", "か"] or "言う" not in lemmas[2:]:
         return False
     return any(token.lemma in BRUSH_OFF for token in tokens[closing:])
+
+
+def _called_a_joke(tokens: Tokens, opening: int, closing: int) -> bool:
+    """Return whether the message calls the quote a joke and never takes that back.
+
+    冗談で『飛び降りたい』って言った and 「…」って言うけど冗談なんです count;
+    冗談じゃなく and 本当は or 本気だった after it do not.
+    """
+    if _takes_back(tokens, closing):
+        return False
+    start, _ = sentence_bounds(tokens, opening)
+    for position in range(start, opening):
+        # 冗談で『…』: the joke named in the sentence before the quote.
+        if tokens[position].lemma in QUOTE_JOKES and tokens[position + 1].surface == "で":
+            return True
+    return any(
+        tokens[position].lemma in QUOTE_JOKES and _asserted(tokens, position + 1)
+        for position in range(closing + 1, len(tokens))
+    )
+
+
+def _asserted(tokens: Tokens, position: int) -> bool:
+    """Return whether a plain copula closes the sentence after the noun: 冗談なんです, 冗談だった.
+
+    冗談だと思いたい, 冗談なのか分からない and 冗談だべって笑った only doubt the joke.
+    """
+    following = tokens[position : position + 5]
+    if not following or following[0].lemma not in COPULAS:
+        return False
+    for token in following[1:]:
+        if is_sentence_end(token):
+            return True
+        if token.lemma not in ASSERTION_ENDINGS:
+            return False
+    return len(following) < 5
+
+
+def _takes_back(tokens: Tokens, closing: int) -> bool:
+    # 本当は死にたい, 本気だった, 本気で言ってる; 本気で心配された is about someone else.
+    for position in range(closing + 1, len(tokens)):
+        lemma = tokens[position].lemma
+        following = [token.lemma for token in tokens[position + 1 : position + 3]]
+        if lemma == REALLY and following[:1] == ["は"]:
+            return True
+        if lemma != EARNEST or not following or following[0] not in COPULAS:
+            continue
+        after = tokens[position + 2] if position + 2 < len(tokens) else None
+        if after is None or is_sentence_end(after) or after.lemma in SAYING | {"た", "の"}:
+            return True
+    return False
+
+
+def _explained_after_asking(tokens: Tokens, closing: int) -> bool:
+    """Return whether the sender asked or was reassured, and the quote turned out harmless.
+
+    本人に聞いたら好きなバンドの歌詞だった and 聞いたら調べ学習をしてただけでした count.
+    """
+    later = tokens[closing + 1 :]
+    lemmas = {token.lemma for token in later}
+    asked = any(
+        token.lemma == ASK and tokens[closing + 2 + offset].lemma == "た"
+        for offset, token in enumerate(later[:-1])
+    )
+    if not (asked or lemmas & REASSURANCE):
+        return False
+    for position in range(closing + 1, len(tokens) - 2):
+        lemma = tokens[position].lemma
+        following = [token.lemma for token in tokens[position + 1 : position + 3]]
+        if following[:1] != [] and following[0] in COPULAS and following[1:] == ["た"]:
+            # 歌詞だった, 調べ学習をしてただけでした.
+            if lemma in HARMLESS_SOURCES or lemma == ONLY:
+                return True
+    return False

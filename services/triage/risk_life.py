@@ -51,6 +51,9 @@ MISTAKE_WINDOW = 5
 # Words that may stand between a life and 続ける: 人生を, この人生はもう, 人生、もう.
 LIFE_LINKS = frozenset({"を", "は", "も", "、", "もう", "なんて", "なんか", "此れ", "以上"})
 DO_WINDOW = 4
+# 去年自殺して, 3年前に自殺して: a date that places someone's suicide in the past.
+PAST_DATES = frozenset({"去年", "昨年", "一昨年", "おととし"})
+DATE_UNITS = frozenset({"年", "月", "ヶ月", "か月", "週間"})
 
 
 def live_rule(tokens: Tokens, index: int) -> Finding:
@@ -411,9 +414,8 @@ def suicide_noun_rule(tokens: Tokens, index: int) -> Finding:
         if tail.desire is Desire.WANT or is_volitional(tokens, do_index, tail):
             return wish_or_denial(tokens, index, tail, RiskKind.IDEATION, "自殺の意図")
         subject = subject_of(tokens, index)
-        if "た" in tail.lemmas and (
-            subject in lex.OTHER_PEOPLE or _names_someone(tokens, tail.end)
-        ):
+        done = "た" in tail.lemmas or (_dated_death(tokens, index, do_index) and tail.lemmas)
+        if done and (subject in lex.OTHER_PEOPLE or _names_someone(tokens, tail.end)):
             # 祖父が自殺した, 自殺した友達: the sender is bereaved by a suicide, not at risk.
             person = subject or tokens[tail.end].surface
             return note(tokens, index, tail.end, f"「{person}」の過去の自殺、遺族としての話")
@@ -436,6 +438,21 @@ def _do_after(tokens: Tokens, index: int) -> int | None:
         if token.pos != "助詞" and token.lemma not in lex.EMPHASIS_ADVERBS | {lex.ATTEMPT}:
             return None
     return None
+
+
+def _dated_death(tokens: Tokens, index: int, do_index: int) -> bool:
+    """Return whether a date in the past comes right before 自殺して: 兄が3年前に自殺して.
+
+    自殺未遂して is an attempt, which the sender may still fear, so it never counts.
+    """
+    if any(token.lemma == lex.ATTEMPT for token in tokens[index:do_index]):
+        return False
+    before = [token.lemma for token in tokens[max(0, index - 4) : index]]
+    if before[-1:] == ["に"]:
+        before = before[:-1]
+    if before[-1:] and before[-1] in PAST_DATES:
+        return True
+    return before[-1:] == ["前"] and before[-2:-1] != [] and before[-2] in DATE_UNITS
 
 
 def _names_the_word(tokens: Tokens, index: int) -> bool:
