@@ -30,7 +30,7 @@ from services.triage.topics import detect_topics
 from services.triage.vectors import WordVectors, default_vectors
 from shared.schemas import Topic
 
-CLASSIFIER_VERSION = "sudachi-rules-9+linear-6"
+CLASSIFIER_VERSION = "sudachi-rules-10+linear-7"
 URGENT_BY_MODEL = "危険を示す言い回しとして判定"
 TOPIC_BY_MODEL = "この相談内容に多い言い回し"
 NOTE_PREFIX = "[緊急ではない]"

@@ -9,7 +9,8 @@ note here names a use that is clearly not the sender's risk:
 - a quoted 死ぬ told with laughter or a cause: 「テスト爆死したわ、もう死ぬ」って笑いながら;
 - 消える wished on someone else: あの上司、消えてくれないかな;
 - living as a question of purpose (何のために生きてるんだろう), as a will to go on
-  (俺は生きてくよ) or as getting by on money (800円で生きてる);
+  (俺は生きてくよ), as getting by on money (800円で生きてる) or as gladness
+  (生きててよかったって思える日がある);
 - お迎えが来るまでは畑を続けたい: a life planned up to its natural end.
 """
 
@@ -30,6 +31,11 @@ QUOTE_SCAN = 8
 # 胃カメラで本気で死ぬって思った, 肺炎で死ぬんじゃないかと思った: fear in a past moment.
 FEAR_SEQUENCES = (("って", "思う", "た"), ("と", "思う", "た"))
 MONEY_UNIT = "円"
+# 生きててよかった: glad to be alive, unless a negation or a doubt follows in the sentence.
+GLAD = ("良い", "た")
+NEGATIONS = frozenset({"無い", "ない", "ず", "ぬ", "ん"})
+DOUBT = frozenset({"か", "かな", "かしら", "分かる"})
+COPULAS = frozenset({"です", "だ"})
 # Things whose 死ぬ is no one's death: スマホが死んだ, キャラが死にまくる.
 THINGS = lex.NOT_PEOPLE
 
@@ -73,7 +79,26 @@ def live_note(tokens: Tokens, index: int, tail: Tail) -> Finding:
         return note(tokens, index, tail.end, "何のために生きるのかという生きがいの問い")
     if MONEY_UNIT in before:
         return note(tokens, index, tail.end, "お金のやりくりの話")
+    if _glad_to_be_alive(tokens, tail):
+        return note(tokens, index, tail.end, "生きていてよかったという肯定")
     return None
+
+
+def _glad_to_be_alive(tokens: Tokens, tail: Tail) -> bool:
+    """Return whether 生きてて ends in よかった, neither denied nor doubted after it.
+
+    生きててよかったって思える日がある is glad; 生きててよかったと思えることがない and
+    生きててよかったのかな are not. The verb's tail holds て, 良い and た.
+    """
+    lemmas = tail.lemmas
+    while lemmas[-1:] and lemmas[-1] in COPULAS:
+        # 生きていてよかったです.
+        lemmas = lemmas[:-1]
+    if lemmas[-len(GLAD) :] != GLAD or "て" not in lemmas:
+        return False
+    _, end = sentence_bounds(tokens, max(0, tail.end - 1))
+    rest = {token.lemma for token in tokens[tail.end : end]}
+    return not rest & (NEGATIONS | DOUBT)
 
 
 def fetch_note(tokens: Tokens, index: int, end: int) -> Finding:

@@ -397,6 +397,9 @@ NOTED = [
     "死んだ方がましってくらい肩がこってる",
     "人生ログアウトしたいってくらい眠い",
     "もう消えたいくらい眠い",
+    "生きててよかったって思える日がたまにある",
+    "生きていてよかったです",
+    "あの時、生きててよかったと思う",
     "消えたいくらいお腹すいた",
     "死にたい、は冗談だけど疲れた",
     "問診票に「自傷行為はありますか」って欄があった",
@@ -439,3 +442,18 @@ def test_rules_note_harmless_context(text: str) -> None:
 )
 def test_measure_of_pain_or_distress_stays_urgent(text: str) -> None:
     assert rules_urgent(text), rules_reasons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "生きててよかったと思えることが一つもない",
+        "生きててよかったのかな",
+        "生きててよかったなんて思えない",
+        "生きてて良かったのか分からない",
+    ],
+)
+def test_gladness_denied_or_doubted_gets_no_note(text: str) -> None:
+    """Without a note the model may flag these at its usual threshold."""
+    reasons = rules_reasons(text)
+    assert not any(reason.startswith("[緊急ではない]") for reason in reasons), reasons
