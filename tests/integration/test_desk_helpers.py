@@ -12,7 +12,7 @@ from uuid import uuid4
 import asyncpg
 import httpx
 
-from services.desk import accounts, credentials, store
+from services.desk import accounts, cases, credentials, store
 from services.desk.accounts import Principal
 from services.desk.app import MIGRATIONS_DIRECTORY, create_app, prepare_app_state
 from services.desk.consumer import OutboxRelay
@@ -86,6 +86,21 @@ def triaged(
         urgent=urgent,
         reasons=reasons,
         classifier_version=classifier_version,
+    )
+
+
+async def close_case(
+    pool: asyncpg.Pool, case_id: uuid.UUID, principal: Principal, closed_at: datetime | None = None
+) -> asyncpg.Record:
+    """Close a case with no topics and an unknown age band, as a counselor would."""
+    return await cases.close_case(
+        pool,
+        case_id=case_id,
+        principal=principal,
+        topics=[],
+        age_band="unknown",
+        request_id=None,
+        closed_at=closed_at,
     )
 
 

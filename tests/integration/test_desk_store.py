@@ -11,7 +11,7 @@ import pytest
 import structlog
 from structlog.testing import capture_logs
 
-from services.desk import case_queries, cases, domain, store
+from services.desk import case_queries, domain, store
 from services.desk.accounts import Principal
 from services.desk.consumer import (
     handle_message_triaged,
@@ -31,6 +31,7 @@ from tests.integration.test_desk_helpers import (
     OPERATOR_TOKEN,
     T0,
     api_client,
+    close_case,
     make_account,
     migrated_pool,
     triaged,
@@ -56,20 +57,6 @@ async def count(pool: asyncpg.Pool, table: str) -> int:
 
 async def case_row(pool: asyncpg.Pool, case_id: UUID) -> asyncpg.Record:
     return await pool.fetchrow("SELECT * FROM desk.cases WHERE case_id = $1", case_id)
-
-
-async def close(
-    pool: asyncpg.Pool, case_id: UUID, principal: Principal, closed_at: datetime | None = None
-) -> asyncpg.Record:
-    return await cases.close_case(
-        pool,
-        case_id=case_id,
-        principal=principal,
-        topics=[],
-        age_band="unknown",
-        request_id=None,
-        closed_at=closed_at,
-    )
 
 
 # --- inbound messages -------------------------------------------------------------------
@@ -168,7 +155,7 @@ async def test_urgent_sticks_to_conversation(pool: asyncpg.Pool, supervisor: Pri
     assert calm.case_id == urgent.case_id
     assert (await case_row(pool, urgent.case_id))["priority"] == "urgent"
 
-    await close(pool, urgent.case_id, supervisor, closed_at=T0 + timedelta(minutes=2))
+    await close_case(pool, urgent.case_id, supervisor, closed_at=T0 + timedelta(minutes=2))
     # Later than domain.REOPEN_WINDOW after the close, so the message opens a new case.
     reopened = await store.record_triaged_message(
         pool, event=triaged("conv-a", sent_at=T0 + timedelta(days=2))
@@ -245,7 +232,7 @@ async def test_queue_order_mixed_priorities(pool: asyncpg.Pool, supervisor: Prin
         pool, case_id=answered.case_id, text="はい", requested_by=str(supervisor.account_id)
     )
     closed = await store.record_triaged_message(pool, event=triaged("closed", sent_at=T0))
-    await close(pool, closed.case_id, supervisor)
+    await close_case(pool, closed.case_id, supervisor)
 
     rows = await case_queries.fetch_queue(pool)
     order = [row["conversation_id"] for row in rows]
@@ -325,7 +312,7 @@ async def test_inbound_after_reply_sets_waiting_again(
 
 async def test_closed_case_reply_rejected(pool: asyncpg.Pool, supervisor: Principal) -> None:
     opened = await store.record_triaged_message(pool, event=triaged("conv-a"))
-    await close(pool, opened.case_id, supervisor)
+    await close_case(pool, opened.case_id, supervisor)
 
     with pytest.raises(store.CaseClosed, match="is closed"):
         await store.queue_reply(pool, case_id=opened.case_id, text="はい", requested_by="system")
@@ -547,7 +534,7 @@ async def test_api_reply_errors(client: httpx.AsyncClient, pool: asyncpg.Pool) -
     blank = await client.post(path, json={"text": "  "})
     no_text = await client.post(path, json={})
     not_json = await client.post(path, content=b"{", headers={"Content-Type": "application/json"})
-    await close(pool, opened.case_id, await make_account(pool, Role.SUPERVISOR))
+    await close_case(pool, opened.case_id, await make_account(pool, Role.SUPERVISOR))
     closed = await client.post(path, json={"text": "はい"})
 
     assert too_long.status_code == 422

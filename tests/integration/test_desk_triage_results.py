@@ -22,7 +22,7 @@ from services.desk.consumer import handle_message_triaged
 from services.desk.domain import Role
 from shared.db import apply_migrations, create_pool
 from shared.schemas import MessageTriaged, Topic
-from tests.integration.test_desk_helpers import T0, make_account, triaged
+from tests.integration.test_desk_helpers import T0, close_case, make_account, triaged
 
 URGENT_REASON = "[希死念慮・自傷] 「消えてしまいたい」: 消えたいという願望（受動的希死念慮）"
 WORK_REASON = "[仕事・就労関係] 「仕事」: 仕事・職場の語"
@@ -68,18 +68,6 @@ async def urgent_message_ids(pool: asyncpg.Pool, case_id: UUID) -> tuple[UUID | 
 
 async def message_row(pool: asyncpg.Pool, message_id: UUID) -> asyncpg.Record:
     return await pool.fetchrow("SELECT * FROM desk.messages WHERE message_id = $1", message_id)
-
-
-async def close(pool: asyncpg.Pool, case_id: UUID, principal: Principal, at: datetime) -> None:
-    await cases.close_case(
-        pool,
-        case_id=case_id,
-        principal=principal,
-        topics=[],
-        age_band="unknown",
-        request_id=None,
-        closed_at=at,
-    )
 
 
 # --- what the desk stores of a triaged message ---------------------------------------------
@@ -225,7 +213,7 @@ async def test_new_case_takes_conversation_message(
     pool: asyncpg.Pool, supervisor: Principal
 ) -> None:
     first, urgent_id = await receive(pool, minutes=0, urgent=True)
-    await close(pool, first.case_id, supervisor, T0 + timedelta(minutes=10))
+    await close_case(pool, first.case_id, supervisor, T0 + timedelta(minutes=10))
     later = (domain.REOPEN_WINDOW + timedelta(hours=1)).total_seconds() / 60
     second, _ = await receive(pool, minutes=later)
     row = await pool.fetchrow(
@@ -243,7 +231,7 @@ async def test_reopened_case_takes_conversation_message(
     pool: asyncpg.Pool, supervisor: Principal
 ) -> None:
     first, _ = await receive(pool, minutes=0)
-    await close(pool, first.case_id, supervisor, T0 + timedelta(minutes=10))
+    await close_case(pool, first.case_id, supervisor, T0 + timedelta(minutes=10))
     # A message in standby mode opens no case but makes the conversation urgent.
     _, standby_id = await receive(pool, minutes=20, urgent=True, mode="standby")
     reopened, _ = await receive(pool, minutes=30)
