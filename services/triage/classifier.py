@@ -11,6 +11,7 @@ A message is urgent exactly when it shows suicidal ideation or self-harm (the ca
 reasons in Japanese that name the words that weighed and why.
 """
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -44,6 +45,37 @@ UNREAD_SCRIPT_NOTE = (
     "内容を読めていないおそれがあります。本文を確認してください"
 )
 UNREAD_SCRIPT_SHARE = 0.5
+# How the Unicode names of the letters that the rules or the model read begin.
+READ_SCRIPT_NAMES = (
+    "HIRAGANA",
+    "KATAKANA",
+    "HALFWIDTH KATAKANA",
+    "CJK",
+    "LATIN",
+    "IDEOGRAPHIC",
+    "VERTICAL IDEOGRAPHIC",
+    "VERTICAL KANA",
+)
+# Ranges in which every character is no letter (str.isalpha) or a letter that
+# _is_read_script accepts: Latin, punctuation, symbols, hiragana, katakana, CJK ideographs
+# and emoji. A message made of these alone skips the loop that reads each character's
+# Unicode name. tests/unit/test_triage_scripts.py checks every character of every range.
+READ_OR_NOT_LETTER_RANGES = (
+    ("\x00", "\xa9"),
+    ("\xbb", "\u02af"),
+    ("\u2000", "\u2070"),
+    ("\u2190", "\u2bff"),
+    ("\u3000", "\u3030"),
+    ("\u3036", "\u303a"),
+    ("\u303d", "\u30ff"),
+    ("\u31c0", "\u9fff"),
+    ("\U0001f000", "\U0001faff"),
+)
+MAYBE_UNREAD_LETTER = re.compile(
+    "[^"
+    + "".join(re.escape(first) + "-" + re.escape(last) for first, last in READ_OR_NOT_LETTER_RANGES)
+    + "]"
+)
 
 
 @dataclass(frozen=True)
@@ -114,6 +146,8 @@ def by_rules(reading: Reading) -> Triage:
 
 def _mostly_unread_script(text: str) -> bool:
     """Return whether at least half of the letters are neither Japanese nor Latin."""
+    if MAYBE_UNREAD_LETTER.search(text) is None:
+        return False
     letters = 0
     unread = 0
     for character in text:
@@ -130,7 +164,8 @@ def _is_read_script(character: str) -> bool:
     if character.isascii():
         return True
     name = unicodedata.name(character, "")
-    return name.startswith(("HIRAGANA", "KATAKANA", "HALFWIDTH KATAKANA", "CJK", "LATIN"))
+    # IDEOGRAPHIC and VERTICAL: the marks 々, 〆, 〻 and 〱 of Japanese writing.
+    return name.startswith(READ_SCRIPT_NAMES)
 
 
 def with_model(rules: Triage, reading: Reading, model: LinearModel) -> Triage:
@@ -163,13 +198,20 @@ def labels_added(rules: Triage, probabilities: np.ndarray, thresholds: np.ndarra
     around the phrase, which the model does not.
     """
     added = set()
+    # Python floats, because indexing and comparing numpy scalars one at a time is slow.
+    # Each value converts to a float exactly, so every comparison gives the same result.
+    probability_list = probabilities.tolist()
+    threshold_list = thresholds.tolist()
     for column, topic in enumerate(LABELS):
         if topic in rules.topics or topic in rules.held_back:
             continue
-        threshold = thresholds[column]
         if topic is Topic.SUICIDE_SELF_HARM and has_note(rules):
-            threshold = max(threshold, NOTE_OVERRIDE)
-        if probabilities[column] >= threshold:
+            # Compared as numpy scalars, because numpy 2 compares the Python float
+            # NOTE_OVERRIDE in the thresholds' dtype (float32), and Python floats would not.
+            threshold = max(thresholds[column], NOTE_OVERRIDE)
+            if probabilities[column] >= threshold:
+                added.add(topic)
+        elif probability_list[column] >= threshold_list[column]:
             added.add(topic)
     if Topic.FAMILY in added and (added | set(rules.topics)) & FAMILY_YIELDS_TO:
         # As in the rules: a family member named only as the one cared for, the child raised

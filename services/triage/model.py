@@ -132,6 +132,10 @@ class LinearModel:
         for lemma, weight in (word_weights or {}).items():
             _keep_heaviest(words, surfaces.get(lemma, ""), weight)
         fragments: dict[str, float] = {}
+        # readable() drops TEXT_END from every fragment, so a fragment found in the surfaces
+        # joined by TEXT_END lies inside one of them. One search of the joined text is
+        # cheaper than one search per surface.
+        written_words = TEXT_END.join(surfaces.values())
         rows = scores.rows
         # A feature's share of the logit is its weight times its IDF, over one common norm.
         weights = self.weights[rows, column] * self.idf[rows] if len(rows) else np.zeros(0)
@@ -143,7 +147,7 @@ class LinearModel:
             if lemmas is None:
                 # Character n-grams often cut across words (いんだ, で送, 0錠), so they come
                 # last, and only those inside one written word are quoted.
-                quotable = fragment in text and _inside_a_word(fragment, surfaces)
+                quotable = fragment in text and fragment in written_words
                 _keep_heaviest(fragments, fragment if quotable else "", weight)
             else:
                 written = [surfaces.get(lemma, "") for lemma in lemmas]
@@ -204,10 +208,6 @@ def readable(feature: str) -> str:
     """
     text = feature[2:].replace(TEXT_START, "").replace(TEXT_END, "")
     return text.strip()
-
-
-def _inside_a_word(fragment: str, surfaces: dict[str, str]) -> bool:
-    return any(fragment in surface for surface in surfaces.values())
 
 
 def _keep_heaviest(weighed: dict[str, float], word: str, weight: float) -> None:

@@ -11,7 +11,7 @@ places only in the past (前は死にたかったけど、今は落ち着いて�
 import dataclasses
 
 from services.triage import risk_lexicon as lex
-from services.triage.morphology import Token, is_sentence_end, sentence_bounds
+from services.triage.morphology import Token, is_sentence_end, message_lemmas, sentence_bounds
 from services.triage.predicates import NEGATIONS, SUBJECT_PARTICLES, is_potential, subject_of
 from services.triage.risk_accidents import ACCIDENT_RULES
 from services.triage.risk_clause import clause_findings
@@ -93,20 +93,22 @@ def assess_risk(tokens: Tokens, canonical: str, normalized: str) -> RiskAssessme
     """
     signals: list[RiskSignal] = []
     notes: list[RiskNote] = []
-    lemmas = frozenset(token.lemma for token in tokens)
-    for index, token in enumerate(tokens):
-        rule = RULES.get(token.lemma)
-        if rule is None:
-            continue
-        finding = rule(tokens, index)
-        if isinstance(finding, RiskSignal):
-            harmless = harmless_context(tokens, finding)
-            if harmless is not None:
-                notes.append(RiskNote(finding.phrase, harmless))
+    lemmas = message_lemmas(tokens)
+    # About a quarter of the tuning messages has no word with a rule and skips the loop.
+    if not lemmas.isdisjoint(RULES):
+        for index, token in enumerate(tokens):
+            rule = RULES.get(token.lemma)
+            if rule is None:
                 continue
-            signals.append(_with_subject(tokens, finding))
-        elif isinstance(finding, RiskNote):
-            notes.append(finding)
+            finding = rule(tokens, index)
+            if isinstance(finding, RiskSignal):
+                harmless = harmless_context(tokens, finding)
+                if harmless is not None:
+                    notes.append(RiskNote(finding.phrase, harmless))
+                    continue
+                signals.append(_with_subject(tokens, finding))
+            elif isinstance(finding, RiskNote):
+                notes.append(finding)
     for finding in english_findings(canonical):
         if isinstance(finding, RiskSignal):
             signals.append(finding)

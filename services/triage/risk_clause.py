@@ -7,7 +7,7 @@ further along: 死んだらみんな気づいてくれるのかな, 消えたら
 """
 
 from services.triage import risk_lexicon as lex
-from services.triage.morphology import Token, is_sentence_end, sentence_bounds
+from services.triage.morphology import Token, is_sentence_end, message_lemmas, sentence_bounds
 from services.triage.predicates import SELF_WORDS, quoted_at_sender, subject_of, verb_tail
 from services.triage.signals import RiskKind, RiskNote, RiskSignal
 
@@ -29,6 +29,8 @@ WHAT_HAPPENS = "どうなる"
 TOPIC_MARKERS = frozenset({"って", "は"})
 # 存在しない方が counts like いない方が when the sender is its subject.
 EXIST = "存在"
+# The lemmas that clause_findings reads further. A message without any of them has no finding.
+CLAUSE_VERBS = DYING_VERBS | {lex.BE, EXIST}
 
 
 def clause_findings(tokens: Tokens) -> list[RiskSignal | RiskNote]:
@@ -40,6 +42,9 @@ def clause_findings(tokens: Tokens) -> list[RiskSignal | RiskNote]:
     自分が先に死んだら息子はどうなるのか).
     """
     found: list[RiskSignal | RiskNote] = []
+    if CLAUSE_VERBS.isdisjoint(message_lemmas(tokens)):
+        # Two in three tuning messages have none of these verbs and skip the loop.
+        return found
     for index, token in enumerate(tokens):
         if token.lemma == EXIST and _self_absent(tokens, index):
             signal = _conditional_outcome(tokens, index + 1)

@@ -7,7 +7,7 @@ risk_life instead.
 """
 
 from services.triage import risk_lexicon as lex
-from services.triage.morphology import Token, sentence_bounds
+from services.triage.morphology import Token, message_lemmas, sentence_bounds
 from services.triage.risk_parting import PARTING_CUE_LEMMAS, parting_cue_at
 from services.triage.signals import RiskKind, RiskSignal
 
@@ -74,19 +74,21 @@ def farewell_findings(tokens: Tokens) -> list[RiskSignal]:
     """
     cues: dict[str, str] = {}
     positions: list[int] = []
-    for index, token in enumerate(tokens):
-        lemma = token.lemma
-        if lemma not in ALL_CUE_LEMMAS:
-            continue
-        cue = None
-        if lemma in CUE_LEMMAS or lemma in MORE_CUE_LEMMAS:
-            # _more_cue_at also reads some words of CUE_LEMMAS (最後に…話したかった).
-            cue = _cue_at(tokens, index) or _more_cue_at(tokens, index)
-        if cue is None and lemma in PARTING_CUE_LEMMAS:
-            cue = parting_cue_at(tokens, index)
-        if cue is not None and cue not in cues:
-            cues[cue] = token.surface
-            positions.append(index)
+    # Almost half of the tuning messages has no cue word and skips the loop.
+    if not ALL_CUE_LEMMAS.isdisjoint(message_lemmas(tokens)):
+        for index, token in enumerate(tokens):
+            lemma = token.lemma
+            if lemma not in ALL_CUE_LEMMAS:
+                continue
+            cue = None
+            if lemma in CUE_LEMMAS or lemma in MORE_CUE_LEMMAS:
+                # _more_cue_at also reads some words of CUE_LEMMAS (最後に…話したかった).
+                cue = _cue_at(tokens, index) or _more_cue_at(tokens, index)
+            if cue is None and lemma in PARTING_CUE_LEMMAS:
+                cue = parting_cue_at(tokens, index)
+            if cue is not None and cue not in cues:
+                cues[cue] = token.surface
+                positions.append(index)
     cue = _placed_letter(tokens)
     if cue is not None:
         cues.setdefault(cue, "手紙")
@@ -333,7 +335,7 @@ def _heading_there(tokens: Tokens, index: int) -> bool:
 
 def _placed_letter(tokens: Tokens) -> str | None:
     """Return a cue when a letter is left in a drawer or on a desk: 机の引き出しにしまってある."""
-    lemmas = {token.lemma for token in tokens}
+    lemmas = message_lemmas(tokens)
     if "手紙" not in lemmas and "封筒" not in lemmas:
         return None
     if lemmas & LETTER_PLACES and lemmas & PLACING_VERBS:

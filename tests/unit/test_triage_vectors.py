@@ -11,6 +11,7 @@ from services.triage.vectors import (
     DIMENSIONS,
     VectorsError,
     _key_table,
+    _small_sort_keys,
     default_vectors,
     load,
     spacy_hash,
@@ -99,3 +100,24 @@ def test_install_if_missing_keeps_readable_file(tmp_path: Path) -> None:
     before = path.read_bytes()
     assert main(["install", "--if-missing", "--target", str(path)]) == 0
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("count", [1, 7, 300, 70_000])
+def test_small_sort_keys_keep_stable_order(count: int) -> None:
+    holders = np.random.default_rng(count).integers(0, count, size=300)
+    keys = _small_sort_keys(holders, count)
+    expected = np.argsort(holders, kind="stable")
+    assert np.array_equal(np.argsort(keys, kind="stable"), expected)
+    assert keys.dtype == (np.uint16 if count < 65536 else holders.dtype)
+
+
+def test_word_contributions_add_up_to_logit() -> None:
+    """The words' contributions sum to what the message vector adds to the logit."""
+    vectors = default_vectors()
+    reading = read("仕事がつらくて眠れない。家族にも相談できない")
+    assert reading is not None
+    weights = np.random.default_rng(0).standard_normal(2 * DIMENSIONS).astype(np.float32)
+    contributions = vectors.word_contributions(reading.tokens, weights)
+    assert set(contributions) <= {token.lemma for token in reading.tokens}
+    whole = float(vectors.message_vector(reading.tokens) @ weights)
+    assert sum(contributions.values()) == pytest.approx(whole, abs=1e-4)
