@@ -1,8 +1,8 @@
 """The labeled triage messages in tests/data/triage, written for this project.
 
 Each file is one writer's. The tuning part is for choosing lexicon words, rules and the
-model's weights and thresholds. The held-out part (heldout.jsonl and heldout_b.jsonl, by two
-writers who read only the labeling guide) is only scored, never used to choose anything.
+model's weights and thresholds. The held-out part (the heldout*.jsonl files, each by a writer
+who read only the labeling guide) is only scored, never used to choose anything.
 """
 
 import json
@@ -58,7 +58,7 @@ PART_FILES: dict[Part, tuple[str, ...]] = {
         "tune_everyday.jsonl",
         "tune_phrases.jsonl",
     ),
-    "heldout": ("heldout.jsonl", "heldout_b.jsonl", "heldout_c.jsonl"),
+    "heldout": ("heldout.jsonl", "heldout_b.jsonl", "heldout_c.jsonl", "heldout_d.jsonl"),
 }
 
 
