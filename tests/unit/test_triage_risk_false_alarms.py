@@ -1,20 +1,14 @@
 """The risk rules alone on harmless uses of risk words, each next to an urgent twin.
 
 Each family pairs harmless wordings, which the rules once flagged, with twins that keep the
-same frame but make the risk current, so the twins must stay urgent. The sentences are
-written for these tests and appear in no data file.
+same frame but make the risk current, so the twins must stay urgent. The sentences were
+written for these tests, and tests/data/triage/tune_phrases.jsonl repeats them so that the
+model learns the same frames.
 """
 
 import pytest
 
-from services.triage.classifier import by_rules, read
-
-
-def rules_urgent(text: str) -> bool:
-    reading = read(text)
-    assert reading is not None
-    return by_rules(reading).urgent
-
+from tests.unit.triage_rules import rules_urgent
 
 # Each family: harmless wordings, then urgent twins in the same frame.
 FAMILIES: dict[str, tuple[list[str], list[str]]] = {

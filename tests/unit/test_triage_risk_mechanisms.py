@@ -7,20 +7,7 @@ for these tests and appear in no data file.
 
 import pytest
 
-from services.triage.classifier import by_rules, read
-
-
-def rules_urgent(text: str) -> bool:
-    reading = read(text)
-    assert reading is not None
-    return by_rules(reading).urgent
-
-
-def rules_reasons(text: str) -> tuple[str, ...]:
-    reading = read(text)
-    assert reading is not None
-    return by_rules(reading).reasons
-
+from tests.unit.triage_rules import rules_reasons, rules_urgent
 
 # Each mechanism: wordings that must be urgent, then twins with the same words that must not.
 MECHANISMS: dict[str, tuple[list[str], list[str]]] = {
