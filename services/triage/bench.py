@@ -86,8 +86,8 @@ def run_benchmark(repeat: int) -> tuple[list[Run], int]:
     workload = texts * repeat
     uncached = measure("uncached", workload, morphology.tokenize.cache_clear)
     morphology.tokenize.cache_clear()
-    # A cycle through more distinct texts than the cache holds would evict each text before
-    # it comes back, so the cached run repeats only as many texts as the cache keeps.
+    # A cycle through more distinct texts than the cache can contain would evict each text
+    # before it comes back, so the cached run repeats only as many texts as fit.
     cached = measure("cached", cached_texts(texts) * repeat, lambda: None)
     rules = measure(
         "rules only, uncached", workload, morphology.tokenize.cache_clear, classify_by_rules

@@ -37,15 +37,15 @@ TOPIC_BY_MODEL = "この相談内容に多い言い回し"
 NOTE_PREFIX = "[緊急ではない]"
 NOTE_OVERRIDE = 0.95
 FAMILY_YIELDS_TO = frozenset({Topic.CAREGIVING, Topic.CHILDCARE, Topic.DIVORCE})
-# Said when most letters of a message are in a script that neither the rules nor the model
-# read (Hangul, Cyrillic, Thai and so on), so a counselor does not take the lack of a
-# category or an urgent flag as a judgement of the message.
+# The reason added when most letters of a message are in a script that neither the rules nor
+# the model read (Hangul, Cyrillic, Thai and so on). Without it a counselor could take the
+# lack of a category or an urgent flag as a judgement of the message.
 UNREAD_SCRIPT_NOTE = (
     "[自動判定の対象外] 日本語と英語のほかの言語が多く、分類と緊急の判定が"
     "内容を読めていないおそれがあります。本文を確認してください"
 )
 UNREAD_SCRIPT_SHARE = 0.5
-# How the Unicode names of the letters that the rules or the model read begin.
+# Prefixes of the Unicode names of the letters that the rules or the model read.
 READ_SCRIPT_NAMES = (
     "HIRAGANA",
     "KATAKANA",

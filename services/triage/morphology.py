@@ -166,7 +166,7 @@ def _sentence_table(tokens: tuple[Token, ...]) -> tuple[list[int], list[int]]:
         if is_end[index]:
             end = index
         ends[index] = end
-    # One assignment of a new tuple, so another thread sees the old entry or the new one.
+    # One assignment of a new tuple, so another thread reads the old entry or the new one.
     _last_sentence_table = (tokens, starts, ends)
     return starts, ends
 

@@ -101,7 +101,7 @@ class PhraseIndex(Generic[T]):
 
     def _lemma_matches(self, tokens: tuple[Token, ...]) -> list[PhraseMatch[T]]:
         # The message's lemmas as one tuple, so each candidate phrase is compared with a
-        # slice in one step; most positions start no phrase and cost one dictionary lookup.
+        # slice in one step. Most positions start no phrase and cost one dictionary lookup.
         lemmas = tuple(token.lemma for token in tokens)
         by_first = self._by_first
         matches: list[PhraseMatch[T]] = []

@@ -94,7 +94,7 @@ def assess_risk(tokens: Tokens, canonical: str, normalized: str) -> RiskAssessme
     signals: list[RiskSignal] = []
     notes: list[RiskNote] = []
     lemmas = message_lemmas(tokens)
-    # About a quarter of the tuning messages has no word with a rule and skips the loop.
+    # About a quarter of the tuning messages have no word with a rule, so they skip the loop.
     if not lemmas.isdisjoint(RULES):
         for index, token in enumerate(tokens):
             rule = RULES.get(token.lemma)

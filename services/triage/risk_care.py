@@ -90,7 +90,7 @@ def care_context(tokens: Tokens, found: RiskSignal) -> str | None:
 
 
 def _given_to_someone(tokens: Tokens) -> bool:
-    """Return whether the message gives medicine to someone (飲ませる) and nobody drinks.
+    """Return whether the message gives medicine to someone (飲ませる) and has no plain 飲む.
 
     The medicine rules read amounts across the message, so every 飲む in it must be
     causative: 父に飲ませる薬を砕いた。残りは全部自分で飲む stays urgent.

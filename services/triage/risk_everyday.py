@@ -88,7 +88,7 @@ def _glad_to_be_alive(tokens: Tokens, tail: Tail) -> bool:
     """Return whether 生きてて ends in よかった, neither denied nor doubted after it.
 
     生きててよかったって思える日がある is glad; 生きててよかったと思えることがない and
-    生きててよかったのかな are not. The verb's tail holds て, 良い and た.
+    生きててよかったのかな are not. The verb's tail contains て, 良い and た.
     """
     lemmas = tail.lemmas
     while lemmas[-1:] and lemmas[-1] in COPULAS:

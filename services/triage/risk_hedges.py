@@ -130,7 +130,7 @@ def _names_other_thing(tokens: Tokens, position: int) -> bool:
 
 def _names_trivial_state(tokens: Tokens, position: int) -> bool:
     # 消えたいくらい眠い: without って, only a passing bodily state or boredom makes the
-    # measure harmless; 死にたいくらい痛い may be about pain that the sender cannot bear.
+    # measure harmless. 死にたいくらい痛い may be about pain that the sender cannot bear.
     following = [token for token in tokens[position : position + 4] if token.pos != "補助記号"]
     if not following or following[0].lemma not in TRIVIAL_STATES:
         return False

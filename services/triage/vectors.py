@@ -99,7 +99,7 @@ class WordVectors:
         shares = found @ weights[:DIMENSIONS] / len(words)
         holders = found.argmax(axis=0)
         maximum = found.max(axis=0) * weights[DIMENSIONS:]
-        # The dimensions grouped by the word that holds them, each group in ascending order:
+        # The dimensions grouped by the word that contains them, each group in ascending order:
         # summing a group's slice adds the same numbers in the same order as summing
         # maximum[holders == position], without a comparison and a mask per word.
         grouped = maximum[np.argsort(_small_sort_keys(holders, len(words)), kind="stable")]
