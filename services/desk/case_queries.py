@@ -4,6 +4,8 @@ from uuid import UUID
 
 import asyncpg
 
+from shared.schemas import UNREAD_SCRIPT_REASON_PREFIX
+
 # The same order as domain.queue_sort_key. The cases_queue_order index matches it.
 QUEUE_ORDER_BY = "(c.priority = 'urgent') DESC, c.waiting_since ASC NULLS LAST, c.opened_at ASC"
 
@@ -22,12 +24,16 @@ _URGENT_MESSAGE_JOIN = " LEFT JOIN desk.messages urgent ON urgent.message_id = c
 async def fetch_queue(executor: Executor) -> list[asyncpg.Record]:
     """Return the cases that are not closed in queue order.
 
-    Each row has the case's latest inbound message and the message that made it urgent.
+    Each row has the case's latest inbound message, the message that made it urgent, and
+    whether triage could not read the script of any of its inbound messages.
     """
     return await executor.fetch(
         "SELECT c.case_id, c.conversation_id, v.channel, c.priority, c.topics, c.waiting_since,"
         " c.opened_at, c.state, c.claimed_by, claimant.display_name AS claimant_name,"
-        f" latest.kind AS last_kind, latest.text AS last_text, {_URGENT_MESSAGE_COLUMNS}"
+        f" latest.kind AS last_kind, latest.text AS last_text, {_URGENT_MESSAGE_COLUMNS},"
+        " EXISTS (SELECT 1 FROM desk.messages m, unnest(m.reasons) AS reason"
+        "   WHERE m.case_id = c.case_id AND m.direction = 'in'"
+        "   AND starts_with(reason, $1)) AS unread_script"
         " FROM desk.cases c JOIN desk.conversations v USING (conversation_id)"
         " LEFT JOIN desk.accounts claimant ON claimant.account_id = c.claimed_by"
         f"{_URGENT_MESSAGE_JOIN}"
@@ -35,7 +41,8 @@ async def fetch_queue(executor: Executor) -> list[asyncpg.Record]:
         "   WHERE m.case_id = c.case_id AND m.direction = 'in'"
         "   ORDER BY m.sent_at DESC, m.stored_at DESC LIMIT 1) latest ON true"
         " WHERE c.state <> 'closed'"
-        f" ORDER BY {QUEUE_ORDER_BY}"
+        f" ORDER BY {QUEUE_ORDER_BY}",
+        UNREAD_SCRIPT_REASON_PREFIX,
     )
 
 

@@ -253,6 +253,7 @@ def _queue_entry(row: asyncpg.Record) -> dict:
         "claimed_by": _optional_id(row["claimed_by"]),
         "claimed_by_name": row["claimant_name"],
         "urgent_message": _urgent_message_fields(row),
+        "unread_script": row["unread_script"],
     }
 
 

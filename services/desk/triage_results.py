@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from uuid import UUID
 
-from shared.schemas import Priority, Topic
+from shared.schemas import UNREAD_SCRIPT_REASON_PREFIX, Priority, Topic
 
 # Triage starts each reason with its category in brackets, and sets `urgent` exactly when
 # the message has the category 希死念慮・自傷, so the reasons with this prefix are the ones
@@ -31,6 +31,10 @@ def storable_text(value: str) -> str:
 def storable_reasons(reasons: Iterable[str]) -> list[str]:
     """Return the reasons with every character that PostgreSQL cannot store replaced by U+FFFD."""
     return [storable_text(reason) for reason in reasons]
+
+
+def is_unread_script_reason(reason: str) -> bool:
+    return reason.startswith(UNREAD_SCRIPT_REASON_PREFIX)
 
 
 def is_urgent_reason(reason: str) -> bool:

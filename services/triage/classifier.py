@@ -29,7 +29,7 @@ from services.triage.risk import assess_risk
 from services.triage.text import canonicalize_normalized, normalize_text
 from services.triage.topics import detect_topics
 from services.triage.vectors import WordVectors, default_vectors
-from shared.schemas import Topic
+from shared.schemas import UNREAD_SCRIPT_REASON_PREFIX, Topic
 
 CLASSIFIER_VERSION = "sudachi-rules-10+linear-7"
 URGENT_BY_MODEL = "危険を示す言い回しとして判定"
@@ -41,7 +41,7 @@ FAMILY_YIELDS_TO = frozenset({Topic.CAREGIVING, Topic.CHILDCARE, Topic.DIVORCE})
 # the model read (Hangul, Cyrillic, Thai and so on). Without it a counselor could take the
 # lack of a category or an urgent flag as a judgement of the message.
 UNREAD_SCRIPT_NOTE = (
-    "[自動判定の対象外] 日本語と英語のほかの言語が多く、分類と緊急の判定が"
+    f"{UNREAD_SCRIPT_REASON_PREFIX} 日本語と英語のほかの言語が多く、分類と緊急の判定が"
     "内容を読めていないおそれがあります。本文を確認してください"
 )
 UNREAD_SCRIPT_SHARE = 0.5

@@ -6,6 +6,7 @@ from shared.schemas.base import SCHEMA_VERSION, Event
 from shared.schemas.categories import Priority, Topic
 from shared.schemas.dead_letters import DeadLettered
 from shared.schemas.messages import (
+    UNREAD_SCRIPT_REASON_PREFIX,
     ChatSource,
     LineEmoji,
     Location,
@@ -23,6 +24,7 @@ from shared.schemas.replies import DeliveryStatus, ReplyDelivered, ReplyRequeste
 
 __all__ = [
     "SCHEMA_VERSION",
+    "UNREAD_SCRIPT_REASON_PREFIX",
     "AlertKind",
     "AlertRaised",
     "ChatSource",

@@ -137,6 +137,11 @@ class MessageReceived(Event):
     )
 
 
+# Triage starts a reason with this when most letters of the message are in a script that it
+# does not read (Hangul, Cyrillic, Thai and so on), so the desk can ask a counselor to read it.
+UNREAD_SCRIPT_REASON_PREFIX = "[自動判定の対象外]"
+
+
 class MessageTriaged(Event):
     """An inbound event with the topics and urgency that triage assigned to it."""
 

@@ -487,6 +487,7 @@ async def test_api_queue_entry(client: httpx.AsyncClient, pool: asyncpg.Pool) ->
                     "sent_at": "2025-03-01T09:00:00+00:00",
                     "reason": URGENT_REASON,
                 },
+                "unread_script": False,
             }
         ]
     }

@@ -21,7 +21,7 @@ from services.desk.app import MIGRATIONS_DIRECTORY
 from services.desk.consumer import handle_message_triaged
 from services.desk.domain import Role
 from shared.db import apply_migrations, create_pool
-from shared.schemas import MessageTriaged, Topic
+from shared.schemas import UNREAD_SCRIPT_REASON_PREFIX, MessageTriaged, Topic
 from tests.integration.test_desk_helpers import T0, close_case, make_account, triaged
 
 URGENT_REASON = "[希死念慮・自傷] 「消えてしまいたい」: 消えたいという願望（受動的希死念慮）"
@@ -318,6 +318,17 @@ async def test_api_queue_has_urgent_message(
         "reason": URGENT_REASON,
     }
     assert entries[1]["urgent_message"] is None
+
+
+async def test_api_queue_flags_unread_script(
+    client: httpx.AsyncClient, pool: asyncpg.Pool, first: dict
+) -> None:
+    unread_reason = f"{UNREAD_SCRIPT_REASON_PREFIX} 日本語と英語のほかの言語が多い"
+    await receive(pool, minutes=0, reasons=(unread_reason,))
+    await receive(pool, "conv-b", minutes=1, reasons=(WORK_REASON,))
+    entries = (await client.get("/api/queue", headers=first)).json()["cases"]
+
+    assert [entry["unread_script"] for entry in entries] == [True, False]
 
 
 async def test_api_clear_response_drops_message(

@@ -21,7 +21,7 @@ from services.desk import cases, domain, store
 from services.desk.app import create_app
 from services.desk.domain import Role
 from services.desk.settings import DeskSettings
-from shared.schemas import Topic
+from shared.schemas import UNREAD_SCRIPT_REASON_PREFIX, Topic
 from tests.integration.test_desk_helpers import (
     OPERATOR_TOKEN,
     PASSWORD,
@@ -37,6 +37,7 @@ URGENT_PREFIX = "[希死念慮・自傷]"
 URGENT_REASON = f"{URGENT_PREFIX} 「消えてしまいたい」: 消えたいという願望（受動的希死念慮）"
 WORK_REASON = "[仕事・就労関係] 「仕事」: 仕事・職場の語"
 NOTE_REASON = "[緊急ではない] 「死ぬほど」: 強調や誇張の言い回し"
+UNREAD_REASON = f"{UNREAD_SCRIPT_REASON_PREFIX} 日本語と英語のほかの言語が多い"
 CSRF_PATTERN = re.compile(r'name="csrf_token" value="([^"]*)"')
 
 
@@ -725,3 +726,18 @@ def confirmed_count(html: str, label: str) -> int:
     )
     assert match is not None, f"no row for {label} in the category table"
     return int(match.group(1))
+
+
+async def test_unread_script_marked_in_queue_and_case(console: Console) -> None:
+    # Triage reads neither Korean nor Russian, so a counselor must read the message itself.
+    korean = await console.open_case("죽고 싶어요", reasons=(UNREAD_REASON,))
+    normal = await console.open_case("ふつうの相談", topics=(Topic.WORK,), reasons=(WORK_REASON,))
+    async with console.logged_in(Role.COUNSELOR) as client:
+        rows = (await client.get("/queue/rows")).text
+        page = (await client.get(f"/cases/{korean}")).text
+
+    assert "要確認: 自動判定できない言語" in section_of(rows, f'data-case-id="{korean}"', "</tr>")
+    assert "unread-badge" not in section_of(rows, f'data-case-id="{normal}"', "</tr>")
+    unfolded = section_of(page, '<ul class="reasons unread-reasons"', "</ul>")
+    assert UNREAD_REASON in unfolded
+    assert 'class="other-reasons"' not in page

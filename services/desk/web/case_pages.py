@@ -233,6 +233,7 @@ async def _queue_entries(request: Request, principal: Principal) -> list[dict[st
             "claimant_name": row["claimant_name"],
             "mine": row["claimed_by"] == principal.account_id,
             "urgent_origin": urgent_origin_view(row),
+            "unread_script": row["unread_script"],
         }
         for row in rows
     ]

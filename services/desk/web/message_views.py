@@ -24,6 +24,9 @@ def _message_view(row: asyncpg.Record, *, urgent_message_id: UUID | None) -> dic
     urgent_reasons, other_reasons = triage_results.split_reasons(
         row["reasons"], urgent=row["urgent"]
     )
+    # A warning that triage could not read the message is shown unfolded, like urgent reasons.
+    unread_reasons = [r for r in other_reasons if triage_results.is_unread_script_reason(r)]
+    other_reasons = [r for r in other_reasons if not triage_results.is_unread_script_reason(r)]
     return {
         "message_id": str(row["message_id"]),
         "direction": row["direction"],
@@ -36,6 +39,7 @@ def _message_view(row: asyncpg.Record, *, urgent_message_id: UUID | None) -> dic
         "urgent": row["urgent"],
         "made_case_urgent": row["message_id"] == urgent_message_id,
         "urgent_reasons": urgent_reasons,
+        "unread_reasons": unread_reasons,
         "other_reasons": other_reasons,
         "classifier_version": row["classifier_version"],
     }
