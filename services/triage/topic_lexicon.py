@@ -163,7 +163,7 @@ TOPIC_GROUPS: tuple[CueGroup, ...] = (
     group(Topic.LONELINESS, "一人でいること", "一人暮らし", "ひとり", "一人", weight=HALF),
     group(Topic.LONELINESS, "家の静けさ", "静か", "しんと", weight=HALF),
     group(
-        Topic.PURPOSE, "生きがい・楽しみの語",
+        Topic.PURPOSE, "生きがいや生きる意味にかかわる語",
         "生きがい", "生き甲斐", "趣味", "やりがい", "張り合い", "楽しみ", "夢中", "生きる目的",
         "何のために", "退屈", "つまらない", "楽しくない", "推し", "ボランティア",
         "やることを見つける", "何も残っていない", "地域の集まり", "習い始める",
