@@ -217,7 +217,7 @@ async def replay(
     gets no response at all stops it, because the next requests would fail the same way.
     """
     failures = 0
-    for sample in samples:
+    for position, sample in enumerate(samples):
         sent_ms = event_timestamp_ms(sample, use_current_time)
         # With recorded times, a sample keeps its webhookEventId, so replaying the file
         # again is a redelivery that intake drops rather than a second message.
@@ -232,6 +232,12 @@ async def replay(
             response = await post_webhook(client, url, body, secret)
         except httpx.HTTPError as error:
             print(f"{prefix}: request to {url} failed: {error!r}", file=sys.stderr)
+            unsent = len(samples) - position
+            print(
+                f"stopped: {unsent} of {len(samples)} messages were not sent, from {prefix} on."
+                f" Check that intake is running at {url} and replay again.",
+                file=sys.stderr,
+            )
             return EXIT_DELIVERY_FAILED
 
         print(f"{prefix}: {response.status_code} webhookEventId={event['webhookEventId']}")

@@ -191,6 +191,36 @@ async def test_replay_fails_on_non_2xx(capsys: pytest.CaptureFixture[str]) -> No
     assert len([line for line in output.splitlines() if ": 200 " in line]) == 1
 
 
+async def test_replay_counts_unsent_on_connection_failure(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    samples = load_samples(SAMPLES)[:3]
+    calls = 0
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise httpx.ConnectError("connection refused", request=request)
+        return httpx.Response(200)
+
+    async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as client:
+        exit_code = await replay(
+            samples,
+            client=client,
+            url="http://intake/line/webhook",
+            secret=SECRET,
+            destination=DEFAULT_DESTINATION,
+            use_current_time=True,
+        )
+
+    errors = capsys.readouterr().err
+    assert exit_code == 1
+    assert calls == 2
+    assert "2 of 3 messages were not sent" in errors
+    assert "http://intake/line/webhook" in errors
+
+
 def test_main_requires_secret(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
