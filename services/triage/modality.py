@@ -47,6 +47,11 @@ PERMISSION_BREAKS = frozenset({"から", "くらい", "ぐらい", "ほど", "�
 # Conjunctions that start a new clause; a pattern after them belongs to another verb.
 # いつ終わってもいい: resigned to any time.
 ANYTIME = "いつ"
+# 手続きが全部片づいたら、もう消えてもいい: a condition of settled affairs is a plan to go,
+# unlike 推しに会えたら死んでもいい, which exaggerates a joy.
+SETTLED_VERBS = frozenset(
+    {"片付く", "片付ける", "済む", "済ませる", "見取る", "看取る", "見送る", "見届ける"}
+)
 CLAUSE_BREAKS = frozenset({"から", "ので", "のに", "ば", "たら", "けれど", "が"})
 
 
@@ -95,20 +100,47 @@ def decided(tokens: Tokens, tail: Tail) -> int | None:
 
 
 def obliged(tokens: Tokens, index: int, tail: Tail) -> bool:
-    """Return whether the verb is in the obligation form: 消えなきゃ, 死ななければならない."""
-    surfaces = [token.surface for token in tokens[index + 1 : tail.end]]
-    conditional_negation = any(s.endswith(("きゃ", "ければ", "けりゃ")) for s in surfaces)
-    if not conditional_negation:
+    """Return whether the verb is in the obligation form: 消えなきゃ, 死ななければならない.
+
+    Sudachi may split the condition (なけれ + ば), and the written ねば counts too:
+    死なねばならない.
+    """
+    tail_tokens = tokens[index + 1 : tail.end]
+    condition = next(
+        (
+            position
+            for position, token in enumerate(tail_tokens)
+            if token.surface.endswith(("きゃ", "ければ", "けりゃ"))
+            or (
+                token.lemma in ("無い", "ず")
+                and token.conjugation.startswith("仮定形")
+                and position + 1 < len(tail_tokens)
+                and tail_tokens[position + 1].lemma == "ば"
+            )
+        ),
+        None,
+    )
+    if condition is None:
         return False
+    if any(token.lemma in OBLIGATION_ENDS for token in tail_tokens[condition + 1 :]):
+        # 死ななければならないって気がする: the tail already holds the obligation.
+        return not _made_noun(tokens, tail.end)
     following = tokens[tail.end : tail.end + 2]
     if not following or is_sentence_end(following[0]):
         return True
     # 死ななきゃ治らない (an idiom) and 消えなきゃよかった (a regret) are not obligations.
     if following[0].lemma not in OBLIGATION_ENDS:
         return False
-    # 消えなきゃいけないのは汚れ: the obligation is made a noun about something else.
-    after = [token.lemma for token in tokens[tail.end + 1 : tail.end + 4]]
-    return not (after[1:3] == ["の", "は"] or after[:2] == ["の", "は"])
+    return not _made_noun(tokens, tail.end + 1)
+
+
+def _made_noun(tokens: Tokens, position: int) -> bool:
+    """Return whether the obligation becomes a noun about something else after `position`.
+
+    消えなきゃいけないのは汚れ: the one who must go is the dirt.
+    """
+    after = [token.lemma for token in tokens[position : position + 3]]
+    return after[1:3] == ["の", "は"] or after[:2] == ["の", "は"]
 
 
 def spiteful(tokens: Tokens, tail: Tail) -> bool:
@@ -258,8 +290,11 @@ def permitted(tokens: Tokens, index: int, tail: Tail) -> int | None:
     # 推しに会えたら死んでもいい: a condition before the verb makes it an exaggeration, but
     # 母を看取ったら、あとはいつ終わってもいい is resigned to any time.
     anytime = any(token.lemma == ANYTIME for token in tokens[max(start, index - 2) : index])
+    settled = any(token.lemma in SETTLED_VERBS for token in tokens[start:index])
     conditions = ("たら", "だら", "ば", "なら")
-    if not anytime and any(tokens[p].surface in conditions for p in range(start, index)):
+    if not (anytime or settled) and any(
+        tokens[p].surface in conditions for p in range(start, index)
+    ):
         return None
     return tail.end
 

@@ -6,6 +6,8 @@ what ends: 私が終わればいいのに, 眠ったまま終わりたい, 父�
 終われるの、この人生. 仕事が早く終わればいい and 今日はもう終わりたい are about a day's work.
 """
 
+import itertools
+
 from services.triage import risk_lexicon as lex
 from services.triage.findings import Finding, Rule, Tokens, note, self_wish, signal
 from services.triage.modality import decided, hoped, nobody_cares, permitted
@@ -38,6 +40,11 @@ WARNING = "ぞ"
 def end_rule(tokens: Tokens, index: int) -> Finding:
     """全部終わりにしたい, 人生を終わらせたい; 関係を終わりにしたい is not a risk."""
     if tokens[index].lemma == lex.END_NOUN:
+        if index + 2 < len(tokens) and [t.lemma for t in tokens[index + 1 : index + 3]] == [
+            "で",
+            "良い",
+        ]:
+            return _end_is_enough(tokens, index)
         if index + 2 >= len(tokens) or tokens[index + 1].lemma != "に":
             return None
         verb = index + 2
@@ -96,6 +103,30 @@ def end_rule(tokens: Tokens, index: int) -> Finding:
         explanation = "絶望の言葉や危険な場所に続く、終わりにするという予告"
         return signal(tokens, index, tail.end, RiskKind.IDEATION, explanation)
     return None
+
+
+def _end_is_enough(tokens: Tokens, index: int) -> Finding:
+    """もう終わりでいい after despair or 〜くらいなら: resigned to the end of one's life.
+
+    今日はもう終わりでいいよ and この話はもう終わりでいい end a day or a topic.
+    """
+    if index == 0 or tokens[index - 1].lemma != "もう":
+        return None
+    tail = verb_tail(tokens, index + 2)
+    if tail.negated or _scoped(tokens, index):
+        return None
+    target = object_of(tokens, index - 1, topic_markers=True) or _comma_topic(tokens, index)
+    if target is not None and target not in lex.LIFE_OBJECTS and not is_self(target):
+        return None
+    start, _ = sentence_bounds(tokens, index)
+    before = tokens[start:index]
+    rather_than = any(
+        token.lemma in ("くらい", "ぐらい") and following.surface == "なら"
+        for token, following in itertools.pairwise(before)
+    )
+    if not (rather_than or _despairing(tokens)):
+        return None
+    return signal(tokens, index - 1, tail.end, RiskKind.IDEATION, "もう終わりでいいという思い")
 
 
 def _ending_hoped(tokens: Tokens, index: int, tail: Tail) -> int | None:

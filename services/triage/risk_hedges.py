@@ -32,7 +32,21 @@ DISTRESS_WORDS = frozenset(
 )  # fmt: skip
 # States that a measure without って exaggerates harmlessly: 消えたいくらい眠い.
 TRIVIAL_STATES = frozenset(
-    {"眠い", "眠たい", "暇", "面倒", "面倒臭い", "御腹", "腹", "腹ぺこ", "寒い", "暑い"}
+    {
+        "眠い",
+        "眠たい",
+        "暇",
+        "面倒",
+        "面倒臭い",
+        "御腹",
+        "腹",
+        "腹ぺこ",
+        "寒い",
+        "暑い",
+        "布団",
+        "気持ち",
+        "心地良い",
+    }
 )
 JOKE_WORDS = frozenset({"冗談", "嘘", "ネタ"})
 HEAT_WORDS = frozenset({"暑い", "暑さ", "猛暑", "熱中症"})

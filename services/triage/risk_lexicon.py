@@ -218,6 +218,23 @@ SIMILE_LEMMAS = lemma_set("みたい", "様", "比喩")
 # Guns and poisons turned on oneself: 自分に使う, 弾を込めて眺めてた, 除草剤を飲めば終わる.
 GUNS = lemma_set("銃", "猟銃", "鉄砲", "ライフル", "拳銃", "散弾銃")
 POISONS = lemma_set("農薬", "除草剤", "殺虫剤", "漂白剤")
+# 来年の今頃はもういないと思う, 来年の自分がいる気がしない: a future the sender is not in.
+FUTURE_TIMES = lemma_set("来年", "再来年", "来春", "将来", "今頃")
+# 来年の今頃はもう日本にいない, 転勤で来年はいない: the sender moves away.
+MOVING_WORDS = lemma_set(
+    "転勤", "引っ越す", "引っ越し", "留学", "卒業", "異動", "帰国", "移住", "海外", "転校",
+    "単身赴任", "地元", "実家", "退職", "定年", "出張", "赴任",
+)  # fmt: skip
+# 台所で包丁を見つめてる, ロープをじっと眺めてた: staring at a means.
+GAZE_VERBS = lemma_set("見詰める", "眺める")
+GAZED_MEANS = lemma_set(
+    "包丁", "刃物", "カッター", "カミソリ", "剃刀", "ナイフ", "ロープ", "縄", "練炭",
+)  # fmt: skip
+# Words that make the gaze a cook's or a buyer's: 研いだばかりの包丁を眺めて満足.
+ADMIRING_WORDS = lemma_set(
+    "研ぐ", "切れ味", "新しい", "綺麗", "美しい", "満足", "うっとり", "格好", "料理", "手入れ",
+    "にやにや", "嬉しい", "展示", "店", "ショーケース", "カタログ",
+)  # fmt: skip
 BULLET = lemma_of("弾")
 LOAD = lemma_of("込める")
 GIVE_UP_VERB = lemma_of("手放す")
@@ -232,7 +249,8 @@ BENIGN_PURPOSES = lemma_set(
     "荷台", "荷物", "火鉢", "囲炉裏",
 )  # fmt: skip
 NECK = lemma_of("首")
-HANG_VERBS = lemma_set("吊る", "つる", "括る", "絞める", "締める")
+# 首を吊れる場所: the potential form names a place or a way.
+HANG_VERBS = lemma_set("吊る", "つる", "括る", "絞める", "締める", "吊れる", "括れる")
 # ネクタイを首にかけてみた: trying a cord around the neck.
 # Sudachi leaves かける in kana as かける, so both spellings are listed.
 NECK_TRY_VERBS = lemma_set("掛ける", "巻く") | {"かける"}
@@ -305,6 +323,14 @@ CHILD_WORDS = lemma_set("子供", "息子", "娘", "赤ちゃん", "孫", "子",
 # 橋の上から川見てる: what is watched from a height.
 DEPTHS = lemma_set("下", "川", "水", "海", "線路", "水面")
 TRAIN_WORDS = lemma_set("電車", "快速", "列車", "急行", "特急")
+# Large road vehicles that 〜に飛び込む names as a way to die: トラックに飛び込みたい. 車 and
+# バス are left out, because 車に飛び込んで逃げた and バスに飛び込み乗車 get in.
+HEAVY_VEHICLES = lemma_set("トラック", "ダンプ", "ダンプカー", "タンクローリー")
+# 走ってくるトラックの前に出たくなった, 電車の前に立つ勇気がほしい: what one steps in front of.
+ONCOMING_VEHICLES = HEAVY_VEHICLES | TRAIN_WORDS | lemma_set("車", "バス", "新幹線", "自動車")
+IN_FRONT = lemma_of("前")
+STEP_IN_FRONT = lemma_set("出る", "飛び出す", "立つ", "飛び込む")
+COURAGE = lemma_of("勇気")
 # 足が勝手に前に出そう, 一歩前に出たら, あと一歩が出なかった.
 STEP_NOUNS = lemma_set("足", "一歩", "歩")
 STEP_VERBS = lemma_set("出る", "動く", "踏み出す")

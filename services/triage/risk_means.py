@@ -18,7 +18,13 @@ from services.triage.findings import (
     signal,
 )
 from services.triage.morphology import Token, sentence_bounds
-from services.triage.predicates import NEGATIONS, Tail, quoted_at_sender, verb_tail
+from services.triage.predicates import (
+    NEGATIONS,
+    Tail,
+    object_of,
+    quoted_at_sender,
+    verb_tail,
+)
 from services.triage.risk_doses import emptied_rule
 from services.triage.risk_medicine import medicine_rule
 from services.triage.risk_places import PLACE_RULES
@@ -255,7 +261,28 @@ def _message_has(tokens: Tokens, words: frozenset[str]) -> bool:
     return any(token.lemma in words for token in tokens)
 
 
+def gaze_rule(tokens: Tokens, index: int) -> Finding:
+    """台所で包丁を見つめてる, ロープを眺めてた: the sender staring at a means.
+
+    A blade admired or cared for (研いだ包丁を眺めて満足) is not. Someone else's gaze
+    (夫がロープを眺めてる) is reported danger. Medicine, guns and poisons have rules of their
+    own that read the gaze too.
+    """
+    gazed = object_of(tokens, index)
+    if gazed not in lex.GAZED_MEANS:
+        return None
+    tail = verb_tail(tokens, index)
+    if tail.negated:
+        return None
+    _, _, lemmas = sentence_lemmas(tokens, index)
+    if lemmas & lex.ADMIRING_WORDS:
+        return None
+    start = max(p for p in range(index) if tokens[p].lemma == gazed)
+    return signal(tokens, start, tail.end, RiskKind.PLAN, "刃物やロープをじっと見つめている")
+
+
 MEANS_RULES: dict[str, Callable[[Tokens, int], Finding]] = {
+    **{lemma: gaze_rule for lemma in lex.GAZE_VERBS},
     **{lemma: means_noun_rule for lemma in lex.MEANS_NOUNS},
     **{lemma: medicine_rule for lemma in lex.MEDICINE_NOUNS | lex.PILL_COUNTERS},
     lex.EMPTY_OUT: emptied_rule,

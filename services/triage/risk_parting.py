@@ -68,12 +68,16 @@ def parting_cue_at(tokens: Tokens, index: int) -> str | None:
 def _unreachable(tokens: Tokens, index: int, following: list[str]) -> bool:
     """Return whether someone cannot be reached: 電話に出ない, 既読がつかない, つながらない."""
     lemma = tokens[index].lemma
-    if lemma == "電話" and following[:2] == ["に", "出る"]:
-        return _negated_at(tokens, index + 2)
+    if lemma == "電話" and following[:1] == ["に"]:
+        # 電話にも出ない: も may stand before the verb.
+        offset = 2 if following[1:2] == ["も"] else 1
+        if following[offset : offset + 1] == ["出る"]:
+            return _negated_at(tokens, index + 1 + offset)
     if lemma == "電話" and following[:1] == ["出る"]:
         # 電話出ない: spoken Japanese drops に.
         return _negated_at(tokens, index + 1)
-    if lemma == "既読" and following[:2] == ["が", "付く"]:
+    if lemma == "既読" and following[:1] in (["が"], ["も"]) and following[1:2] == ["付く"]:
+        # 既読がつかない, 既読もつかない.
         return _negated_at(tokens, index + 2)
     if lemma == "繋がる":
         return _negated_at(tokens, index)

@@ -109,13 +109,47 @@ def railway_rule(tokens: Tokens, index: int) -> Finding:
     start, _, lemmas = sentence_lemmas(tokens, index)
     if start > 0:
         lemmas |= sentence_lemmas(tokens, start - 1)[2]
-    if not lemmas & lex.RAILWAY_WORDS:
+    heavy_vehicle = (
+        index >= 2
+        and tokens[index - 1].lemma in ("に", "へ")
+        and tokens[index - 2].lemma in lex.HEAVY_VEHICLES
+    )
+    if not (lemmas & lex.RAILWAY_WORDS or heavy_vehicle):
         return _into_water(tokens, index, tail)
     following = {token.lemma for token in tokens[tail.end : tail.end + 2]}
     if following & lex.BEREAVEMENT_VERBS:
         # 父が線路に飛び込んで亡くなって: someone else's death, told by the bereaved.
         return note(tokens, index, tail.end, "他人の過去の死、遺族としての話")
-    return signal(tokens, index, tail.end, RiskKind.PLAN, "電車や線路への飛び込み")
+    explanation = (
+        "電車や線路への飛び込み" if lemmas & lex.RAILWAY_WORDS else "トラックなどへの飛び込み"
+    )
+    return signal(tokens, index, tail.end, RiskKind.PLAN, explanation)
+
+
+def in_front_rule(tokens: Tokens, index: int) -> Finding:
+    """走ってくるトラックの前に出たくなった, 電車の前に立つ勇気がほしい.
+
+    Only a wish, a will or the courage for it counts: バスの前に立って案内した and
+    車の前に出ないで are not risks.
+    """
+    if index < 2 or tokens[index - 1].lemma != "の":
+        return None
+    if tokens[index - 2].lemma not in lex.ONCOMING_VEHICLES:
+        return None
+    verb = index + 2
+    if verb >= len(tokens) or tokens[index + 1].lemma not in ("に", "へ"):
+        return None
+    if tokens[verb].lemma not in lex.STEP_IN_FRONT:
+        return None
+    tail = verb_tail(tokens, verb)
+    if tail.negated or tail.desire is Desire.NOT_WANT:
+        return None
+    courage = tail.end < len(tokens) and tokens[tail.end].lemma == lex.COURAGE
+    if not (tail.desire is Desire.WANT or courage or is_volitional(tokens, verb, tail)):
+        return None
+    return signal(
+        tokens, index - 2, tail.end, RiskKind.PLAN, "走ってくる車や電車の前に出ようとする思い"
+    )
 
 
 def _into_water(tokens: Tokens, index: int, tail: Tail) -> Finding:
@@ -548,6 +582,7 @@ PLACE_RULES: dict[str, Rule] = {
     lex.JUMP_NOUN: jump_noun_rule,
     lex.JUMP_IN: railway_rule,
     lex.SUCKED_IN: railway_rule,
+    lex.IN_FRONT: in_front_rule,
     **{lemma: high_place_rule for lemma in lex.HIGH_PLACES | lex.EDGE_PLACES},
     lex.BRIDGE: high_place_rule,
     **{lemma: fall_rule for lemma in lex.FALL_VERBS},

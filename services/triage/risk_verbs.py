@@ -50,6 +50,8 @@ from services.triage.signals import RiskKind
 
 # Name of each verb family in reasons.
 VERB_NAMES = {lex.DIE: "死ぬ", lex.VANISH: "消える", lex.BE: "いなくなる"}
+# The same verbs in the て form, for reasons such as 死んでもいいという考え.
+TE_FORMS = {lex.DIE: "死んで", lex.VANISH: "消えて", lex.BE: "いなくなって"}
 ONLINE_WINDOW = 3
 # 「お前のせいで死ぬ」って、手首の写真つきでDMが来た: the channel may come late.
 REPORT_WINDOW = 12
@@ -362,7 +364,8 @@ def _stance(tokens: Tokens, index: int, tail: Tail, kind: RiskKind) -> Finding:
         return self_wish(tokens, index, end, f"{verb}ことができたらという願い")
     end = permitted(tokens, index, tail)
     if end is not None:
-        return self_wish(tokens, index, end, f"{verb}てもいいという考え")
+        te_form = TE_FORMS.get(tokens[index].lemma, TE_FORMS[lex.DIE])
+        return self_wish(tokens, index, end, f"{te_form}もいいという考え")
     end = best_way(tokens, tail)
     if end is not None:
         return self_wish(tokens, index, end, f"{verb}のが一番だという考え")
@@ -452,6 +455,13 @@ def be_rule(tokens: Tokens, index: int) -> Finding:
             return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
     if disappears:
         return _stance(tokens, index, tail, RiskKind.PASSIVE_IDEATION)
+    end = _absent_from_future(tokens, index, tail)
+    if end is not None:
+        explanation = "先の自分はもういないという思い"
+        if subject_of(tokens, index) in lex.FUTURE_TIMES:
+            # 来年の今頃はもういない: the time marked with は is no one who is absent.
+            return signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, explanation)
+        return self_wish(tokens, index, end, explanation)
     if lemmas[:1] == ("無い",):
         # いなくても誰の一日も変わらない, いっそ私がいなければ.
         end = nobody_cares(tokens, tail) or no_difference(tokens, tail)
@@ -461,6 +471,35 @@ def be_rule(tokens: Tokens, index: int) -> Finding:
         return None
     if not lemmas:
         return _presence_worthless(tokens, index)
+    return None
+
+
+def _absent_from_future(tokens: Tokens, index: int, tail: Tail) -> int | None:
+    """Return the end of 来年の今頃はもういない or 来年の自分がいる気がしない, or None.
+
+    The sentence must name a later time and no place (来年はもう東京にいない), and the message
+    no move (転勤で来年の今頃はもういない).
+    """
+    start, _ = sentence_bounds(tokens, index)
+    before = tokens[start:index]
+    if not any(token.lemma in lex.FUTURE_TIMES for token in before):
+        return None
+    if any(token.lemma == "に" for token in before) or any(
+        token.lemma in lex.MOVING_WORDS for token in tokens
+    ):
+        return None
+    following = [token.lemma for token in tokens[tail.end : tail.end + 4]]
+    if not tail.lemmas and following[:3] == ["気", "が", "為る"]:
+        # 来年の自分がいる気がしない.
+        feeling = verb_tail(tokens, tail.end + 2)
+        return feeling.end if feeling.negated else None
+    if tail.lemmas != ("無い",) or not any(token.lemma == "もう" for token in before):
+        return None
+    if not following or is_sentence_end(tokens[tail.end]):
+        return tail.end
+    if following[:2] in (["と", "思う"], ["気", "が"], ["か", "も"]) or following[:1] == ["かも"]:
+        # いないと思う, いない気がする, いないかもしれない.
+        return min(len(tokens), tail.end + 2)
     return None
 
 

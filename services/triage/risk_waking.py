@@ -216,6 +216,10 @@ def _never_again(tokens: Tokens, index: int) -> bool:
     before = "".join(token.surface for token in tokens[max(start, index - NEVER_WINDOW) : index])
     if lex.NEVER_AGAIN in before:
         return True
+    # 寝たまま起きたくない, 眠ったまま目覚めたくない: asleep and never up again.
+    asleep = [token.lemma for token in tokens[max(start, index - 3) : index]]
+    if asleep[:1] and asleep[0] in lex.SLEEP_VERBS and asleep[1:] in (["た", "侭"], ["た", "まま"]):
+        return True
     window = tokens[max(start, index - NEVER_WINDOW) : min(end, index + NEVER_WINDOW)]
     return any(token.lemma in lex.ETERNITY_WORDS for token in window)
 

@@ -171,6 +171,13 @@ DIALECT_SPELLINGS = {
     "とぶから": "飛ぶから",
     # 迎えさ来てけろ: さ marks the goal after a kana ending too.
     "迎えさ来": "迎えに来",
+    # 死なねばなんね and 消えなきゃなんねぇ are Tohoku 〜ねばならない and 〜なきゃならない.
+    "ばなんねぇ": "ばならない",
+    "ばなんねえ": "ばならない",
+    "ばなんね": "ばならない",
+    "ゃなんねぇ": "ゃならない",
+    "ゃなんねえ": "ゃならない",
+    "ゃなんね": "ゃならない",
     # いぎでぇ alone is Tohoku 行きたい: じいちゃんのとごさ はやぐ いぎでぇ.
     "いぎでぇ": "行きたい",
     "いぎでえ": "行きたい",
@@ -187,6 +194,8 @@ UJI_PATTERN = re.compile(r"氏(?=に(?:た|て|そ|だ)|ね(?:ば|る|よ|$|[^�
 # occur inside ordinary words.
 HIRAGANA_SPELLINGS = {
     "じさつ": "自殺",
+    # ねたまま おきたくない: Sudachi reads ねた as a noun and おき as 置く.
+    "ねたままおき": "寝たまま起き",
     "りすか": "リスカ",
     "いきてる": "生きてる",
     "いきてた": "生きてた",
@@ -248,6 +257,13 @@ DIALECT_SHI = re.compile(r"(?<![ぁ-ん])すに(?=[てで][ぇえー]|だ[いぐ
 # しぬ in hiragana is always 死ぬ in chat; Sudachi reads it as し + the old negation ぬ.
 # しぬく (し抜く) and the like stay.
 HIRAGANA_DIE = re.compile(r"しぬ(?![かきくけこい])")
+# しんでもいい and しんだほうが in hiragana are 死んで and 死んだ; Sudachi reads し as する.
+# Only at the start of a clause or after もう or いっそ, because たのしんでもいい and
+# くるしんだほうが end other verbs.
+HIRAGANA_DIED = re.compile(
+    r"(?:^|(?<=[^ぁ-んァ-ヶ\u4e00-\u9fff々])|(?<=もう)|(?<=いっそ))しん"
+    r"(?=でも(?:いい|良い|かまわ|構わ)|だ(?:ほうが|方が)|でしまいたい|じゃいたい|じゃえ|だら楽)"
+)
 # くすり is read as an adverb by Sudachi; くすりと笑う (a giggle) stays.
 HIRAGANA_MEDICINE = re.compile(r"くすり(?!と(?:笑|わら))")
 # のみました and のんだ in kana after a medicine or an amount (薬ぜんぶのみました, 錠のんだ) are
@@ -264,9 +280,9 @@ PAKI_SLANG = re.compile(r"パキ(?:っ(?=[たて])|り(?=[たま])|る)")
 PAKI_MIMETIC = re.compile(r"(?<=薬)ぱきぱき(?=し)")
 # きずかない is a common misspelling of 気づかない.
 NOTICE_TYPO = re.compile(r"きず(?=かな[いかくけ]|いて|いた)")
-# Tohoku forms that Sudachi splits wrongly: 消えっだい (消えたい), 消えっちまいてぇ
-# (消えてしまいたい), 生まっちぇ (生まれて), 生ぎでらんね (生きていられない).
-DIALECT_PAST = re.compile(r"(?<=[えけせてねめれげでべ])っだ(?=い|ほう|方)")
+# Tohoku forms that Sudachi splits wrongly: 消えっだい (消えたい), 消えっだぐ (消えたく),
+# 消えっちまいてぇ (消えてしまいたい), 生まっちぇ (生まれて), 生ぎでらんね (生きていられない).
+DIALECT_PAST = re.compile(r"(?<=[えけせてねめれげでべ])っだ(?=い|ぐ|く|ほう|方)")
 STEM_SHIMAU = re.compile(r"(?<=[えけせてねめれげでべ])っちま")
 DIALECT_SHIMAU = re.compile(r"っちま")
 DIALECT_PASSIVE_TE = re.compile(r"(?<=[ぁ-ん一-龯])っちぇ")
@@ -344,6 +360,7 @@ TRIGGERED_REWRITES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
     (("市に",), CITY_TYPO, "死に"),
     (("すに",), DIALECT_SHI, "死に"),
     (("しぬ",), HIRAGANA_DIE, "死ぬ"),
+    (("しんで", "しんだ", "しんじゃ"), HIRAGANA_DIED, "死ん"),
     (("くすり",), HIRAGANA_MEDICINE, "薬"),
     (("のみ", "のん"), HIRAGANA_SWALLOW, "飲"),
     (("ないし",), NOUN_NAISHI, "無いし"),
