@@ -4,6 +4,13 @@ from uuid import UUID
 
 import asyncpg
 
+from services.desk.triage_results import (
+    MODEL_URGENT_EXPLANATION,
+    URGENT_REASON_PREFIX,
+    QueueReason,
+    UrgentMessage,
+    choose_queue_reason,
+)
 from shared.schemas import UNREAD_SCRIPT_REASON_PREFIX
 
 # The same order as domain.queue_sort_key. The cases_queue_order index matches it.
@@ -20,30 +27,70 @@ _URGENT_MESSAGE_COLUMNS = (
 )
 _URGENT_MESSAGE_JOIN = " LEFT JOIN desk.messages urgent ON urgent.message_id = c.urgent_message_id"
 
+# The case's earliest urgent message with a rule reason (triage_results.is_rule_urgent_reason,
+# with $2 and $3), among those stored no earlier than the message that made the case urgent.
+# An urgent message stored before that one was urgent before a clear. All columns are NULL
+# when the case is not urgent or has no such message. The lookup uses messages_case_timeline.
+_EARLIEST_RULE_JOIN = (
+    " LEFT JOIN LATERAL (SELECT m.message_id, m.sent_at, m.reasons FROM desk.messages m"
+    "   WHERE m.case_id = c.case_id AND m.direction = 'in' AND m.urgent"
+    "   AND m.stored_at >= urgent.stored_at"
+    "   AND EXISTS (SELECT 1 FROM unnest(m.reasons) AS reason"
+    "     WHERE starts_with(reason, $2) AND strpos(reason, $3) = 0)"
+    "   ORDER BY m.sent_at, m.stored_at LIMIT 1) earliest_rule ON true"
+)
+_EARLIEST_RULE_COLUMNS = (
+    "earliest_rule.message_id AS rule_message_id, earliest_rule.sent_at AS rule_sent_at,"
+    " earliest_rule.reasons AS rule_reasons"
+)
+
 
 async def fetch_queue(executor: Executor) -> list[asyncpg.Record]:
     """Return the cases that are not closed in queue order.
 
-    Each row has the case's latest inbound message, the message that made it urgent, and
-    whether triage could not read the script of any of its inbound messages.
+    Each row has the case's latest inbound message, the message that made it urgent, the
+    columns that queue_reason reads, and whether triage could not read the script of any
+    of its inbound messages.
     """
     return await executor.fetch(
         "SELECT c.case_id, c.conversation_id, v.channel, c.priority, c.topics, c.waiting_since,"
         " c.opened_at, c.state, c.claimed_by, claimant.display_name AS claimant_name,"
         f" latest.kind AS last_kind, latest.text AS last_text, {_URGENT_MESSAGE_COLUMNS},"
+        f" {_EARLIEST_RULE_COLUMNS},"
         " EXISTS (SELECT 1 FROM desk.messages m, unnest(m.reasons) AS reason"
         "   WHERE m.case_id = c.case_id AND m.direction = 'in'"
         "   AND starts_with(reason, $1)) AS unread_script"
         " FROM desk.cases c JOIN desk.conversations v USING (conversation_id)"
         " LEFT JOIN desk.accounts claimant ON claimant.account_id = c.claimed_by"
-        f"{_URGENT_MESSAGE_JOIN}"
+        f"{_URGENT_MESSAGE_JOIN}{_EARLIEST_RULE_JOIN}"
         " LEFT JOIN LATERAL (SELECT m.kind, m.text FROM desk.messages m"
         "   WHERE m.case_id = c.case_id AND m.direction = 'in'"
         "   ORDER BY m.sent_at DESC, m.stored_at DESC LIMIT 1) latest ON true"
         " WHERE c.state <> 'closed'"
         f" ORDER BY {QUEUE_ORDER_BY}",
         UNREAD_SCRIPT_REASON_PREFIX,
+        URGENT_REASON_PREFIX,
+        MODEL_URGENT_EXPLANATION,
     )
+
+
+def queue_reason(row: asyncpg.Record) -> QueueReason | None:
+    """Return the urgent reason that the queue shows for a row of fetch_queue, or None."""
+    origin = None
+    if row["urgent_message_id"] is not None:
+        origin = UrgentMessage(
+            message_id=row["urgent_message_id"],
+            sent_at=row["urgent_sent_at"],
+            reasons=row["urgent_reasons"],
+        )
+    earliest_rule = None
+    if row["rule_message_id"] is not None:
+        earliest_rule = UrgentMessage(
+            message_id=row["rule_message_id"],
+            sent_at=row["rule_sent_at"],
+            reasons=row["rule_reasons"],
+        )
+    return choose_queue_reason(origin=origin, earliest_rule=earliest_rule)
 
 
 async def fetch_case(executor: Executor, *, case_id: UUID) -> asyncpg.Record | None:

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from prometheus_client import Counter
 from pydantic import BaseModel, ConfigDict
 
-from services.desk import cases, domain, triage_results
+from services.desk import case_queries, cases, domain, triage_results
 from services.desk.accounts import Principal
 from services.desk.api import isoformat, parse_body, parse_uuid, pool_of, request_id_of
 from services.desk.audit import (
@@ -253,6 +253,7 @@ def _queue_entry(row: asyncpg.Record) -> dict:
         "claimed_by": _optional_id(row["claimed_by"]),
         "claimed_by_name": row["claimant_name"],
         "urgent_message": _urgent_message_fields(row),
+        "urgent_reason": _queue_reason_fields(row),
         "unread_script": row["unread_script"],
     }
 
@@ -292,6 +293,20 @@ def _urgent_message_fields(row: asyncpg.Record) -> dict[str, Any] | None:
         "case_id": _optional_id(row["urgent_case_id"]),
         "sent_at": isoformat(row["urgent_sent_at"]),
         "reason": triage_results.first_urgent_reason(row["urgent_reasons"]),
+    }
+
+
+def _queue_reason_fields(row: asyncpg.Record) -> dict[str, Any] | None:
+    # The reason that the queue page shows, which may come from a later urgent message than
+    # `urgent_message` (see triage_results.choose_queue_reason). None when `urgent_message`
+    # is None, and `text` is None when triage sent no urgent reason.
+    reason = case_queries.queue_reason(row)
+    if reason is None:
+        return None
+    return {
+        "text": reason.text,
+        "message_id": str(reason.message_id),
+        "sent_at": isoformat(reason.sent_at),
     }
 
 

@@ -6,7 +6,9 @@ logged.
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from uuid import UUID
 
 from shared.schemas import UNREAD_SCRIPT_REASON_PREFIX, Priority, Topic
@@ -16,6 +18,13 @@ from shared.schemas import UNREAD_SCRIPT_REASON_PREFIX, Priority, Topic
 # that made the message urgent. Its notes on risk words judged harmless start with
 # "[緊急ではない]" instead.
 URGENT_REASON_PREFIX = f"[{Topic.SUICIDE_SELF_HARM.value}]"
+
+# The explanation in an urgent reason that triage's model wrote. Its rules write what the
+# quoted words express instead, such as 消えたいという願望. Triage defines this text as
+# URGENT_BY_MODEL in services/triage/classifier.py. The desk does not import triage, and the
+# schemas shared by both do not declare it, so the desk keeps this copy. If triage's text
+# changes and this copy does not, the queue takes model reasons for rule reasons.
+MODEL_URGENT_EXPLANATION = "危険を示す言い回しとして判定"
 
 # U+0000 cannot be stored in PostgreSQL text, and a lone surrogate cannot be encoded as
 # UTF-8. Intake replaces both in the message text, and the desk does so in triage's strings
@@ -57,12 +66,69 @@ def split_reasons(reasons: Iterable[str], *, urgent: bool) -> tuple[list[str], l
     return urgent_reasons, other_reasons
 
 
+def is_rule_urgent_reason(reason: str) -> bool:
+    """Return whether `reason` is an urgent reason from triage's rules, not from its model."""
+    return is_urgent_reason(reason) and MODEL_URGENT_EXPLANATION not in reason
+
+
 def first_urgent_reason(reasons: Iterable[str]) -> str | None:
     """Return the first urgent reason, or None if there is none.
 
     Messages stored before the desk kept reasons have none.
     """
     return next((reason for reason in reasons if is_urgent_reason(reason)), None)
+
+
+def first_rule_urgent_reason(reasons: Iterable[str]) -> str | None:
+    return next((reason for reason in reasons if is_rule_urgent_reason(reason)), None)
+
+
+@dataclass(frozen=True)
+class UrgentMessage:
+    """An urgent inbound message: its id, its sent_at and triage's reasons for it."""
+
+    message_id: UUID
+    sent_at: datetime
+    reasons: Sequence[str]
+
+
+@dataclass(frozen=True)
+class QueueReason:
+    """The urgent reason that the queue shows for a case, and the message it belongs to.
+
+    `text` is None when triage sent no urgent reason for that message.
+    """
+
+    text: str | None
+    message_id: UUID
+    sent_at: datetime
+
+
+def choose_queue_reason(
+    *, origin: UrgentMessage | None, earliest_rule: UrgentMessage | None
+) -> QueueReason | None:
+    """Choose the urgent reason that a counselor reads in the queue row of an urgent case.
+
+    `origin` is the message that made the case urgent, None if the desk does not know it.
+    `earliest_rule` is the case's earliest urgent message, stored no earlier than
+    `origin`, that has a rule reason, or None. A rule reason names what the quoted words
+    express, and the model's reason names only the words, so a rule reason comes first:
+    the origin's own, else that of `earliest_rule`. Without one, the origin's first urgent
+    reason is shown.
+    """
+    if origin is None:
+        return None
+    for message in (origin, earliest_rule):
+        if message is None:
+            continue
+        reason = first_rule_urgent_reason(message.reasons)
+        if reason is not None:
+            return QueueReason(text=reason, message_id=message.message_id, sent_at=message.sent_at)
+    return QueueReason(
+        text=first_urgent_reason(origin.reasons),
+        message_id=origin.message_id,
+        sent_at=origin.sent_at,
+    )
 
 
 def next_urgent_message_id(

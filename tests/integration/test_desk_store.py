@@ -487,6 +487,11 @@ async def test_api_queue_entry(client: httpx.AsyncClient, pool: asyncpg.Pool) ->
                     "sent_at": "2025-03-01T09:00:00+00:00",
                     "reason": URGENT_REASON,
                 },
+                "urgent_reason": {
+                    "text": URGENT_REASON,
+                    "message_id": str(event.event_id),
+                    "sent_at": "2025-03-01T09:00:00+00:00",
+                },
                 "unread_script": False,
             }
         ]

@@ -18,7 +18,7 @@ from services.desk.closing import AgeBand
 from services.desk.domain import URGENT_CLEAR_REASON_MAX_CHARS, CaseState, Role
 from services.desk.web import session
 from services.desk.web.errors import CASE_ACTION_ERRORS, describe_case_error, error_status
-from services.desk.web.message_views import message_views, urgent_origin_view
+from services.desk.web.message_views import message_views, queue_reason_view, urgent_origin_view
 from services.desk.web.rendering import (
     AGE_BAND_LABELS,
     STATE_LABELS,
@@ -232,7 +232,7 @@ async def _queue_entries(request: Request, principal: Principal) -> list[dict[st
             "state_label": STATE_LABELS[CaseState(row["state"])],
             "claimant_name": row["claimant_name"],
             "mine": row["claimed_by"] == principal.account_id,
-            "urgent_origin": urgent_origin_view(row),
+            "urgent_reason": queue_reason_view(row),
             "unread_script": row["unread_script"],
         }
         for row in rows

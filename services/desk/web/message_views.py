@@ -5,7 +5,7 @@ from uuid import UUID
 
 import asyncpg
 
-from services.desk import triage_results
+from services.desk import case_queries, triage_results
 from services.desk.case_rows import SYSTEM_ACTOR
 from services.desk.web.rendering import DELIVERY_LABELS, message_text, tokyo_time
 
@@ -46,7 +46,7 @@ def _message_view(row: asyncpg.Record, *, urgent_message_id: UUID | None) -> dic
 
 
 def urgent_origin_view(row: asyncpg.Record) -> dict[str, Any] | None:
-    """Return the message that made a case or queue row urgent, with its first urgent reason.
+    """Return the message that made a case urgent, with its first urgent reason.
 
     Returns None for a case that is not urgent, or an urgent one whose message is unknown.
     """
@@ -60,3 +60,15 @@ def urgent_origin_view(row: asyncpg.Record) -> dict[str, Any] | None:
         "case_id": str(urgent_case_id) if urgent_case_id is not None else None,
         "in_this_case": urgent_case_id == row["case_id"],
     }
+
+
+def queue_reason_view(row: asyncpg.Record) -> dict[str, Any] | None:
+    """Return the urgent reason of a queue row with the time of its message, or None.
+
+    The reason may come from a later message than the one that made the case urgent, as
+    triage_results.choose_queue_reason describes.
+    """
+    reason = case_queries.queue_reason(row)
+    if reason is None:
+        return None
+    return {"text": reason.text, "time": tokyo_time(reason.sent_at)}
