@@ -18,7 +18,7 @@ import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,7 @@ ULID_RANDOM_BITS = 80
 MAX_ULID_TIMESTAMP_MS = 2**48 - 1
 
 MAX_PRINTED_RESPONSE_CHARS = 1000
+UNIX_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 EXIT_OK = 0
 EXIT_DELIVERY_FAILED = 1
@@ -191,14 +192,32 @@ def parse_sent_at(location: str, value: str) -> datetime:
     return sent_at
 
 
-def stable_event_id(sample: SampleMessage, sent_ms: int) -> str:
-    return new_webhook_event_id(sent_ms, seed=f"{sample.person}:{sample.line_number}:{sample.text}")
+def stable_event_id(sample: SampleMessage) -> str:
+    """Derive a sample's webhookEventId from its line, never from the time it is sent at.
+
+    The ULID time part is the recorded sent_at, so a sample has one id with and without an
+    offset, and a replay of the file in either way is a redelivery of the earlier one.
+    """
+    seed = f"{sample.person}:{sample.line_number}:{sample.text}"
+    return new_webhook_event_id(epoch_ms(sample.sent_at), seed=seed)
 
 
-def event_timestamp_ms(sample: SampleMessage, use_current_time: bool) -> int:
+def epoch_ms(value: datetime) -> int:
+    # Integer arithmetic on timedelta, because a float timestamp can be 1 ms off.
+    return (value - UNIX_EPOCH) // timedelta(milliseconds=1)
+
+
+def offset_to_now(samples: Sequence[SampleMessage], now: datetime) -> timedelta:
+    """Return the offset that moves the latest sent_at of `samples` to `now`."""
+    return now - max(sample.sent_at for sample in samples)
+
+
+def event_timestamp_ms(
+    sample: SampleMessage, use_current_time: bool, offset: timedelta = timedelta(0)
+) -> int:
     if use_current_time:
         return time.time_ns() // 1_000_000
-    return int(sample.sent_at.timestamp() * 1000)
+    return epoch_ms(sample.sent_at + offset)
 
 
 async def replay(
@@ -209,19 +228,22 @@ async def replay(
     secret: str,
     destination: str,
     use_current_time: bool,
+    offset: timedelta = timedelta(0),
 ) -> int:
     """Send each sample as its own webhook, in order, and return the exit code.
 
-    Prints one line per message with the person, status and webhookEventId, but never the
-    text or user id. A non-2xx response is printed and the replay goes on. A request that
-    gets no response at all stops it, because the next requests would fail the same way.
+    Each event's timestamp is the current time with `use_current_time`, else the sample's
+    sent_at plus `offset`. Prints one line per message with the person, status and
+    webhookEventId, but never the text or user id. A non-2xx response is printed and the
+    replay goes on. A request that gets no response at all stops it, because the next
+    requests would fail the same way.
     """
     failures = 0
     for position, sample in enumerate(samples):
-        sent_ms = event_timestamp_ms(sample, use_current_time)
-        # With recorded times, a sample keeps its webhookEventId, so replaying the file
-        # again is a redelivery that intake drops rather than a second message.
-        event_id = None if use_current_time else stable_event_id(sample, sent_ms)
+        sent_ms = event_timestamp_ms(sample, use_current_time, offset)
+        # Unless sent as new messages at the current time, a sample keeps its webhookEventId,
+        # so replaying the file again is a redelivery that intake drops, whatever the offset.
+        event_id = None if use_current_time else stable_event_id(sample)
         event = build_text_event(
             sample.text, line_user_id(sample.person), sent_ms, webhook_event_id=event_id
         )
@@ -284,12 +306,23 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
             "(default: env LINE_CHANNEL_DESTINATION, else %(default)s)"
         ),
     )
-    parser.add_argument(
+    timing = parser.add_mutually_exclusive_group()
+    timing.add_argument(
         "--now",
         action="store_true",
         help=(
             "set each event's timestamp to the current time when it is sent, instead of "
-            "the line's sent_at"
+            "the line's sent_at, and give each event a new webhookEventId, so a replay "
+            "stores the messages again"
+        ),
+    )
+    timing.add_argument(
+        "--shift-to-now",
+        action="store_true",
+        help=(
+            "move every line's sent_at by one offset, so the file's latest line is timestamped "
+            "at the start of the replay and the spacing of the lines stays; each line keeps "
+            "its webhookEventId, so a second replay stores nothing new"
         ),
     )
     parser.add_argument("--person", help="send only the lines of this person id, e.g. p01")
@@ -302,8 +335,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def select_samples(args: argparse.Namespace) -> list[SampleMessage]:
-    samples = load_samples(args.file)
+def select_samples(args: argparse.Namespace, samples: list[SampleMessage]) -> list[SampleMessage]:
     if args.person is not None:
         samples = [sample for sample in samples if sample.person == args.person]
     if not samples:
@@ -312,7 +344,9 @@ def select_samples(args: argparse.Namespace) -> list[SampleMessage]:
     return samples
 
 
-async def run(args: argparse.Namespace, secret: str, samples: list[SampleMessage]) -> int:
+async def run(
+    args: argparse.Namespace, secret: str, samples: list[SampleMessage], offset: timedelta
+) -> int:
     async with httpx.AsyncClient(timeout=args.timeout) as client:
         return await replay(
             samples,
@@ -321,6 +355,7 @@ async def run(args: argparse.Namespace, secret: str, samples: list[SampleMessage
             secret=secret,
             destination=args.destination,
             use_current_time=args.now,
+            offset=offset,
         )
 
 
@@ -342,12 +377,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
 
     try:
-        samples = select_samples(args)
+        file_samples = load_samples(args.file)
+        samples = select_samples(args, file_samples)
     except SampleFileError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
 
-    return asyncio.run(run(args, secret, samples))
+    # The offset comes from the whole file, so --person does not change a line's time.
+    offset = timedelta(0)
+    if args.shift_to_now:
+        offset = offset_to_now(file_samples, datetime.now(UTC))
+    return asyncio.run(run(args, secret, samples, offset))
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ running until Ctrl-C (SIGINT) or SIGTERM, then stops every process it started.
 """
 
 import asyncio
+import ipaddress
 import os
 import secrets
 import signal
@@ -18,6 +19,7 @@ from deploy.localstack.processes import LOCAL_DIR, REPO_ROOT
 from deploy.localstack.services import SERVICES, ServiceGroup, base_env, default_ports
 from shared.kafka import ensure_topics
 from shared.schemas.topics import ALL_DEAD_LETTER_TOPICS, ALL_TOPICS
+from shared.settings import CommonSettings
 
 SECRETS_FILE = LOCAL_DIR / "secrets.env"
 SECRET_VARIABLES = (
@@ -29,6 +31,7 @@ SECRET_VARIABLES = (
 # The first supervisor of the web console; its password is generated with the secrets.
 SUPERVISOR_LOGIN = "supervisor"
 DATABASE_NAME = "yorisoi"
+COOKIE_SECURE_VARIABLE = "DESK_SESSION_COOKIE_SECURE"
 
 
 def load_or_create_secrets() -> dict[str, str]:
@@ -46,6 +49,31 @@ def load_or_create_secrets() -> dict[str, str]:
     SECRETS_FILE.write_text("".join(f"{name}={value}\n" for name, value in values.items()))
     SECRETS_FILE.chmod(0o600)
     return values
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def set_local_cookie_policy(env: dict[str, str]) -> str | None:
+    """Drop the Secure attribute of the desk's cookies when the desk listens on loopback only.
+
+    Returns the loopback host if it set DESK_SESSION_COOKIE_SECURE=false, else None. On a
+    loopback address the cookies never leave the machine, and without the Secure attribute
+    every client sends them over http, also Python's httpx, which keeps Secure cookies for
+    HTTPS. On any other address (HTTP_HOST) the console can be reached from the network, so
+    the desk's default, Secure, stays. A value set in the environment is kept.
+    """
+    host = env.get("HTTP_HOST", CommonSettings.model_fields["http_host"].default)
+    if COOKIE_SECURE_VARIABLE in env or not is_loopback(host):
+        return None
+    env[COOKIE_SECURE_VARIABLE] = "false"
+    return host
 
 
 def say(message: str) -> None:
@@ -98,6 +126,12 @@ class Stack:
             ports=ports,
         )
         env.setdefault("DESK_BOOTSTRAP_SUPERVISOR_LOGIN", SUPERVISOR_LOGIN)
+        loopback_host = set_local_cookie_policy(env)
+        if loopback_host is not None:
+            say(
+                f"{COOKIE_SECURE_VARIABLE}=false, because the console listens on {loopback_host}"
+                " only; set it to true to test Secure cookies"
+            )
         self.services = ServiceGroup(log_dir=LOCAL_DIR / "logs", env=env, ports=ports)
         say("starting services: " + ", ".join(spec.name for spec in SERVICES))
         self.services.start_all([spec.name for spec in SERVICES])
@@ -122,9 +156,11 @@ class Stack:
 
 def replay_samples(stack: Stack) -> None:
     url = f"http://127.0.0.1:{stack.ports['intake']}/line/webhook"
-    say(f"replaying the sample conversations to {url}")
+    say(f"replaying the sample conversations to {url}, moved in time to end now")
+    # The same samples keep their webhookEventIds, so a database that has them from an
+    # earlier run keeps them at the times of that run.
     subprocess.run(
-        [sys.executable, "-m", "deploy.replay", "--url", url],
+        [sys.executable, "-m", "deploy.replay", "--url", url, "--shift-to-now"],
         env=stack.env,
         cwd=REPO_ROOT,
         check=False,

@@ -46,8 +46,10 @@ class DeskSettings(CommonSettings):
     desk_session_cookie_secure: bool = Field(
         default=True,
         description=(
-            "Whether the session cookie has the Secure attribute, so browsers send it over"
-            " HTTPS only. Browsers also accept it on http://127.0.0.1 and http://localhost."
+            "Whether the session cookie has the Secure attribute, so clients send it over"
+            " HTTPS only. Chromium also sends it to http://127.0.0.1 and http://localhost,"
+            " but Python's httpx does not. Set false only where the console is reached on"
+            " 127.0.0.1, as `make run` does."
         ),
     )
 

@@ -1,9 +1,10 @@
 """Tests of the webhook replay command and of the sample conversations it sends."""
 
+import itertools
 import json
 import re
 from collections import Counter
-from datetime import datetime, time
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -23,9 +24,11 @@ from deploy.replay import (
     load_samples,
     main,
     new_webhook_event_id,
+    offset_to_now,
     post_webhook,
     replay,
     sign,
+    stable_event_id,
 )
 
 SECRET = "0123456789abcdef0123456789abcdef"
@@ -219,6 +222,127 @@ async def test_replay_counts_unsent_on_connection_failure(
     assert calls == 2
     assert "2 of 3 messages were not sent" in errors
     assert "http://intake/line/webhook" in errors
+
+
+async def replayed_events(
+    samples: list[SampleMessage], *, use_current_time: bool = False, offset: timedelta
+) -> list[dict]:
+    """Replay `samples` to a stand-in intake and return the events it received."""
+    bodies: list[bytes] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        bodies.append(request.content)
+        return httpx.Response(200)
+
+    async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as client:
+        exit_code = await replay(
+            samples,
+            client=client,
+            url="http://intake/line/webhook",
+            secret=SECRET,
+            destination=DEFAULT_DESTINATION,
+            use_current_time=use_current_time,
+            offset=offset,
+        )
+    assert exit_code == 0
+    return [json.loads(body)["events"][0] for body in bodies]
+
+
+def test_offset_to_now_moves_latest_line() -> None:
+    samples = load_all_samples()
+    now = datetime(2026, 11, 3, 12, 0, 0, 123000, tzinfo=UTC)
+
+    offset = offset_to_now(samples, now)
+
+    assert max(sample.sent_at for sample in samples) + offset == now
+    assert offset_to_now(samples[:3], now) > offset
+
+
+async def test_shifted_replay_keeps_spacing_and_ids(capsys: pytest.CaptureFixture[str]) -> None:
+    samples = load_all_samples()
+    now = datetime.now(UTC)
+    offset = offset_to_now(samples, now)
+
+    shifted = await replayed_events(samples, offset=offset)
+    again = await replayed_events(samples, offset=offset_to_now(samples, now + timedelta(days=3)))
+    recorded = await replayed_events(samples, offset=timedelta(0))
+
+    recorded_ms = [int(sample.sent_at.timestamp() * 1000) for sample in samples]
+    shifted_ms = [event["timestamp"] for event in shifted]
+    assert shifted_ms[-1] == (now - datetime(1970, 1, 1, tzinfo=UTC)) // timedelta(milliseconds=1)
+    assert [b - a for a, b in itertools.pairwise(shifted_ms)] == [
+        b - a for a, b in itertools.pairwise(recorded_ms)
+    ]
+    assert [event["timestamp"] for event in recorded] == recorded_ms
+    ids = [event["webhookEventId"] for event in shifted]
+    assert len(set(ids)) == len(samples)
+    assert ids == [event["webhookEventId"] for event in again]
+    assert ids == [event["webhookEventId"] for event in recorded]
+    assert ids == [stable_event_id(sample) for sample in samples]
+
+
+async def test_now_replay_gets_new_ids() -> None:
+    samples = load_all_samples()[:2]
+
+    first = await replayed_events(samples, use_current_time=True, offset=timedelta(0))
+    second = await replayed_events(samples, use_current_time=True, offset=timedelta(0))
+
+    assert {event["webhookEventId"] for event in first}.isdisjoint(
+        event["webhookEventId"] for event in second
+    )
+
+
+def test_stable_event_id_time_is_recorded_sent_at() -> None:
+    sample = load_all_samples()[0]
+
+    event_id = stable_event_id(sample)
+
+    assert decode_ulid_time(event_id) == int(sample.sent_at.timestamp() * 1000)
+    assert ULID_PATTERN.match(event_id)
+
+
+def test_main_shift_offset_from_whole_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[dict] = []
+
+    async def record(samples: list[SampleMessage], **options: object) -> int:
+        calls.append({"samples": samples, **options})
+        return 0
+
+    monkeypatch.setattr("deploy.replay.replay", record)
+    before = datetime.now(UTC)
+    exit_code = main(
+        ["--file", str(SAMPLES), "--secret", SECRET, "--shift-to-now", "--person", "p01"]
+    )
+    after = datetime.now(UTC)
+
+    [call] = calls
+    latest = max(sample.sent_at for sample in load_all_samples())
+    assert exit_code == 0
+    assert {sample.person for sample in call["samples"]} == {"p01"}
+    assert call["use_current_time"] is False
+    assert before <= latest + call["offset"] <= after
+
+
+def test_main_recorded_times_without_offset(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[dict] = []
+
+    async def record(samples: list[SampleMessage], **options: object) -> int:
+        calls.append(options)
+        return 0
+
+    monkeypatch.setattr("deploy.replay.replay", record)
+
+    assert main(["--file", str(SAMPLES), "--secret", SECRET]) == 0
+    assert calls[0]["offset"] == timedelta(0)
+    assert calls[0]["use_current_time"] is False
+
+
+def test_main_rejects_now_with_shift(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--file", str(SAMPLES), "--secret", SECRET, "--now", "--shift-to-now"])
+
+    assert exit_info.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err
 
 
 def test_main_requires_secret(

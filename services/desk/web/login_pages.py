@@ -17,6 +17,13 @@ log = structlog.get_logger()
 AnyRolePage = Annotated[Principal, Depends(session.require_page_roles(*ANY_ROLE))]
 LOGIN_MAX_LENGTH = 254
 WRONG_LOGIN_MESSAGE = "ログインIDまたはパスワードが違います。確かめてもう一度入力してください。"
+EXPIRED_FORM_MESSAGE = "ページの有効期限が切れました。もう一度ログインしてください。"
+INSECURE_HTTP_MESSAGE = (
+    "このページは暗号化されていない http で開かれているため、ブラウザーが Secure 属性の"
+    "ついたログイン用の Cookie を送りませんでした。コンソールは https のアドレスで開いて"
+    "ください。ローカルでの試用に限っては、DESK_SESSION_COOKIE_SECURE=false を設定して "
+    "desk を起動し直す方法もあります。"
+)
 
 
 def add_login_pages(app: FastAPI) -> None:
@@ -47,8 +54,12 @@ async def post_login(request: Request) -> Response:
     password = str(form.get("password") or "")
     next_path = session.safe_next_path(str(form.get("next") or "")) or None
     if not session.login_csrf_matches(request, str(form.get(session.CSRF_FIELD) or "")):
-        log.info("console_login_csrf_rejected")
-        message = "ページの有効期限が切れました。もう一度ログインしてください。"
+        message = EXPIRED_FORM_MESSAGE
+        if session.secure_cookie_withheld(request):
+            log.warning("console_login_secure_cookie_withheld")
+            message = INSECURE_HTTP_MESSAGE
+        else:
+            log.info("console_login_csrf_rejected")
         return _login_form(request, next_path=next_path, login=login, error=message, status=403)
     if not login or not password:
         message = "ログインIDとパスワードを入力してください。"

@@ -30,6 +30,10 @@ CSRF_FIELD = "csrf_token"
 # Holds the token of the login form, which is posted before any session exists.
 LOGIN_CSRF_COOKIE = "desk_login_csrf"
 LOGIN_CSRF_SECONDS = 3600
+# A cookie without the Secure attribute and without a secret, set next to a Secure
+# LOGIN_CSRF_COOKIE with the same path and lifetime. Both expire together, so a client that
+# sends it back without the CSRF cookie withheld the Secure cookie, as clients do over http.
+LOGIN_PROBE_COOKIE = "desk_login_probe"
 _CSRF_CONTEXT = b"desk console csrf v1"
 
 
@@ -160,6 +164,7 @@ async def start_session(request: Request, response: Response, account: asyncpg.R
         samesite="strict",
     )
     response.delete_cookie(LOGIN_CSRF_COOKIE, path="/login", httponly=True, samesite="strict")
+    response.delete_cookie(LOGIN_PROBE_COOKIE, path="/login", httponly=True, samesite="strict")
 
 
 async def end_session(request: Request, response: Response, principal: Principal) -> None:
@@ -178,15 +183,27 @@ def login_csrf_token(request: Request) -> str:
 
 
 def set_login_csrf_cookie(request: Request, response: Response, token: str) -> None:
+    """Set the login form's CSRF cookie, and LOGIN_PROBE_COOKIE when the CSRF cookie is Secure."""
+    secure = request.app.state.settings.desk_session_cookie_secure
     response.set_cookie(
         LOGIN_CSRF_COOKIE,
         token,
         max_age=LOGIN_CSRF_SECONDS,
         path="/login",
-        secure=request.app.state.settings.desk_session_cookie_secure,
+        secure=secure,
         httponly=True,
         samesite="strict",
     )
+    if secure:
+        response.set_cookie(
+            LOGIN_PROBE_COOKIE,
+            "1",
+            max_age=LOGIN_CSRF_SECONDS,
+            path="/login",
+            secure=False,
+            httponly=True,
+            samesite="strict",
+        )
 
 
 def login_csrf_matches(request: Request, posted: str | None) -> bool:
@@ -195,6 +212,17 @@ def login_csrf_matches(request: Request, posted: str | None) -> bool:
     if not expected or not posted:
         return False
     return secrets.compare_digest(posted.encode(), expected.encode())
+
+
+def secure_cookie_withheld(request: Request) -> bool:
+    """Return whether the client withheld the Secure login CSRF cookie but sent the probe.
+
+    Clients withhold Secure cookies over plain http: Python's httpx on any host, and
+    browsers on hosts other than localhost and 127.0.0.1.
+    """
+    if not request.app.state.settings.desk_session_cookie_secure:
+        return False
+    return LOGIN_CSRF_COOKIE not in request.cookies and LOGIN_PROBE_COOKIE in request.cookies
 
 
 def login_url(next_path: str | None) -> str:
