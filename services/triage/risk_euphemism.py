@@ -145,9 +145,13 @@ def _wondering_end(tokens: Tokens, tail: Tail) -> int | None:
 def taken_along_rule(tokens: Tokens, index: int) -> Finding:
     """神様、もう連れていってください, 早くそちらへ連れて行ってください: taken to the other side."""
     following = [token.lemma for token in tokens[index + 1 : index + 3]]
-    if following != ["て", lex.GO]:
+    if following[:1] == ["てく"]:
+        # 早く連れてってくれ: the spoken てって is て + 行って.
+        go = index + 1
+    elif following == ["て", lex.GO]:
+        go = index + 2
+    else:
         return None
-    go = index + 2
     tail = verb_tail(tokens, go)
     requested = any(lemma in lex.REQUEST_WORDS for lemma in tail.lemmas)
     quoted_end = quoted_request(tokens, tail)

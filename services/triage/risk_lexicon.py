@@ -169,7 +169,9 @@ EMPTY_OUT = lemma_of("空ける")
 ALCOHOL = lemma_set("酒", "ウイスキー", "ビール", "焼酎", "アルコール", "ワイン", "日本酒")
 # Words of a daily routine, which make medicine taken together an ordinary dose.
 ROUTINE_DOSES = lemma_set("毎日", "毎晩", "毎朝", "朝晩", "食後", "いつも")
-HOARD_VERBS = lemma_set("溜める", "ためる", "集める", "蓄える", "貯め込む", "溜め込む")
+HOARD_VERBS = lemma_set(
+    "溜める", "ためる", "集める", "蓄える", "貯め込む", "溜め込む", "隠し持つ",
+)  # fmt: skip
 SWALLOW = lemma_of("飲む")
 # Verbs of taking medicine: 酒で流し込んだ, インスリンを多めに打つ.
 SWALLOW_VERBS = lemma_set("飲む", "流し込む", "飲み込む", "服用", "打つ")
@@ -448,6 +450,9 @@ PUNISHMENT = lemma_set("罰", "罰する")
 # 根性焼き: a burn pressed into one's own skin with a cigarette.
 GUTS = lemma_of("根性")
 CARRY_VERBS = lemma_set("持ち歩く", "隠し持つ")
+# 剃刀の刃をペンケースに入れてる。我慢できなくなったときのため: a blade kept within reach.
+KEEP_VERBS = lemma_set("入れる", "仕舞う", "隠す", "持つ", "置く", "忍ばせる")
+ENDURE = lemma_of("我慢")
 # カッター握ってる。まだ切ってない: a blade in the hand, with cutting named.
 GRIP_VERBS = lemma_set("握る", "持つ")
 NOT_YET = lemma_of("まだ")

@@ -25,10 +25,12 @@ SELF = frozenset({"私", "俺", "僕", "自分", "己", "わし"})
 GONE = frozenset({"無い", "成る"})
 AFTER = frozenset({"後", "あと"})
 SHOW_THANKS = "伝える"
+# 書き置きして出て行ったきり, 朝出かけたきり戻らない: gone and not heard of since.
+LEFT_VERBS = frozenset({"出る", "出掛ける", "出て行く"})
 # Normalized forms that can start one of these cues; parting_cue_at reads only these.
 PARTING_CUE_LEMMAS = frozenset(
     {"電話", "既読", "繋がる", "どこ", "此れ", "幸せ", "探す", lex.BE, lex.DIE, NOTE_LEFT, GIVE_UP,
-     "有り難う", *PETS, *LETTERS, *SIGNED_OVER}
+     "有り難う", "長い", "連絡", *LEFT_VERBS, *PETS, *LETTERS, *SIGNED_OVER}
 )  # fmt: skip
 
 
@@ -40,6 +42,12 @@ def parting_cue_at(tokens: Tokens, index: int) -> str | None:
         return "連絡がつかない"
     if lemma == "此れ" and following[:1] == ["まで"] and "有り難う" in following[1:3]:
         return "今までありがとう"
+    if lemma == "長い" and following[:1] in (["間"], ["こと"]) and following[1:2] == ["有り難う"]:
+        return "長い間ありがとう"
+    if lemma == "連絡" and _asked_not_to_contact(tokens, index, following):
+        return "もう連絡しないで"
+    if lemma in LEFT_VERBS and _gone_since(tokens, index):
+        return "出て行ったきり"
     if lemma == "幸せ" and following[1:4] == ["成る", "て", "ね"]:
         return "幸せになってね"
     if lemma == "探す" and following[:2] == ["て", "も"] and "見付かる" in following[2:4]:
@@ -63,6 +71,29 @@ def parting_cue_at(tokens: Tokens, index: int) -> str | None:
     if lemma == "有り難う" and following[:1] == ["と"] and SHOW_THANKS in following[1:3]:
         return "ありがとうと伝えたい"
     return None
+
+
+def _asked_not_to_contact(tokens: Tokens, index: int, following: list[str]) -> bool:
+    """Return whether もう連絡しないで asks everyone to stop: もう連絡しないでください."""
+    if index == 0 or tokens[index - 1].lemma != "もう":
+        return False
+    return following[:3] == ["為る", "無い", "で"]
+
+
+def _gone_since(tokens: Tokens, index: int) -> bool:
+    """Return whether someone left a note and has not come back: 書き置きして出て行ったきり.
+
+    Without a note or a letter it is no cue, because 父が朝出かけたきり電話にも出ない is as
+    often someone who lost the way.
+    """
+    if not any(token.lemma == NOTE_LEFT or token.lemma in LETTERS for token in tokens):
+        return False
+    following = [token.lemma for token in tokens[index + 1 : index + 5]]
+    for position in range(len(following) - 1):
+        if following[position : position + 2] == ["た", "きり"]:
+            # 出て行ったきり: only て and 行く may stand between the verb and たきり.
+            return all(lemma in ("て", "行く") for lemma in following[:position])
+    return False
 
 
 def _unreachable(tokens: Tokens, index: int, following: list[str]) -> bool:

@@ -465,6 +465,9 @@ def blade_rule(tokens: Tokens, index: int) -> Finding:
     _, _, lemmas = sentence_lemmas(tokens, index)
     if lemmas & lex.CARRY_VERBS and not lemmas & lex.BLADE_WORK:
         return signal(tokens, index, index + 1, RiskKind.SELF_HARM, "刃物を持ち歩いている")
+    if lemmas & lex.KEEP_VERBS and not lemmas & lex.BLADE_WORK and _urge_unbearable(tokens):
+        explanation = "我慢できなくなったときのために刃物を手元に置いている"
+        return signal(tokens, index, index + 1, RiskKind.SELF_HARM, explanation)
     for position, token in enumerate(tokens):
         if token.lemma == lex.HOLD and _coping_after(
             tokens, position + len(verb_tail(tokens, position).lemmas)
@@ -472,6 +475,20 @@ def blade_rule(tokens: Tokens, index: int) -> Finding:
             # カッターの刃を入れてる。持ってると落ち着く.
             return signal(tokens, index, index + 1, RiskKind.SELF_HARM, "刃物を持つと落ち着く")
     return None
+
+
+def _urge_unbearable(tokens: Tokens) -> bool:
+    """Return whether the message speaks of an urge one cannot hold back: 我慢できなくなったとき."""
+    for position, token in enumerate(tokens):
+        if token.lemma != lex.ENDURE:
+            continue
+        if position > 0 and tokens[position - 1].lemma == "を":
+            # 剃るのを我慢できない: an urge with an object of its own.
+            continue
+        following = tokens[position + 1 : position + 3]
+        if following and following[0].lemma == "出来る" and verb_tail(tokens, position + 1).negated:
+            return True
+    return False
 
 
 def wall_rule(tokens: Tokens, index: int) -> Finding:

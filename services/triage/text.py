@@ -178,6 +178,10 @@ DIALECT_SPELLINGS = {
     "ゃなんねぇ": "ゃならない",
     "ゃなんねえ": "ゃならない",
     "ゃなんね": "ゃならない",
+    # 連れでってけろ is Tohoku 連れてってくれ.
+    "連れでってけろ": "連れてってくれ",
+    "連れでって": "連れてって",
+    "連れでいって": "連れていって",
     # いぎでぇ alone is Tohoku 行きたい: じいちゃんのとごさ はやぐ いぎでぇ.
     "いぎでぇ": "行きたい",
     "いぎでえ": "行きたい",
@@ -264,6 +268,8 @@ HIRAGANA_DIED = re.compile(
     r"(?:^|(?<=[^ぁ-んァ-ヶ\u4e00-\u9fff々])|(?<=もう)|(?<=いっそ))しん"
     r"(?=でも(?:いい|良い|かまわ|構わ)|だ(?:ほうが|方が)|でしまいたい|じゃいたい|じゃえ|だら楽)"
 )
+# ロープかいました: 買う in kana after a rope or charcoal; Sudachi reads かい as か + いる.
+KANA_BOUGHT = re.compile(r"(?:(?<=ロープ)|(?<=練炭))(を?)か(?=い(?:ました|ます|に|た)|った)")
 # くすり is read as an adverb by Sudachi; くすりと笑う (a giggle) stays.
 HIRAGANA_MEDICINE = re.compile(r"くすり(?!と(?:笑|わら))")
 # のみました and のんだ in kana after a medicine or an amount (薬ぜんぶのみました, 錠のんだ) are
@@ -361,6 +367,7 @@ TRIGGERED_REWRITES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
     (("すに",), DIALECT_SHI, "死に"),
     (("しぬ",), HIRAGANA_DIE, "死ぬ"),
     (("しんで", "しんだ", "しんじゃ"), HIRAGANA_DIED, "死ん"),
+    (("ロープか", "ロープをか", "練炭か", "練炭をか"), KANA_BOUGHT, r"\1買"),
     (("くすり",), HIRAGANA_MEDICINE, "薬"),
     (("のみ", "のん"), HIRAGANA_SWALLOW, "飲"),
     (("ないし",), NOUN_NAISHI, "無いし"),
