@@ -66,10 +66,15 @@ class LinearModel:
     dense_weights: np.ndarray = field(default_factory=lambda: np.zeros((0, len(LABELS))))
     # Inverse document frequency of each feature, in vocabulary order. None gives each weight 1.
     idf: np.ndarray | None = None
+    # Per label, the probability below which a category the rules found is dropped
+    # (classifier.labels_vetoed). None, or a model file without them, drops nothing.
+    vetoes: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         if self.idf is None:
             object.__setattr__(self, "idf", np.ones(len(self.vocabulary), dtype=np.float32))
+        if self.vetoes is None:
+            object.__setattr__(self, "vetoes", np.zeros(len(LABELS), dtype=np.float32))
 
     @property
     def uses_vectors(self) -> bool:
@@ -254,6 +259,7 @@ def save(model: LinearModel, path: Path = MODEL_PATH) -> None:
         thresholds=model.thresholds.astype(np.float32),
         dense_weights=model.dense_weights.astype(np.float32),
         idf=model.idf.astype(np.float32),
+        vetoes=model.vetoes.astype(np.float32),
         metadata=np.array(json.dumps(model.metadata, ensure_ascii=False)),
     )
 
@@ -269,6 +275,7 @@ def load(path: Path = MODEL_PATH) -> LinearModel:
             thresholds = stored["thresholds"]
             dense_weights = stored["dense_weights"]
             idf = stored["idf"]
+            vetoes = stored["vetoes"] if "vetoes" in stored.files else None
             metadata = json.loads(str(stored["metadata"]))
     except FileNotFoundError as error:
         raise ModelError(f"the triage model {path} is missing; {rebuild}") from error
@@ -284,8 +291,10 @@ def load(path: Path = MODEL_PATH) -> LinearModel:
         raise ModelError(f"the triage model {path} has weights of shape {weights.shape}; {rebuild}")
     if idf.shape != (len(names),):
         raise ModelError(f"the triage model {path} has IDF values of shape {idf.shape}; {rebuild}")
+    if vetoes is not None and vetoes.shape != (len(LABELS),):
+        raise ModelError(f"the triage model {path} has vetoes of shape {vetoes.shape}; {rebuild}")
     vocabulary = {name: row for row, name in enumerate(names)}
-    return LinearModel(vocabulary, weights, bias, thresholds, metadata, dense_weights, idf)
+    return LinearModel(vocabulary, weights, bias, thresholds, metadata, dense_weights, idf, vetoes)
 
 
 @functools.cache

@@ -27,7 +27,14 @@ from scipy.sparse import csr_matrix, hstack
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize
 
-from services.triage.classifier import Reading, Triage, by_rules, labels_added, read
+from services.triage.classifier import (
+    Reading,
+    Triage,
+    by_rules,
+    combined_labels,
+    labels_added,
+    read,
+)
 from services.triage.dataset import LabeledMessage, load_examples, part_paths
 from services.triage.metrics import Scores, score
 from services.triage.model import LABELS, MODEL_PATH, LinearModel, default_model, features, save
@@ -48,6 +55,9 @@ THRESHOLD_GRID = tuple(round(0.05 * step, 2) for step in range(2, 20))
 # level, because a missed risk costs more than a false alarm.
 URGENT_PRECISION_FLOOR = 0.92
 URGENT = LABELS.index(Topic.SUICIDE_SELF_HARM)
+# Candidate vetoes: the model probability below which a category the rules found is dropped.
+# Above 0.3 every category lost more right answers than wrong ones.
+VETO_GRID = tuple(round(0.05 * step, 2) for step in range(7))
 # Writer files are dealt round-robin into this many groups for cross-validation. Each fit takes
 # about 20 s on 7,000 messages, so one fit per file would take over ten minutes; each group
 # still holds out whole writers.
@@ -201,14 +211,48 @@ def choose_thresholds(items: list[Prepared], probabilities: np.ndarray) -> np.nd
     return thresholds
 
 
-def combined_scores(
+def choose_vetoes(
     items: list[Prepared], probabilities: np.ndarray, thresholds: np.ndarray
+) -> np.ndarray:
+    """Pick each label's veto on out-of-file probabilities, after its threshold.
+
+    The urgent label keeps a veto of 0: the model never removes a risk the rules found.
+    """
+    vetoes = np.zeros(len(LABELS), dtype=np.float32)
+    added = [
+        labels_added(item.rules, row, thresholds)
+        for item, row in zip(items, probabilities, strict=True)
+    ]
+    for column, topic in enumerate(LABELS):
+        if column == URGENT:
+            continue
+        expected = np.array([topic in item.example.topics for item in items])
+        by_rules_only = np.array([topic in item.rules.topics for item in items])
+        by_model = np.array([topic in labels for labels in added])
+        best = (-1.0, 0.0)
+        for veto in VETO_GRID:
+            predicted = (by_rules_only & (probabilities[:, column] >= np.float32(veto))) | by_model
+            true_positives = int((predicted & expected).sum())
+            precision = true_positives / max(1, int(predicted.sum()))
+            recall = true_positives / max(1, int(expected.sum()))
+            f1 = 2 * precision * recall / (precision + recall) if true_positives else 0.0
+            best = max(best, (round(f1, 6), -veto))
+        vetoes[column] = -best[1]
+    return vetoes
+
+
+def combined_scores(
+    items: list[Prepared],
+    probabilities: np.ndarray,
+    thresholds: np.ndarray,
+    vetoes: np.ndarray | None = None,
 ) -> Scores:
     """Score the rules plus a model with these out-of-file probabilities and thresholds."""
+    vetoes = np.zeros(len(LABELS), dtype=np.float32) if vetoes is None else vetoes
     pairs = []
     for item, row in zip(items, probabilities, strict=True):
         expected = set(item.example.topics)
-        predicted = set(item.rules.topics) | labels_added(item.rules, row, thresholds)
+        predicted = combined_labels(item.rules, row, thresholds, vetoes)
         urgent = Topic.SUICIDE_SELF_HARM in predicted
         pairs.append((expected, item.example.urgent, predicted, urgent))
     return score(pairs)
@@ -233,12 +277,17 @@ def digest(paths: list[Path]) -> str:
 
 
 def format_cross_validation(
-    items: list[Prepared], probabilities: np.ndarray, thresholds: np.ndarray
+    items: list[Prepared],
+    probabilities: np.ndarray,
+    thresholds: np.ndarray,
+    vetoes: np.ndarray | None = None,
 ) -> str:
     lines = ["== cross-validation by writer file (rules plus a model fitted without the file)"]
     for source in dict.fromkeys(item.source for item in items):
         chosen = [i for i, item in enumerate(items) if item.source == source]
-        part = combined_scores([items[i] for i in chosen], probabilities[chosen], thresholds)
+        part = combined_scores(
+            [items[i] for i in chosen], probabilities[chosen], thresholds, vetoes
+        )
         rules = rules_scores([items[i] for i in chosen])
         lines.append(
             f"{source:<24} {len(chosen):>4} messages  "
@@ -247,7 +296,7 @@ def format_cross_validation(
             f"with model: urgent recall {part.urgent.recall:.3f} "
             f"precision {part.urgent.precision:.3f} micro-F1 {part.micro.f1:.3f}"
         )
-    overall = combined_scores(items, probabilities, thresholds)
+    overall = combined_scores(items, probabilities, thresholds, vetoes)
     lines.append(
         f"{'all files':<24} {len(items):>4} messages  with model: urgent recall "
         f"{overall.urgent.recall:.3f} precision {overall.urgent.precision:.3f} "
@@ -257,6 +306,11 @@ def format_cross_validation(
         f"{topic.value} {value:.2f}" for topic, value in zip(LABELS, thresholds, strict=True)
     )
     lines.append(f"thresholds: {named}")
+    if vetoes is not None:
+        named = ", ".join(
+            f"{topic.value} {value:.2f}" for topic, value in zip(LABELS, vetoes, strict=True)
+        )
+        lines.append(f"vetoes: {named}")
     return "\n".join(lines)
 
 
@@ -276,7 +330,8 @@ def main(argv: list[str] | None = None) -> int:
     items = prepare(paths, vectors)
     probabilities = out_of_file_probabilities(items)
     thresholds = choose_thresholds(items, probabilities)
-    print(format_cross_validation(items, probabilities, thresholds))
+    vetoes = choose_vetoes(items, probabilities, thresholds)
+    print(format_cross_validation(items, probabilities, thresholds, vetoes))
     if args.check:
         if default_model().metadata.get("digest") != digest(paths):
             print("the shipped model was fitted to other tuning data; refit it with `make train`")
@@ -293,7 +348,8 @@ def main(argv: list[str] | None = None) -> int:
         "vector_scale": VECTOR_SCALE if vectors else None,
         "weighting": "tf-idf, l2",
     }
-    save(dataclasses.replace(model, thresholds=thresholds, metadata=metadata), args.output)
+    fitted = dataclasses.replace(model, thresholds=thresholds, vetoes=vetoes, metadata=metadata)
+    save(fitted, args.output)
     print(f"wrote {args.output} ({len(model.vocabulary)} features, {len(items)} messages)")
     return 0
 

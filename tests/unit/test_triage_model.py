@@ -83,6 +83,24 @@ def test_model_round_trip(tmp_path: Path) -> None:
     assert loaded.metadata == {"files": []}
 
 
+def test_model_round_trip_keeps_vetoes(tmp_path: Path) -> None:
+    vetoes = np.linspace(0.0, 0.3, len(LABELS)).astype(np.float32)
+    model = dataclasses.replace(_model(0.7), vetoes=vetoes)
+    path = tmp_path / "weights.npz"
+    save(model, path)
+    assert np.array_equal(load(path).vetoes, vetoes)
+
+
+def test_model_file_without_vetoes_drops_nothing(tmp_path: Path) -> None:
+    """A model file written before vetoes existed loads with a veto of 0 for every label."""
+    path = tmp_path / "weights.npz"
+    save(_model(0.7), path)
+    with np.load(path) as stored:
+        arrays = {name: stored[name] for name in stored.files if name != "vetoes"}
+    np.savez_compressed(path, **arrays)
+    assert np.array_equal(load(path).vetoes, np.zeros(len(LABELS), dtype=np.float32))
+
+
 def test_score_weighs_idf_at_unit_length() -> None:
     """Present features weigh their IDF, scaled so the message's feature vector has length 1."""
     model = dataclasses.replace(
@@ -171,6 +189,38 @@ def test_model_never_removes_rule_labels() -> None:
     assert with_model(rules, reading, _model(1.1)) == rules
 
 
+def test_veto_drops_unlikely_rule_category() -> None:
+    """A rule's category goes, with its reason, when the model scores it below the veto."""
+    reading = read("夫とけんかした。仕事もつらくて死にたい")
+    assert reading is not None
+    rules = by_rules(reading)
+    assert {Topic.FAMILY, Topic.SUICIDE_SELF_HARM} <= set(rules.topics)
+    # Every label but the urgent one scores 0.5 with this model.
+    vetoes = np.zeros(len(LABELS), dtype=np.float32)
+    vetoes[LABELS.index(Topic.FAMILY)] = 0.6
+    vetoes[LABELS.index(Topic.SUICIDE_SELF_HARM)] = 1.0
+    result = with_model(rules, reading, dataclasses.replace(_model(1.1), vetoes=vetoes))
+    assert Topic.FAMILY not in result.topics
+    assert not any(reason.startswith("[家族関係]") for reason in result.reasons)
+    assert result.urgent
+    assert Topic.SUICIDE_SELF_HARM in result.topics
+    assert Topic.WORK in result.topics
+
+
+def test_sure_model_keeps_family_beside_care() -> None:
+    """At FAMILY_SURE or above, the model's 家族関係 stands beside 介護."""
+    reading = read("義母の介護、夫は口だけで何もしない")
+    assert reading is not None
+    rules = by_rules(reading)
+    assert Topic.CAREGIVING in rules.topics
+    unsure = _model(1.1, topic_threshold=0.0)
+    assert Topic.FAMILY not in with_model(rules, reading, unsure).topics
+    family = LABELS.index(Topic.FAMILY)
+    sure = _model(1.1, vocabulary={"w:夫": 0}, topic_threshold=0.0)
+    sure.weights[:, family] = 5.0
+    assert Topic.FAMILY in with_model(rules, reading, sure).topics
+
+
 def test_urgent_category_leads_topics() -> None:
     reading = read("母とけんかして消えたい")
     assert reading is not None
@@ -220,6 +270,28 @@ def test_urgent_threshold_keeps_precision_floor() -> None:
     probabilities[:, urgent] = [0.9 if item.example.urgent else 0.3 for item in items]
     thresholds = train.choose_thresholds(items, probabilities)
     assert 0.3 < thresholds[urgent] <= 0.9
+
+
+def test_vetoes_drop_wrong_rule_categories_only() -> None:
+    """A label whose rule hits are wrong when the model doubts them gets a veto; urgent never."""
+    # Rules that give 家族関係 and the urgent label to every message, right or wrong.
+    everything = by_rules(read("母とけんかして死にたい"))
+    assert {Topic.FAMILY, Topic.SUICIDE_SELF_HARM} <= set(everything.topics)
+    items = [
+        dataclasses.replace(item, rules=everything)
+        for item in train.prepare(part_paths("tune")[:1])[:80]
+    ]
+    assert any(Topic.FAMILY in item.example.topics for item in items)
+    family = LABELS.index(Topic.FAMILY)
+    urgent = LABELS.index(Topic.SUICIDE_SELF_HARM)
+    probabilities = np.full((len(items), len(LABELS)), 0.3)
+    for row, item in enumerate(items):
+        probabilities[row, family] = 0.6 if Topic.FAMILY in item.example.topics else 0.02
+        probabilities[row, urgent] = 0.0
+    thresholds = np.full(len(LABELS), 0.99)
+    vetoes = train.choose_vetoes(items, probabilities, thresholds)
+    assert 0.02 < vetoes[family] <= 0.3
+    assert vetoes[urgent] == 0.0
 
 
 @pytest.mark.parametrize(
