@@ -58,7 +58,13 @@ PART_FILES: dict[Part, tuple[str, ...]] = {
         "tune_everyday.jsonl",
         "tune_phrases.jsonl",
     ),
-    "heldout": ("heldout.jsonl", "heldout_b.jsonl", "heldout_c.jsonl", "heldout_d.jsonl"),
+    "heldout": (
+        "heldout.jsonl",
+        "heldout_b.jsonl",
+        "heldout_c.jsonl",
+        "heldout_d.jsonl",
+        "heldout_e.jsonl",
+    ),
 }
 
 
