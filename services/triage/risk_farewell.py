@@ -56,6 +56,9 @@ NEW_PLACES = frozenset(
      "退職", "卒業", "転校", "引っ越し", "引越し"}
 )  # fmt: skip
 CARRY_ON = "頑張る"
+# 最後のあいさつメール, 送別のあいさつ: the greeting of someone who moves on.
+GREETING = "挨拶"
+LAST_WORKDAY = frozenset({"出勤", "出社", "送別", "送別会", "退職日"})
 NEGATIONS = frozenset({"無い", "ない", "ぬ", "ず"})
 MORE_CUE_LEMMAS = frozenset(
     {"皆", "今迄", "此れ", "今日", "宜しく", "世話", "頃", "連絡", "言い残す", "決める", "印鑑",
@@ -96,7 +99,7 @@ def farewell_findings(tokens: Tokens) -> list[RiskSignal]:
     weight = len(cues) + sum(1 for cue in cues if cue in STRONG_CUES)
     if weight < MIN_CUES:
         return []
-    if weight == len(cues) and _carries_on(tokens):
+    if weight == len(cues) and (_carries_on(tokens) or _work_greeting(tokens)):
         # 皆さん今までありがとうございました。次の部署でも頑張ります: leaving a job, not life.
         return []
     quoted = _quoted_positions(tokens)
@@ -118,6 +121,17 @@ def _carries_on(tokens: Tokens) -> bool:
             if any(earlier.lemma in NEW_PLACES for earlier in tokens[start:index]):
                 return True
     return False
+
+
+def _work_greeting(tokens: Tokens) -> bool:
+    """Return whether the parting words are a greeting for a new job or school: 退職して県外の
+    会社に移ります。最後のあいさつメールを書いてる.
+    """
+    lemmas = message_lemmas(tokens)
+    if not LAST_WORKDAY.isdisjoint(lemmas):
+        # 明日で最後の出勤です。今までありがとうございました: a last working day.
+        return True
+    return GREETING in lemmas and not NEW_PLACES.isdisjoint(lemmas)
 
 
 def _work_quoted(tokens: Tokens) -> bool:

@@ -603,6 +603,20 @@ PAYOFF_VERBS = lemma_set(
     "返す", "払う", "助かる", "片付く", "下りる", "おりる", "入る", "残す", "消える"
 )
 DEBT_WORDS = lemma_set("借金", "ローン", "学費", "返済", "借り", "支払い")
+# 来年の手帳を買わなかった。いらないので: a future given up. A phone, an app or a calendar
+# replaces a paper planner, まだ only means not yet, and a sold-out shop is no choice.
+PLANNER = lemma_of("手帳")
+NEXT_YEAR = lemma_of("来年")
+PLANNER_EXCUSES = lemma_set(
+    "スマホ", "アプリ", "カレンダー", "デジタル", "携帯", "まだ", "パソコン", "売り切れ", "品切れ",
+    "在庫", "値段",
+)  # fmt: skip
+# 私に保険金が出れば家族は助かる: the family as the ones the payout would help.
+FAMILY_BENEFICIARIES = lemma_set("家族", "妻", "夫", "子供", "子ども", "娘", "息子", "家内", "主人")
+# 入院したら私に保険金が出るので助かる: a payout for the sender's own care.
+CARE_PAYOUT_WORDS = lemma_set(
+    "入院", "手術", "治療", "通院", "病気", "怪我", "事故", "修理", "火事", "災害", "医療",
+)  # fmt: skip
 ACCIDENT = lemma_of("事故")
 INTENT = lemma_of("つもり")
 # 今夜決行します, 今夜、実行します.

@@ -44,7 +44,20 @@ def insurance_rule(tokens: Tokens, index: int) -> Finding:
         or (tokens[index].lemma == lex.LIFE_INSURANCE and lex.DEBT_WORDS & set(lemmas))
     ):
         return signal(tokens, start, end, RiskKind.PLAN, "保険金で借金などを払うための死の計画")
+    if _own_payout_for_family(tokens, index, lemmas):
+        explanation = "自分の保険金で家族を助けようという考え"
+        return signal(tokens, start, end, RiskKind.PLAN, explanation)
     return None
+
+
+def _own_payout_for_family(tokens: Tokens, index: int, lemmas: list[str]) -> bool:
+    """Return whether the sender's own payout would help the family: 私に保険金が出れば家族は
+    助かる. A payout for a stay in hospital or a repair (入院したら私に保険金が出る) is not.
+    """
+    insured = index >= 2 and tokens[index - 1].lemma == "に" and is_self(tokens[index - 2].lemma)
+    if not insured or lex.CARE_PAYOUT_WORDS & set(lemmas):
+        return False
+    return bool(lex.FAMILY_BENEFICIARIES & set(lemmas)) and "助かる" in lemmas
 
 
 def carry_out_rule(tokens: Tokens, index: int) -> Finding:
@@ -214,7 +227,22 @@ def _kept(tokens: Tokens, tail: Tail) -> bool:
     )
 
 
+def planner_rule(tokens: Tokens, index: int) -> Finding:
+    """来年の手帳を買わなかった、いらないので: no planner bought for a year one will not see."""
+    if index < 2 or [token.lemma for token in tokens[index - 2 : index]] != [lex.NEXT_YEAR, "の"]:
+        return None
+    if any(token.lemma in lex.PLANNER_EXCUSES for token in tokens):
+        return None
+    for position, token in enumerate(tokens):
+        if token.lemma in ("買う", "いる", "要る") and verb_tail(tokens, position).negated:
+            end = verb_tail(tokens, position).end
+            explanation = "来年の予定を持たないという思い"
+            return signal(tokens, index - 2, max(end, index + 1), RiskKind.PLAN, explanation)
+    return None
+
+
 PLAN_RULES: dict[str, Rule] = {
+    lex.PLANNER: planner_rule,
     **{lemma: insurance_rule for lemma in lex.INSURANCE_NOUNS},
     **{lemma: carry_out_rule for lemma in lex.CARRY_OUT_NOUNS},
     lex.DECIDE: date_rule,

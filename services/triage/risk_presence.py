@@ -57,8 +57,22 @@ def watching(tokens: Tokens, index: int) -> Finding:
                 return None
             if any(t.lemma in lex.VIEW_WORDS for t in tokens):
                 return note(tokens, index, tail.end, "景色や散歩を楽しむ話")
+            if _liked_pastime(tokens, index, end):
+                # 橋の上から川を眺めるのが好きです: a pastime.
+                return note(tokens, index, tail.end, "眺めるのが好きだという話")
             return signal(tokens, index, tail.end, RiskKind.PLAN, "高い所から下や水面を見ている")
     return None
+
+
+def _liked_pastime(tokens: Tokens, start: int, end: int) -> bool:
+    """Return whether a look at the water is called a liking: 川を眺めるのが好き."""
+    for position in range(start, end):
+        if tokens[position].lemma not in lex.LOOK_VERBS | {"眺める"}:
+            continue
+        following = [token.lemma for token in tokens[position + 1 : position + 4]]
+        if following[:2] == ["の", "が"] and following[2:] in (["好き"], ["趣味"], ["楽しみ"]):
+            return True
+    return False
 
 
 def measured_rule(tokens: Tokens, index: int) -> Finding:

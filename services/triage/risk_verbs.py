@@ -434,6 +434,9 @@ def be_rule(tokens: Tokens, index: int) -> Finding:
             tokens, index, tail, RiskKind.PASSIVE_IDEATION, "いなくなりたいという願望"
         )
     end = relief_end(tokens, index, tail) if lemmas[:1] == ("無い",) else None
+    if end is not None and quoted_at_sender(tokens, _quote_end(tokens, end)):
+        # 「あんたの旦那、いなくなればいいのにね」って言われた: words said to the sender.
+        return None
     if end is not None:
         # いなくなればいい, and 私がいなければ家族は幸せ.
         return self_wish(tokens, index, end, "自分がいなくなればいいという願い")
@@ -501,6 +504,16 @@ def _absent_from_future(tokens: Tokens, index: int, tail: Tail) -> int | None:
         # いないと思う, いない気がする, いないかもしれない.
         return min(len(tokens), tail.end + 2)
     return None
+
+
+def _quote_end(tokens: Tokens, position: int) -> int:
+    """Return the position after a closing quote that follows within a few particles."""
+    for offset in range(position, min(len(tokens), position + QUOTE_TAIL)):
+        if tokens[offset].surface in CLOSING_QUOTES:
+            return offset + 1
+        if is_sentence_end(tokens[offset]):
+            break
+    return position
 
 
 def _world_without(tokens: Tokens, position: int) -> bool:
