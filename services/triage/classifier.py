@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from services.triage.languages import unread_language
 from services.triage.model import (
     LABELS,
     LinearModel,
@@ -33,7 +34,7 @@ from services.triage.topics import detect_topics
 from services.triage.vectors import WordVectors, default_vectors
 from shared.schemas import UNREAD_SCRIPT_REASON_PREFIX, Topic
 
-CLASSIFIER_VERSION = "sudachi-rules-12+linear-9"
+CLASSIFIER_VERSION = "sudachi-rules-14+linear-11"
 URGENT_BY_MODEL = "危険を示す言い回しとして判定"
 TOPIC_BY_MODEL = "この相談内容に多い言い回し"
 NOTE_PREFIX = "[緊急ではない]"
@@ -142,7 +143,7 @@ def by_rules(reading: Reading) -> Triage:
         topics.append(topic)
         reasons.append(reason)
     reasons.extend(found.reason() for found in risk.notes)
-    if _mostly_unread_script(reading.normalized):
+    if _mostly_unread_script(reading.normalized) or unread_language(reading.normalized):
         reasons.append(UNREAD_SCRIPT_NOTE)
     return Triage(
         topics=tuple(topics),

@@ -21,6 +21,7 @@ from services.triage.risk_ending import ENDING_RULES
 from services.triage.risk_english import english_findings
 from services.triage.risk_euphemism import EUPHEMISM_RULES
 from services.triage.risk_farewell import farewell_findings
+from services.triage.risk_foreign import foreign_findings
 from services.triage.risk_life import LIFE_RULES
 from services.triage.risk_lifespan import LIFESPAN_RULES
 from services.triage.risk_means import MEANS_RULES
@@ -130,6 +131,7 @@ def assess_risk(tokens: Tokens, canonical: str, normalized: str) -> RiskAssessme
             signals.append(finding)
         else:
             notes.append(finding)
+    signals.extend(foreign_findings(canonical))
     signals.extend(emoji_findings(normalized))
     signals.extend(farewell_findings(tokens))
     signals = _without_overlaps(tokens, signals)
