@@ -56,6 +56,7 @@ PART_FILES: dict[Part, tuple[str, ...]] = {
         "tune_means.jsonl",
         "tune_hope.jsonl",
         "tune_everyday.jsonl",
+        "tune_signs.jsonl",
         "tune_phrases.jsonl",
     ),
     "heldout": (
