@@ -2,8 +2,10 @@
 
 `list` prints one line per record of a dead-letter topic: its offset, the service that
 rejected it, where it came from and why. Payloads may contain what a person wrote, so they
-are printed only with --show-payload. `replay` sends chosen records back: a Kafka record to
-its source topic, a rejected webhook body to an intake URL, signed with LINE_CHANNEL_SECRET.
+are printed only with --show-payload. `payload` prints one record's payload unchanged, for
+an operator to save and correct. `replay` sends chosen records back: a Kafka record to its
+source topic, a rejected webhook body to an intake URL, signed with LINE_CHANNEL_SECRET.
+With --payload-file, it sends the corrected payload from that file in place of the stored one.
 """
 
 import argparse
@@ -11,6 +13,7 @@ import asyncio
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import httpx
 from aiokafka import AIOKafkaProducer
@@ -56,6 +59,15 @@ async def list_command(args: argparse.Namespace) -> int:
     return 0
 
 
+async def payload_command(args: argparse.Namespace) -> int:
+    for partition, offset, record in await read_dead_letters(args.bootstrap, args.topic):
+        if f"{partition}@{offset}" == args.record:
+            sys.stdout.write(record.payload)
+            return 0
+    print(f"error: no record at {args.record} on {args.topic}; run `list`", file=sys.stderr)
+    return 2
+
+
 async def replay_command(args: argparse.Namespace) -> int:
     requested = set(args.records)
     records = [
@@ -70,6 +82,12 @@ async def replay_command(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.payload_file is not None:
+        payload = args.payload_file.read_text(encoding="utf-8")
+        records = [
+            (position, record.model_copy(update={"payload": payload}))
+            for position, record in records
+        ]
     if args.topic == WEBHOOK_DEAD_LETTERS:
         return await _replay_webhooks(records, args.intake_url)
     return await _replay_records(records, args.bootstrap)
@@ -137,6 +155,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="also print each payload (may contain personal data)",
     )
 
+    payload_parser = commands.add_parser(
+        "payload", help="print one record's payload unchanged (may contain personal data)"
+    )
+    payload_parser.add_argument("topic", help="dead-letter topic to read")
+    payload_parser.add_argument("record", metavar="PARTITION@OFFSET", help="as printed by `list`")
+
     replay_parser = commands.add_parser("replay", help="send records back to where they came from")
     replay_parser.add_argument("topic", help="dead-letter topic to replay from")
     replay_parser.add_argument(
@@ -147,6 +171,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     replay_parser.add_argument("--all", action="store_true", help="replay every record")
     replay_parser.add_argument(
+        "--payload-file",
+        type=Path,
+        metavar="FILE",
+        help="send the payload in FILE (UTF-8) in place of the stored one, "
+        "for exactly one PARTITION@OFFSET",
+    )
+    replay_parser.add_argument(
         "--intake-url",
         default="http://127.0.0.1:8080/line/webhook",
         help="where replayed webhook bodies go (default http://127.0.0.1:8080/line/webhook)",
@@ -154,13 +185,20 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.command == "replay" and not (args.records or args.all):
         parser.error("name the records to replay (PARTITION@OFFSET ...) or pass --all")
+    if args.command == "replay" and args.payload_file is not None:
+        if args.all or len(args.records) != 1:
+            parser.error("--payload-file replaces one payload; name exactly one PARTITION@OFFSET")
+        if not args.payload_file.is_file():
+            parser.error(f"--payload-file {args.payload_file}: no such file")
     return args
+
+
+COMMANDS = {"list": list_command, "payload": payload_command, "replay": replay_command}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    command = list_command if args.command == "list" else replay_command
-    return asyncio.run(command(args))
+    return asyncio.run(COMMANDS[args.command](args))
 
 
 if __name__ == "__main__":

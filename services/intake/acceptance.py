@@ -4,6 +4,11 @@ Copies of an event are published once through the claims in PostgreSQL. One exce
 process that dies after Kafka stored an event, but before it was marked published, leaves a
 claim that expires, so the redelivery publishes it again. Consumers drop that copy by its
 event id.
+
+Each event is checked on its own. An invalid event goes to the dead-letter topic as a body
+of its own, and the valid events of the same body are published. The response is 200 when
+at least one event is valid, because LINE would otherwise redeliver the valid events too,
+and 400 when every event is invalid.
 """
 
 import asyncio
@@ -17,7 +22,14 @@ import structlog
 from aiokafka.errors import KafkaError
 from pydantic import ValidationError
 
-from services.intake.line_webhook import WebhookBody
+from services.intake.body_errors import describe_unparsable_body, describe_validation_error
+from services.intake.line_webhook import (
+    ID_LENGTH,
+    TOKEN_PATTERN,
+    LineEvent,
+    WebhookEnvelope,
+    replace_lone_surrogates,
+)
 from services.intake.normalize import UnsupportedEvent, normalize_event
 from services.intake.store import EventClaims
 from shared.channels import LineChannel
@@ -29,7 +41,8 @@ log = structlog.get_logger()
 CLAIM_POLL_SECONDS = 0.02
 
 Publish = Callable[[MessageReceived], Awaitable[None]]
-DeadLetter = Callable[[bytes, str], Awaitable[None]]
+# Stores one record on line.webhook.dlq from the payload, the error and the correlation id.
+DeadLetter = Callable[[bytes, str, str | None], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -37,6 +50,30 @@ class Outcome:
     status: int
     body: dict
     label: str
+
+
+@dataclass(frozen=True)
+class RejectedEvent:
+    """An event that cannot be published, kept on the dead-letter topic as a body of its own."""
+
+    index: int
+    # The error with the field's path in the request, and with its path in `payload`.
+    error: str
+    dead_letter_error: str
+    payload: bytes
+    webhook_event_id: str | None
+    # False for an event without a chat source: it is kept, but it is no error of the sender.
+    reported: bool = True
+
+
+@dataclass(frozen=True)
+class CheckedEvents:
+    accepted: list[MessageReceived]
+    rejected: list[RejectedEvent]
+
+    @property
+    def reported(self) -> list[RejectedEvent]:
+        return [event for event in self.rejected if event.reported]
 
 
 @dataclass
@@ -65,16 +102,32 @@ class WebhookAcceptor:
             )
 
         try:
-            body = WebhookBody.model_validate(json.loads(raw))
+            # Decoded strictly first, because json.loads decodes bytes with "surrogatepass" and
+            # would take an encoded surrogate, which is invalid UTF-8, for an escaped one.
+            parsed = json.loads(raw.decode("utf-8"))
+            envelope = WebhookEnvelope.model_validate(replace_lone_surrogates(parsed))
+        except ValidationError as error:
+            return await self._reject_body(raw, describe_validation_error(error))
         except (ValueError, RecursionError) as error:
-            reason = describe_invalid_body(error)
-            await self.dead_letter(raw, reason)
-            return _rejected(400, "body_invalid", f"webhook body is invalid: {reason}")
+            return await self._reject_body(raw, describe_unparsable_body(error))
 
-        events = await self._normalize(body, channel=channel, raw=raw)
-        if not events:
+        checked = self._check_events(envelope, channel=channel)
+        if not checked.accepted:
+            await self._dead_letter_events(checked.rejected)
+            if checked.reported:
+                errors = " ".join(event.error for event in checked.reported)
+                return _rejected(400, "body_invalid", f"webhook body is invalid: {errors}")
             return Outcome(200, {"accepted": 0}, "accepted")
-        return await self._publish_once(events, channel=channel)
+
+        outcome = await self._publish_once(checked.accepted, channel=channel)
+        if outcome.status != 200:
+            # LINE redelivers the whole body, and the invalid events are kept then.
+            return outcome
+        await self._dead_letter_events(checked.rejected)
+        if not checked.reported:
+            return outcome
+        rejected = [{"index": event.index, "error": event.error} for event in checked.reported]
+        return Outcome(200, {**outcome.body, "rejected": rejected}, "partly_accepted")
 
     async def drain(self) -> None:
         """Wait for the publishes still running, before shutdown."""
@@ -88,26 +141,45 @@ class WebhookAcceptor:
                 return channel
         return None
 
-    async def _normalize(
-        self, body: WebhookBody, *, channel: LineChannel, raw: bytes
-    ) -> list[MessageReceived]:
+    async def _reject_body(self, raw: bytes, reason: str) -> Outcome:
+        await self.dead_letter(raw, reason, None)
+        return _rejected(400, "body_invalid", f"webhook body is invalid: {reason}")
+
+    def _check_events(self, envelope: WebhookEnvelope, *, channel: LineChannel) -> CheckedEvents:
         assert channel.secret is not None, "intake loads channels with their secrets"
-        events: dict[str, MessageReceived] = {}
-        for event in body.events:
+        accepted: dict[str, MessageReceived] = {}
+        rejected = []
+        for index, raw_event in enumerate(envelope.events):
             try:
+                event = LineEvent.model_validate(raw_event)
                 message = normalize_event(
                     event,
                     channel=channel.name,
-                    destination=body.destination,
+                    destination=envelope.destination,
                     conversation_key=channel.secret.get_secret_value(),
                 )
-            except (UnsupportedEvent, ValidationError) as error:
-                # Kept for an operator, because no conversation can take it.
-                await self.dead_letter(raw, f"event {event.webhook_event_id}: {error}")
-                log.warning("event_dead_lettered", webhook_event_id=event.webhook_event_id)
+            except ValidationError as error:
+                reasons = [
+                    describe_validation_error(error, prefix=("events", i)) for i in (index, 0)
+                ]
+                rejected.append(_rejected_event(envelope, index, *reasons, reported=True))
                 continue
-            events.setdefault(message.webhook_event_id, message)
-        return list(events.values())
+            except UnsupportedEvent as error:
+                reasons = [f"events.{i}: {error}" for i in (index, 0)]
+                rejected.append(_rejected_event(envelope, index, *reasons, reported=False))
+                continue
+            accepted.setdefault(message.webhook_event_id, message)
+        return CheckedEvents(list(accepted.values()), rejected)
+
+    async def _dead_letter_events(self, rejected: list[RejectedEvent]) -> None:
+        for event in rejected:
+            await self.dead_letter(event.payload, event.dead_letter_error, event.webhook_event_id)
+            log.warning(
+                "event_dead_lettered",
+                webhook_event_id=event.webhook_event_id,
+                index=event.index,
+                reported=event.reported,
+            )
 
     async def _publish_once(
         self, events: list[MessageReceived], *, channel: LineChannel
@@ -173,15 +245,25 @@ class WebhookAcceptor:
             log.error("claim_release_failed", error_type=type(error).__name__, events=len(ids))
 
 
-def describe_invalid_body(error: Exception) -> str:
-    if isinstance(error, ValidationError):
-        return "; ".join(
-            ".".join(str(part) for part in detail["loc"]) + ": " + detail["msg"]
-            for detail in error.errors(include_input=False, include_url=False)
-        )
-    if isinstance(error, RecursionError):
-        return "JSON nested too deeply"
-    return f"not JSON ({error})"
+def _rejected_event(
+    envelope: WebhookEnvelope, index: int, error: str, dead_letter_error: str, *, reported: bool
+) -> RejectedEvent:
+    """Build the dead letter of one event: a body with the same destination and that event."""
+    raw_event = envelope.events[index]
+    body = {"destination": envelope.destination, "events": [raw_event]}
+    webhook_event_id = raw_event.get("webhookEventId") if isinstance(raw_event, dict) else None
+    if not (isinstance(webhook_event_id, str) and TOKEN_PATTERN.fullmatch(webhook_event_id)):
+        webhook_event_id = None
+    elif len(webhook_event_id) > ID_LENGTH:
+        webhook_event_id = None
+    return RejectedEvent(
+        index=index,
+        error=error,
+        dead_letter_error=dead_letter_error,
+        payload=json.dumps(body, ensure_ascii=False).encode(),
+        webhook_event_id=webhook_event_id,
+        reported=reported,
+    )
 
 
 def _rejected(status: int, label: str, message: str) -> Outcome:

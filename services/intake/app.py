@@ -56,7 +56,9 @@ def create_app(settings: IntakeSettings, channels: tuple[LineChannel, ...]) -> F
             channels=channels,
             claims=EventClaims(pool),
             publish=lambda event: _publish_message(broker, event),
-            dead_letter=lambda raw, reason: _dead_letter_body(broker, raw, reason),
+            dead_letter=lambda raw, reason, correlation_id: _dead_letter_body(
+                broker, raw, reason, correlation_id=correlation_id
+            ),
             publish_timeout=settings.intake_publish_timeout_seconds,
         )
         log.info("intake_started", port=settings.intake_port, channels=len(channels))
@@ -111,9 +113,11 @@ async def _publish_message(broker: KafkaBroker, event: MessageReceived) -> None:
     await publish_event(broker, event, topic=MESSAGE_RECEIVED, key=event.conversation_id)
 
 
-async def _dead_letter_body(broker: KafkaBroker, raw: bytes, reason: str) -> None:
+async def _dead_letter_body(
+    broker: KafkaBroker, raw: bytes, reason: str, *, correlation_id: str | None
+) -> None:
     dead_letter = DeadLettered(
-        correlation_id=f"webhook-{time.time_ns()}",
+        correlation_id=correlation_id or f"webhook-{time.time_ns()}",
         service=SERVICE,
         source_topic=WEBHOOK_SOURCE,
         error=reason,
@@ -123,5 +127,11 @@ async def _dead_letter_body(broker: KafkaBroker, raw: bytes, reason: str) -> Non
         async with asyncio.timeout(DEAD_LETTER_TIMEOUT_SECONDS):
             await publish_event(broker, dead_letter, topic=WEBHOOK_DEAD_LETTERS, key=WEBHOOK_SOURCE)
     except (KafkaError, TimeoutError) as error:
-        # The sender still gets its 400; this line is what the operator has left.
-        log.error("dead_letter_failed", error_type=type(error).__name__, reason=reason)
+        # The response does not change, so this line is what the operator has left.
+        # NOTE: a body over about 1 MB, Kafka's default record limit, always ends here.
+        log.error(
+            "dead_letter_failed",
+            error_type=type(error).__name__,
+            reason=reason,
+            payload_bytes=len(raw),
+        )

@@ -4,7 +4,8 @@ Fields intake uses are typed and checked, so a malformed body is rejected with t
 the bad field. Fields LINE may add later are accepted and ignored.
 """
 
-from typing import Literal
+import re
+from typing import Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -25,6 +26,7 @@ ROOM_ID = r"^R[0-9a-f]{32}$"
 # Other ids and tokens LINE sends are ASCII letters, digits, '-' and '_'. Checking that keeps
 # characters such as U+0000, which PostgreSQL cannot store, out of every key.
 TOKEN = r"^[0-9A-Za-z_-]{1,256}$"
+TOKEN_PATTERN = re.compile(TOKEN)
 # Event times from LINE's launch (2011) to 2100, in milliseconds; anything else is not LINE's.
 MIN_TIMESTAMP_MS = 1_293_840_000_000
 MAX_TIMESTAMP_MS = 4_102_444_800_000
@@ -146,3 +148,32 @@ class LineEvent(LineModel):
 class WebhookBody(LineModel):
     destination: StrictStr = Field(max_length=ID_LENGTH, pattern=TOKEN)
     events: list[LineEvent] = Field(max_length=1_000)
+
+
+class WebhookEnvelope(LineModel):
+    """A body whose events are left unchecked, so each event is validated on its own."""
+
+    destination: StrictStr = Field(max_length=ID_LENGTH, pattern=TOKEN)
+    events: list[Any]
+
+
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(value: Any) -> Any:
+    """Return parsed JSON with each lone surrogate in its strings and keys replaced by U+FFFD.
+
+    JSON allows an escape such as "\\ud800" that decodes to no character. Pydantic rejects such
+    a string, and neither PostgreSQL nor LINE accepts it. An escaped surrogate pair decodes
+    to one character, so it is kept.
+    """
+    if isinstance(value, str):
+        return LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [replace_lone_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {
+            replace_lone_surrogates(key): replace_lone_surrogates(item)
+            for key, item in value.items()
+        }
+    return value

@@ -8,12 +8,16 @@ from shared.settings import CommonSettings
 class IntakeSettings(CommonSettings):
     database_url: str = Field(description="PostgreSQL URL; intake keeps event claims there.")
     intake_port: int = 8080
+    # A LINE text is at most 5,000 UTF-16 code units, so a text event is at most about
+    # 31 KB of JSON (6 bytes for a control character escaped as \u001f, plus the other
+    # fields). 4 MiB fits over 130 such events, and LINE documents no count of events per
+    # webhook. Each event is published as its own Kafka record, so the body size is bounded
+    # by memory, not by Kafka's 1 MB record limit.
     intake_max_body_bytes: int = Field(
-        default=262_144,
+        default=4 * 1024 * 1024,
         gt=0,
-        le=400_000,
-        description="Largest webhook body accepted, in bytes. An event is published with its "
-        "text twice (as sent and normalized), and must stay under Kafka's 1 MB record limit.",
+        le=64 * 1024 * 1024,
+        description="Largest webhook body accepted, in bytes. A larger body gets 413.",
     )
     intake_publish_timeout_seconds: float = Field(
         default=5.0,

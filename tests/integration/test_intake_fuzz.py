@@ -498,7 +498,6 @@ INVALID_VALUES: list[tuple[str, tuple, st.SearchStrategy]] = [
     ),
     ("any", ("events", 0, "replyToken"), st.integers() | st.booleans() | st.just([])),
     ("text", ("events", 0, "message", "text"), non_strings() | st.just(DELETE)),
-    ("text", ("events", 0, "message", "text"), st.just("\ud800")),
     ("text", ("events", 0, "message", "id"), non_strings() | st.sampled_from(["", DELETE])),
     ("text", ("events", 0, "message", "type"), non_strings() | st.just("")),
     ("text", ("events", 0, "message", "emojis"), st.just([{"index": -1}])),
@@ -544,16 +543,10 @@ def wrong_type_requests(draw: st.DrawFn) -> WebhookRequest:
         event.update(json.loads(json.dumps(EXAMPLE_EVENTS[needed])))
     body = {"destination": BOT_ID, "events": [event]}
     set_path(body, path, draw(invalid))
-    raw = encode(body) if path != ("events", 0, "message", "text") else ascii_json(body)
+    raw = encode(body)
     return WebhookRequest(
         "wrong-type", raw, replay.sign(raw, SECRET), 400, unpublished=(webhook_event_id,)
     )
-
-
-def ascii_json(body: Any) -> bytes:
-    # A lone surrogate can only be sent as the escape \ud800, which json.dumps writes only
-    # with ensure_ascii. The escape is valid JSON syntax, but the string is not valid Unicode.
-    return json.dumps(body, separators=(",", ":")).encode("ascii")
 
 
 @st.composite
