@@ -37,6 +37,11 @@ INBOUND_MESSAGES_STORED = Counter(
     "Inbound messages stored, by whether they joined a case, opened one or neither.",
     ["action"],
 )
+INBOUND_NOT_STORED = Counter(
+    "desk_inbound_not_stored",
+    "Inbound events from a LINE group or room, which the desk drops without storing.",
+    ["source_type"],
+)
 INBOUND_DUPLICATES = Counter(
     "desk_inbound_duplicates",
     "Redelivered inbound events that were already stored and changed nothing.",
@@ -59,8 +64,8 @@ async def handle_message_triaged(
 ) -> None:
     """Store a triaged inbound event, then let `after_hours` queue an automatic reply.
 
-    A redelivered event stores nothing, and `after_hours` queues at most one reply per
-    conversation and closed period.
+    A redelivered event stores nothing. `after_hours` queues at most one after-hours reply
+    per conversation and closed period, and one crisis reply per urgent episode of a case.
     """
     with structlog.contextvars.bound_contextvars(
         conversation_id=event.message.conversation_id, event_id=str(event.event_id)
@@ -78,6 +83,10 @@ def _log_inbound_result(result: store.InboundResult, event: MessageTriaged) -> N
     if result.duplicate:
         INBOUND_DUPLICATES.inc()
         log.info("inbound_message_duplicate", kind=message.kind.value)
+        return
+    if result.action is InboundAction.NOT_STORED:
+        INBOUND_NOT_STORED.labels(source_type=message.source.type.value).inc()
+        log.info("inbound_event_not_stored", source_type=message.source.type.value)
         return
     if result.action is not InboundAction.CONVERSATION_ONLY:
         INBOUND_MESSAGES_STORED.labels(action=result.action.value).inc()

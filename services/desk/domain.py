@@ -22,6 +22,7 @@ _TOPIC_ORDER = {topic.value: index for index, topic in enumerate(Topic)}
 class InboundAction(StrEnum):
     """Effect of one inbound event on the desk's tables."""
 
+    NOT_STORED = "not_stored"
     CONVERSATION_ONLY = "conversation_only"
     STORE_WITHOUT_CASE = "store_without_case"
     JOIN_CASE = "join_case"
@@ -52,16 +53,17 @@ def choose_inbound_action(
 ) -> InboundAction:
     """Decide whether an inbound event joins the active case, reopens or opens one, or neither.
 
-    A message in standby mode arrives while another channel module owns the chat, so it
-    joins a case that is already active but never opens or reopens one. Consultations are
-    one-to-one: a message from a group or room is stored but opens no case, so no reply can
-    reach the other members. `has_reopenable_case` means that the conversation's latest
-    case was closed within REOPEN_WINDOW of the message (see may_reopen).
+    Consultations are one-to-one, so an event from a group or room is not stored at all:
+    its members never wrote to the city, and no reply may reach them. A message in standby
+    mode arrives while another channel module owns the chat, so it joins a case that is
+    already active but never opens or reopens one. `has_reopenable_case` means that the
+    conversation's latest case was closed within REOPEN_WINDOW of the message (see
+    may_reopen).
     """
+    if not is_stored_source(source_type):
+        return InboundAction.NOT_STORED
     if kind in CONVERSATION_ONLY_KINDS:
         return InboundAction.CONVERSATION_ONLY
-    if source_type is not SourceType.USER:
-        return InboundAction.STORE_WITHOUT_CASE
     if has_active_case:
         return InboundAction.JOIN_CASE
     if mode == "standby":
@@ -69,6 +71,11 @@ def choose_inbound_action(
     if has_reopenable_case:
         return InboundAction.REOPEN_CASE
     return InboundAction.OPEN_CASE
+
+
+def is_stored_source(source_type: SourceType) -> bool:
+    """Return whether the desk stores events from this source: one-to-one chats only."""
+    return source_type is SourceType.USER
 
 
 def stored_text(*, kind: MessageKind, text: str | None) -> str | None:

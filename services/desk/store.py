@@ -66,6 +66,7 @@ class InboundResult:
 async def record_triaged_message(pool: asyncpg.Pool, *, event: MessageTriaged) -> InboundResult:
     """Store one triaged inbound event and open, reopen or update its case.
 
+    An event from a group or room is not stored (domain.choose_inbound_action).
     The message row keeps triage's topics, urgent flag, reasons and classifier version.
     Redelivery of the same event_id or webhook_event_id changes nothing, even if the
     redelivered event carries another triage result. The conversation row is locked first,
@@ -75,6 +76,10 @@ async def record_triaged_message(pool: asyncpg.Pool, *, event: MessageTriaged) -
     message opens a new case.
     """
     message = event.message
+    # Checked before any row is written, so a group or room leaves no conversation row
+    # (with its LINE group id) and no message text or reasons behind.
+    if not domain.is_stored_source(message.source.type):
+        return InboundResult(action=InboundAction.NOT_STORED)
     async with pool.acquire() as connection, connection.transaction():
         conversation = await _lock_conversation(connection, message)
         if await _message_exists(connection, event):

@@ -36,15 +36,20 @@ def test_inbound_action(
 
 @pytest.mark.parametrize("source_type", [SourceType.GROUP, SourceType.ROOM])
 @pytest.mark.parametrize("has_active_case", [False, True])
-def test_group_message_opens_no_case(source_type: SourceType, has_active_case: bool) -> None:
-    """A group or room message is stored without a case, so no reply reaches the group."""
+@pytest.mark.parametrize("kind", [MessageKind.TEXT, MessageKind.FOLLOW])
+@pytest.mark.parametrize("mode", ["active", "standby"])
+def test_group_event_not_stored(
+    source_type: SourceType, has_active_case: bool, kind: MessageKind, mode: str
+) -> None:
+    """An event from a group or room is not stored, so no text or group id stays behind."""
     action = domain.choose_inbound_action(
-        kind=MessageKind.TEXT,
-        mode="active",
+        kind=kind,
+        mode=mode,
         source_type=source_type,
         has_active_case=has_active_case,
+        has_reopenable_case=True,
     )
-    assert action is InboundAction.STORE_WITHOUT_CASE
+    assert action is InboundAction.NOT_STORED
 
 
 @pytest.mark.parametrize(

@@ -281,7 +281,7 @@ def test_reopen_window(sent_after_close: timedelta, reopens: bool) -> None:
     [
         ("active", SourceType.USER, InboundAction.REOPEN_CASE),
         ("standby", SourceType.USER, InboundAction.STORE_WITHOUT_CASE),
-        ("active", SourceType.GROUP, InboundAction.STORE_WITHOUT_CASE),
+        ("active", SourceType.GROUP, InboundAction.NOT_STORED),
     ],
 )
 def test_reopenable_case_action(

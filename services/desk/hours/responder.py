@@ -25,10 +25,11 @@ class AfterHoursResponder:
     """Hook that handle_message_triaged calls after it stores an inbound event.
 
     It also runs for a redelivered event, because a crash between storing the message and
-    queueing the reply would otherwise lose the reply. The marker row of each closed
-    period keeps that to one reply. Whether the desk is open is decided at the time of
-    handling (`now`), not at the message's sent_at. A message handled after closing gets no
-    counselor reply before the next opening either, so it gets the after-hours reply.
+    queueing the reply would otherwise lose the reply. The marker rows of
+    desk.automatic_replies keep that to one reply per message. Whether the desk is open is
+    decided at the time of handling (`now`), not at the message's sent_at. A message handled
+    after closing gets no counselor reply before the next opening either, so it gets the
+    after-hours reply.
     """
 
     def __init__(

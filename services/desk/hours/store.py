@@ -48,12 +48,17 @@ async def queue_automatic_reply(
     closed_period: Period,
     now: datetime,
 ) -> AutomaticReplyResult:
-    """Queue an automatic reply to the stored inbound `event`, once per kind and closed period.
+    """Queue an automatic reply to the stored inbound `event`, if it needs one.
 
-    The marker row, the outbound message, its outbox row and, for a crisis reply, the
-    urgent_after_hours alert are written in one transaction. The case's waiting_since stays
-    as it is, because the person still waits for a counselor. A message stored without a
-    case, or whose case is closed by now, gets no reply.
+    An after-hours reply goes out once per conversation and closed period. A crisis reply
+    goes out once per urgent episode of the case in the closed period (see
+    _fetch_episode_start), so a counselor's clear or close lets the next urgent message get
+    its own. An inbound message gets at most one automatic reply, even when it is
+    redelivered after a new episode started. The marker row, the outbound message, its
+    outbox row and, for a crisis reply, the urgent_after_hours alert are written in one
+    transaction. The case's waiting_since stays as it is, because the person still waits for
+    a counselor. A message stored without a case, or whose case is closed by now, gets no
+    reply.
     """
     async with pool.acquire() as connection, connection.transaction():
         await _lock_conversation(connection, event.message.conversation_id)
@@ -63,7 +68,12 @@ async def queue_automatic_reply(
         case_id = target["case_id"]
         if target["state"] == "closed":
             return AutomaticReplyResult(ReplyOutcome.CASE_CLOSED, case_id=case_id)
+        if await _message_answered(connection, target["message_id"]):
+            return AutomaticReplyResult(ReplyOutcome.ALREADY_SENT, case_id=case_id)
 
+        episode_event_id = None
+        if kind is AutomaticReply.CRISIS:
+            episode_event_id = await _fetch_episode_start(connection, case_id)
         reply_id = uuid4()
         claimed = await _insert_marker(
             connection,
@@ -72,6 +82,7 @@ async def queue_automatic_reply(
             closed_period=closed_period,
             reply_id=reply_id,
             now=now,
+            episode_event_id=episode_event_id,
         )
         if not claimed:
             return AutomaticReplyResult(ReplyOutcome.ALREADY_SENT, case_id=case_id)
@@ -109,6 +120,7 @@ async def queue_automatic_reply(
                 period_start=closed_period.start,
                 now=now,
                 correlation_id=event.correlation_id,
+                episode_event_id=episode_event_id,
             )
     return AutomaticReplyResult(
         ReplyOutcome.QUEUED, case_id=case_id, reply_id=reply_id, alert=alert
@@ -142,6 +154,33 @@ async def _lock_case_of_message(
     )
 
 
+async def _message_answered(connection: asyncpg.Connection, message_id: UUID) -> bool:
+    # A redelivery may come after a clear or close started a new episode, and the episode's
+    # marker would not stop it, so the marker of the message itself is looked up first.
+    found = await connection.fetchval(
+        "SELECT EXISTS (SELECT 1 FROM desk.automatic_replies WHERE inbound_message_id = $1)",
+        message_id,
+    )
+    return bool(found)
+
+
+async def _fetch_episode_start(connection: asyncpg.Connection, case_id: UUID) -> int:
+    """Return the id of the case_events row that started the case's current urgent episode.
+
+    That row is the latest 'opened', 'reopened' or 'marked_urgent' row of the case. A
+    counselor's close makes the next message reopen the case (or open a new one), and a
+    counselor's clear makes the next urgent message mark the case urgent again, so each of
+    them starts a new episode. The caller holds the conversation lock, which
+    record_triaged_message and the counselor actions take too, so no row is added meanwhile.
+    The row exists, because record_triaged_message writes 'opened' with every case.
+    """
+    return await connection.fetchval(
+        "SELECT max(case_event_id) FROM desk.case_events"
+        " WHERE case_id = $1 AND kind IN ('opened', 'reopened', 'marked_urgent')",
+        case_id,
+    )
+
+
 async def _insert_marker(
     connection: asyncpg.Connection,
     *,
@@ -150,13 +189,19 @@ async def _insert_marker(
     closed_period: Period,
     reply_id: UUID,
     now: datetime,
+    episode_event_id: int | None = None,
 ) -> bool:
-    """Insert the row that claims the closed period for `kind`; return False if it exists."""
+    """Insert the row that claims the closed period (and episode) for `kind`.
+
+    Return False if the row exists. The unique indexes automatic_replies_after_hours_once
+    and automatic_replies_crisis_once decide what counts as the same row.
+    """
     inserted = await connection.fetchval(
         "INSERT INTO desk.automatic_replies (conversation_id, kind, closed_period_start,"
-        " closed_period_end, case_id, inbound_message_id, reply_id, queued_at)"
-        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
-        " ON CONFLICT (conversation_id, closed_period_start, kind) DO NOTHING RETURNING true",
+        " closed_period_end, case_id, inbound_message_id, reply_id, queued_at,"
+        " episode_event_id)"
+        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+        " ON CONFLICT DO NOTHING RETURNING true",
         target["conversation_id"],
         kind.value,
         closed_period.start,
@@ -165,6 +210,7 @@ async def _insert_marker(
         target["message_id"],
         reply_id,
         now,
+        episode_event_id,
     )
     return bool(inserted)
 
@@ -212,8 +258,13 @@ async def _raise_alert(
     period_start: datetime,
     now: datetime,
     correlation_id: str | None = None,
+    episode_event_id: int | None = None,
 ) -> AlertRaised | None:
-    """Store and queue an alert; return None if the case has one of `kind` for the period."""
+    """Store and queue an alert, unless the case has one of `kind` for the period already.
+
+    Return None in that case. An urgent_after_hours alert is once per urgent episode
+    (`episode_event_id`) and closed period, an urgent_unclaimed alert once per open period.
+    """
     alert_id = uuid4()
     alert = AlertRaised(
         event_id=alert_id,
@@ -227,10 +278,10 @@ async def _raise_alert(
         raised_at=now,
     )
     inserted = await connection.fetchval(
-        "INSERT INTO desk.alerts"
-        " (alert_id, kind, case_id, conversation_id, channel, period_start, raised_at)"
-        " VALUES ($1, $2, $3, $4, $5, $6, $7)"
-        " ON CONFLICT (kind, case_id, period_start) DO NOTHING RETURNING true",
+        "INSERT INTO desk.alerts (alert_id, kind, case_id, conversation_id, channel,"
+        " period_start, raised_at, episode_event_id)"
+        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+        " ON CONFLICT DO NOTHING RETURNING true",
         alert.alert_id,
         alert.kind.value,
         alert.case_id,
@@ -238,6 +289,7 @@ async def _raise_alert(
         alert.channel,
         period_start,
         alert.raised_at,
+        episode_event_id,
     )
     if not inserted:
         return None
