@@ -1,6 +1,7 @@
 """Crisis replies and alerts per urgent episode in one closed period, on a real PostgreSQL."""
 
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from uuid import UUID, uuid4
 
@@ -91,21 +92,40 @@ async def redeliver(
     await handle_message_triaged(pool, copy, after_hours=responder)
 
 
-async def test_clear_and_close_start_new_episode(pool: asyncpg.Pool) -> None:
-    """After a clear and a close, a new urgent message gets its own crisis reply and alert."""
+@dataclass(frozen=True)
+class AnsweredCase:
+    """A Saturday case opened by an urgent message, claimed and answered by a counselor."""
+
+    clock: FixedClock
+    responder: AfterHoursResponder
+    counselor: Principal
+    first: MessageTriaged
+    case_id: UUID
+
+
+async def answered_urgent_case(pool: asyncpg.Pool, *before_claim: MessageTriaged) -> AnsweredCase:
+    """Open a case with an urgent message (and before_claim), then claim it and reply."""
     clock = FixedClock(SATURDAY)
     responder = make_responder(clock)
     counselor = await make_account(pool, Role.COUNSELOR)
     first = triaged("conv-a", sent_at=SATURDAY, urgent=True)
     await receive(pool, responder, clock, first)
-    await receive(pool, responder, clock, triaged("conv-a", sent_at=SATURDAY, urgent=True))
+    for message in before_claim:
+        await receive(pool, responder, clock, message)
     case_id = await only_case_id(pool)
     await claim_and_reply(pool, case_id, counselor)
-    await clear(pool, case_id, counselor)
-    await close(pool, case_id, counselor, SATURDAY + timedelta(minutes=30))
+    return AnsweredCase(clock, responder, counselor, first, case_id)
+
+
+async def test_clear_and_close_start_new_episode(pool: asyncpg.Pool) -> None:
+    """After a clear and a close, a new urgent message gets its own crisis reply and alert."""
+    scene = await answered_urgent_case(pool, triaged("conv-a", sent_at=SATURDAY, urgent=True))
+    case_id = scene.case_id
+    await clear(pool, case_id, scene.counselor)
+    await close(pool, case_id, scene.counselor, SATURDAY + timedelta(minutes=30))
 
     again = triaged("conv-a", sent_at=SATURDAY + timedelta(hours=2), urgent=True)
-    await receive(pool, responder, clock, again)
+    await receive(pool, scene.responder, scene.clock, again)
 
     case = await pool.fetchrow("SELECT state, priority FROM desk.cases WHERE case_id = $1", case_id)
     assert case["state"] == "open"
@@ -125,21 +145,15 @@ async def test_clear_and_close_start_new_episode(pool: asyncpg.Pool) -> None:
 
 async def test_new_episode_redelivery_sends_nothing(pool: asyncpg.Pool) -> None:
     """Redelivering the message that started a new episode sends no second reply or alert."""
-    clock = FixedClock(SATURDAY)
-    responder = make_responder(clock)
-    counselor = await make_account(pool, Role.COUNSELOR)
-    first = triaged("conv-a", sent_at=SATURDAY, urgent=True)
-    await receive(pool, responder, clock, first)
-    case_id = await only_case_id(pool)
-    await claim_and_reply(pool, case_id, counselor)
-    await clear(pool, case_id, counselor)
-    await close(pool, case_id, counselor, SATURDAY + timedelta(minutes=30))
+    scene = await answered_urgent_case(pool)
+    await clear(pool, scene.case_id, scene.counselor)
+    await close(pool, scene.case_id, scene.counselor, SATURDAY + timedelta(minutes=30))
     again = triaged("conv-a", sent_at=SATURDAY + timedelta(hours=2), urgent=True)
-    await receive(pool, responder, clock, again)
+    await receive(pool, scene.responder, scene.clock, again)
 
-    clock.current = SATURDAY + timedelta(hours=3)
-    await redeliver(pool, responder, again)
-    await redeliver(pool, responder, first)
+    scene.clock.current = SATURDAY + timedelta(hours=3)
+    await redeliver(pool, scene.responder, again)
+    await redeliver(pool, scene.responder, scene.first)
 
     assert len(await crisis_replies(pool)) == 2
     assert len(await after_hours_alerts(pool)) == 2
@@ -149,18 +163,15 @@ async def test_new_episode_redelivery_sends_nothing(pool: asyncpg.Pool) -> None:
 
 async def test_episode_gets_one_crisis_reply(pool: asyncpg.Pool) -> None:
     """Further urgent messages of the new episode get no further crisis reply or alert."""
-    clock = FixedClock(SATURDAY)
-    responder = make_responder(clock)
-    counselor = await make_account(pool, Role.COUNSELOR)
-    await receive(pool, responder, clock, triaged("conv-a", sent_at=SATURDAY, urgent=True))
-    case_id = await only_case_id(pool)
-    await claim_and_reply(pool, case_id, counselor)
-    await clear(pool, case_id, counselor)
+    scene = await answered_urgent_case(pool)
+    await clear(pool, scene.case_id, scene.counselor)
 
     for minutes in (60, 61, 90):
         sent_at = SATURDAY + timedelta(minutes=minutes)
-        await receive(pool, responder, clock, triaged("conv-a", sent_at=sent_at, urgent=True))
-    await receive(pool, responder, clock, triaged("conv-a", sent_at=SATURDAY + timedelta(hours=2)))
+        urgent = triaged("conv-a", sent_at=sent_at, urgent=True)
+        await receive(pool, scene.responder, scene.clock, urgent)
+    calm = triaged("conv-a", sent_at=SATURDAY + timedelta(hours=2))
+    await receive(pool, scene.responder, scene.clock, calm)
 
     assert len(await crisis_replies(pool)) == 2
     assert len(await after_hours_alerts(pool)) == 2
@@ -168,19 +179,15 @@ async def test_episode_gets_one_crisis_reply(pool: asyncpg.Pool) -> None:
 
 async def test_clear_alone_starts_new_episode(pool: asyncpg.Pool) -> None:
     """A clear without a close starts a new episode on the next urgent message."""
-    clock = FixedClock(SATURDAY)
-    responder = make_responder(clock)
-    counselor = await make_account(pool, Role.COUNSELOR)
-    await receive(pool, responder, clock, triaged("conv-a", sent_at=SATURDAY, urgent=True))
-    case_id = await only_case_id(pool)
-    await claim_and_reply(pool, case_id, counselor)
-    await clear(pool, case_id, counselor)
+    scene = await answered_urgent_case(pool)
+    case_id = scene.case_id
+    await clear(pool, case_id, scene.counselor)
     calm = triaged("conv-a", sent_at=SATURDAY + timedelta(minutes=40))
-    await receive(pool, responder, clock, calm)
+    await receive(pool, scene.responder, scene.clock, calm)
     assert len(await outbound(pool)) == 2  # the crisis reply and the counselor's
 
     again = triaged("conv-a", sent_at=SATURDAY + timedelta(hours=1), urgent=True)
-    await receive(pool, responder, clock, again)
+    await receive(pool, scene.responder, scene.clock, again)
 
     assert len(await crisis_replies(pool)) == 2
     assert len(await after_hours_alerts(pool)) == 2
@@ -190,21 +197,16 @@ async def test_clear_alone_starts_new_episode(pool: asyncpg.Pool) -> None:
 
 async def test_close_alone_starts_new_episode(pool: asyncpg.Pool) -> None:
     """A close without a clear: an urgent message in the reopened case gets a crisis reply."""
-    clock = FixedClock(SATURDAY)
-    responder = make_responder(clock)
-    counselor = await make_account(pool, Role.COUNSELOR)
-    await receive(pool, responder, clock, triaged("conv-a", sent_at=SATURDAY, urgent=True))
-    case_id = await only_case_id(pool)
-    await claim_and_reply(pool, case_id, counselor)
-    await close(pool, case_id, counselor, SATURDAY + timedelta(minutes=30))
+    scene = await answered_urgent_case(pool)
+    await close(pool, scene.case_id, scene.counselor, SATURDAY + timedelta(minutes=30))
     # The calm message reopens the case, which stays urgent because nobody cleared it. It
     # gets no reply, because the crisis reply counts as the period's after-hours reply.
     calm = triaged("conv-a", sent_at=SATURDAY + timedelta(hours=1))
-    await receive(pool, responder, clock, calm)
+    await receive(pool, scene.responder, scene.clock, calm)
     assert len(await outbound(pool)) == 2
 
     again = triaged("conv-a", sent_at=SATURDAY + timedelta(hours=2), urgent=True)
-    await receive(pool, responder, clock, again)
+    await receive(pool, scene.responder, scene.clock, again)
 
     assert len(await crisis_replies(pool)) == 2
     assert len(await after_hours_alerts(pool)) == 2
@@ -212,17 +214,11 @@ async def test_close_alone_starts_new_episode(pool: asyncpg.Pool) -> None:
 
 async def test_old_message_redelivered_after_clear(pool: asyncpg.Pool) -> None:
     """A message of the cleared episode, redelivered after the clear, gets no crisis reply."""
-    clock = FixedClock(SATURDAY)
-    responder = make_responder(clock)
-    counselor = await make_account(pool, Role.COUNSELOR)
-    await receive(pool, responder, clock, triaged("conv-a", sent_at=SATURDAY, urgent=True))
     second = triaged("conv-a", sent_at=SATURDAY + timedelta(minutes=5), urgent=True)
-    await receive(pool, responder, clock, second)
-    case_id = await only_case_id(pool)
-    await claim_and_reply(pool, case_id, counselor)
-    await clear(pool, case_id, counselor)
+    scene = await answered_urgent_case(pool, second)
+    await clear(pool, scene.case_id, scene.counselor)
 
-    await redeliver(pool, responder, second)
+    await redeliver(pool, scene.responder, second)
 
     assert len(await crisis_replies(pool)) == 1
     assert len(await after_hours_alerts(pool)) == 1
@@ -230,16 +226,11 @@ async def test_old_message_redelivered_after_clear(pool: asyncpg.Pool) -> None:
 
 async def test_new_case_same_period_crisis_reply(pool: asyncpg.Pool) -> None:
     """A case opened after the reopen window, in the same closed period, is a new episode."""
-    clock = FixedClock(SATURDAY)
-    responder = make_responder(clock)
-    counselor = await make_account(pool, Role.COUNSELOR)
-    await receive(pool, responder, clock, triaged("conv-a", sent_at=SATURDAY, urgent=True))
-    case_id = await only_case_id(pool)
-    await claim_and_reply(pool, case_id, counselor)
-    await close(pool, case_id, counselor, SATURDAY + timedelta(minutes=30))
+    scene = await answered_urgent_case(pool)
+    await close(pool, scene.case_id, scene.counselor, SATURDAY + timedelta(minutes=30))
     # Sunday noon is more than 24 hours after the close, so the message opens a new case.
     sunday = triaged("conv-a", sent_at=jst(2026, 2, 22, 12, 0), urgent=True)
-    await receive(pool, responder, clock, sunday)
+    await receive(pool, scene.responder, scene.clock, sunday)
 
     assert await pool.fetchval("SELECT count(*) FROM desk.cases") == 2
     assert len(await crisis_replies(pool)) == 2
@@ -248,18 +239,13 @@ async def test_new_case_same_period_crisis_reply(pool: asyncpg.Pool) -> None:
 
 async def test_answered_message_redelivered_after_reopen(pool: asyncpg.Pool) -> None:
     """A message that got the crisis reply gets no second one when a new episode began."""
-    clock = FixedClock(SATURDAY)
-    responder = make_responder(clock)
-    counselor = await make_account(pool, Role.COUNSELOR)
-    first = triaged("conv-a", sent_at=SATURDAY, urgent=True)
-    await receive(pool, responder, clock, first)
-    case_id = await only_case_id(pool)
-    await claim_and_reply(pool, case_id, counselor)
-    await close(pool, case_id, counselor, SATURDAY + timedelta(minutes=30))
+    scene = await answered_urgent_case(pool)
+    await close(pool, scene.case_id, scene.counselor, SATURDAY + timedelta(minutes=30))
     # The calm message reopens the case and so starts a new episode without a crisis reply.
-    await receive(pool, responder, clock, triaged("conv-a", sent_at=SATURDAY + timedelta(hours=1)))
+    calm = triaged("conv-a", sent_at=SATURDAY + timedelta(hours=1))
+    await receive(pool, scene.responder, scene.clock, calm)
 
-    await redeliver(pool, responder, first)
+    await redeliver(pool, scene.responder, scene.first)
 
     assert len(await crisis_replies(pool)) == 1
     assert len(await after_hours_alerts(pool)) == 1
