@@ -76,21 +76,20 @@ async def fetch_queue(executor: Executor) -> list[asyncpg.Record]:
 
 def queue_reason(row: asyncpg.Record) -> QueueReason | None:
     """Return the urgent reason that the queue shows for a row of fetch_queue, or None."""
-    origin = None
-    if row["urgent_message_id"] is not None:
-        origin = UrgentMessage(
-            message_id=row["urgent_message_id"],
-            sent_at=row["urgent_sent_at"],
-            reasons=row["urgent_reasons"],
-        )
-    earliest_rule = None
-    if row["rule_message_id"] is not None:
-        earliest_rule = UrgentMessage(
-            message_id=row["rule_message_id"],
-            sent_at=row["rule_sent_at"],
-            reasons=row["rule_reasons"],
-        )
-    return choose_queue_reason(origin=origin, earliest_rule=earliest_rule)
+    return choose_queue_reason(
+        origin=_urgent_message(row, "urgent"), earliest_rule=_urgent_message(row, "rule")
+    )
+
+
+def _urgent_message(row: asyncpg.Record, prefix: str) -> UrgentMessage | None:
+    """Return the message in the columns `{prefix}_message_id`, `_sent_at` and `_reasons`."""
+    if row[f"{prefix}_message_id"] is None:
+        return None
+    return UrgentMessage(
+        message_id=row[f"{prefix}_message_id"],
+        sent_at=row[f"{prefix}_sent_at"],
+        reasons=row[f"{prefix}_reasons"],
+    )
 
 
 async def fetch_case(executor: Executor, *, case_id: UUID) -> asyncpg.Record | None:

@@ -208,15 +208,15 @@ def combined_labels(
 ) -> set[Topic]:
     """Return the labels of rules and model together, as with_model decides them."""
     vetoed = labels_vetoed(rules, probabilities, vetoes)
-    kept = without_topics(rules, vetoed) if vetoed else rules
-    return set(kept.topics) | labels_added(kept, probabilities, thresholds)
+    remaining = without_topics(rules, vetoed) if vetoed else rules
+    return set(remaining.topics) | labels_added(remaining, probabilities, thresholds)
 
 
 def labels_vetoed(rules: Triage, probabilities: np.ndarray, vetoes: np.ndarray) -> set[Topic]:
     """Return the rules' categories whose model probability is below the label's veto.
 
-    A lexicon word alone (夫, 仕事) gives a category whatever the message is about; the model,
-    which reads the whole message, drops it when it finds the category very unlikely. The
+    A lexicon word alone (夫, 仕事) gives a category whatever the message is about. The model
+    reads the whole message, so it drops the category when it finds it very unlikely. The
     urgent label is never dropped, because a missed risk costs more than a false alarm.
     """
     vetoed = set()

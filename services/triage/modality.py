@@ -123,7 +123,7 @@ def obliged(tokens: Tokens, index: int, tail: Tail) -> bool:
     if condition is None:
         return False
     if any(token.lemma in OBLIGATION_ENDS for token in tail_tokens[condition + 1 :]):
-        # 死ななければならないって気がする: the tail already holds the obligation.
+        # 死ななければならないって気がする: the tail already contains the obligation.
         return not _made_noun(tokens, tail.end)
     following = tokens[tail.end : tail.end + 2]
     if not following or is_sentence_end(following[0]):

@@ -44,7 +44,7 @@ def parting_cue_at(tokens: Tokens, index: int) -> str | None:
         return "今までありがとう"
     if lemma == "長い" and following[:1] in (["間"], ["こと"]) and following[1:2] == ["有り難う"]:
         return "長い間ありがとう"
-    if lemma == "連絡" and _asked_not_to_contact(tokens, index, following):
+    if lemma == "連絡" and _no_contact_requested(tokens, index, following):
         return "もう連絡しないで"
     if lemma in LEFT_VERBS and _gone_since(tokens, index):
         return "出て行ったきり"
@@ -73,8 +73,8 @@ def parting_cue_at(tokens: Tokens, index: int) -> str | None:
     return None
 
 
-def _asked_not_to_contact(tokens: Tokens, index: int, following: list[str]) -> bool:
-    """Return whether もう連絡しないで asks everyone to stop: もう連絡しないでください."""
+def _no_contact_requested(tokens: Tokens, index: int, following: list[str]) -> bool:
+    """Return whether もう連絡しないで requests that all contact stop: もう連絡しないでください."""
     if index == 0 or tokens[index - 1].lemma != "もう":
         return False
     return following[:3] == ["為る", "無い", "で"]

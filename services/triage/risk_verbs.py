@@ -435,7 +435,7 @@ def be_rule(tokens: Tokens, index: int) -> Finding:
         )
     end = relief_end(tokens, index, tail) if lemmas[:1] == ("無い",) else None
     if end is not None and quoted_at_sender(tokens, _quote_end(tokens, end)):
-        # 「あんたの旦那、いなくなればいいのにね」って言われた: words said to the sender.
+        # 「あんたの旦那、いなくなればいいのにね」って言われた: someone else's words to the sender.
         return None
     if end is not None:
         # いなくなればいい, and 私がいなければ家族は幸せ.

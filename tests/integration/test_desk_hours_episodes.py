@@ -2,7 +2,7 @@
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from uuid import UUID, uuid4
 
 import asyncpg
@@ -14,7 +14,7 @@ from services.desk.consumer import handle_message_triaged
 from services.desk.domain import Role
 from services.desk.hours import ALERT_RAISED, AfterHoursResponder, AlertKind, AlertRaised
 from shared.schemas import MessageTriaged
-from tests.integration.test_desk_helpers import make_account, migrated_pool
+from tests.integration.test_desk_helpers import close_case, make_account, migrated_pool
 from tests.integration.test_desk_hours_replies import (
     FixedClock,
     jst,
@@ -71,18 +71,6 @@ async def clear(pool: asyncpg.Pool, case_id: UUID, counselor: Principal) -> None
     )
 
 
-async def close(pool: asyncpg.Pool, case_id: UUID, counselor: Principal, at: datetime) -> None:
-    await cases.close_case(
-        pool,
-        case_id=case_id,
-        principal=counselor,
-        topics=[],
-        age_band="unknown",
-        request_id=None,
-        closed_at=at,
-    )
-
-
 async def redeliver(
     pool: asyncpg.Pool, responder: AfterHoursResponder, event: MessageTriaged
 ) -> None:
@@ -94,7 +82,7 @@ async def redeliver(
 
 @dataclass(frozen=True)
 class AnsweredCase:
-    """A Saturday case opened by an urgent message, claimed and answered by a counselor."""
+    """A Saturday case that an urgent message opened and a counselor claimed and replied to."""
 
     clock: FixedClock
     responder: AfterHoursResponder
@@ -122,7 +110,7 @@ async def test_clear_and_close_start_new_episode(pool: asyncpg.Pool) -> None:
     scene = await answered_urgent_case(pool, triaged("conv-a", sent_at=SATURDAY, urgent=True))
     case_id = scene.case_id
     await clear(pool, case_id, scene.counselor)
-    await close(pool, case_id, scene.counselor, SATURDAY + timedelta(minutes=30))
+    await close_case(pool, case_id, scene.counselor, SATURDAY + timedelta(minutes=30))
 
     again = triaged("conv-a", sent_at=SATURDAY + timedelta(hours=2), urgent=True)
     await receive(pool, scene.responder, scene.clock, again)
@@ -147,7 +135,7 @@ async def test_new_episode_redelivery_sends_nothing(pool: asyncpg.Pool) -> None:
     """Redelivering the message that started a new episode sends no second reply or alert."""
     scene = await answered_urgent_case(pool)
     await clear(pool, scene.case_id, scene.counselor)
-    await close(pool, scene.case_id, scene.counselor, SATURDAY + timedelta(minutes=30))
+    await close_case(pool, scene.case_id, scene.counselor, SATURDAY + timedelta(minutes=30))
     again = triaged("conv-a", sent_at=SATURDAY + timedelta(hours=2), urgent=True)
     await receive(pool, scene.responder, scene.clock, again)
 
@@ -198,8 +186,8 @@ async def test_clear_alone_starts_new_episode(pool: asyncpg.Pool) -> None:
 async def test_close_alone_starts_new_episode(pool: asyncpg.Pool) -> None:
     """A close without a clear: an urgent message in the reopened case gets a crisis reply."""
     scene = await answered_urgent_case(pool)
-    await close(pool, scene.case_id, scene.counselor, SATURDAY + timedelta(minutes=30))
-    # The calm message reopens the case, which stays urgent because nobody cleared it. It
+    await close_case(pool, scene.case_id, scene.counselor, SATURDAY + timedelta(minutes=30))
+    # The calm message reopens the case, which stays urgent because no counselor cleared it. It
     # gets no reply, because the crisis reply counts as the period's after-hours reply.
     calm = triaged("conv-a", sent_at=SATURDAY + timedelta(hours=1))
     await receive(pool, scene.responder, scene.clock, calm)
@@ -227,7 +215,7 @@ async def test_old_message_redelivered_after_clear(pool: asyncpg.Pool) -> None:
 async def test_new_case_same_period_crisis_reply(pool: asyncpg.Pool) -> None:
     """A case opened after the reopen window, in the same closed period, is a new episode."""
     scene = await answered_urgent_case(pool)
-    await close(pool, scene.case_id, scene.counselor, SATURDAY + timedelta(minutes=30))
+    await close_case(pool, scene.case_id, scene.counselor, SATURDAY + timedelta(minutes=30))
     # Sunday noon is more than 24 hours after the close, so the message opens a new case.
     sunday = triaged("conv-a", sent_at=jst(2026, 2, 22, 12, 0), urgent=True)
     await receive(pool, scene.responder, scene.clock, sunday)
@@ -240,7 +228,7 @@ async def test_new_case_same_period_crisis_reply(pool: asyncpg.Pool) -> None:
 async def test_answered_message_redelivered_after_reopen(pool: asyncpg.Pool) -> None:
     """A message that got the crisis reply gets no second one when a new episode began."""
     scene = await answered_urgent_case(pool)
-    await close(pool, scene.case_id, scene.counselor, SATURDAY + timedelta(minutes=30))
+    await close_case(pool, scene.case_id, scene.counselor, SATURDAY + timedelta(minutes=30))
     # The calm message reopens the case and so starts a new episode without a crisis reply.
     calm = triaged("conv-a", sent_at=SATURDAY + timedelta(hours=1))
     await receive(pool, scene.responder, scene.clock, calm)

@@ -208,7 +208,7 @@ def test_veto_drops_unlikely_rule_category() -> None:
 
 
 def test_sure_model_keeps_family_beside_care() -> None:
-    """At FAMILY_SURE or above, the model's 家族関係 stands beside 介護."""
+    """At FAMILY_SURE or above, the model's 家族関係 is kept beside 介護."""
     reading = read("義母の介護、夫は口だけで何もしない")
     assert reading is not None
     rules = by_rules(reading)
@@ -216,9 +216,9 @@ def test_sure_model_keeps_family_beside_care() -> None:
     unsure = _model(1.1, topic_threshold=0.0)
     assert Topic.FAMILY not in with_model(rules, reading, unsure).topics
     family = LABELS.index(Topic.FAMILY)
-    sure = _model(1.1, vocabulary={"w:夫": 0}, topic_threshold=0.0)
-    sure.weights[:, family] = 5.0
-    assert Topic.FAMILY in with_model(rules, reading, sure).topics
+    confident = _model(1.1, vocabulary={"w:夫": 0}, topic_threshold=0.0)
+    confident.weights[:, family] = 5.0
+    assert Topic.FAMILY in with_model(rules, reading, confident).topics
 
 
 def test_urgent_category_leads_topics() -> None:
