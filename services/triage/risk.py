@@ -30,6 +30,7 @@ from services.triage.risk_plans import PLAN_RULES
 from services.triage.risk_presence import PRESENCE_RULES
 from services.triage.risk_romaji import romaji_findings
 from services.triage.risk_self_harm import SELF_HARM_RULES
+from services.triage.risk_survivor import survivor_findings
 from services.triage.risk_treatment import treatment_findings
 from services.triage.risk_vanishing import VANISHING_RULES, vanishing_findings
 from services.triage.risk_verbs import VERB_RULES
@@ -134,6 +135,8 @@ def assess_risk(tokens: Tokens, canonical: str, normalized: str) -> RiskAssessme
     signals.extend(foreign_findings(canonical))
     signals.extend(emoji_findings(normalized))
     signals.extend(farewell_findings(tokens))
+    # The news or an accident is what these need, so no harmless context applies to them.
+    signals.extend(survivor_findings(tokens, lemmas))
     signals = _without_overlaps(tokens, signals)
     if signals and _all_in_past(tokens, signals):
         explanation = "過去の気持ちとして語られ、今は否定されている"

@@ -174,17 +174,48 @@ def _warned(tokens: Tokens, position: int) -> bool:
 
 
 def starve_rule(tokens: Tokens, index: int) -> Finding:
-    """もう餓死するしかない, 凍死したい: a way of dying named as a noun."""
-    if index + 1 >= len(tokens) or tokens[index + 1].lemma != lex.DO:
+    """もう餓死するしかない, 凍死したい, 過労死できたら楽: a way of dying named as a noun."""
+    return named_death_wish(tokens, index, "死に方を名指しした死の願い")
+
+
+def named_death_wish(tokens: Tokens, index: int, explanation: str) -> Finding:
+    """Return a wish for the death the noun at index names, or None.
+
+    The verb after the noun must be wished (したい), resigned to (するしかない), hoped for
+    (できたら楽, すればいい) or asked how to reach (過労死ってどのくらい働けばなれるんですか).
+    過労死しそう and 過労死したくない are fears, not wishes.
+    """
+    reached = _reached_by_asking(tokens, index)
+    if reached is not None:
+        return own_wish(tokens, index, reached, explanation)
+    if index + 1 >= len(tokens) or tokens[index + 1].lemma not in (lex.DO, "出来る"):
         return None
     tail = verb_tail(tokens, index + 1)
     following = [token.lemma for token in tokens[tail.end : tail.end + 3]]
     only = following[:1] == ["しか"] and any(lemma in NEGATIONS for lemma in following[1:])
     wants = tail.desire is Desire.WANT or is_volitional(tokens, index + 1, tail)
-    if not (only or wants):
+    relief = None if tail.negated else relief_end(tokens, index + 1, tail)
+    if not (only or wants or relief is not None):
         return None
-    end = tail.end + 2 if only else tail.end
-    return own_wish(tokens, index, end, "餓死や凍死をするしかないという考え")
+    end = tail.end + 2 if only else relief or tail.end
+    return own_wish(tokens, index, end, explanation)
+
+
+def _reached_by_asking(tokens: Tokens, index: int) -> int | None:
+    """Return the end of a question how to reach the death the noun names, or None.
+
+    過労死ってどのくらい働けばなれるんですか: なれる after the noun in its sentence, asked.
+    """
+    _, end = sentence_bounds(tokens, index)
+    for position in range(index + 1, end):
+        if tokens[position].lemma != "なれる":
+            continue
+        tail = verb_tail(tokens, position)
+        if tail.negated:
+            return None
+        asked = any(token.lemma in ("か", "?") for token in tokens[tail.end : end + 1])
+        return end if asked else None
+    return None
 
 
 def illness_rule(tokens: Tokens, index: int) -> Finding:

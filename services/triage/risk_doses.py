@@ -11,7 +11,7 @@ alcohol (お酒と一緒に飲んでもいいですか) and a pharmacist's arran
 from services.triage import risk_lexicon as lex
 from services.triage.findings import Finding, Tokens, sentence_lemmas, signal
 from services.triage.morphology import sentence_bounds
-from services.triage.predicates import Desire, is_volitional, verb_tail
+from services.triage.predicates import Desire, is_volitional, quoted_at_sender, verb_tail
 from services.triage.signals import RiskKind
 
 OVERDOSE = "薬を一度に大量に飲む、過量服薬"
@@ -36,6 +36,10 @@ FOR_USE = "為"
 BUY_IN_BULK = frozenset({"買い込む", "買い溜め", "買い集める"})
 BULK_AMOUNTS = frozenset({"大量", "沢山", "いっぱい", "何箱", "箱"})
 PACKS = frozenset({"シート", "箱", "瓶"})
+LETHAL_DOSE = "致死量"
+LETHAL = "致死"
+AMOUNT = "量"
+PET_WORDS = frozenset({"ペット", "インコ", "ハムスター", "うさぎ", "兎"})
 
 
 def dose_signs(tokens: Tokens, index: int) -> Finding:
@@ -168,3 +172,39 @@ def emptied_rule(tokens: Tokens, index: int) -> Finding:
     if not set(packs) & PACKS:
         return None
     return signal(tokens, start, tail.end, RiskKind.PLAN, "薬のシートや箱を空けた、過量服薬")
+
+
+def lethal_dose_rule(tokens: Tokens, index: int) -> Finding:
+    """致死量が知りたい, 睡眠薬の致死量って何錠: the dose that kills, looked for.
+
+    A pet's poisoning (犬にチョコの致死量) and a lesson or the news (授業で致死量を習った) are
+    other people's questions.
+    """
+    end = index + 1
+    if tokens[index].lemma == LETHAL:
+        # Sudachi reads 致死量って as 致死 + 量っ (測る).
+        if end >= len(tokens) or not tokens[end].surface.startswith(AMOUNT):
+            return None
+        end += 1
+    _, sentence_end, lemmas = sentence_lemmas(tokens, index)
+    if lemmas & lex.NEWS_CONTEXT:
+        return None
+    if any(token.lemma in lex.ANIMALS or token.lemma in PET_WORDS for token in tokens):
+        # うちの犬がチョコを食べた。致死量ってどのくらい: the pet is named a sentence before.
+        return None
+    for position in range(end, sentence_end):
+        # 「致死量を心配する量ではない」と言われた: a doctor's or a pharmacist's reassurance.
+        if tokens[position].surface in ("」", "』") and quoted_at_sender(tokens, position + 1):
+            return None
+    return signal(tokens, index, end, RiskKind.PLAN, "致死量を知ろうとしている、過量服薬の考え")
+
+
+def unsafe_amount_rule(tokens: Tokens, index: int) -> Finding:
+    """大丈夫じゃない量が知りたい: the amount that is not safe, asked about medicine."""
+    before = [token.lemma for token in tokens[max(0, index - 3) : index]]
+    if before != ["大丈夫", "だ", "無い"] and before[-1:] != ["危ない"]:
+        return None
+    if not any(token.lemma in lex.MEDICINE_NOUNS for token in tokens):
+        return None
+    start = index - 3 if before[0] == "大丈夫" else index - 1
+    return signal(tokens, start, index + 1, RiskKind.PLAN, "危ない量の薬を知ろうとしている")

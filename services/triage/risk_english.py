@@ -27,6 +27,11 @@ THIRD_PARTY = re.compile(
 # The phrase ends its clause: "end it." or "on the bridge now", not "end it with him" or
 # "at the bridge cafe".
 CLAUSE_END = r"(?=\s*(?:$|[.,!?…。、]|now|tonight|today|right now))"
+# I want to disappear from social media: leaving a place online, as SNSから消えたい.
+NOT_ONLINE = (
+    r"(?! (?:from|off) (?:social media|sns|the internet|the group chat|the group|the chat"
+    r"|instagram|insta|twitter|tiktok|facebook|line|online|the app))"
+)
 NEWS_WORDS = re.compile(
     r"(?<![a-z])(?:prevention|awareness|news|article|movie|documentary|joked|joke)"
 )
@@ -58,7 +63,7 @@ ENGLISH_RULES = (
     _rule(r"suicid(?:e|al)", RiskKind.IDEATION, "自殺への言及"),
     _rule(r"(?:don't|dont|do not|doesn't) (?:want|wanna) (?:to )?live(?: anymore)?",
           RiskKind.PASSIVE_IDEATION, "生きていたくない", deniable=False),
-    _rule(r"(?:want|wanna|wants) (?:to )?(?:disappear|vanish|stop existing)",
+    _rule(r"(?:want|wanna|wants) (?:to )?(?:disappear|vanish|stop existing)" + NOT_ONLINE,
           RiskKind.PASSIVE_IDEATION, "消えたい"),
     _rule(r"(?:don't|dont|do not) (?:want|wanna) (?:to )?(?:be here|exist|wake up|be alive)",
           RiskKind.PASSIVE_IDEATION, "存在したくない・目覚めたくない", deniable=False),

@@ -606,6 +606,8 @@ DEBT_WORDS = lemma_set("借金", "ローン", "学費", "返済", "借り", "支
 # 来年の手帳を買わなかった。いらないので: a future given up. A phone, an app or a calendar
 # replaces a paper planner, まだ only means not yet, and a sold-out shop is no choice.
 PLANNER = lemma_of("手帳")
+WILL = lemma_of("遺言")
+THINK = lemma_of("考える")
 NEXT_YEAR = lemma_of("来年")
 PLANNER_EXCUSES = lemma_set(
     "スマホ", "アプリ", "カレンダー", "デジタル", "携帯", "まだ", "パソコン", "売り切れ", "品切れ",
@@ -669,7 +671,9 @@ SNOW = lemma_of("雪")
 EXPOSURE_VERBS = lemma_set("埋もれる", "凍える", "朽ちる", "弱る", "枯れる")
 DEGREE_WORDS = lemma_set("ほど", "くらい", "ぐらい", "程")
 COLD_PLACES = lemma_set("雪", "吹雪", "寒さ", "雪山")
-DEATH_NOUNS = lemma_set("餓死", "凍死")
+# 過労死したい, 事故死できたら楽: a way of dying wished for. 孤独死 is left out, because
+# 孤独死するしかない is mostly a fear of old age alone.
+DEATH_NOUNS = lemma_set("餓死", "凍死", "過労死", "事故死", "突然死")
 ILLNESS_NOUNS = lemma_set("病気", "癌", "病", "難病", "持病")
 # 病気が進んでくれれば, このまま悪くなってくれた方がいい, 重い病気が見つかったらいいな.
 WORSENING_VERBS = lemma_set("進む", "見付かる", "悪化", "成る")

@@ -41,6 +41,8 @@ WORTH_FILLERS = frozenset(
     {"が", "は", "も", "なんか", "なんて", "って", "、", "どこ", "に", "もう"}
 )
 DEGREE_WORDS = frozenset({"ほど", "程", "くらい", "ぐらい"})
+# 生きる理由がなくなった: a reason that was lost. Sudachi gives both spellings their own form.
+LOST_VERBS = frozenset({"なくなる", "無くなる"})
 # Words before 生きていけない that name what living needs: いなければ, 年金だけでは.
 DEPENDENCY_MARKERS = ("なければ", "ないと", "なしでは", "無しでは", "なしじゃ", "では")
 GUILT_WINDOW = 4
@@ -139,6 +141,9 @@ def _stop_said_first(tokens: Tokens, index: int, following: list[str]) -> bool:
 def _living_doubted(tokens: Tokens, index: int, tail: Tail) -> Finding:
     """生きてる理由が見当たらない, 生きるのが嫌, もう生きていけない, 生きてていいのかな."""
     end = worth_denied(tokens, tail.end)
+    if end is not None and denied(tokens, Tail((), end)):
+        # 生きる意味がないとは思わない, 生きる理由がなくなったわけじゃない.
+        return note(tokens, index, end, "続く文で否定されている")
     if end is not None:
         return signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, "生きる意味や価値の否定")
     end = _worth_questioned(tokens, tail.end)
@@ -159,13 +164,20 @@ def _living_doubted(tokens: Tokens, index: int, tail: Tail) -> Finding:
 
 
 def worth_denied(tokens: Tokens, position: int) -> int | None:
-    """Return the end of 意味がない, 理由が見当たらない, 価値ゼロ after the verb, or None."""
+    """Return the end of 意味がない, 理由が見当たらない or 理由がなくなった after the verb."""
     if position >= len(tokens) or tokens[position].lemma not in lex.WORTH_NOUNS:
         return None
     for offset in range(position + 1, min(len(tokens), position + 1 + WORTH_WINDOW)):
         token = tokens[offset]
         if token.lemma in ("無い", lex.ZERO) and token.pos != "助動詞":
             return offset + 1
+        if token.lemma in LOST_VERBS and token.pos == "動詞":
+            tail = verb_tail(tokens, offset)
+            after = tokens[tail.end : tail.end + 1]
+            if tail.negated or (after and after[0].lemma in DEGREE_WORDS):
+                # 意味がなくなるほど忙しい measures the work, not a life.
+                return None
+            return tail.end
         if token.lemma in lex.FIND_VERBS:
             following = tokens[offset + 1 : offset + 3]
             negation = next((t for t in following if t.lemma in NEGATIONS), None)

@@ -25,7 +25,14 @@ from services.triage.predicates import (
     quoted_at_sender,
     verb_tail,
 )
-from services.triage.risk_doses import emptied_rule
+from services.triage.risk_doses import (
+    AMOUNT,
+    LETHAL,
+    LETHAL_DOSE,
+    emptied_rule,
+    lethal_dose_rule,
+    unsafe_amount_rule,
+)
 from services.triage.risk_medicine import medicine_rule
 from services.triage.risk_places import PLACE_RULES
 from services.triage.signals import RiskKind
@@ -286,6 +293,9 @@ MEANS_RULES: dict[str, Callable[[Tokens, int], Finding]] = {
     **{lemma: means_noun_rule for lemma in lex.MEANS_NOUNS},
     **{lemma: medicine_rule for lemma in lex.MEDICINE_NOUNS | lex.PILL_COUNTERS},
     lex.EMPTY_OUT: emptied_rule,
+    LETHAL_DOSE: lethal_dose_rule,
+    LETHAL: lethal_dose_rule,
+    AMOUNT: unsafe_amount_rule,
     **{lemma: rope_or_charcoal_rule for lemma in lex.ROPE_NOUNS},
     lex.CHARCOAL: rope_or_charcoal_rule,
     lex.NECK: neck_rule,

@@ -10,7 +10,7 @@ Hoarding is saving pills instead of taking them: 溜めてる, 飲まずに残�
 
 from services.triage import risk_lexicon as lex
 from services.triage.findings import Finding, Tokens, action_span, note, sentence_lemmas, signal
-from services.triage.morphology import Token, is_sentence_end, sentence_bounds
+from services.triage.morphology import Token, is_sentence_end, lemma_set, sentence_bounds
 from services.triage.predicates import (
     BARE_TIME_NOUNS,
     NEGATIONS,
@@ -57,6 +57,9 @@ PUT_ASIDE_VERBS = lex.SAVE_VERBS | lex.HOARD_VERBS | frozenset({"抜く", "貰�
 PRETENSE = "振り"
 HOARD_LOOKAHEAD_SENTENCES = 2
 WARNING_WORDS = frozenset({"危ない", "駄目", "危険", "良い"})
+# Medicines whose overdose is dangerous: sedatives and insulin. Asking what a double dose of a
+# cold medicine does is a question for a pharmacist.
+STRONG_MEDICINES = lex.SEDATIVES | lemma_set("インスリン")
 
 
 def medicine_rule(tokens: Tokens, index: int) -> Finding:
@@ -91,6 +94,16 @@ def medicine_rule(tokens: Tokens, index: int) -> Finding:
         ):
             explanation = "大量に飲めば死ねるかという問い、過量服薬の考え"
             return signal(tokens, index, tail.end, RiskKind.PLAN, explanation)
+        asked_end = _what_happens_end(tokens, tail, end)
+        if amount is not None and asked_end is not None and lemmas & STRONG_MEDICINES:
+            # 睡眠薬って多めに飲むとどうなるんですか; 風邪薬を多めに飲むと is a cold.
+            explanation = "薬を多く飲むとどうなるかという問い、過量服薬の考え"
+            return signal(tokens, index, asked_end, RiskKind.PLAN, explanation)
+    packs_end = _packs_asked(tokens, start, end)
+    if packs_end is not None:
+        # 抗うつ薬、一度に何シートまでなら大丈夫ですか: no dose is counted in sheets.
+        explanation = "一度に何シートまで飲めるかという問い、過量服薬の考え"
+        return signal(tokens, index, packs_end, RiskKind.PLAN, explanation)
     if pills >= MANY_PILLS and _swallowed_next(tokens, end):
         # 100錠買った。今夜飲む: the pills are got in one sentence and taken in the next.
         return signal(tokens, index, end, RiskKind.PLAN, OVERDOSE)
@@ -183,6 +196,30 @@ def _pill_question(tokens: Tokens, start: int, position: int) -> bool:
         if tokens[index].lemma == "何" and tokens[index + 1].lemma in PILL_COUNTERS:
             return True
     return False
+
+
+def _what_happens_end(tokens: Tokens, tail, sentence_end: int) -> int | None:
+    """Return the end of 〜と、〜たら or 〜ば どうなる after the verb of taking, or None."""
+    surfaces = [token.surface for token in tokens[tail.end - 1 : tail.end + 1]]
+    conditional = (
+        "ば" in tail.lemmas or "と" in surfaces[1:] or any(s in ("たら", "だら") for s in surfaces)
+    )
+    if not conditional:
+        return None
+    for position in range(tail.end, min(sentence_end, tail.end + 3) - 1):
+        if tokens[position].lemma == "どう" and tokens[position + 1].lemma == "成る":
+            return position + 2
+    return None
+
+
+def _packs_asked(tokens: Tokens, start: int, end: int) -> int | None:
+    """Return the end of 何シートまで or 何箱まで in the sentence, or None."""
+    for position in range(start, end - 2):
+        if tokens[position].lemma != "何" or tokens[position + 1].lemma not in PACK_COUNTERS:
+            continue
+        if tokens[position + 2].lemma == "まで":
+            return position + 3
+    return None
 
 
 def _ending_outcome(tokens: Tokens, position: int, tail) -> bool:

@@ -21,6 +21,7 @@ from services.triage.predicates import (
     subject_of,
     verb_tail,
 )
+from services.triage.risk_accidents import named_death_wish
 from services.triage.signals import RiskKind
 
 # 人生リセットしたい、物理的に, 人生ごとリセット, 電源ごと: the reset is meant literally.
@@ -133,7 +134,10 @@ def departure_rule(tokens: Tokens, index: int) -> Finding:
 
 
 def mercy_rule(tokens: Tokens, index: int) -> Finding:
-    """安楽死できる国の話…日本じゃ無理なら自分でやるしかない: euthanasia done by oneself."""
+    """安楽死したい, or 安楽死できる国の話…日本じゃ無理なら自分でやるしかない."""
+    wished = named_death_wish(tokens, index, "安楽死を望む考え")
+    if wished is not None:
+        return wished
     for position in range(len(tokens) - 3):
         if (tokens[position].lemma, tokens[position + 1].lemma) != BY_ONESELF:
             continue

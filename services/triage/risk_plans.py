@@ -9,7 +9,7 @@ unnamed act or a parting in the message.
 """
 
 from services.triage import risk_lexicon as lex
-from services.triage.findings import Finding, Rule, Tokens, signal
+from services.triage.findings import Finding, Rule, Tokens, sentence_lemmas, signal
 from services.triage.morphology import sentence_bounds
 from services.triage.predicates import Tail, is_self, object_of, subject_of, verb_tail
 from services.triage.signals import RiskKind
@@ -18,6 +18,18 @@ INSURANCE_WINDOW = 8
 # 保険で払う, 保険金が下りる: the money pays; 保険料を払う is the premium.
 MONEY_PARTICLES = frozenset({"で", "が", "は", "も"})
 DATE_WINDOW = 5
+# 遺言 needed soon: 近いうちに使う, もうすぐ必要, そんなに先の話じゃない (lemmas joined by spaces).
+SOON = ("近い うち", "もう 直ぐ", "もうすぐ", "そろそろ")
+USE_VERBS = frozenset({"使う", "必要", "要る"})
+NOT_FAR_OFF = ("先 の 話 だ 無い", "先 の こと だ 無い", "先 の 事 だ 無い")
+# A will written before this age is written for a reason other than age.
+YOUNG_AGE = 40
+STUDENT_WORDS = frozenset({"高校生", "中学生", "小学生", "大学生", "学生", "高校", "中学"})
+FUTURE_SPANS = frozenset({"来月", "来年", "来週", "将来", "先"})
+# Affairs given up: the home, the job, the belongings.
+SETTLED_AFFAIRS = frozenset({"引き払う", "解約", "退職届", "処分", "片付け", "片付ける", "譲る"})
+BANKRUPTCY_WORDS = frozenset({"倒産", "破産", "負債", "廃業", "不渡り"})
+HOSPITAL_COSTS = frozenset({"入院費", "治療費", "医療費", "手術費", "入院", "手術"})
 
 
 def insurance_rule(tokens: Tokens, index: int) -> Finding:
@@ -42,12 +54,25 @@ def insurance_rule(tokens: Tokens, index: int) -> Finding:
         or _own_death_near(tokens, start, end)
         or _staged_accident(lemmas)
         or (tokens[index].lemma == lex.LIFE_INSURANCE and lex.DEBT_WORDS & set(lemmas))
+        or (tokens[index].lemma == lex.LIFE_INSURANCE and _failed_business(tokens, lemmas))
     ):
         return signal(tokens, start, end, RiskKind.PLAN, "保険金で借金などを払うための死の計画")
     if _own_payout_for_family(tokens, index, lemmas):
         explanation = "自分の保険金で家族を助けようという考え"
         return signal(tokens, start, end, RiskKind.PLAN, explanation)
     return None
+
+
+def _failed_business(tokens: Tokens, lemmas: list[str]) -> bool:
+    """Return whether a bankruptcy is in the message and the life insurance pays in this sentence.
+
+    倒産が決まってから『生命保険で払うから心配するな』: the debts of a failed business.
+    """
+    pays = any(lemma in lex.PAYOFF_VERBS for lemma in lemmas)
+    if not pays or lex.CARE_PAYOUT_WORDS & set(lemmas) or HOSPITAL_COSTS & set(lemmas):
+        # 入院費は生命保険で払えた: a rider paid for a stay in hospital.
+        return False
+    return any(token.lemma in BANKRUPTCY_WORDS for token in tokens)
 
 
 def _own_payout_for_family(tokens: Tokens, index: int, lemmas: list[str]) -> bool:
@@ -241,7 +266,82 @@ def planner_rule(tokens: Tokens, index: int) -> Finding:
     return None
 
 
+def will_rule(tokens: Tokens, index: int) -> Finding:
+    """遺言を書いた、近いうちに使うことになる, 28歳です。遺言を書いておきたい: a will needed soon.
+
+    A will is planning for old age, so it counts only when the sender says it will be needed
+    soon or is young. A will of a parent (祖父が遺言を書いた) or in a lesson is no plan.
+    """
+    start, _, lemmas = sentence_lemmas(tokens, index)
+    if lemmas & lex.NEWS_CONTEXT or _written_by_other(tokens, start, index):
+        return None
+    message = [token.lemma for token in tokens]
+    if _needed_soon(message):
+        explanation = "遺言が近いうちに必要になるという考え"
+        return signal(tokens, index, index + 1, RiskKind.PLAN, explanation)
+    if _young_sender(tokens):
+        explanation = "若くして遺言を用意しようとしている"
+        return signal(tokens, index, index + 1, RiskKind.PLAN, explanation)
+    return None
+
+
+def _written_by_other(tokens: Tokens, start: int, index: int) -> bool:
+    # 祖父が遺言を書いた, 父の遺言: someone else's will.
+    for position in range(start, index):
+        if tokens[position].lemma in lex.OTHER_PEOPLE and position + 1 < len(tokens):
+            if tokens[position + 1].lemma in ("が", "は", "の", "も"):
+                return True
+    return False
+
+
+def _needed_soon(lemmas: list[str]) -> bool:
+    """Return whether 近いうちに使う or そんなに先の話じゃない is in the message."""
+    text = " ".join(lemmas)
+    if any(phrase in text for phrase in NOT_FAR_OFF):
+        return True
+    return any(phrase in text for phrase in SOON) and any(verb in lemmas for verb in USE_VERBS)
+
+
+def _young_sender(tokens: Tokens) -> bool:
+    """Return whether the sender gives an age under YOUNG_AGE or says they are at school."""
+    for position, token in enumerate(tokens[:-1]):
+        if token.pos_detail == "数詞" and tokens[position + 1].lemma == "歳":
+            if token.lemma.isdigit() and int(token.lemma) < YOUNG_AGE:
+                return True
+    return any(token.lemma in STUDENT_WORDS for token in tokens)
+
+
+def future_unneeded_rule(tokens: Tokens, index: int) -> Finding:
+    """来月のことを考えなくていい, said when the home and the job are given up with no next.
+
+    アパートも月末で引き払います。そのあとの予定はありません。来月のことを考えなくていいと思うと
+    気が楽: a future not needed after affairs are settled. After an exam or with a move named
+    (引っ越し, 転勤) it is relief about a busy time.
+    """
+    before = [token.lemma for token in tokens[max(0, index - 6) : index]]
+    if not any(lemma in FUTURE_SPANS for lemma in before) or "こと" not in before:
+        return None
+    tail = verb_tail(tokens, index)
+    if tail.lemmas[:3] != ("無い", "て", "良い"):
+        return None
+    if tail.end < len(tokens) and tokens[tail.end].lemma in ("くらい", "ほど", "程"):
+        # 来年のことはもう考えなくていいくらいスッキリ measures a relief.
+        return None
+    lemmas = {token.lemma for token in tokens}
+    if not lemmas & SETTLED_AFFAIRS or lemmas & lex.MOVING_WORDS:
+        return None
+    start = (
+        index
+        - len(before)
+        + min(position for position, lemma in enumerate(before) if lemma in FUTURE_SPANS)
+    )
+    explanation = "身辺を片付け、先のことはもう考えなくていいという思い"
+    return signal(tokens, start, tail.end, RiskKind.PLAN, explanation)
+
+
 PLAN_RULES: dict[str, Rule] = {
+    lex.THINK: future_unneeded_rule,
+    lex.WILL: will_rule,
     lex.PLANNER: planner_rule,
     **{lemma: insurance_rule for lemma in lex.INSURANCE_NOUNS},
     **{lemma: carry_out_rule for lemma in lex.CARRY_OUT_NOUNS},

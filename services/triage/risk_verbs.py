@@ -57,6 +57,10 @@ ONLINE_WINDOW = 3
 REPORT_WINDOW = 12
 # Final particles that may close a quoted threat: 『もう死ぬね』, 「死ぬわ」. か is left out,
 # because 死ぬかと思った is a figure of speech.
+# Losses after which a bare 死ぬ is no exaggeration: 別れた。死ぬ, 会社クビになった。死ぬ.
+LOSS_EVENTS = frozenset({"別れる", "解雇", "離婚", "失恋", "倒産", "破産", "失う", "亡くす"})
+LEFT_VERBS = frozenset({"振る", "捨てる", "裏切る"})
+NECK = "首"
 FINAL_PARTICLES = frozenset({"ね", "よ", "わ", "さ", "な", "ぞ"})
 LAUGHTER = frozenset({"笑う", "笑い", "w", "ww"})
 WARNING_PARTICLE = "ぞ"
@@ -133,8 +137,32 @@ def _announced(tokens: Tokens, index: int, tail: Tail) -> bool:
     # もう死ぬ死ぬ、ほんとに死ぬ: the verb said again is part of the announcement.
     allowed = lex.ANNOUNCE_WORDS | SELF_WORDS | {lex.DIE}
     if not before:
-        return polite or any(token.pos == "接続詞" for token in tokens[start:index])
+        if polite or any(token.pos == "接続詞" for token in tokens[start:index]):
+            return True
+        return _after_a_loss(tokens, start)
     return all(token.lemma in allowed for token in before)
+
+
+def _after_a_loss(tokens: Tokens, start: int) -> bool:
+    """Return whether the sentence before a bare 死ぬ tells a loss: 別れた。死ぬ.
+
+    After 暑い。 or テスト終わった。 a bare 死ぬ exaggerates, so the loss must be named.
+    """
+    if start == 0:
+        return False
+    previous_start, _ = sentence_bounds(tokens, start - 1)
+    lemmas = [token.lemma for token in tokens[previous_start:start]]
+    if any(lemma in LOSS_EVENTS for lemma in lemmas):
+        return True
+    for position, lemma in enumerate(lemmas):
+        # クビになった is fired, but 首が痛い is the neck.
+        if lemma == NECK and lemmas[position + 1 : position + 3] == ["に", "成る"]:
+            return True
+    # 振られた, 捨てられた: the passive of leaving.
+    return any(
+        lemma in LEFT_VERBS and lemmas[position + 1 : position + 2] in (["れる"], ["られる"])
+        for position, lemma in enumerate(lemmas)
+    )
 
 
 def _quote_start(tokens: Tokens, start: int, index: int) -> int:
@@ -487,16 +515,24 @@ def _absent_from_future(tokens: Tokens, index: int, tail: Tail) -> int | None:
     before = tokens[start:index]
     if not any(token.lemma in lex.FUTURE_TIMES for token in before):
         return None
-    if any(token.lemma == "に" for token in before) or any(
-        token.lemma in lex.MOVING_WORDS for token in tokens
-    ):
+    nowhere = _nowhere(tokens, index)
+    # どこにも is no place, so only another に names where the sender will be.
+    places = [
+        position
+        for position in range(start, index)
+        if tokens[position].lemma == "に" and not (nowhere and position == index - 2)
+    ]
+    if places or any(token.lemma in lex.MOVING_WORDS for token in tokens):
         return None
     following = [token.lemma for token in tokens[tail.end : tail.end + 4]]
     if not tail.lemmas and following[:3] == ["気", "が", "為る"]:
         # 来年の自分がいる気がしない.
         feeling = verb_tail(tokens, tail.end + 2)
         return feeling.end if feeling.negated else None
-    if tail.lemmas != ("無い",) or not any(token.lemma == "もう" for token in before):
+    if tail.lemmas != ("無い",):
+        return None
+    if not nowhere and not any(token.lemma == "もう" for token in before):
+        # 来年の自分がどこにもいない気がする needs no もう.
         return None
     if not following or is_sentence_end(tokens[tail.end]):
         return tail.end

@@ -1,0 +1,68 @@
+"""The wish to have died in another's place: なんで私じゃなかったんだろう, 私だったらよかった.
+
+Said after an accident, a disaster or a death (ニュースで事故の犠牲者を見るたび), the question
+why it was not the sender is a wish to be dead. Without a death in the message it is about a
+prize or a choice (当選したのがなんで私じゃなかったの), so these rules need one.
+"""
+
+from services.triage.findings import Finding, Tokens, signal
+from services.triage.morphology import sentence_bounds
+from services.triage.predicates import SELF_WORDS, verb_tail
+from services.triage.signals import RiskKind, RiskSignal
+
+DEATH_CONTEXT = frozenset(
+    {
+        "亡くなる", "死ぬ", "犠牲者", "犠牲", "事故", "死者", "被害者", "災害", "震災", "死亡",
+        "遺体", "遺族",
+    }
+)  # fmt: skip
+# なんで, 何で, どうして, 何故: the question that opens the sentence.
+WHY_PAIRS = (("何", "で"), ("どう", "為る"))
+WHY = "何故"
+EXPLANATION = "自分が代わりに死ねばよかったという思い"
+
+
+def survivor_findings(tokens: Tokens, lemmas: frozenset[str]) -> list[RiskSignal]:
+    """Return a signal for 私じゃなかった asked why, or 私だったらよかった, after a death."""
+    if lemmas.isdisjoint(DEATH_CONTEXT) or lemmas.isdisjoint(SELF_WORDS):
+        return []
+    for index, token in enumerate(tokens):
+        if token.lemma not in SELF_WORDS:
+            continue
+        found = _not_me_asked(tokens, index) or _me_wished(tokens, index)
+        if isinstance(found, RiskSignal):
+            return [found]
+    return []
+
+
+def _not_me_asked(tokens: Tokens, index: int) -> Finding:
+    """なんで私じゃなかったんだろう: why it was not the sender, asked."""
+    following = [token.lemma for token in tokens[index + 1 : index + 4]]
+    if following != ["だ", "無い", "た"]:
+        return None
+    start, _ = sentence_bounds(tokens, index)
+    before = [token.lemma for token in tokens[start:index]]
+    asked = WHY in before or any(
+        before[position : position + 2] == list(pair)
+        for position in range(len(before) - 1)
+        for pair in WHY_PAIRS
+    )
+    if not asked:
+        return None
+    return signal(tokens, index, index + 4, RiskKind.PASSIVE_IDEATION, EXPLANATION)
+
+
+def _me_wished(tokens: Tokens, index: int) -> Finding:
+    """亡くなったのが私だったらよかった: the sender in the place of the dead, wished."""
+    following = [token.lemma for token in tokens[index + 1 : index + 4]]
+    surfaces = [token.surface for token in tokens[index + 1 : index + 3]]
+    if following[:1] != ["だ"] or "良い" not in following[1:]:
+        return None
+    if not any(surface in ("たら", "なら", "ったら") for surface in surfaces):
+        return None
+    before = [token.lemma for token in tokens[max(0, index - 4) : index]]
+    if not set(before) & DEATH_CONTEXT:
+        # 選ばれたのが私だったらよかった: the wish must name the death just before.
+        return None
+    end = verb_tail(tokens, index + 1 + following.index("良い")).end
+    return signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, EXPLANATION)
