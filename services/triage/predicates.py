@@ -27,6 +27,9 @@ RELIEF_WINDOW = 3
 QUOTE_WINDOW = 8
 # Words after 〜ば or 〜たら that mark the outcome as a relief: 死ねば楽, 死ねば全部解決する.
 RELIEF_WORDS = frozenset({"楽", "良い", "増し", "解決", "幸せ", "済む", "すむ", "清々"})
+GONE_VERBS = frozenset({"無くなる", "なくなる"})
+# 死ねば、もう誰もけんかしなくなる: the trouble may take a few words more than a relief.
+GONE_WINDOW = 8
 DENIAL_WINDOW = 8
 SELF_WORDS = frozenset({"私", "自分", "僕", "俺", "うち", "己", "わし"})
 SUBJECT_PARTICLES = frozenset({"が", "は", "も", "なんて", "なんか", "って"})
@@ -209,6 +212,11 @@ def relief_end(tokens: tuple[Token, ...], index: int, tail: Tail) -> int | None:
     for position in range(tail.end, window_end):
         if tokens[position].lemma in RELIEF_WORDS:
             return position + 1
+    # 死ねば借金はなくなる, ぼくが死ねばけんかしなくなる: a trouble that ends with the death.
+    lemmas = [token.lemma for token in tokens[tail.end : tail.end + GONE_WINDOW]]
+    for offset, lemma in enumerate(lemmas):
+        if lemma in GONE_VERBS or (lemma == "無い" and lemmas[offset + 1 : offset + 2] == ["成る"]):
+            return tail.end + offset + (1 if lemma in GONE_VERBS else 2)
     return None
 
 

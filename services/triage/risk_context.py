@@ -162,6 +162,10 @@ def _hedged_denial(tokens: Tokens, end: int) -> bool:
     an adverb.
     """
     for gap in range(HEDGE_GAP + 1):
+        if gap > 0 and end + gap <= len(tokens) and is_sentence_end(tokens[end + gap - 1]):
+            # ロープを買ってきた。キャンプなんて行かないのに: the hedge of the next sentence
+            # denies its own word, not the phrase.
+            return False
         for hedge in HEDGES:
             start = end + gap
             window = tokens[start : start + len(hedge)]

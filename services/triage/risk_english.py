@@ -29,8 +29,9 @@ THIRD_PARTY = re.compile(
 CLAUSE_END = r"(?=\s*(?:$|[.,!?…。、]|now|tonight|today|right now))"
 # I want to disappear from social media: leaving a place online, as SNSから消えたい.
 NOT_ONLINE = (
-    r"(?! (?:from|off) (?:social media|sns|the internet|the group chat|the group|the chat"
-    r"|instagram|insta|twitter|tiktok|facebook|line|online|the app))"
+    r"(?! (?:from|off) (?:the |this |that |my |our )?(?:[a-z']+ ){0,2}(?:social media|sns"
+    r"|internet|group chat|chat|group|instagram|insta|twitter|tiktok|facebook|line|online|app"
+    r"|company|job|office|class|club)(?![a-z]))"
 )
 NEWS_WORDS = re.compile(
     r"(?<![a-z])(?:prevention|awareness|news|article|movie|documentary|joked|joke)"
@@ -54,7 +55,10 @@ ENGLISH_RULES = (
     _rule(r"(?:want|wanna|wants|wanted|going|gonna) (?:to )?die", RiskKind.IDEATION, "死にたい"),
     _rule(r"wish (?:i|i'd) (?:was|were|had) (?:dead|died|never been born)", RiskKind.IDEATION,
           "死んでいればという願い"),
-    _rule(r"kill(?:ed|ing|s)? (?:myself|herself|himself|themselves)|kms|unalive (?:myself|me)"
+    # "killed himself" tells a death that happened (a writer, a relative); "tried to kill
+    # himself" and "wants to kill herself" still match "kill himself".
+    _rule(r"kill(?:ed|ing|s)? myself|kill(?:ing|s)? (?:herself|himself|themselves)|kms"
+          r"|unalive (?:myself|me)"
           r"|unalive(?=したい|しよう|する)", RiskKind.IDEATION, "自殺の意図"),
     _rule(r"done with (?:life|living)|no reason to live", RiskKind.IDEATION, "生きる理由がない"),
     _rule(r"end(?:ing)? (?:it all|my life|my own life|her life|his life|their life)",
@@ -164,7 +168,18 @@ NOT_JOKING = re.compile(r"not (?:joking|kidding)|no joke")
 ENGLISH_OUTDOORS = re.compile(
     r"camping|hiking|climbing|\btent\b|\btarp\b|(?<!not )for (?:a |the )?(?:bbq|barbecue|grill)"
 )
-ENGLISH_PAST = re.compile(r"used to (?:think about|be|feel)")
+ENGLISH_PAST = re.compile(
+    r"used to|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|many|some)"
+    r" (?:years?|months?) ago|back in (?:college|school|high school|university)"
+    r"|as a (?:teen|teenager|kid|child|student)|when i (?:was|came|first came)"
+)
+# The same episode said to be over, after the phrase: "that's long over", "behind me".
+ENGLISH_OVER = re.compile(
+    r"long over|(?:it's|it is|that's|that is|that was) (?:all )?over|over now|behind me"
+    r"|i'm fine now|i am fine now"
+)
+# Medicine at work: a nurse's overdose patient, a pharmacist's warnings.
+ENGLISH_CARE_WORK = re.compile(r"\b(?:patients?|pharmacist|nurse|paramedic|warnings?|ward)\b")
 # Everyday English that names dying or medicine, noted so that the model needs more certainty.
 ENGLISH_HARMLESS = (
     (
@@ -223,8 +238,11 @@ def _finding(canonical: str, rule: EnglishRule, match: re.Match[str]) -> RiskSig
     if rule.kind is RiskKind.PLAN and ENGLISH_OUTDOORS.search(canonical):
         return RiskNote(phrase, "キャンプやバーベキューなど日常の用途")
     past = ENGLISH_PAST.search(canonical[max(0, match.start() - FIGURE_LOOKBACK) : match.start()])
-    if past and ENGLISH_RECOVERED.search(canonical[match.end() :]):
+    after = canonical[match.end() :]
+    if past and (ENGLISH_RECOVERED.search(after) or ENGLISH_OVER.search(after)):
         return RiskNote(phrase, "過去の気持ちとして語られ、今は否定されている")
+    if rule.explanation == "薬の過量服薬" and ENGLISH_CARE_WORK.search(canonical):
+        return RiskNote(phrase, "医療や薬局の仕事としての過量服薬の話")
     third_party = THIRD_PARTY.search(canonical[: match.start()])
     subject = third_party.group() if third_party else None
     return RiskSignal(rule.kind, -1, -1, phrase, rule.explanation, subject=subject)

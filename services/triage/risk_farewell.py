@@ -8,6 +8,7 @@ risk_life instead.
 
 from services.triage import risk_lexicon as lex
 from services.triage.morphology import Token, message_lemmas, sentence_bounds
+from services.triage.predicates import Desire, verb_tail
 from services.triage.risk_parting import PARTING_CUE_LEMMAS, parting_cue_at
 from services.triage.signals import RiskKind, RiskSignal
 
@@ -59,6 +60,11 @@ CARRY_ON = "頑張る"
 # 最後のあいさつメール, 送別のあいさつ: the greeting of someone who moves on.
 GREETING = "挨拶"
 LAST_WORKDAY = frozenset({"出勤", "出社", "送別", "送別会", "退職日"})
+# 国に帰ります: Sudachi reads かえる in kana as 変える or 帰る depending on the sentence.
+HOME_COUNTRY = frozenset({"国", "祖国", "母国", "故郷"})
+RETURN_HOME = frozenset({"帰る", "かえる", "戻る"})
+# Ceremonies whose speeches and letters thank and apologise: 結婚式, 卒業式, 寄せ書き.
+CEREMONIES = frozenset({"結婚式", "披露宴", "卒業式", "成人式", "寄せ書き", "謝恩会"})
 NEGATIONS = frozenset({"無い", "ない", "ぬ", "ず"})
 MORE_CUE_LEMMAS = frozenset(
     {"皆", "今迄", "此れ", "今日", "宜しく", "世話", "頃", "連絡", "言い残す", "決める", "印鑑",
@@ -110,6 +116,20 @@ def farewell_findings(tokens: Tokens) -> list[RiskSignal]:
     return [RiskSignal(RiskKind.IDEATION, -1, -1, phrase, FAREWELL_EXPLANATION)]
 
 
+def _going_home(tokens: Tokens) -> bool:
+    """Return whether the sender goes back to their country: 帰国します, 国に帰ります."""
+    for index, token in enumerate(tokens):
+        if token.lemma == "帰国":
+            return True
+        following = [later.lemma for later in tokens[index + 1 : index + 3]]
+        if token.lemma in HOME_COUNTRY and following[:1] == ["に"] and following[1:2]:
+            tail = verb_tail(tokens, index + 2)
+            if following[1] in RETURN_HOME and not tail.negated and tail.desire is Desire.NONE:
+                # 国に帰りたいけど帰れない is a wish, not a departure.
+                return True
+    return False
+
+
 def _carries_on(tokens: Tokens) -> bool:
     """Return whether the sender will keep at it somewhere new: 新しい職場でも頑張ります."""
     for index, token in enumerate(tokens):
@@ -130,6 +150,12 @@ def _work_greeting(tokens: Tokens) -> bool:
     lemmas = message_lemmas(tokens)
     if not LAST_WORKDAY.isdisjoint(lemmas):
         # 明日で最後の出勤です。今までありがとうございました: a last working day.
+        return True
+    if _going_home(tokens):
+        # らいげつ くにに かえります。みなさん、ありがとう。さようなら: a resident leaves Japan.
+        return True
+    if not CEREMONIES.isdisjoint(lemmas):
+        # 結婚式で読む両親への手紙: 今まで育ててくれてありがとう, ごめんね.
         return True
     return GREETING in lemmas and not NEW_PLACES.isdisjoint(lemmas)
 
@@ -374,8 +400,13 @@ def _gives_away(tokens: Tokens, index: int) -> bool:
 
 
 def _thanks_next(tokens: Tokens, index: int) -> bool:
-    """Return whether ありがとう comes in the next sentence: 今まで…うれしかったです。ありがとう."""
+    """Return whether ありがとう closes this sentence or comes in the next one.
+
+    今まで話を聞いてくれてありがとう, 今まで…うれしかったです。ありがとう.
+    """
     _, end = sentence_bounds(tokens, index)
+    if any(token.lemma == "有り難う" for token in tokens[index:end]):
+        return True
     if end + 1 >= len(tokens):
         return False
     start, next_end = sentence_bounds(tokens, end + 1)

@@ -49,6 +49,12 @@ PRETENSES = frozenset({"顔", "振り", "ふり"})
 def means_noun_rule(tokens: Tokens, index: int) -> Finding:
     """首吊り, OD, オーバードーズ, 遺書, 樹海, 身辺整理, 過量服薬."""
     lemma = tokens[index].lemma
+    surface = tokens[index].surface
+    if surface.isascii() and len(surface) > 2:
+        # Sudachi reads English "overdose" as オーバードーズ; risk_english reads the sentence
+        # around it (a nurse's overdose patient), so the English rules decide. OD stays here,
+        # because ODした is Japanese chat.
+        return None
     following = tokens[index + 1].lemma if index + 1 < len(tokens) else None
     if lemma == "身辺" and following != "整理":
         return None

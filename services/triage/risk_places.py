@@ -47,6 +47,10 @@ JUMP_TIMES = frozenset({"今", "いま", "今夜", "今日", "これ", "明日"}
 SHORT_MESSAGE = 8
 HIGH = "高い"
 # What a fall would do, said as a warning: ここから落ちたら危ない, 落ちたら骨折する.
+WHICH_FLOOR = "何階"
+# What a fall from that floor would do: 確実, 即死, 死ねる; 助からない is 助かる negated.
+LETHAL_OUTCOMES = frozenset({"確実", "即死", "死ぬ", "一発"})
+SAVED = "助かる"
 FALL_WARNINGS = frozenset({"危ない", "怪我", "骨折", "痛い", "危険", "注意"})
 
 
@@ -577,7 +581,27 @@ def _went_to_place(tokens: Tokens, index: int) -> bool:
     return False
 
 
+def height_question_rule(tokens: Tokens, index: int) -> Finding:
+    """何階くらいからなら確実, 何階から飛べば死ねる: asking which floor a fall kills from.
+
+    何階から上だと虫が来ない asks about a flat, so the sentence must name death or certainty.
+    """
+    _, sentence_end = sentence_bounds(tokens, index)
+    for position in range(index + 1, sentence_end):
+        lemma = tokens[position].lemma
+        end = position + 1
+        outcome = lemma in LETHAL_OUTCOMES
+        if lemma == SAVED:
+            tail = verb_tail(tokens, position)
+            outcome, end = tail.negated, tail.end
+        if outcome:
+            explanation = "何階からなら死ねるかという問い、飛び降りの考え"
+            return signal(tokens, index, end, RiskKind.PLAN, explanation)
+    return None
+
+
 PLACE_RULES: dict[str, Rule] = {
+    WHICH_FLOOR: height_question_rule,
     lex.JUMP_DOWN: jump_down_rule,
     lex.JUMP_NOUN: jump_noun_rule,
     lex.JUMP_IN: railway_rule,

@@ -43,6 +43,11 @@ SPACE_IN_JAPANESE = re.compile(f"(?<=[{JAPANESE_CHARACTER}]) (?=[{JAPANESE_CHARA
 
 # 4, ○ and similar stand in for 死 in censored or playful spellings: 4にたい, ○にたい, 4ね.
 CENSORED_DIE = re.compile(r"[4〇○●◯](?=に(?:た|て|そ)|ね(?:$|[^ぁ-ん]|たら|れば|ば)|の[うー])")
+# 死んでしまいでど思う: Yamagata しまいたい after て or で. おしまいです has no て before it.
+DIALECT_SHIMAI_DESIRE = re.compile(r"(?<=[てで])しまいで(?=$|[^ぁ-ん]|[どとなよねべずわんの])")
+# ぼくがしねば: 死ねば in hiragana after its subject. Tohoku おれがしねばなんね is しなければ
+# ならない, so an obligation after it keeps the spelling.
+HIRAGANA_DIE_IF = re.compile(r"(?<=[がも])しねば(?!なん|なら|いけ|だめ|ダメ)")
 # 死にたみ, 消えたみ: net slang that turns 〜たい into a noun with the same meaning.
 DESIRE_NOUN = re.compile(r"(?<=死に|しに|消え|きえ)たみ")
 # Yamagata spellings that Sudachi cannot read, mapped to standard ones.
@@ -390,6 +395,8 @@ TRIGGERED_REWRITES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
     (("でもい", "でもえ"), DIALECT_TE_MO, "て"),
     (("首つ", "首をつ"), HANGING_KANA, "吊"),
     (("首くぐ",), HANGING_DIALECT, "くく"),
+    (("しまいで",), DIALECT_SHIMAI_DESIRE, "しまいたい"),
+    (("しねば",), HIRAGANA_DIE_IF, "死ねば"),
     (("タヒ",), TAHI_VERB, "死に"),
     (("タヒ",), TAHI_PATTERN, "死"),
     (("氏",), UJI_PATTERN, "死"),
