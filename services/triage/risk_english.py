@@ -61,6 +61,9 @@ ENGLISH_RULES = (
           r"|unalive (?:myself|me)"
           r"|unalive(?=したい|しよう|する)", RiskKind.IDEATION, "自殺の意図"),
     _rule(r"done with (?:life|living)|no reason to live", RiskKind.IDEATION, "生きる理由がない"),
+    # "I'd rather die than go back" is a figure of speech unless the sender insists on it.
+    _rule(r"(?:i'd|i would|id) rather die(?=[^.!?]*[.!?,]?\s*(?:i mean it|not joking|seriously))",
+          RiskKind.IDEATION, "死んだ方がましという思い"),
     _rule(r"end(?:ing)? (?:it all|my life|my own life|her life|his life|their life)",
           RiskKind.IDEATION, "人生を終わらせたい"),
     _rule(r"take my (?:own )?life", RiskKind.IDEATION, "自殺の意図"),

@@ -67,6 +67,9 @@ def afterlife_rule(tokens: Tokens, index: int) -> Finding:
     return None
 
 
+SHRINK = "縮む"
+
+
 def fetch_rule(tokens: Tokens, index: int) -> Finding:
     """早くお迎えが来てほしい, お迎えが来ないかな, お迎えはまだかね, 寿命が来てくれないかしら."""
     start, end, _ = sentence_lemmas(tokens, index)
@@ -74,6 +77,11 @@ def fetch_rule(tokens: Tokens, index: int) -> Finding:
     if fetch and any(token.lemma in lex.PICKUP_CONTEXT for token in tokens[start:end]):
         return note(tokens, index, index + 1, "送り迎えの「お迎え」")
     following = [token.lemma for token in tokens[index + 1 : index + 4]]
+    if not fetch and following[:2] in (["が", SHRINK], ["も", SHRINK], [SHRINK]):
+        # 車にひかれそうになって寿命が縮んだ: a fright, not a wish for the end.
+        shrink = index + 1 + following.index(SHRINK)
+        end = verb_tail(tokens, shrink).end
+        return note(tokens, index, end, "驚きや怖さを表す「寿命が縮む」")
     if fetch and following == ["は", "未だ", "か"]:
         explanation = "お迎えはまだかと待つ、死を望む婉曲表現"
         return signal(tokens, index, index + 4, RiskKind.PASSIVE_IDEATION, explanation)

@@ -30,7 +30,7 @@ GIVING_VERBS = frozenset({"上げる", "あげる", "譲る", "託す", "配る"
 # Normalized forms that can start a parting word; _cue_at reads only these.
 CUE_LEMMAS = frozenset(
     {"今迄", "今", "いま", "さようなら", "御免", "先", "探す", "最後", "生まれ変わる", "思い残す",
-     "御世話", "会う", "皆", "終わり", "ばい", "元気", "許す", "全部", "必要", "要る",
+     "御世話", "会う", "皆", "終わり", "ばい", "元気", "許す", "全部", "必要", "要る", "使う",
      *LEAVING_ARRANGEMENTS}
 )  # fmt: skip
 FAREWELL_EXPLANATION = "別れの言葉が重なっている、自殺の予告の可能性"
@@ -219,6 +219,9 @@ def _cue_at(tokens: Tokens, index: int) -> str | None:
     if lemma == "要る" and following[:1] == ["無い"] and _follows_mou(tokens, index):
         # 『もう要らないから』って.
         return "もう必要ない"
+    if lemma == "使う" and following in (["こと", "は", "無い"], ["こと", "も", "無い"]):
+        # ギターも後輩にあげた。もう使うことはないから.
+        return "もう必要ない" if _follows_mou(tokens, index) else None
     if lemma == "最後" and following[:1] == ["に"] and "有り難う" in following:
         return "最後にありがとう"
     if lemma == "生まれ変わる":

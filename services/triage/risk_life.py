@@ -41,6 +41,7 @@ WORTH_FILLERS = frozenset(
     {"が", "は", "も", "なんか", "なんて", "って", "、", "どこ", "に", "もう"}
 )
 DEGREE_WORDS = frozenset({"ほど", "程", "くらい", "ぐらい"})
+HARD_TO_SURFACES = frozenset({"づらい", "辛い", "づらく", "辛く", "にくい", "にくく", "づらさ"})
 # 生きる理由がなくなった: a reason that was lost. Sudachi gives both spellings their own form.
 LOST_VERBS = frozenset({"なくなる", "無くなる"})
 # Words before 生きていけない that name what living needs: いなければ, 年金だけでは.
@@ -60,6 +61,9 @@ DATE_UNITS = frozenset({"年", "月", "ヶ月", "か月", "週間"})
 
 def live_rule(tokens: Tokens, index: int) -> Finding:
     """生きていたくない, 生きてる意味がない, 生きていても仕方ない, 生きるのをやめたい."""
+    if _hard_to_live(tokens, index):
+        # 生きづらい names a hard life, as the city's flyer invites; a wish to die it is not.
+        return note(tokens, index, index + 2, "生きづらさの訴え")
     tail = _going_on(tokens, verb_tail(tokens, index))
     if tail.desire is Desire.NOT_WANT:
         return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, "生きることへの拒否")
@@ -105,6 +109,14 @@ def live_rule(tokens: Tokens, index: int) -> Finding:
         explanation = "生きていることへの罪悪感"
         return signal(tokens, index, guilt_end, RiskKind.PASSIVE_IDEATION, explanation)
     return _living_doubted(tokens, index, tail)
+
+
+def _hard_to_live(tokens: Tokens, index: int) -> bool:
+    """Return whether 生き is followed by づらい or にくい: 生きづらい, 生きにくい世の中."""
+    if index + 1 >= len(tokens) or not tokens[index].surface.endswith("き"):
+        return False
+    following = tokens[index + 1]
+    return following.surface in HARD_TO_SURFACES
 
 
 def _going_on(tokens: Tokens, tail: Tail) -> Tail:

@@ -28,7 +28,7 @@ from services.triage.modality import (
     permitted,
     spiteful,
 )
-from services.triage.morphology import is_sentence_end, sentence_bounds
+from services.triage.morphology import is_sentence_end, message_lemmas, sentence_bounds
 from services.triage.predicates import (
     SELF_WORDS,
     Desire,
@@ -61,6 +61,11 @@ REPORT_WINDOW = 12
 LOSS_EVENTS = frozenset({"別れる", "解雇", "離婚", "失恋", "倒産", "破産", "失う", "亡くす"})
 LEFT_VERBS = frozenset({"振る", "捨てる", "裏切る"})
 NECK = "首"
+PLAN_NOUNS = frozenset({"積もり", "予定", "覚悟"})
+HERE = "此処"
+NEXT_TIMES = frozenset({"来月", "来週", "来春", "来年"})
+# 週末は旅行でいなくなる予定: a trip, a stay away or a holiday.
+AWAY_WORDS = frozenset({"旅行", "出張", "留守", "帰省", "休み", "休暇", "入院", "合宿", "研修"})
 FINAL_PARTICLES = frozenset({"ね", "よ", "わ", "さ", "な", "ぞ"})
 LAUGHTER = frozenset({"笑う", "笑い", "w", "ww"})
 WARNING_PARTICLE = "ぞ"
@@ -480,12 +485,22 @@ def be_rule(tokens: Tokens, index: int) -> Finding:
         return self_wish(tokens, index, preferred_end, "自分はいない方がいいという考え")
     if tail.desire is Desire.NOT_WANT and (_world_before(tokens, index) or _nowhere(tokens, index)):
         return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, "この世にいたくない")
+    if disappears and lemmas[1:] == ("成る",) and _planned_absence(tokens, tail.end):
+        # 卒業式の前にいなくなるつもり: a plan to be gone, with no trip or move named.
+        if denied(tokens, tail):
+            return note(tokens, index, tail.end + 1, "続く文で否定されている")
+        explanation = "いなくなるつもりや予定への言及"
+        return signal(tokens, index, tail.end + 1, RiskKind.PLAN, explanation)
     if disappears and lemmas[1:] in (("成る",), ("成る", "ます")):
         if _reported_threat(tokens, index, tail.end):
             explanation = "「いなくなる」という予告の報告"
             return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
     if disappears:
         return _stance(tokens, index, tail, RiskKind.PASSIVE_IDEATION)
+    end = _here_doubted(tokens, index, tail)
+    if end is not None:
+        # まあその頃まで自分がここにいるか分からないけど: whether the sender will still be alive.
+        return self_wish(tokens, index, end, "先の自分はもういないかもしれないという思い")
     end = _absent_from_future(tokens, index, tail)
     if end is not None:
         explanation = "先の自分はもういないという思い"
@@ -503,6 +518,36 @@ def be_rule(tokens: Tokens, index: int) -> Finding:
     if not lemmas:
         return _presence_worthless(tokens, index)
     return None
+
+
+def _here_doubted(tokens: Tokens, index: int, tail: Tail) -> int | None:
+    """Return the end of その頃まで…ここにいるか分からない, or None.
+
+    ここ here is this world: the sentence must reach a later time with まで or a future word,
+    and nothing in the message may name a move or a trip (来年までここにいるか分からない、転勤
+    が多いので).
+    """
+    if tail.lemmas or index < 2 or [t.lemma for t in tokens[index - 2 : index]] != [HERE, "に"]:
+        return None
+    following = [token.lemma for token in tokens[tail.end : tail.end + 3]]
+    if following[:2] != ["か", "分かる"] or following[2:3] != ["無い"]:
+        return None
+    start, _ = sentence_bounds(tokens, index)
+    before = {token.lemma for token in tokens[start:index]}
+    if "まで" not in before and before.isdisjoint(lex.FUTURE_TIMES | NEXT_TIMES):
+        return None
+    lemmas = message_lemmas(tokens)
+    if not lemmas.isdisjoint(lex.MOVING_WORDS) or not lemmas.isdisjoint(AWAY_WORDS):
+        return None
+    return tail.end + 3
+
+
+def _planned_absence(tokens: Tokens, position: int) -> bool:
+    """Return whether つもり or 予定 follows いなくなる and the message names no trip or move."""
+    if position >= len(tokens) or tokens[position].lemma not in PLAN_NOUNS:
+        return False
+    lemmas = message_lemmas(tokens)
+    return lemmas.isdisjoint(lex.MOVING_WORDS) and lemmas.isdisjoint(AWAY_WORDS)
 
 
 def _absent_from_future(tokens: Tokens, index: int, tail: Tail) -> int | None:

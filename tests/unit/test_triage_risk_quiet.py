@@ -172,6 +172,25 @@ FAMILIES: dict[str, tuple[list[str], list[str]]] = {
             "結婚式で読む手紙を書いてる。今まで育ててくれてありがとう、わがままばかりでごめんね",
         ],
     ),
+    "a plan to be gone, or a doubt to be here": (
+        [
+            "試験の結果が出る前に、いなくなるつもりです",
+            "来年の契約更新のころまで、私がここにいるか分からないし",
+        ],
+        [
+            "来週は出張でいなくなる予定です",
+            "いなくなるつもりなんてないよ、安心して",
+            "来年までここにいるか分からない、転勤が多いので",
+        ],
+    ),
+    "belongings given away, no longer of use": (
+        [
+            "漫画もゲームも全部弟にあげた。もう使うことはないから",
+        ],
+        [
+            "ベビーカーは妹にあげた。もう使うことはないけど、思い出だから写真は残してる",
+        ],
+    ),
     "English about leaving a place online": (
         [
             "I just want to disappear",
@@ -188,15 +207,26 @@ FAMILIES: dict[str, tuple[list[str], list[str]]] = {
             "Two years ago I tried to kill myself. Lately the thoughts are coming back",
             "my roommate tried to kill herself last night",
             "I took an overdose of my sleeping pills",
+            "I'd rather die than go back to that dorm, I mean it",
         ],
         [
             "Three years ago I wanted to die every day. Now I have a job and I'm fine",
             "I used to cut myself as a teen, but that's long over",
             "The writer of the novel killed himself at 38, we learned in class",
             "I'm a nurse and we had an overdose patient on the ward today",
+            "I'd rather die than eat natto again lol",
         ],
     ),
 }
+
+# Idioms of a hard life and a fright that the rules mark harmless, so that the learned model
+# needs near certainty to call them urgent.
+NOTED = [
+    "さっき車にひかれそうになって寿命が縮んだ",
+    "地震で寿命が縮む思いをした",
+    "転職してから、なんだか生きづらい",
+    "生きにくい世の中だと思う",
+]
 
 URGENT = [(family, text) for family, (urgent, _) in FAMILIES.items() for text in urgent]
 HARMLESS = [(family, text) for family, (_, harmless) in FAMILIES.items() for text in harmless]
@@ -221,3 +251,14 @@ def test_named_death_reason_is_general() -> None:
 def test_survivor_reason_names_the_wish() -> None:
     reasons = rules_reasons("ニュースで事故の犠牲者を見るたび、なんで私じゃなかったんだろうと思う")
     assert any("代わりに死ねばよかった" in reason for reason in reasons)
+
+
+@pytest.mark.parametrize("text", NOTED)
+def test_idiom_is_noted_harmless(text: str) -> None:
+    reasons = rules_reasons(text)
+    assert not rules_urgent(text)
+    assert any(reason.startswith("[緊急ではない]") for reason in reasons), reasons
+
+
+def test_hard_life_keeps_a_wish_urgent() -> None:
+    assert rules_urgent("生きづらい。もう消えたい")
