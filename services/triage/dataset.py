@@ -57,6 +57,8 @@ PART_FILES: dict[Part, tuple[str, ...]] = {
         "tune_hope.jsonl",
         "tune_everyday.jsonl",
         "tune_signs.jsonl",
+        "tune_quiet.jsonl",
+        "tune_english.jsonl",
         "tune_phrases.jsonl",
     ),
     "heldout": (
