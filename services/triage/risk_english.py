@@ -33,6 +33,9 @@ NOT_ONLINE = (
     r"|internet|group chat|chat|group|instagram|insta|twitter|tiktok|facebook|line|online|app"
     r"|company|job|office|class|club)(?![a-z]))"
 )
+# A phrase that opens with the sender ("i'm ending it") is the sender's, whoever was named
+# before it ("a letter for my mother explaining why i'm ending it").
+SELF_OPENING = re.compile(r"(?:i'm|im|i am|i'd|i)\s")
 NEWS_WORDS = re.compile(
     r"(?<![a-z])(?:prevention|awareness|news|article|movie|documentary|joked|joke)"
 )
@@ -79,8 +82,8 @@ ENGLISH_RULES = (
     _rule(r"tired of (?:living|being alive|life)|(?:no|any|the) point (?:in )?living"
           r"|point (?:of|in) me (?:being here|living|being alive)", RiskKind.PASSIVE_IDEATION,
           "生きることへの疲れ・拒否"),
-    _rule(r"(?:want|wanna|going|gonna) (?:to )?end it" + CLAUSE_END, RiskKind.IDEATION,
-          "終わらせたい"),
+    _rule(r"(?:(?:want|wanna|going|gonna) (?:to )?end|(?:i'm|im|i am) ending) it" + CLAUSE_END,
+          RiskKind.IDEATION, "終わらせたい"),
     _rule(r"(?:took|swallowed|taking|take) (?:all|a bunch of|a lot of|too many|the whole "
           r"(?:bottle|box|pack) of|like \d{2,} of|about \d{2,} of|\d{2,} of) (?:of )?"
           r"(?:my |the |her |his )?(?:[a-z]+ )?(?:pills|meds|medication|tablets|antidepressants)",
@@ -89,11 +92,15 @@ ENGLISH_RULES = (
           r"(?:my |all my |her |his )?(?:sleeping )?(?:pills|meds|medication|tablets)"
           r"|(?:pills|meds) saved up|(?:pills|meds) (?:lined up|in my hand)", RiskKind.PLAN,
           "薬をためている、過量服薬の準備"),
-    _rule(r"(?:i'm|im|i am) (?:standing )?(?:on|at) (?:the |a )?(?:bridge|roof|rooftop|edge"
+    _rule(r"(?:i'm|im|i am) (?:standing )?(?:on|at|near) (?:the |a )?(?:bridge|roof|rooftop|edge"
           r"|cliff|tracks|railway|platform edge)" + CLAUSE_END + r"|(?:i'm|im|i am) on the roof of "
           r"my (?:apartment|building|house|dorm|school)|standing on the (?:bridge|roof"
           r"|rooftop|ledge|edge)|looking down from the (?:balcony|roof|rooftop|bridge|window)",
           RiskKind.PLAN, "危険な場所に今いる", deniable=False),
+    _rule(r"(?:tracks|platform edge|edge of the platform|railing|bridge)[^.]{0,60}(?:can't|cant"
+          r"|cannot|can not) (?:move|step|walk|get) away(?= from (?:the )?(?:tracks|edge|platform"
+          r"|railing|bridge|them|it|there)|\s*(?:$|[.,!?]))", RiskKind.PLAN,
+          "危険な場所から動けない", deniable=False),
     _rule(r"never wake up|sleep forever|(?:fall asleep|sleep|go to sleep) and not wake up"
           r"|if i (?:just )?(?:didn't|did not|don't|never) wake up",
           RiskKind.PASSIVE_IDEATION, "目覚めたくないという願い"),
@@ -155,7 +162,8 @@ ENGLISH_FAREWELL_CUES = (
     re.compile(r"(?:this is )?my last message|last message"),
     re.compile(r"thank(?:s| you) for everything"),
     re.compile(r"(?:isn't|is not|not) answering|scheduled to send"),
-    re.compile(r"tell my (?:mom|mother|dad|father|family|sister|brother) (?:i'm|i am) sorry"),
+    re.compile(r"tell (?:my|the) [a-z]+ (?:(?:i'm|i am) )?sorry"),
+    re.compile(r"this is (?:my )?goodbye"),
     re.compile(r"(?:wanted|want) to tell someone (?:first|before)"),
     re.compile(r"(?:thinking about|thought about) ending it"),
     re.compile(r"(?:texted|messaged|sent) me (?:a )?goodbye"),
@@ -169,7 +177,8 @@ ENGLISH_FIGURATIVE = re.compile(r"thought i was going to die|'suicide forest'")
 NOT_JOKING = re.compile(r"not (?:joking|kidding)|no joke")
 # Everyday uses of rope and charcoal; "not for a bbq" says the opposite.
 ENGLISH_OUTDOORS = re.compile(
-    r"camping|hiking|climbing|\btent\b|\btarp\b|(?<!not )for (?:a |the )?(?:bbq|barbecue|grill)"
+    r"(?<!not for )(?:camping|hiking|climbing|\btent\b|\btarp\b)"
+    r"|(?<!not )for (?:a |the )?(?:bbq|barbecue|grill)"
 )
 ENGLISH_PAST = re.compile(
     r"used to|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|many|some)"
@@ -246,6 +255,8 @@ def _finding(canonical: str, rule: EnglishRule, match: re.Match[str]) -> RiskSig
         return RiskNote(phrase, "過去の気持ちとして語られ、今は否定されている")
     if rule.explanation == "薬の過量服薬" and ENGLISH_CARE_WORK.search(canonical):
         return RiskNote(phrase, "医療や薬局の仕事としての過量服薬の話")
-    third_party = THIRD_PARTY.search(canonical[: match.start()])
+    third_party = (
+        None if SELF_OPENING.match(phrase) else THIRD_PARTY.search(canonical[: match.start()])
+    )
     subject = third_party.group() if third_party else None
     return RiskSignal(rule.kind, -1, -1, phrase, rule.explanation, subject=subject)

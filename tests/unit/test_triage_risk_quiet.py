@@ -208,6 +208,10 @@ FAMILIES: dict[str, tuple[list[str], list[str]]] = {
             "my roommate tried to kill herself last night",
             "I took an overdose of my sleeping pills",
             "I'd rather die than go back to that dorm, I mean it",
+            "I left a note for my sister about why I'm ending it.",
+            "im at the station, near the tracks, and i can't step away",
+            "this is goodbye. please tell my manager sorry for everything",
+            "Bought rope today. Not for camping.",
         ],
         [
             "Three years ago I wanted to die every day. Now I have a job and I'm fine",
@@ -215,6 +219,10 @@ FAMILIES: dict[str, tuple[list[str], list[str]]] = {
             "The writer of the novel killed himself at 38, we learned in class",
             "I'm a nurse and we had an overdose patient on the ward today",
             "I'd rather die than eat natto again lol",
+            "I'm ending it with him tonight, he cheated",
+            "I'm at the platform, can't get away from work emails though",
+            "this is goodbye to my old apartment, moving to Sendai",
+            "Bought rope for camping this weekend",
         ],
     ),
 }
