@@ -185,7 +185,7 @@ def named_death_wish(tokens: Tokens, index: int, explanation: str) -> Finding:
     (できたら楽, すればいい) or asked how to reach (過労死ってどのくらい働けばなれるんですか).
     過労死しそう and 過労死したくない are fears, not wishes.
     """
-    reached = _reached_by_asking(tokens, index)
+    reached = _question_how_to_reach(tokens, index)
     if reached is not None:
         return own_wish(tokens, index, reached, explanation)
     if index + 1 >= len(tokens) or tokens[index + 1].lemma not in (lex.DO, "出来る"):
@@ -201,7 +201,7 @@ def named_death_wish(tokens: Tokens, index: int, explanation: str) -> Finding:
     return own_wish(tokens, index, end, explanation)
 
 
-def _reached_by_asking(tokens: Tokens, index: int) -> int | None:
+def _question_how_to_reach(tokens: Tokens, index: int) -> int | None:
     """Return the end of a question how to reach the death the noun names, or None.
 
     過労死ってどのくらい働けばなれるんですか: なれる after the noun in its sentence, asked.
@@ -213,8 +213,8 @@ def _reached_by_asking(tokens: Tokens, index: int) -> int | None:
         tail = verb_tail(tokens, position)
         if tail.negated:
             return None
-        asked = any(token.lemma in ("か", "?") for token in tokens[tail.end : end + 1])
-        return end if asked else None
+        is_question = any(token.lemma in ("か", "?") for token in tokens[tail.end : end + 1])
+        return end if is_question else None
     return None
 
 

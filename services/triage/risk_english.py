@@ -33,8 +33,8 @@ NOT_ONLINE = (
     r"|internet|group chat|chat|group|instagram|insta|twitter|tiktok|facebook|line|online|app"
     r"|company|job|office|class|club)(?![a-z]))"
 )
-# A phrase that opens with the sender ("i'm ending it") is the sender's, whoever was named
-# before it ("a letter for my mother explaining why i'm ending it").
+# A phrase that opens with the sender ("i'm ending it") is about the sender, even when another
+# person is named before it ("a letter for my mother explaining why i'm ending it").
 SELF_OPENING = re.compile(r"(?:i'm|im|i am|i'd|i)\s")
 NEWS_WORDS = re.compile(
     r"(?<![a-z])(?:prevention|awareness|news|article|movie|documentary|joked|joke)"
@@ -58,7 +58,7 @@ ENGLISH_RULES = (
     _rule(r"(?:want|wanna|wants|wanted|going|gonna) (?:to )?die", RiskKind.IDEATION, "死にたい"),
     _rule(r"wish (?:i|i'd) (?:was|were|had) (?:dead|died|never been born)", RiskKind.IDEATION,
           "死んでいればという願い"),
-    # "killed himself" tells a death that happened (a writer, a relative); "tried to kill
+    # "killed himself" reports a death that happened (a writer, a relative); "tried to kill
     # himself" and "wants to kill herself" still match "kill himself".
     _rule(r"kill(?:ed|ing|s)? myself|kill(?:ing|s)? (?:herself|himself|themselves)|kms"
           r"|unalive (?:myself|me)"
@@ -185,7 +185,7 @@ ENGLISH_PAST = re.compile(
     r" (?:years?|months?) ago|back in (?:college|school|high school|university)"
     r"|as a (?:teen|teenager|kid|child|student)|when i (?:was|came|first came)"
 )
-# The same episode said to be over, after the phrase: "that's long over", "behind me".
+# Words after the phrase that call the episode over: "that's long over", "behind me".
 ENGLISH_OVER = re.compile(
     r"long over|(?:it's|it is|that's|that is|that was) (?:all )?over|over now|behind me"
     r"|i'm fine now|i am fine now"

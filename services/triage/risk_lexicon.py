@@ -618,6 +618,7 @@ FAMILY_BENEFICIARIES = lemma_set("家族", "妻", "夫", "子供", "子ども", 
 # 入院したら私に保険金が出るので助かる: a payout for the sender's own care.
 CARE_PAYOUT_WORDS = lemma_set(
     "入院", "手術", "治療", "通院", "病気", "怪我", "事故", "修理", "火事", "災害", "医療",
+    "入院費", "治療費", "医療費",
 )  # fmt: skip
 ACCIDENT = lemma_of("事故")
 INTENT = lemma_of("つもり")

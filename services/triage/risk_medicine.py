@@ -94,12 +94,12 @@ def medicine_rule(tokens: Tokens, index: int) -> Finding:
         ):
             explanation = "大量に飲めば死ねるかという問い、過量服薬の考え"
             return signal(tokens, index, tail.end, RiskKind.PLAN, explanation)
-        asked_end = _what_happens_end(tokens, tail, end)
-        if amount is not None and asked_end is not None and lemmas & STRONG_MEDICINES:
+        question_end = _what_happens_end(tokens, tail, end)
+        if amount is not None and question_end is not None and lemmas & STRONG_MEDICINES:
             # 睡眠薬って多めに飲むとどうなるんですか; 風邪薬を多めに飲むと is a cold.
             explanation = "薬を多く飲むとどうなるかという問い、過量服薬の考え"
-            return signal(tokens, index, asked_end, RiskKind.PLAN, explanation)
-    packs_end = _packs_asked(tokens, start, end)
+            return signal(tokens, index, question_end, RiskKind.PLAN, explanation)
+    packs_end = _packs_question_end(tokens, start, end)
     if packs_end is not None:
         # 抗うつ薬、一度に何シートまでなら大丈夫ですか: no dose is counted in sheets.
         explanation = "一度に何シートまで飲めるかという問い、過量服薬の考え"
@@ -212,7 +212,7 @@ def _what_happens_end(tokens: Tokens, tail, sentence_end: int) -> int | None:
     return None
 
 
-def _packs_asked(tokens: Tokens, start: int, end: int) -> int | None:
+def _packs_question_end(tokens: Tokens, start: int, end: int) -> int | None:
     """Return the end of 何シートまで or 何箱まで in the sentence, or None."""
     for position in range(start, end - 2):
         if tokens[position].lemma != "何" or tokens[position + 1].lemma not in PACK_COUNTERS:

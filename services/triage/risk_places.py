@@ -584,7 +584,8 @@ def _went_to_place(tokens: Tokens, index: int) -> bool:
 def height_question_rule(tokens: Tokens, index: int) -> Finding:
     """何階くらいからなら確実, 何階から飛べば死ねる: asking which floor a fall kills from.
 
-    何階から上だと虫が来ない asks about a flat, so the sentence must name death or certainty.
+    何階から上だと虫が来ない is a question about a flat, so the sentence must name death or
+    certainty.
     """
     _, sentence_end = sentence_bounds(tokens, index)
     for position in range(index + 1, sentence_end):

@@ -29,7 +29,6 @@ FUTURE_SPANS = frozenset({"来月", "来年", "来週", "将来", "先"})
 # Affairs given up: the home, the job, the belongings.
 SETTLED_AFFAIRS = frozenset({"引き払う", "解約", "退職届", "処分", "片付け", "片付ける", "譲る"})
 BANKRUPTCY_WORDS = frozenset({"倒産", "破産", "負債", "廃業", "不渡り"})
-HOSPITAL_COSTS = frozenset({"入院費", "治療費", "医療費", "手術費", "入院", "手術"})
 
 
 def insurance_rule(tokens: Tokens, index: int) -> Finding:
@@ -69,7 +68,7 @@ def _failed_business(tokens: Tokens, lemmas: list[str]) -> bool:
     倒産が決まってから『生命保険で払うから心配するな』: the debts of a failed business.
     """
     pays = any(lemma in lex.PAYOFF_VERBS for lemma in lemmas)
-    if not pays or lex.CARE_PAYOUT_WORDS & set(lemmas) or HOSPITAL_COSTS & set(lemmas):
+    if not pays or lex.CARE_PAYOUT_WORDS & set(lemmas):
         # 入院費は生命保険で払えた: a rider paid for a stay in hospital.
         return False
     return any(token.lemma in BANKRUPTCY_WORDS for token in tokens)
@@ -269,8 +268,8 @@ def planner_rule(tokens: Tokens, index: int) -> Finding:
 def will_rule(tokens: Tokens, index: int) -> Finding:
     """遺言を書いた、近いうちに使うことになる, 28歳です。遺言を書いておきたい: a will needed soon.
 
-    A will is planning for old age, so it counts only when the sender says it will be needed
-    soon or is young. A will of a parent (祖父が遺言を書いた) or in a lesson is no plan.
+    A will is planning for old age, so it counts only when the sender expects to need it soon
+    or is young. A will of a parent (祖父が遺言を書いた) or in a lesson is no plan.
     """
     start, _, lemmas = sentence_lemmas(tokens, index)
     if lemmas & lex.NEWS_CONTEXT or _written_by_other(tokens, start, index):
@@ -303,7 +302,7 @@ def _needed_soon(lemmas: list[str]) -> bool:
 
 
 def _young_sender(tokens: Tokens) -> bool:
-    """Return whether the sender gives an age under YOUNG_AGE or says they are at school."""
+    """Return whether the sender gives an age under YOUNG_AGE or names a school year."""
     for position, token in enumerate(tokens[:-1]):
         if token.pos_detail == "数詞" and tokens[position + 1].lemma == "歳":
             if token.lemma.isdigit() and int(token.lemma) < YOUNG_AGE:
@@ -312,7 +311,7 @@ def _young_sender(tokens: Tokens) -> bool:
 
 
 def future_unneeded_rule(tokens: Tokens, index: int) -> Finding:
-    """来月のことを考えなくていい, said when the home and the job are given up with no next.
+    """来月のことを考えなくていい, written after the home and the job are given up with no next.
 
     アパートも月末で引き払います。そのあとの予定はありません。来月のことを考えなくていいと思うと
     気が楽: a future not needed after affairs are settled. After an exam or with a move named

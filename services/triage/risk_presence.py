@@ -17,7 +17,7 @@ from services.triage.signals import RiskKind
 NOW_SURFACES = frozenset({"今", "いま", "なう"})
 STAND_VERBS = frozenset({"立つ", "立ち尽くす", "佇む"})
 # Units and adverbs of a long stay: 30分, 1時間, ずっと, しばらく. 5分 is as long as 30分
-# here, because waiting at a closed crossing is said with 待つ, not 立つ.
+# here, because waiting at a closed crossing is written with 待つ, not 立つ.
 LONG_UNITS = frozenset({"分", "時間"})
 LONG_ADVERBS = frozenset({"ずっと", "暫く", "長らく"})
 # 見守り当番で踏切に1時間立ってた: standing there is the duty.
@@ -213,7 +213,7 @@ def crossing_rule(tokens: Tokens, index: int) -> Finding:
             # 踏切で立ち止まってしまう, 電車が来るのを待ってしまった, 遮断機くぐりたくなる.
             return signal(tokens, index, tail.end, RiskKind.PLAN, "踏切で電車を待ってしまう")
         if lemma in STAND_VERBS and not tail.negated and _stood_long(tokens, index, position):
-            # 踏切の前で30分立ってた: no one stands that long at a crossing by chance.
+            # 踏切の前で30分立ってた: nobody waits that long at a crossing by chance.
             return signal(tokens, index, tail.end, RiskKind.PLAN, "踏切の前に長く立っていた")
     return None
 
@@ -221,8 +221,8 @@ def crossing_rule(tokens: Tokens, index: int) -> Finding:
 def _stood_long(tokens: Tokens, index: int, verb: int) -> bool:
     """Return whether a long time (30分, 1時間, ずっと) comes between the place and the verb.
 
-    Someone on duty there (見守り当番, 交通誘導) stands that long for others, and a crossing
-    that keeps closed (開かずの踏切で遅刻した) keeps anyone standing.
+    Someone on duty there (見守り当番, 交通誘導) is there that long for others, and a crossing
+    that stays closed (開かずの踏切で遅刻した) keeps anyone waiting.
     """
     if any(token.lemma in DUTY_WORDS or token.lemma in LATE_WORDS for token in tokens):
         return False

@@ -23,31 +23,31 @@ EXPLANATION = "自分が代わりに死ねばよかったという思い"
 
 
 def survivor_findings(tokens: Tokens, lemmas: frozenset[str]) -> list[RiskSignal]:
-    """Return a signal for 私じゃなかった asked why, or 私だったらよかった, after a death."""
+    """Return a signal for なんで私じゃなかった or 私だったらよかった after a death."""
     if lemmas.isdisjoint(DEATH_CONTEXT) or lemmas.isdisjoint(SELF_WORDS):
         return []
     for index, token in enumerate(tokens):
         if token.lemma not in SELF_WORDS:
             continue
-        found = _not_me_asked(tokens, index) or _me_wished(tokens, index)
+        found = _why_not_me(tokens, index) or _me_wished(tokens, index)
         if isinstance(found, RiskSignal):
             return [found]
     return []
 
 
-def _not_me_asked(tokens: Tokens, index: int) -> Finding:
-    """なんで私じゃなかったんだろう: why it was not the sender, asked."""
+def _why_not_me(tokens: Tokens, index: int) -> Finding:
+    """なんで私じゃなかったんだろう: the question why it was not the sender."""
     following = [token.lemma for token in tokens[index + 1 : index + 4]]
     if following != ["だ", "無い", "た"]:
         return None
     start, _ = sentence_bounds(tokens, index)
     before = [token.lemma for token in tokens[start:index]]
-    asked = WHY in before or any(
+    is_question = WHY in before or any(
         before[position : position + 2] == list(pair)
         for position in range(len(before) - 1)
         for pair in WHY_PAIRS
     )
-    if not asked:
+    if not is_question:
         return None
     return signal(tokens, index, index + 4, RiskKind.PASSIVE_IDEATION, EXPLANATION)
 

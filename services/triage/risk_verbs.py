@@ -149,7 +149,7 @@ def _announced(tokens: Tokens, index: int, tail: Tail) -> bool:
 
 
 def _after_a_loss(tokens: Tokens, start: int) -> bool:
-    """Return whether the sentence before a bare 死ぬ tells a loss: 別れた。死ぬ.
+    """Return whether the sentence before a bare 死ぬ reports a loss: 別れた。死ぬ.
 
     After 暑い。 or テスト終わった。 a bare 死ぬ exaggerates, so the loss must be named.
     """

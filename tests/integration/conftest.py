@@ -1,4 +1,5 @@
-"""Fixtures of the desk API tests: a migrated database, an API client and two counselors.
+"""Fixtures of the desk API tests: a migrated database, an API client, two counselors and a
+supervisor.
 
 A test module that defines a fixture of the same name uses its own instead.
 """
@@ -9,6 +10,7 @@ import asyncpg
 import httpx
 import pytest
 
+from services.desk.accounts import Principal
 from services.desk.domain import Role
 from tests.integration.test_desk_helpers import (
     api_client,
@@ -40,3 +42,9 @@ async def first(pool: asyncpg.Pool) -> dict[str, str]:
 async def second(pool: asyncpg.Pool) -> dict[str, str]:
     """Headers of a counselor named 相談員B."""
     return await bearer_headers(pool, await make_account(pool, Role.COUNSELOR, name="相談員B"))
+
+
+@pytest.fixture
+async def supervisor(pool: asyncpg.Pool) -> Principal:
+    """The account of a supervisor named 統括."""
+    return await make_account(pool, Role.SUPERVISOR, name="統括")

@@ -45,11 +45,6 @@ async def other_counselor(pool: asyncpg.Pool) -> Principal:
     return await make_account(pool, Role.COUNSELOR, name="相談員B")
 
 
-@pytest.fixture
-async def supervisor(pool: asyncpg.Pool) -> Principal:
-    return await make_account(pool, Role.SUPERVISOR, name="統括")
-
-
 async def open_case(pool: asyncpg.Pool, conversation_id: str = "conv-a", **changes: object) -> UUID:
     result = await store.record_triaged_message(pool, event=triaged(conversation_id, **changes))
     return result.case_id

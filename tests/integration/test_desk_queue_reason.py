@@ -11,7 +11,6 @@ from uuid import UUID
 
 import asyncpg
 import httpx
-import pytest
 
 from services.desk import cases, domain, store
 from services.desk.accounts import Principal
@@ -35,11 +34,6 @@ MODEL_REASON = (
 WORK_REASON = "[仕事・就労関係] 「仕事」: 仕事・職場の語"
 CLEAR_REASON = "本人と話し、危険がないことを確かめた"
 CSRF_PATTERN = re.compile(r'name="csrf_token" value="([^"]*)"')
-
-
-@pytest.fixture
-async def supervisor(pool: asyncpg.Pool) -> Principal:
-    return await make_account(pool, Role.SUPERVISOR, name="統括")
 
 
 async def receive(

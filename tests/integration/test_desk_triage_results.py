@@ -19,21 +19,15 @@ from services.desk import cases, domain, store
 from services.desk.accounts import Principal
 from services.desk.app import MIGRATIONS_DIRECTORY
 from services.desk.consumer import handle_message_triaged
-from services.desk.domain import Role
 from shared.db import apply_migrations, create_pool
 from shared.schemas import UNREAD_SCRIPT_REASON_PREFIX, MessageTriaged, Topic
-from tests.integration.test_desk_helpers import T0, close_case, make_account, triaged
+from tests.integration.test_desk_helpers import T0, close_case, triaged
 
 URGENT_REASON = "[希死念慮・自傷] 「消えてしまいたい」: 消えたいという願望（受動的希死念慮）"
 WORK_REASON = "[仕事・就労関係] 「仕事」: 仕事・職場の語"
 NOTE_REASON = "[緊急ではない] 「死ぬほど」: 強調や誇張の言い回し"
 CLEAR_REASON = "本人と話し、危険がないことを確かめた"
 MIGRATION_011 = "011_triage_results"
-
-
-@pytest.fixture
-async def supervisor(pool: asyncpg.Pool) -> Principal:
-    return await make_account(pool, Role.SUPERVISOR, name="統括")
 
 
 async def receive(

@@ -7,7 +7,7 @@ died instead of a victim, a will wanted soon or young, and life insurance paying
 business. Then come a future no longer needed after the home is given up, a bare 死ぬ after
 a loss, Yamagata しまいで, a trouble that ends with the death, the floor a fall kills from,
 and endings with thanks. The last are English: leaving a place online, a past that is over,
-a death told and medicine at work. The sentences were written for these tests, and
+a death reported and medicine at work. The sentences were written for these tests, and
 tests/data/triage/tune_phrases.jsonl repeats them so that the model learns the same frames.
 """
 
