@@ -29,7 +29,8 @@ from services.triage.model import (
 )
 from services.triage.morphology import Token, tokenize
 from services.triage.risk import assess_risk
-from services.triage.text import canonicalize_normalized, normalize_text
+from services.triage.signals import RiskAssessment
+from services.triage.text import alternate_spelling, canonicalize_normalized, normalize_text
 from services.triage.topics import detect_topics
 from services.triage.vectors import WordVectors, default_vectors
 from shared.schemas import UNREAD_SCRIPT_REASON_PREFIX, Topic
@@ -133,6 +134,8 @@ def read(text: str | None) -> Reading | None:
 def by_rules(reading: Reading) -> Triage:
     """Classify with the risk rules and the topic lexicon alone."""
     risk = assess_risk(reading.tokens, reading.canonical, reading.normalized)
+    if not risk.urgent:
+        risk = _second_reading_risk(reading) or risk
     topics: list[Topic] = []
     reasons: list[str] = []
     if risk.urgent:
@@ -151,6 +154,18 @@ def by_rules(reading: Reading) -> Triage:
         reasons=tuple(reasons),
         held_back=result.held_back,
     )
+
+
+def _second_reading_risk(reading: Reading) -> RiskAssessment | None:
+    """Return the risk of the message's alternate spelling when that one is urgent."""
+    respelled = alternate_spelling(reading.normalized)
+    if respelled is None:
+        return None
+    canonical = canonicalize_normalized(respelled)
+    if not canonical or canonical == reading.canonical:
+        return None
+    risk = assess_risk(tokenize(canonical), canonical, respelled)
+    return risk if risk.urgent else None
 
 
 def _mostly_unread_script(text: str) -> bool:

@@ -58,8 +58,11 @@ CLAUSE_BREAKS = frozenset({"から", "ので", "のに", "ば", "たら", "け�
 def only_way(tokens: Tokens, tail: Tail) -> int | None:
     """Return the end of 〜しかない or 〜以外に…ない after the verb, or None.
 
-    A conditional verb (死んだら悲しむ人がいるから頑張るしかない) is not the only way.
+    A conditional verb (死んだら悲しむ人がいるから頑張るしかない) is not the only way, and
+    neither is a concession (死んでも頼みたくない相手しかいない, 死んでもやるしかない).
     """
+    if _concessive(tokens, tail):
+        return None
     if "ば" in tail.lemmas or any(tokens[p].surface in ("たら", "だら") for p in _span(tail)):
         return None
     if tail.end < len(tokens) and tokens[tail.end].lemma == "まで":
@@ -77,6 +80,12 @@ def only_way(tokens: Tokens, tail: Tail) -> int | None:
         if token.lemma == EXCEPT:
             return _negation_end(tokens, position + 1)
     return None
+
+
+def _concessive(tokens: Tokens, tail: Tail) -> bool:
+    """Return whether ても or でも follows the verb: 死んでも, 消えても."""
+    te = next((p for p in _span(tail) if tokens[p].surface in ("て", "で")), None)
+    return te is not None and te + 1 < len(tokens) and tokens[te + 1].surface == "も"
 
 
 def decided(tokens: Tokens, tail: Tail) -> int | None:

@@ -41,6 +41,10 @@ NEWS_WORDS = re.compile(
 )
 
 
+GOODBYE_LETTER = "別れの手紙を書いた、遺書の可能性"
+AT_DANGEROUS_PLACE = "危険な場所に今いる"
+
+
 @dataclass(frozen=True)
 class EnglishRule:
     pattern: re.Pattern[str]
@@ -96,7 +100,7 @@ ENGLISH_RULES = (
           r"|cliff|tracks|railway|platform edge)" + CLAUSE_END + r"|(?:i'm|im|i am) on the roof of "
           r"my (?:apartment|building|house|dorm|school)|standing on the (?:bridge|roof"
           r"|rooftop|ledge|edge)|looking down from the (?:balcony|roof|rooftop|bridge|window)",
-          RiskKind.PLAN, "危険な場所に今いる", deniable=False),
+          RiskKind.PLAN, AT_DANGEROUS_PLACE, deniable=False),
     _rule(r"(?:tracks|platform edge|edge of the platform|railing|bridge)[^.]{0,60}(?:can't|cant"
           r"|cannot|can not) (?:move|step|walk|get) away(?= from (?:the )?(?:tracks|edge|platform"
           r"|railing|bridge|them|it|there)|\s*(?:$|[.,!?]))", RiskKind.PLAN,
@@ -132,6 +136,8 @@ ENGLISH_RULES = (
           r"|shotgun|rifle|rope|pills))", RiskKind.PLAN, "飛び降りや手段を考えている"),
     _rule(r"(?:bought|buying|got|ordered) (?:some |a )?(?:charcoal|rope|noose)", RiskKind.PLAN,
           "練炭やロープの準備"),
+    _rule(r"(?:wrote|written|writing|left) (?:a |my )?goodbye (?:letters?|notes?)", RiskKind.PLAN,
+          GOODBYE_LETTER),
     _rule(r"(?:in a box|if i die|if i was gone|when i'm gone)[^.]{0,60}insurance",
           RiskKind.PLAN, "保険金のための死の考え"),
     _rule(r"if i (?:disappear|die)[^.]{0,30}(?:dont|don't) be sad", RiskKind.PLAN,
@@ -174,7 +180,7 @@ ENGLISH_FAREWELL_CUES = (
 # Signs that an English risk phrase is a joke, a figure of speech or an episode that is over.
 ENGLISH_JOKE = re.compile(r"^\s*(?:lol|lmao|haha)")
 ENGLISH_FIGURATIVE = re.compile(r"thought i was going to die|'suicide forest'")
-NOT_JOKING = re.compile(r"not (?:joking|kidding)|no joke")
+NOT_JOKING = re.compile(r"not (?:joking|kidding)|no joke|i mean it|no,? actually|for real")
 # Everyday uses of rope and charcoal; "not for a bbq" says the opposite.
 ENGLISH_OUTDOORS = re.compile(
     r"(?<!not for )(?:camping|hiking|climbing|\btent\b|\btarp\b)"
@@ -189,6 +195,18 @@ ENGLISH_PAST = re.compile(
 ENGLISH_OVER = re.compile(
     r"long over|(?:it's|it is|that's|that is|that was) (?:all )?over|over now|behind me"
     r"|i'm fine now|i am fine now"
+)
+# A goodbye letter before a move, a return home or a last day at work or school is no
+# suicide note.
+ENGLISH_LEAVING = re.compile(
+    r"\b(?:moving|leaving|going back|going home|return(?:ing)? (?:home|to)|graduat\w*|retir\w*"
+    r"|transferr?\w*|farewell party|host family|last day|new job|before i leave)\b"
+)
+SENTENCE_END = re.compile(r"[.!?。]")
+# What someone enjoys at a bridge or a station: "i'm at the bridge, the view is nice".
+ENGLISH_OUTING = re.compile(
+    r"\b(?:view|views|sunset|sunrise|fireworks|photos?|pictures?|scenery|festival|picnic"
+    r"|waiting for (?:my|a|the|you)|meeting (?:my|a|friends)|train to|bus to)\b"
 )
 # Medicine at work: a nurse's overdose patient, a pharmacist's warnings.
 ENGLISH_CARE_WORK = re.compile(r"\b(?:patients?|pharmacist|nurse|paramedic|warnings?|ward)\b")
@@ -236,6 +254,12 @@ def english_findings(canonical: str) -> list[RiskSignal | RiskNote]:
     return findings
 
 
+def _rest_of_sentence(canonical: str, match: re.Match[str]) -> str:
+    """Return the text from the match to the end of its sentence."""
+    end = SENTENCE_END.search(canonical, match.end())
+    return canonical[match.start() : end.start() if end else len(canonical)]
+
+
 def _finding(canonical: str, rule: EnglishRule, match: re.Match[str]) -> RiskSignal | RiskNote:
     phrase = match.group()
     before = canonical[max(0, match.start() - DENIAL_LOOKBACK) : match.start()]
@@ -253,6 +277,11 @@ def _finding(canonical: str, rule: EnglishRule, match: re.Match[str]) -> RiskSig
     after = canonical[match.end() :]
     if past and (ENGLISH_RECOVERED.search(after) or ENGLISH_OVER.search(after)):
         return RiskNote(phrase, "過去の気持ちとして語られ、今は否定されている")
+    outing = ENGLISH_OUTING.search(_rest_of_sentence(canonical, match))
+    if rule.explanation == AT_DANGEROUS_PLACE and outing:
+        return RiskNote(phrase, "景色や待ち合わせなど日常の外出")
+    if rule.explanation == GOODBYE_LETTER and ENGLISH_LEAVING.search(canonical):
+        return RiskNote(phrase, "引っ越しや帰国、卒業などの別れの手紙")
     if rule.explanation == "薬の過量服薬" and ENGLISH_CARE_WORK.search(canonical):
         return RiskNote(phrase, "医療や薬局の仕事としての過量服薬の話")
     third_party = (

@@ -270,7 +270,8 @@ RAILWAY_WORDS = lemma_set(
 # Low places people jump from without risk: 階段から飛び降りて足をひねった.
 LOW_PLACES = lemma_set(
     "階段", "段差", "ベッド", "椅子", "塀", "遊具", "ブランコ", "ジャングルジム", "台", "車",
-    "バス", "自転車", "木", "ステージ", "舞台",
+    "バス", "自転車", "木", "ステージ", "舞台", "ソファ", "ソファー", "机", "テーブル", "滑り台",
+    "ベンチ", "踏み台", "脚立",
 )  # fmt: skip
 # Being at one of these places now is a warning: 今ビルの屋上にいます, 線路の前から動けない.
 HIGH_PLACES = lemma_set("屋上", "崖", "線路", "樹海", "欄干", "鉄橋")
@@ -304,6 +305,8 @@ HEIGHT_SIGNS = lemma_set(
     "越える",
 )  # fmt: skip
 SIGHTSEEING_WORDS = lemma_set("夜景", "景色", "デート", "花火", "写真", "撮影", "渋滞", "散歩")
+# Taking photographs at a railway, a bridge or a rooftop: 線路の写真撮りに行ってきた, 撮り鉄.
+PHOTO_WORDS = lemma_set("撮影", "撮る", "撮り鉄", "カメラ")
 # What someone goes to a bridge or a rooftop to enjoy: 橋の上から花火見るの好き, 星を見てきた.
 VIEW_WORDS = lemma_set(
     "夜景", "景色", "花火", "散歩", "星", "鮭", "釣り", "日の出", "朝日", "夕日", "紅葉", "山登り",
@@ -510,7 +513,7 @@ HURL_VERBS = lemma_set("投げ付ける", "浴びせる", "罵る", "吐き捨�
 # 前は死にたかったけど今は平気.
 PAST_MARKERS = lemma_set(
     "昔", "前", "以前", "かつて", "当時", "頃", "時代", "過去", "一時期", "去年", "昨年",
-    "おととし",
+    "おととし", "最初", "当初",
 )  # fmt: skip
 # A scar or an experience named after the act places it in the past: リスカの痕, OD経験者.
 PAST_EVIDENCE = lemma_set("痕", "跡", "傷跡", "傷痕", "経験", "経験者")
@@ -519,6 +522,7 @@ RECOVERY_WORDS = lemma_set(
     "落ち着く", "大丈夫", "平気", "楽しい", "元気", "幸せ", "無い", "思う", "安定", "良い",
     "働く", "通う", "通る", "頑張る", "過ごす", "暮らす", "母", "ママ", "合う", "御陰", "抜ける",
     "普通", "全然", "減る", "穏やか", "前向き", "順調", "仲間", "結婚", "楽", "楽しみ",
+    "生きがい",
 )  # fmt: skip
 # Verbs that state a recovery on their own: よく乗り越えた, もう克服した.
 OVERCOME_VERBS = lemma_set("乗り越える", "克服", "立ち直る", "卒業")

@@ -257,7 +257,8 @@ def poison_rule(tokens: Tokens, index: int) -> Finding:
 def _benign_purpose(tokens: Tokens) -> bool:
     """Return whether the message names an everyday use that it does not deny.
 
-    焼き肉じゃない, キャンプの予定はありません and キャンプ用ですって顔して deny the purpose.
+    焼き肉じゃない, キャンプの予定はありません and キャンプ用ですって顔して deny the purpose,
+    and 焼肉用ですって言って (told at the shop) only gives it as a pretext.
     """
     for position, token in enumerate(tokens):
         if token.lemma not in lex.BENIGN_PURPOSES:
@@ -266,7 +267,20 @@ def _benign_purpose(tokens: Tokens) -> bool:
         following = tokens[position + 1 : min(end, position + 1 + PURPOSE_DENIAL_WINDOW)]
         if any(t.lemma in NEGATIONS or t.lemma in PRETENSES for t in following):
             continue
+        if _said_as_pretext(following):
+            continue
         return True
+    return False
+
+
+def _said_as_pretext(following: Tokens) -> bool:
+    """Return whether the purpose is followed by 〜って言って, a reason told to someone."""
+    for position in range(len(following) - 1):
+        if following[position].lemma != "言う" or following[position + 1].surface != "て":
+            continue
+        after = following[position + 2 : position + 3]
+        # 焼き肉するって言ってたから: what someone had said, not a pretext.
+        return not (after and after[0].lemma in ("居る", "た", "てる"))
     return False
 
 

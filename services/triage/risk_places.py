@@ -242,7 +242,10 @@ def _high_floor(tokens: Tokens, index: int) -> bool:
 
 
 def _present_on_place(tokens: Tokens, index: int, position: int, sentence_end: int) -> Finding:
-    """Return a signal for a verb of being at, or going to, the place (屋上にいます)."""
+    """Return a signal for a verb of being at, or going to, the place (屋上にいます).
+
+    A sentence about taking photographs there (線路の写真撮りに行ってきた) gets a note.
+    """
     seen_down = False
     for place in range(position, sentence_end):
         lemma = tokens[place].lemma
@@ -267,6 +270,9 @@ def _present_on_place(tokens: Tokens, index: int, position: int, sentence_end: i
             explanation = (
                 "危険な場所へ向かうという予告" if lemma == lex.GO else "危険な場所に今いる"
             )
+            start, _ = sentence_bounds(tokens, index)
+            if any(token.lemma in lex.PHOTO_WORDS for token in tokens[start:sentence_end]):
+                return note(tokens, index, tail.end, "写真を撮りに行った話")
             return signal(tokens, index, tail.end, RiskKind.PLAN, explanation)
     return None
 

@@ -315,7 +315,40 @@ def _insult_or_context(tokens: Tokens, index: int, tail: Tail) -> Finding:
         # 声が『死ね』って言ってくる。自分でもそうしようかなって: the order may be obeyed.
         explanation = "「死ね」という声や言葉に従いそうだという訴え"
         return signal(tokens, index, index + 1, RiskKind.IDEATION, explanation)
+    if _voice_heard(tokens):
+        # 頭の中で『死ね』って声がする: a voice that orders death is a warning sign even
+        # before the sender says they may obey it.
+        explanation = "「死ね」と命じる声が聞こえるという訴え"
+        return signal(tokens, index, index + 1, RiskKind.IDEATION, explanation)
     return note(tokens, index, index + 1, "他人に向けた暴言としての「死ね」")
+
+
+def _voice_heard(tokens: Tokens) -> bool:
+    """Return whether the message tells of a voice heard, not of a person's words.
+
+    幻聴, 『死ね』って声がする, 声が聞こえる and 声が『死ね』って言う count; 上司の『死ね』って声が
+    耳に残ってる and 大きな声で言われた do not.
+    """
+    for position, token in enumerate(tokens):
+        if token.lemma == HALLUCINATION:
+            return True
+        if token.lemma != VOICE:
+            continue
+        following = [t.lemma for t in tokens[position + 1 : position + 1 + VOICE_WINDOW]]
+        if following[:1] == ["が"]:
+            following = following[1:]
+            if "言う" in following:
+                return True
+        if following[:1] and following[0] in VOICE_HEARD:
+            return True
+    return False
+
+
+VOICE = "声"
+HALLUCINATION = "幻聴"
+# 声がする, 声が聞こえる: a voice heard; 声すんの drops the particle.
+VOICE_HEARD = frozenset({"為る", "聞こえる"})
+VOICE_WINDOW = 6
 
 
 def _complying(tokens: Tokens) -> int | None:

@@ -210,12 +210,18 @@ HIRAGANA_SPELLINGS = {
     "いきてた": "生きてた",
     "いきてるいみ": "生きてる意味",
     "たぃ": "たい",
+    "なぃ": "ない",
     "いきていたく": "生きていたく",
     "いきてても": "生きてても",
     "いきるいみ": "生きる意味",
     # Written out before the long-vowel marks are dropped, which would leave おばどず.
     "おーばーどーず": "オーバードーズ",
 }
+# Voice-input and conversion slips of risk words: 首釣り for 首吊り, 飛び折り for 飛び降り.
+CONVERSION_SLIPS = {"首釣り": "首吊り", "首を釣": "首を吊", "首釣": "首吊", "飛び折り": "飛び降り"}
+# 生きてく and 生きてけない drop the い of 生きていく; Sudachi then reads てく as one
+# auxiliary that the rules do not know. 生きてくれ and 生きてください keep their form.
+CONTRACTED_GOING = re.compile(r"(?<=生き)て(?=く(?![れだ])|け(?!ど))")
 # Sudachi misreads リスカ and アムカ after some words (またリスカ becomes また/リ/スカし). So
 # they are spelled out, and the self-harm rules read リスト + カット and アーム + カット.
 SELF_HARM_SLANG = {"リスカ": "リストカット", "アムカ": "アームカット", "レグカ": "レッグカット"}
@@ -273,8 +279,11 @@ HIRAGANA_DIED = re.compile(
     r"(?:^|(?<=[^ぁ-んァ-ヶ\u4e00-\u9fff々])|(?<=もう)|(?<=いっそ))しん"
     r"(?=でも(?:いい|良い|かまわ|構わ)|だ(?:ほうが|方が)|でしまいたい|じゃいたい|じゃえ|だら楽)"
 )
-# ロープかいました: 買う in kana after a rope or charcoal; Sudachi reads かい as か + いる.
-KANA_BOUGHT = re.compile(r"(?:(?<=ロープ)|(?<=練炭))(を?)か(?=い(?:ました|ます|に|た)|った)")
+# ロープかいました, ロープかってきた: 買う in kana after a rope or charcoal; Sudachi reads かい
+# as か + いる. かってに (勝手に) stays.
+KANA_BOUGHT = re.compile(
+    r"(?:(?<=ロープ)|(?<=練炭))(を?)か(?=い(?:ました|ます|に|た)|った|って(?!に))"
+)
 # くすり is read as an adverb by Sudachi; くすりと笑う (a giggle) stays.
 HIRAGANA_MEDICINE = re.compile(r"くすり(?!と(?:笑|わら))")
 # のみました and のんだ in kana after a medicine or an amount (薬ぜんぶのみました, 錠のんだ) are
@@ -361,6 +370,7 @@ SPELLINGS = {
     **DIALECT_SPELLINGS,
     **SELF_HARM_SLANG,
     **HIRAGANA_SPELLINGS,
+    **CONVERSION_SLIPS,
     "りすか": SELF_HARM_SLANG["リスカ"],
 }
 SPELLING_PATTERN = re.compile("|".join(map(re.escape, sorted(SPELLINGS, key=len, reverse=True))))
@@ -369,6 +379,7 @@ SPELLING_PATTERN = re.compile("|".join(map(re.escape, sorted(SPELLINGS, key=len,
 # (てぇ rather than ぇ) skip the pattern on more messages.
 TRIGGERED_REWRITES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
     (("市に",), CITY_TYPO, "死に"),
+    (("生きて",), CONTRACTED_GOING, "てい"),
     (("すに",), DIALECT_SHI, "死に"),
     (("しぬ",), HIRAGANA_DIE, "死ぬ"),
     (("しんで", "しんだ", "しんじゃ"), HIRAGANA_DIED, "死ん"),
@@ -472,3 +483,44 @@ def _respell_katakana(match: re.Match[str]) -> str:
         if prefix in KATAKANA_OPEN_PREFIXES and reading.startswith(prefix):
             return KATAKANA_SPELLINGS[prefix] + reading[len(prefix) :]
     return run
+
+
+# Letters of each kind, counted by alternate_spelling.
+HIRAGANA_LETTER = re.compile("[\u3041-\u3096]")
+KATAKANA_LETTER = re.compile("[\u30a1-\u30fa]")
+KANJI_LETTER = re.compile("[\u3005\u4e00-\u9fff]")
+# A katakana sentence has several words apart (ロープ カッテキタ) or at least this many
+# letters (イキテルイミガナイ); one loanword (デイサービス, ハローワーク) is neither.
+MIN_KATAKANA_TYPED = 8
+KATAKANA_WORD = re.compile("[\u30a1-\u30fa\u30fc]+")
+# Katakana words that the rules read as written, so a katakana-typed sentence keeps them.
+KEPT_KATAKANA = re.compile("(ロープ|リスカ|アムカ|レグカ|タヒ|オーバードーズ)")
+SMALL_VOWELS = "ぁぃぅぇぉ"
+ENLARGE_SMALL_VOWELS = str.maketrans(SMALL_VOWELS, "あいうえお")
+
+
+def alternate_spelling(normalized: str) -> str | None:
+    """Return normalized text respelled for a second reading by the risk rules, or None.
+
+    Sudachi reads two ways of typing as unknown nouns. A sentence typed all in katakana
+    (イキテル イミ ガ ナイ) is respelled in hiragana, which Sudachi and the spellings above
+    read (生きてる意味がない). Gal-style small vowels (ぁたしなんてぃなくなればぃぃ) are
+    enlarged. Small vowels also spell real sounds (ふぁ, ねぇ), so the first reading keeps
+    them. The classifier reads the second spelling only for risk, and only when the first
+    reading is not urgent.
+    """
+    if any(vowel in normalized for vowel in SMALL_VOWELS):
+        return normalized.translate(ENLARGE_SMALL_VOWELS)
+    if HIRAGANA_LETTER.search(normalized) is not None:
+        return None
+    katakana = len(KATAKANA_LETTER.findall(normalized))
+    if katakana < len(KANJI_LETTER.findall(normalized)):
+        return None
+    if katakana < MIN_KATAKANA_TYPED and len(KATAKANA_WORD.findall(normalized)) < 2:
+        return None
+    pieces = KEPT_KATAKANA.split(normalized)
+    # split puts the kept words at the odd positions.
+    return "".join(
+        piece if position % 2 else piece.translate(KATAKANA_TO_HIRAGANA)
+        for position, piece in enumerate(pieces)
+    )
