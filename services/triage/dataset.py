@@ -58,6 +58,8 @@ PART_FILES: dict[Part, tuple[str, ...]] = {
         "tune_everyday.jsonl",
         "tune_signs.jsonl",
         "tune_quiet.jsonl",
+        "tune_buried.jsonl",
+        "tune_chatstyle.jsonl",
         "tune_english.jsonl",
         "tune_phrases.jsonl",
     ),
