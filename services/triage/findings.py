@@ -184,11 +184,13 @@ def own_wish(tokens: Tokens, start: int, end: int, explanation: str) -> Finding:
     """Return the signal unless the wish belongs to a thing or was said to the sender.
 
     A wish reported of another person (母が「あの世に行きたい」と言う) stays a signal, and
-    risk.py names that person.
+    risk.py names that person. So does a wish with たい quoted as said to the sender
+    (「あいつのところに行って謝りたい」と言われた), which is the speaker's own.
     """
     subject = subject_of(tokens, start)
     if not is_self(subject) and subject not in lex.OTHER_PEOPLE:
         return note(tokens, start, end, f"対象が自分ではなく「{subject}」")
-    if quoted_at_sender(tokens, end):
+    desired = any(token.lemma == "たい" for token in tokens[start:end])
+    if quoted_at_sender(tokens, end) and not desired:
         return note(tokens, start, end, "他人から言われた言葉の引用")
     return signal(tokens, start, end, RiskKind.PASSIVE_IDEATION, explanation)

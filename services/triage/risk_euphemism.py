@@ -40,6 +40,8 @@ FETCH_TO_VERB = 3
 PASSIVE_AUXILIARIES = frozenset({"れる", "られる"})
 # 父ちゃん, じいちゃん: kin named with a familiar suffix.
 KIN_SUFFIXES = ("ちゃん", "さん", "さま")
+# Pronouns that can name the dead one. A kin place still needs a death in the message.
+DEAD_ONE_PRONOUNS = frozenset({"彼奴", "彼", "彼女"})
 
 
 def afterlife_rule(tokens: Tokens, index: int) -> Finding:
@@ -56,6 +58,9 @@ def afterlife_rule(tokens: Tokens, index: int) -> Finding:
     for position in range(index + 1, min(len(tokens), index + 1 + PLACE_TO_VERB)):
         if tokens[position].lemma in lex.GO_VERBS or tokens[position].lemma in lex.CROSS_VERBS:
             tail = verb_tail(tokens, position)
+            if _done_for_speaker(tokens, position):
+                # 早くあの世に行ってくれればせいせいする: a wish that someone else would die.
+                return note(tokens, index, position + 3, "他人の死を望む怒りや愚痴の言葉")
             end = wish_end(tokens, position, tail)
             if end is None:
                 return None
@@ -68,6 +73,13 @@ def afterlife_rule(tokens: Tokens, index: int) -> Finding:
 
 
 SHRINK = "縮む"
+BENEFACTIVE = "呉れる"
+
+
+def _done_for_speaker(tokens: Tokens, position: int) -> bool:
+    """Return whether the verb is done for the speaker's sake: 行ってくれれば, 行ってくれたら."""
+    following = [token.lemma for token in tokens[position + 1 : position + 3]]
+    return following == ["て", BENEFACTIVE]
 
 
 def fetch_rule(tokens: Tokens, index: int) -> Finding:
@@ -304,6 +316,9 @@ def _of_kin(tokens: Tokens, index: int) -> bool:
     if index >= 1 and tokens[index - 1].lemma == lex.SAME:
         return True
     owner = _place_owner(tokens, index)
+    if owner in DEAD_ONE_PRONOUNS:
+        # あいつのところに行って謝りたい: a pronoun for someone whose death the message names.
+        return True
     return owner is not None and (owner in lex.OTHER_PEOPLE or owner in lex.DEITIES)
 
 

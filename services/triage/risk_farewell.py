@@ -26,7 +26,10 @@ LEAVING_ARRANGEMENTS = {
 LAST_MESSAGE_NOUNS = frozenset(
     {"メッセージ", "挨拶", "手紙", "言葉", "連絡", "相談", "ストーリー", "投稿", "LINE"}
 )
-GIVING_VERBS = frozenset({"上げる", "あげる", "譲る", "託す", "配る", "返す"})
+GIVING_VERBS = frozenset({"上げる", "あげる", "譲る", "託す", "配る", "返す", "渡す"})
+# A stay in hospital, a trip or a birth explains handing over the bank book and the cat.
+ARRANGED_ABSENCES = frozenset({"入院", "手術", "出張", "旅行", "留学", "帰省", "出産"})
+GIVE_AWAY_WINDOW = 7
 # Normalized forms that can start a parting word; _cue_at reads only these.
 CUE_LEMMAS = frozenset(
     {"今迄", "今", "いま", "さようなら", "御免", "先", "探す", "最後", "生まれ変わる", "思い残す",
@@ -67,8 +70,8 @@ RETURN_HOME = frozenset({"帰る", "かえる", "戻る"})
 CEREMONIES = frozenset({"結婚式", "披露宴", "卒業式", "成人式", "寄せ書き", "謝恩会"})
 NEGATIONS = frozenset({"無い", "ない", "ぬ", "ず"})
 MORE_CUE_LEMMAS = frozenset(
-    {"皆", "今迄", "此れ", "今日", "宜しく", "世話", "頃", "連絡", "言い残す", "決める", "印鑑",
-     *GONE_TIMES, *BELONGINGS, *TRACES, *TIDIED, *LETTER_ADDRESSEES, *WATERS_AND_MOUNTAINS}
+    {"答え", "皆", "今迄", "此れ", "今日", "宜しく", "世話", "頃", "連絡", "言い残す", "決める",
+     "印鑑", *GONE_TIMES, *BELONGINGS, *TRACES, *TIDIED, *LETTER_ADDRESSEES, *WATERS_AND_MOUNTAINS}
 )  # fmt: skip
 
 
@@ -107,6 +110,9 @@ def farewell_findings(tokens: Tokens) -> list[RiskSignal]:
         return []
     if weight == len(cues) and (_carries_on(tokens) or _work_greeting(tokens)):
         # 皆さん今までありがとうございました。次の部署でも頑張ります: leaving a job, not life.
+        return []
+    if weight == len(cues) and not ARRANGED_ABSENCES.isdisjoint(message_lemmas(tokens)):
+        # 来週から入院します。通帳の場所と猫のことを妹に頼んだ: an absence with a reason.
         return []
     quoted = _quoted_positions(tokens)
     if all(position in quoted for position in positions) and _work_quoted(tokens):
@@ -292,6 +298,9 @@ def _more_cue_at(tokens: Tokens, index: int) -> str | None:
         return "海や山へ向かう"
     if lemma == "印鑑":
         return "通帳"
+    if lemma == "答え" and following[:3] == ["が", "出る", "た"]:
+        # もう大丈夫です。答えが出ました: a sudden calm after a decision that is not named.
+        return "答えが出た"
     return None
 
 
@@ -392,13 +401,14 @@ def _sentence_closes(tokens: Tokens, index: int) -> bool:
 
 def _gives_away(tokens: Tokens, index: int) -> bool:
     # 全部後輩にあげた, 全部妹にあげてました, 借りてたもの全部返した: everything given away, but
-    # 全部食べた or 全部あげたい is not a cue.
-    for position in range(index + 1, min(len(tokens), index + 5)):
+    # 全部食べた or 全部あげたい is not a cue. 全部、渡したい人に渡しました passes the wish.
+    for position in range(index + 1, min(len(tokens), index + GIVE_AWAY_WINDOW)):
         token = tokens[position]
         if token.lemma in GIVING_VERBS:
             rest = [later.lemma for later in tokens[position + 1 : position + 5]]
             rest = [lemma for lemma in rest if lemma not in ("て", "てる", "ます", "仕舞う")]
-            return rest[:1] == ["た"] or token.surface.endswith("た")
+            if rest[:1] == ["た"] or token.surface.endswith("た"):
+                return True
     return False
 
 

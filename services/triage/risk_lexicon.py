@@ -248,7 +248,7 @@ BENIGN_PURPOSES = lemma_set(
     "キャンプ", "登山", "荷造り", "引っ越し", "洗濯", "アウトドア", "ハンモック", "犬", "テント",
     "釣り", "ボート", "焼き肉", "焼肉", "バーベキュー", "bbq", "炭火", "暖房", "料理", "炬燵",
     "雪囲い", "枝", "看板", "ワーク", "縄跳び", "剪定", "芋煮", "肉", "遊ぶ", "断捨離", "物干し",
-    "荷台", "荷物", "火鉢", "囲炉裏",
+    "荷台", "荷物", "火鉢", "囲炉裏", "ソロキャンプ", "鯉のぼり",
 )  # fmt: skip
 NECK = lemma_of("首")
 # 首を吊れる場所: the potential form names a place or a way.
@@ -536,7 +536,7 @@ AFTERLIFE_PLACES = lemma_set("あの世", "天国", "黄泉", "冥土", "極楽"
 WEAK_AFTERLIFE_PLACES = lemma_set("あっち", "向こう", "そっち", "そちら")
 # 主人のところへ行きたい and 夫と同じところへ行きたい count only when the message tells of a
 # death.
-KIN_PLACES = lemma_set("所", "下", "側")
+KIN_PLACES = lemma_set("所", "下", "側") | {"とこ"}
 # 仏様のところへ行きたい: a place of the Buddha or a god needs no death in the message.
 DEITIES = lemma_set("仏", "神")
 SAME = lemma_of("同じ")

@@ -10,7 +10,7 @@ unnamed act or a parting in the message.
 
 from services.triage import risk_lexicon as lex
 from services.triage.findings import Finding, Rule, Tokens, sentence_lemmas, signal
-from services.triage.morphology import sentence_bounds
+from services.triage.morphology import lemma_set, sentence_bounds
 from services.triage.predicates import Tail, is_self, object_of, subject_of, verb_tail
 from services.triage.signals import RiskKind
 
@@ -338,7 +338,50 @@ def future_unneeded_rule(tokens: Tokens, index: int) -> Finding:
     return signal(tokens, start, tail.end, RiskKind.PLAN, explanation)
 
 
+TICKETS = frozenset({"切符", "チケット", "乗車券"})
+RETURN_TRIP = "帰り"
+ONE_WAY = "片道"
+TICKET_BUYING = frozenset({"買う", "取る", "予約", "用意"})
+# Reasons to leave the return open (日程が決まってない, 向こうで買う) or to go for good.
+OPEN_RETURN_REASONS = lemma_set(
+    "まだ", "決まる", "予定", "向こう", "現地", "後", "迎え", "往復", "戻る", "引っ越し", "引越し",
+    "引っ越す", "転勤", "留学", "移住", "就職", "帰国", "進学", "転職", "上京",
+)  # fmt: skip
+
+
+def ticket_rule(tokens: Tokens, index: int) -> Finding:
+    """帰りの切符は買っていません, 片道切符で行ってきます: a trip with no return planned.
+
+    A reason to leave the return open or to move for good (日程が決まってない, 転勤) anywhere
+    in the message, or まだ (not yet), makes it a trip.
+    """
+    if any(token.lemma in OPEN_RETURN_REASONS for token in tokens):
+        return None
+    before = [token.lemma for token in tokens[max(0, index - 2) : index]]
+    if before[-1:] == [ONE_WAY]:
+        explanation = "片道だけの切符、戻らないつもりの外出"
+        return signal(tokens, index - 1, index + 1, RiskKind.PLAN, explanation)
+    if before != [RETURN_TRIP, "の"]:
+        return None
+    _, end = sentence_bounds(tokens, index)
+    for position in range(index + 1, end):
+        if tokens[position].lemma not in TICKET_BUYING:
+            continue
+        tail = verb_tail(tokens, position)
+        if tail.negated or _negated_later(tokens, position, end):
+            explanation = "帰りの切符を買っていない、戻らないつもりの外出"
+            return signal(tokens, index - 2, tail.end, RiskKind.PLAN, explanation)
+    return None
+
+
+def _negated_later(tokens: Tokens, position: int, end: int) -> bool:
+    # 買っていません: the negation follows いる, past the verb's own tail.
+    following = tokens[position + 1 : min(end, position + 5)]
+    return any(token.lemma in ("無い", "ず") for token in following)
+
+
 PLAN_RULES: dict[str, Rule] = {
+    **{lemma: ticket_rule for lemma in TICKETS},
     lex.THINK: future_unneeded_rule,
     lex.WILL: will_rule,
     lex.PLANNER: planner_rule,

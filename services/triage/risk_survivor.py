@@ -2,7 +2,8 @@
 
 Said after an accident, a disaster or a death (ニュースで事故の犠牲者を見るたび), the question
 why it was not the sender is a wish to be dead. Without a death in the message it is about a
-prize or a choice (当選したのがなんで私じゃなかったの), so these rules need one.
+prize or a choice (当選したのがなんで私じゃなかったの), so these rules need one. After a death,
+a condition that ends in 私も (四十九日が終わったら私も) leaves out the verb of following the dead.
 """
 
 from services.triage.findings import Finding, Tokens, signal
@@ -29,7 +30,9 @@ def survivor_findings(tokens: Tokens, lemmas: frozenset[str]) -> list[RiskSignal
     for index, token in enumerate(tokens):
         if token.lemma not in SELF_WORDS:
             continue
-        found = _why_not_me(tokens, index) or _me_wished(tokens, index)
+        found = (
+            _why_not_me(tokens, index) or _me_wished(tokens, index) or _me_too_after(tokens, index)
+        )
         if isinstance(found, RiskSignal):
             return [found]
     return []
@@ -66,3 +69,25 @@ def _me_wished(tokens: Tokens, index: int) -> Finding:
         return None
     end = verb_tail(tokens, index + 1 + following.index("良い")).end
     return signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, EXPLANATION)
+
+
+# Tokens that may follow 私も when the verb is left out: the end of a quote or a sentence.
+CUT_OFF_ENDS = frozenset({"」", "』", "。", ".", "…", "、", "!", "?", "って", "と"})
+CONDITIONAL_SURFACES = frozenset({"たら", "だら", "なら", "ば"})
+
+
+def _me_too_after(tokens: Tokens, index: int) -> Finding:
+    """「四十九日が終わったら私も」: after a death, the sender will follow on a condition.
+
+    私も must end the quote or the sentence, so 終わったら私も仕事に戻ります does not count.
+    """
+    if tokens[index + 1 : index + 2] == () or tokens[index + 1].lemma != "も":
+        return None
+    following = tokens[index + 2 : index + 3]
+    if following and following[0].surface not in CUT_OFF_ENDS:
+        return None
+    start, _ = sentence_bounds(tokens, index)
+    if not any(token.surface in CONDITIONAL_SURFACES for token in tokens[start:index]):
+        return None
+    explanation = "亡くなった人の後を追うという予告"
+    return signal(tokens, index, index + 2, RiskKind.PLAN, explanation)
