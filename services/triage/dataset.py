@@ -60,6 +60,8 @@ PART_FILES: dict[Part, tuple[str, ...]] = {
         "tune_quiet.jsonl",
         "tune_buried.jsonl",
         "tune_chatstyle.jsonl",
+        "tune_settling.jsonl",
+        "tune_relay.jsonl",
         "tune_english.jsonl",
         "tune_phrases.jsonl",
     ),

@@ -258,7 +258,7 @@ def test_fit_learns_small_data() -> None:
 
 
 def test_urgent_threshold_keeps_precision_floor() -> None:
-    """The urgent threshold is the lowest whose out-of-file precision stays at the floor."""
+    """The urgent threshold has the highest recall whose out-of-file precision keeps the floor."""
     # Without rule findings, so the model's threshold alone decides.
     no_rules = by_rules(read("こんにちは"))
     items = [
@@ -270,6 +270,21 @@ def test_urgent_threshold_keeps_precision_floor() -> None:
     probabilities[:, urgent] = [0.9 if item.example.urgent else 0.3 for item in items]
     thresholds = train.choose_thresholds(items, probabilities)
     assert 0.3 < thresholds[urgent] <= 0.9
+
+
+def test_urgent_threshold_uses_fine_grid() -> None:
+    """The urgent threshold may fall between two steps of 0.05 (0.40 and 0.45)."""
+    no_rules = by_rules(read("こんにちは"))
+    items = [
+        dataclasses.replace(item, rules=no_rules)
+        for item in train.prepare(part_paths("tune")[:1])[:60]
+    ]
+    urgent = LABELS.index(Topic.SUICIDE_SELF_HARM)
+    probabilities = np.zeros((len(items), len(LABELS)))
+    # 0.41 and 0.42 keep every urgent message and drop every other; 0.43 drops them all.
+    probabilities[:, urgent] = [0.42 if item.example.urgent else 0.405 for item in items]
+    thresholds = train.choose_thresholds(items, probabilities)
+    assert thresholds[urgent] == pytest.approx(0.42)
 
 
 def test_vetoes_drop_wrong_rule_categories_only() -> None:
