@@ -184,8 +184,8 @@ def own_wish(tokens: Tokens, start: int, end: int, explanation: str) -> Finding:
     """Return the signal unless the wish belongs to a thing or was said to the sender.
 
     A wish reported of another person (母が「あの世に行きたい」と言う) stays a signal, and
-    risk.py names that person. So does a wish with たい quoted as said to the sender
-    (「あいつのところに行って謝りたい」と言われた), which is the speaker's own.
+    risk.py names that person. So does a wish with たい quoted as addressed to the sender
+    (「あいつのところに行って謝りたい」と言われた), because the wish is the speaker's own.
     """
     subject = subject_of(tokens, start)
     if not is_self(subject) and subject not in lex.OTHER_PEOPLE:

@@ -203,7 +203,7 @@ ENGLISH_LEAVING = re.compile(
     r"|transferr?\w*|farewell party|host family|last day|new job|before i leave)\b"
 )
 SENTENCE_END = re.compile(r"[.!?。]")
-# What someone enjoys at a bridge or a station: "i'm at the bridge, the view is nice".
+# Views and meetings at a bridge or a station: "i'm at the bridge, the view is nice".
 ENGLISH_OUTING = re.compile(
     r"\b(?:view|views|sunset|sunrise|fireworks|photos?|pictures?|scenery|festival|picnic"
     r"|waiting for (?:my|a|the|you)|meeting (?:my|a|friends)|train to|bus to)\b"
@@ -254,10 +254,11 @@ def english_findings(canonical: str) -> list[RiskSignal | RiskNote]:
     return findings
 
 
-def _rest_of_sentence(canonical: str, match: re.Match[str]) -> str:
-    """Return the text from the match to the end of its sentence."""
+def _names_outing(canonical: str, match: re.Match[str]) -> bool:
+    """Return whether the sentence of the match names a view or a meeting (ENGLISH_OUTING)."""
     end = SENTENCE_END.search(canonical, match.end())
-    return canonical[match.start() : end.start() if end else len(canonical)]
+    sentence_rest = canonical[match.start() : end.start() if end else len(canonical)]
+    return ENGLISH_OUTING.search(sentence_rest) is not None
 
 
 def _finding(canonical: str, rule: EnglishRule, match: re.Match[str]) -> RiskSignal | RiskNote:
@@ -277,8 +278,7 @@ def _finding(canonical: str, rule: EnglishRule, match: re.Match[str]) -> RiskSig
     after = canonical[match.end() :]
     if past and (ENGLISH_RECOVERED.search(after) or ENGLISH_OVER.search(after)):
         return RiskNote(phrase, "過去の気持ちとして語られ、今は否定されている")
-    outing = ENGLISH_OUTING.search(_rest_of_sentence(canonical, match))
-    if rule.explanation == AT_DANGEROUS_PLACE and outing:
+    if rule.explanation == AT_DANGEROUS_PLACE and _names_outing(canonical, match):
         return RiskNote(phrase, "景色や待ち合わせなど日常の外出")
     if rule.explanation == GOODBYE_LETTER and ENGLISH_LEAVING.search(canonical):
         return RiskNote(phrase, "引っ越しや帰国、卒業などの別れの手紙")

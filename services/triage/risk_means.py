@@ -274,12 +274,12 @@ def _benign_purpose(tokens: Tokens) -> bool:
 
 
 def _said_as_pretext(following: Tokens) -> bool:
-    """Return whether the purpose is followed by 〜って言って, a reason told to someone."""
+    """Return whether 〜って言って follows the purpose, a reason given to someone else."""
     for position in range(len(following) - 1):
         if following[position].lemma != "言う" or following[position + 1].surface != "て":
             continue
         after = following[position + 2 : position + 3]
-        # 焼き肉するって言ってたから: what someone had said, not a pretext.
+        # 焼き肉するって言ってたから: someone else's earlier words, not a pretext.
         return not (after and after[0].lemma in ("居る", "た", "てる"))
     return False
 

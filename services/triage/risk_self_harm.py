@@ -366,18 +366,12 @@ def _kept_secret(tokens: Tokens) -> bool:
     lemmas = {token.lemma for token in tokens}
     if lemmas & lex.OTHER_MARKS or lemmas & lex.INJURY_CAUSES:
         return False
-    # 傷跡を隠さず半袖を着ている: a scar no longer hidden is no secret.
+    # 傷跡を隠さず半袖を着ている: a scar no longer hidden is no secret. バレたくない negates
+    # the wish, not the verb, so it stays a secret.
     return any(
-        token.lemma in SECRECY and not _negated_next(tokens, position)
+        token.lemma in SECRECY and not verb_tail(tokens, position).negated
         for position, token in enumerate(tokens)
     )
-
-
-def _negated_next(tokens: Tokens, position: int) -> bool:
-    """Return whether the verb itself is negated: 隠さず, 隠していない, but not バレたくない."""
-    following = [token.lemma for token in tokens[position + 1 : position + 4]]
-    following = [lemma for lemma in following if lemma not in ("て", "で", "居る", "てる")]
-    return bool(following) and following[0] in NEGATIONS
 
 
 def _next_sentence_lemmas(tokens: Tokens, index: int) -> set[str]:

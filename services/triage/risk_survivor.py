@@ -81,7 +81,7 @@ def _me_too_after(tokens: Tokens, index: int) -> Finding:
 
     私も must end the quote or the sentence, so 終わったら私も仕事に戻ります does not count.
     """
-    if tokens[index + 1 : index + 2] == () or tokens[index + 1].lemma != "も":
+    if index + 1 >= len(tokens) or tokens[index + 1].lemma != "も":
         return None
     following = tokens[index + 2 : index + 3]
     if following and following[0].surface not in CUT_OFF_ENDS:

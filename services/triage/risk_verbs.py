@@ -317,14 +317,14 @@ def _insult_or_context(tokens: Tokens, index: int, tail: Tail) -> Finding:
         return signal(tokens, index, index + 1, RiskKind.IDEATION, explanation)
     if _voice_heard(tokens):
         # 頭の中で『死ね』って声がする: a voice that orders death is a warning sign even
-        # before the sender says they may obey it.
+        # before the sender writes that they may obey it.
         explanation = "「死ね」と命じる声が聞こえるという訴え"
         return signal(tokens, index, index + 1, RiskKind.IDEATION, explanation)
     return note(tokens, index, index + 1, "他人に向けた暴言としての「死ね」")
 
 
 def _voice_heard(tokens: Tokens) -> bool:
-    """Return whether the message tells of a voice heard, not of a person's words.
+    """Return whether the message reports a voice heard, not a person's words.
 
     幻聴, 『死ね』って声がする, 声が聞こえる and 声が『死ね』って言う count; 上司の『死ね』って声が
     耳に残ってる and 大きな声で言われた do not.

@@ -218,7 +218,7 @@ HIRAGANA_SPELLINGS = {
     "おーばーどーず": "オーバードーズ",
 }
 # Voice-input and conversion slips of risk words: 首釣り for 首吊り, 飛び折り for 飛び降り.
-CONVERSION_SLIPS = {"首釣り": "首吊り", "首を釣": "首を吊", "首釣": "首吊", "飛び折り": "飛び降り"}
+CONVERSION_SLIPS = {"首を釣": "首を吊", "首釣": "首吊", "飛び折り": "飛び降り"}
 # 生きてく and 生きてけない drop the い of 生きていく; Sudachi then reads てく as one
 # auxiliary that the rules do not know. 生きてくれ and 生きてください keep their form.
 CONTRACTED_GOING = re.compile(r"(?<=生き)て(?=く(?![れだ])|け(?!ど))")

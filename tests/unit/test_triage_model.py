@@ -257,14 +257,18 @@ def test_fit_learns_small_data() -> None:
         assert (probability >= 0.5) == item.example.urgent, item.example.text
 
 
+def _items_without_rules(count: int) -> list[train.Prepared]:
+    """Return the first tuning messages with no rule findings, so thresholds alone decide."""
+    no_rules = by_rules(read("こんにちは"))
+    return [
+        dataclasses.replace(item, rules=no_rules)
+        for item in train.prepare(part_paths("tune")[:1])[:count]
+    ]
+
+
 def test_urgent_threshold_keeps_precision_floor() -> None:
     """The urgent threshold has the highest recall whose out-of-file precision keeps the floor."""
-    # Without rule findings, so the model's threshold alone decides.
-    no_rules = by_rules(read("こんにちは"))
-    items = [
-        dataclasses.replace(item, rules=no_rules)
-        for item in train.prepare(part_paths("tune")[:1])[:60]
-    ]
+    items = _items_without_rules(60)
     urgent = LABELS.index(Topic.SUICIDE_SELF_HARM)
     probabilities = np.zeros((len(items), len(LABELS)))
     probabilities[:, urgent] = [0.9 if item.example.urgent else 0.3 for item in items]
@@ -274,11 +278,7 @@ def test_urgent_threshold_keeps_precision_floor() -> None:
 
 def test_urgent_threshold_uses_fine_grid() -> None:
     """The urgent threshold may fall between two steps of 0.05 (0.40 and 0.45)."""
-    no_rules = by_rules(read("こんにちは"))
-    items = [
-        dataclasses.replace(item, rules=no_rules)
-        for item in train.prepare(part_paths("tune")[:1])[:60]
-    ]
+    items = _items_without_rules(60)
     urgent = LABELS.index(Topic.SUICIDE_SELF_HARM)
     probabilities = np.zeros((len(items), len(LABELS)))
     # 0.41 and 0.42 keep every urgent message and drop every other; 0.43 drops them all.
