@@ -12,7 +12,13 @@ import dataclasses
 
 from services.triage import risk_lexicon as lex
 from services.triage.morphology import Token, is_sentence_end, message_lemmas, sentence_bounds
-from services.triage.predicates import NEGATIONS, SUBJECT_PARTICLES, is_potential, subject_of
+from services.triage.predicates import (
+    NEGATIONS,
+    SUBJECT_PARTICLES,
+    is_potential,
+    subject_of,
+    verb_tail,
+)
 from services.triage.risk_accidents import ACCIDENT_RULES
 from services.triage.risk_clause import clause_findings
 from services.triage.risk_context import harmless_context
@@ -85,6 +91,11 @@ CLOSING_QUOTES = frozenset({"」", "』"})
 # 「死にたい」と何度も書いてありました: た may come four morphemes after the verb.
 REPORT_WINDOW = 4
 REPORTING_VERBS = frozenset({"言う", "思う", "考える", "書く"})
+# 通院も終わって, 仕事も続いてます: treatment over, or daily life going on.
+ENDED = "終わる"
+GOES_ON = "続く"
+TREATMENT_COURSES = frozenset({"通院", "治療", "入院", "カウンセリング", "服薬"})
+DAILY_ROUTINES = frozenset({"仕事", "学校", "バイト", "勤務", "通学", "パート"})
 
 
 def assess_risk(tokens: Tokens, canonical: str, normalized: str) -> RiskAssessment:
@@ -523,6 +534,9 @@ def _calm(tokens: Tokens, start: int) -> bool | None:
         if _achieved(tokens, position) or _no_longer(tokens, position):
             # 今年は桜を見に行けた, 今はもうそういう気持ちはありません.
             return True
+        if _routine_restored(tokens, position):
+            # 今は通院も終わって、仕事も続いてます.
+            return True
         if token.lemma == "違う" and _ends_clause(tokens, position + 1):
             # 今は違う: the sender says the feeling is not the present one.
             return True
@@ -532,6 +546,18 @@ def _calm(tokens: Tokens, start: int) -> bool | None:
             if isinstance(RULES[token.lemma](tokens, position), RiskSignal):
                 return False
     return None
+
+
+def _routine_restored(tokens: Tokens, position: int) -> bool:
+    """Return whether treatment has ended (通院も終わって) or work goes on (仕事も続いてる)."""
+    lemma = tokens[position].lemma
+    if lemma not in (ENDED, GOES_ON) or verb_tail(tokens, position).negated:
+        return False
+    before = [token.lemma for token in tokens[max(0, position - 2) : position]]
+    if before[-1:] not in (["も"], ["が"], ["は"]):
+        return False
+    nouns = TREATMENT_COURSES if lemma == ENDED else DAILY_ROUTINES
+    return before[0] in nouns
 
 
 def _act_denied(tokens: Tokens, position: int) -> bool:

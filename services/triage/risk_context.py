@@ -6,7 +6,7 @@ and 映画を見て死にたくなった stay urgent.
 """
 
 from services.triage.morphology import Token, is_sentence_end, sentence_bounds
-from services.triage.predicates import NEGATIONS, is_contrast
+from services.triage.predicates import NEGATIONS, OPENING_QUOTES, is_contrast
 from services.triage.risk_care import care_context
 from services.triage.risk_hedges import hedged_context
 from services.triage.signals import RiskKind, RiskSignal
@@ -21,7 +21,7 @@ WISH_KINDS = frozenset({RiskKind.IDEATION, RiskKind.PASSIVE_IDEATION})
 # 「死にたい」って言葉が頭から離れない is the sender's own thought.
 MEDIA_NOUNS = frozenset(
     {"歌詞", "曲", "歌", "台詞", "セリフ", "タイトル", "題名", "本", "小説", "漫画", "映画",
-     "ドラマ", "アニメ", "作品", "詩", "フレーズ"}
+     "ドラマ", "アニメ", "作品", "詩", "フレーズ", "歌い出し", "サビ", "新曲"}
 )  # fmt: skip
 CLOSING_QUOTES = frozenset({"」", "』", '"'})
 QUOTE_LINKS = frozenset({"って", "と", "という", "言う", "の"})
@@ -58,6 +58,11 @@ WHAT = frozenset({"何", "なに"})
 WHAT_ENDS = frozenset({"だ", "です", "か", "?", "。"})
 # 本当はずっとある, うそ: the sender takes back the answer given to the question.
 RETRACTIONS = frozenset({"嘘", "うそ", "本当"})
+# ふざけて「もう消えたい〜」って送った, 冗談で「死にたい」って言った: words said in jest.
+JOKE_WORDS = frozenset({"ふざける", "冗談", "ノリ", "ネタ"})
+JOKE_WINDOW = 3
+# 本気だった, 本気です; 本気で心配された is about someone else's worry.
+EARNEST_COPULAS = frozenset({"だ", "だっ", "です", "でし", "なん", "な"})
 TOPIC_QUOTES = frozenset({"って", "と", "とは", "は"})
 # 「自殺したい気持ちはありますか」って聞かれる: a question put to the sender.
 QUESTION_ENDS = frozenset({"か", "?", "の"})
@@ -107,7 +112,40 @@ def harmless_context(tokens: Tokens, found: RiskSignal) -> str | None:
         return "歌詞や作品の言葉としての引用"
     if _dream(tokens, found.start):
         return "夢の中の出来事の話"
+    if found.kind in WISH_KINDS and _joked(tokens, found.start):
+        return "ふざけて送った言葉の引用"
     return hedged_context(tokens, found) or care_context(tokens, found)
+
+
+def _joked(tokens: Tokens, start: int) -> bool:
+    """Return whether the phrase is quoted as something said in jest: ふざけて「消えたい」って."""
+    sentence_start, _ = sentence_bounds(tokens, start)
+    for position in range(start - 1, sentence_start - 1, -1):
+        if tokens[position].surface in OPENING_QUOTES:
+            before = tokens[max(sentence_start, position - JOKE_WINDOW) : position]
+            jest = any(
+                token.lemma in JOKE_WORDS and not _joke_denied(tokens, index)
+                for index, token in enumerate(before, start=position - len(before))
+            )
+            return jest and not _meant_after(tokens, start)
+    return False
+
+
+def _meant_after(tokens: Tokens, start: int) -> bool:
+    # 冗談で言ったけど、本当は本気: the sender takes the joke back.
+    for index in range(start, len(tokens) - 1):
+        lemma, following = tokens[index].lemma, tokens[index + 1]
+        if lemma == "本当" and following.lemma == "は":
+            return True
+        if lemma == "本気" and following.surface in EARNEST_COPULAS:
+            return True
+    return False
+
+
+def _joke_denied(tokens: Tokens, index: int) -> bool:
+    # 冗談じゃなくて「消えたい」: the sender says it was no joke.
+    following = [token.lemma for token in tokens[index + 1 : index + 4]]
+    return any(lemma in NEGATIONS for lemma in following)
 
 
 def _embarrassed(tokens: Tokens, start: int) -> bool:
@@ -210,8 +248,17 @@ def _question_put_to_sender(tokens: Tokens, end: int) -> bool:
             after = [token.lemma for token in tokens[position + 1 : position + 5]]
             if ASK not in after or after[after.index(ASK) + 1 : after.index(ASK) + 2] != ["れる"]:
                 return False
-            return not any(token.lemma in RETRACTIONS for token in tokens[position:])
+            return not any(
+                token.lemma in RETRACTIONS and not _confirms_denial(tokens, index)
+                for index, token in enumerate(tokens[position:], start=position)
+            )
     return False
+
+
+def _confirms_denial(tokens: Tokens, index: int) -> bool:
+    # 本当にない: 本当 stresses the answer "no" instead of taking it back (本当はある).
+    following = [token.lemma for token in tokens[index + 1 : index + 3]]
+    return following[:1] == ["に"] and following[1:] and following[1] in NEGATIONS
 
 
 def _after_closing_quote(tokens: Tokens, position: int) -> int:

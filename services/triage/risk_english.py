@@ -83,9 +83,20 @@ ENGLISH_RULES = (
           RiskKind.PASSIVE_IDEATION, "存在したくない・目覚めたくない", deniable=False),
     _rule(r"wish (?:i|i'd) (?:could|would) (?:just )?(?:disappear|vanish|die|stop existing"
           r"|not exist|sleep forever)", RiskKind.PASSIVE_IDEATION, "消えたい・死にたいという願い"),
-    _rule(r"tired of (?:living|being alive|life)|(?:no|any|the) point (?:in )?living"
+    _rule(r"tired of (?:living|being alive|life)"
+          r"|(?:no|any|the) point (?:in |of )?(?:living|being alive|going on|existing)"
           r"|point (?:of|in) me (?:being here|living|being alive)", RiskKind.PASSIVE_IDEATION,
           "生きることへの疲れ・拒否"),
+    # "if i was gone from the office" is an absence, not death.
+    _rule(r"(?:notice|care|miss me) if i (?:was|were|'m|am) (?:gone|dead)(?! (?:from|to|for|on))"
+          r"|(?:notice|care|miss me) if i (?:died|disappeared)(?! (?:from|for))",
+          RiskKind.PASSIVE_IDEATION,
+          "いなくなっても誰も気づかないという思い"),
+    _rule(r"(?:dialysis|chemo|chemotherapy|treatment|insulin)[^!?]{0,80}(?:stop|quit)(?:ping)?"
+          r"[^!?]{0,60}know what (?:that|it) means", RiskKind.PLAN,
+          "治療をやめて死を受け入れるつもり"),
+    _rule(r"how easy it would be" + CLAUSE_END, RiskKind.IDEATION,
+          "簡単に死ねそうだと考えている"),
     _rule(r"(?:(?:want|wanna|going|gonna) (?:to )?end|(?:i'm|im|i am) ending) it" + CLAUSE_END,
           RiskKind.IDEATION, "終わらせたい"),
     _rule(r"(?:took|swallowed|taking|take) (?:all|a bunch of|a lot of|too many|the whole "
@@ -106,7 +117,9 @@ ENGLISH_RULES = (
           r"|railing|bridge|them|it|there)|\s*(?:$|[.,!?]))", RiskKind.PLAN,
           "危険な場所から動けない", deniable=False),
     _rule(r"never wake up|sleep forever|(?:fall asleep|sleep|go to sleep) and not wake up"
-          r"|if i (?:just )?(?:didn't|did not|don't|never) wake up",
+          r"|if i (?:just )?(?:didn't|did not|don't|never) wake up"
+          r"|(?:hope|hoping|wish|praying) (?:that )?i (?:just )?(?:won't|wont|wouldn't|don't|dont"
+          r"|will not|never) wake up",
           RiskKind.PASSIVE_IDEATION, "目覚めたくないという願い"),
     _rule(r"wish (?:i|i'd) (?:would |could )?(?:get|got|be|was) (?:hit|run over) by a (?:car|truck"
           r"|train|bus)", RiskKind.PASSIVE_IDEATION, "事故で死ねたらという願い"),

@@ -22,6 +22,7 @@ from services.triage.findings import (
 from services.triage.modality import hoped
 from services.triage.morphology import is_sentence_end, sentence_bounds
 from services.triage.predicates import (
+    NEGATIONS,
     Desire,
     Tail,
     is_volitional,
@@ -264,6 +265,9 @@ def stop_rule(tokens: Tokens, index: int) -> Finding:
     if subject_of(tokens, index) not in lex.VITAL_NOUNS | {None}:
         return None
     tail = verb_tail(tokens, index)
+    if _stop_denied(tail):
+        # 心臓が止まらないでほしい asks the heart to keep going.
+        return None
     wish = wish_end(tokens, index, tail) or hoped(tokens, index, tail)
     if wish is None and any(lemma in lex.REQUEST_WORDS for lemma in tail.lemmas):
         wish = tail.end
@@ -271,6 +275,13 @@ def stop_rule(tokens: Tokens, index: int) -> Finding:
         return None
     explanation = "心臓や息が止まってほしいという願い"
     return signal(tokens, index, wish, RiskKind.PASSIVE_IDEATION, explanation)
+
+
+def _stop_denied(tail: Tail) -> bool:
+    """Return whether a negation comes before the request (止まらないでほしい)."""
+    negations = [i for i, lemma in enumerate(tail.lemmas) if lemma in NEGATIONS]
+    requests = [i for i, lemma in enumerate(tail.lemmas) if lemma in lex.REQUEST_WORDS]
+    return bool(negations and requests) and negations[0] < requests[0]
 
 
 def _accepted(tokens: Tokens, position: int) -> bool:
@@ -373,6 +384,8 @@ EUPHEMISM_RULES: dict[str, Rule] = {
     lex.WELCOME: welcome_rule,
     lex.CHASE: follow_rule,
     lex.STOP: stop_rule,
+    # 全部とまってほしい: 止まる written in kana has its own lemma.
+    "とまる": stop_rule,
     lex.COLD: cold_rule,
     lex.RUN_OVER: run_over_rule,
     lex.MEET: run_over_rule,

@@ -43,6 +43,7 @@ STRONG_CUES = frozenset(
 )
 # 明日にはもういない, 来週にはもういないから.
 GONE_TIMES = frozenset({"明日", "明後日", "来週", "来月", "今夜", "週末"})
+GONE_BY_THEN = "もういない"
 LAST_WISHES = frozenset({"話す", "聞く", "会う", "伝える"})
 BELONGINGS = frozenset({"持ち物", "私物", "物", "装備", "荷物"})
 TRACES = frozenset({"データ", "写真", "アカウント", "履歴", "垢"})
@@ -83,6 +84,8 @@ def farewell_findings(tokens: Tokens) -> list[RiskSignal]:
 
     A cue that says the sender will be gone when the message is read (これが読まれる頃には
     もういない) or that the message is the last one (これが最後のメッセージです) counts twice.
+    So does gone by a named time (明日の朝にはもういない), unless a move or an absence with a
+    reason explains it (転職, 入院, 帰国).
     """
     cues: dict[str, str] = {}
     positions: list[int] = []
@@ -106,6 +109,9 @@ def farewell_findings(tokens: Tokens) -> list[RiskSignal]:
         cues.setdefault(cue, "手紙")
         positions.append(-1)
     weight = len(cues) + sum(1 for cue in cues if cue in STRONG_CUES)
+    if GONE_BY_THEN in cues and not _moving_on(tokens):
+        # 明日にはもういないから: gone by a named time, with no move or absence to explain it.
+        weight += 1
     if weight < MIN_CUES:
         return []
     if weight == len(cues) and (_carries_on(tokens) or _work_greeting(tokens)):
@@ -120,6 +126,11 @@ def farewell_findings(tokens: Tokens) -> list[RiskSignal]:
         return []
     phrase = "」「".join(cues)
     return [RiskSignal(RiskKind.IDEATION, -1, -1, phrase, FAREWELL_EXPLANATION)]
+
+
+def _moving_on(tokens: Tokens) -> bool:
+    moves = NEW_PLACES | ARRANGED_ABSENCES | LAST_WORKDAY | HOME_COUNTRY | {"帰国"}
+    return not moves.isdisjoint(message_lemmas(tokens))
 
 
 def _going_home(tokens: Tokens) -> bool:
@@ -277,8 +288,8 @@ def _more_cue_at(tokens: Tokens, index: int) -> str | None:
         return "最後に話したかった"
     if lemma == "頃" and _gone_by_then(tokens, index):
         return "その頃にはもういない"
-    if lemma in GONE_TIMES and following[:2] == ["に", "は"] and _gone_by_then(tokens, index):
-        return "もういない"
+    if lemma in GONE_TIMES and _time_marked(tokens, index) and _gone_by_then(tokens, index):
+        return GONE_BY_THEN
     if lemma == "連絡" and _cut_off(tokens, index):
         return "連絡がつかない"
     if lemma in BELONGINGS and _handed_out(tokens, index):
@@ -332,6 +343,14 @@ def _gone_by_then(tokens: Tokens, index: int) -> bool:
         ):
             return True
     return False
+
+
+def _time_marked(tokens: Tokens, index: int) -> bool:
+    # 明日には, 明日の朝には, 来月の給料日には.
+    following = [token.lemma for token in tokens[index + 1 : index + 5]]
+    return following[:2] == ["に", "は"] or (
+        following[:1] == ["の"] and following[2:4] == ["に", "は"]
+    )
 
 
 def _cut_off(tokens: Tokens, index: int) -> bool:

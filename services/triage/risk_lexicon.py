@@ -174,6 +174,10 @@ HOARD_VERBS = lemma_set(
 )  # fmt: skip
 SWALLOW = lemma_of("飲む")
 # Verbs of taking medicine: 酒で流し込んだ, インスリンを多めに打つ.
+# 最初から存在しなければ, 元々存在: times that stand before 存在 without owning it.
+TIME_BEFORE_EXISTING = lemma_set("最初", "元々", "初め", "そもそも", "始め")
+# 全部飲んだ, 全て飲んだ: everything, with nothing named.
+EVERYTHING = lemma_set("全部", "全て")
 SWALLOW_VERBS = lemma_set("飲む", "流し込む", "飲み込む", "服用", "打つ")
 # Keeping pills counts as hoarding only when they are also not taken: 飲まずに残してる,
 # 飲まないで引き出しにしまってある, 飲まずに隠してた.
@@ -198,10 +202,16 @@ ROPE_ACTIONS = lemma_set(
 # ちょうどいい長さのを一本選んでおいた: a rope chosen.
 ROPE_ACTIONS = ROPE_ACTIONS | {"かける", "選ぶ"}
 CARRYING = lemma_set("持つ", "持ち出す", "持ち歩く")
+# ロープの結び方の画像: how to tie it, which counts unless it is taught or practised.
+KNOT_HOWTO = lemma_of("結び方")
+ROPE_LESSONS = lemma_set(
+    "練習", "講習", "習う", "教わる", "教室", "講座", "研修", "クライミング", "登山", "山岳",
+    "訓練",
+)  # fmt: skip
 CHARCOAL = lemma_of("練炭")
 CHARCOAL_ACTIONS = lemma_set(
     "買う", "用意", "準備", "積む", "車", "目張り", "注文", "部屋", "調べる", "検索", "置く",
-    "買い置き", "売る", "使う",
+    "買い置き", "売る", "使う", "運び込む", "溜める", "集める",
 )  # fmt: skip
 # 七輪 is an everyday grill; it counts only with something that seals a room or a car.
 GRILL = lemma_of("七輪")
@@ -588,6 +598,10 @@ CEASE_VERBS = lemma_set("なくなる", "無くなる")
 ERASE_NOUNS = lemma_set("削除", "抹消", "消去", "BAN", "シャットダウン", "ブロック", "引き算")
 # この世から垢消し: an account erased from this world is the sender.
 ACCOUNT_NOUNS = lemma_set("垢", "アカウント")
+# 本体: the person behind an account, in net slang (垢だけじゃなくて本体も消す).
+REAL_SELF = lemma_of("本体")
+# 消す予定, 消すつもり: nouns after a verb that make it a plan.
+PLAN_NOUNS = lemma_set("予定", "つもり", "積もり")
 WORLD_SOURCES = lemma_set("この世", "世界", "地球", "世の中")
 # Leaving life: 人生から降りたい, この世から抜けたい, この世からおいとましたい, 人生ログアウト.
 LIFE_SOURCES = lemma_set("人生", "この世", "世の中")

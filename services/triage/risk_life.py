@@ -57,6 +57,8 @@ DO_WINDOW = 4
 # 去年自殺して, 3年前に自殺して: a date that places someone's suicide in the past.
 PAST_DATES = frozenset({"去年", "昨年", "一昨年", "おととし"})
 DATE_UNITS = frozenset({"年", "月", "ヶ月", "か月", "週間"})
+# 亡くなった: a death reported, whose cause 自殺だった then names.
+PASSED_AWAY = "亡くなる"
 
 
 def live_rule(tokens: Tokens, index: int) -> Finding:
@@ -77,6 +79,12 @@ def live_rule(tokens: Tokens, index: int) -> Finding:
             # もう長く生きる気はない.
             explanation = "生きる気がないという思い"
             return signal(tokens, index, tail.end + 3, RiskKind.PASSIVE_IDEATION, explanation)
+    if following[:1] == ["予定"] and following[1:2] in (["は"], ["も"], ["無い"]):
+        if "無い" in following[1:3]:
+            # そのあとは生きてる予定ないです: no plan to be alive.
+            end = tail.end + following.index("無い") + 1
+            explanation = "生きている予定がないという予告"
+            return signal(tokens, index, end, RiskKind.PLAN, explanation)
     if following[:1] and following[0] in lex.WORTH_NOUNS and "無い" in following[1:3]:
         end = tail.end + following.index("無い") + 1
         return signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, "生きる意味や価値の否定")
@@ -430,7 +438,12 @@ def suicide_noun_rule(tokens: Tokens, index: int) -> Finding:
     if _names_the_word(tokens, index):
         return note(tokens, index, index + 1, "言葉としての言及")
     do_index = _do_after(tokens, index)
-    context = news_context(tokens, index) or _mourning(tokens) or _studied(tokens)
+    context = (
+        news_context(tokens, index)
+        or _mourning(tokens)
+        or _studied(tokens)
+        or _cause_of_a_death(tokens, index)
+    )
     if do_index is not None:
         tail = verb_tail(tokens, do_index)
         if tail.desire is Desire.NOT_WANT or tail.negated:
@@ -500,6 +513,20 @@ def _studied(tokens: Tokens) -> str | None:
     """Return a word of study or broadcast anywhere in the message (レポート, テレビ), if any."""
     for token in tokens:
         if token.lemma in lex.STUDY_WORDS:
+            return token.surface
+    return None
+
+
+def _cause_of_a_death(tokens: Tokens, index: int) -> str | None:
+    """Return 亡くなった when 自殺だった names the cause of a death the message reports.
+
+    同級生が亡くなったと連絡が来た。自殺だったらしい: the sender is bereaved, not at risk.
+    """
+    following = [token.lemma for token in tokens[index + 1 : index + 3]]
+    if following != ["だ", "た"]:
+        return None
+    for position, token in enumerate(tokens):
+        if token.lemma == PASSED_AWAY and "た" in verb_tail(tokens, position).lemmas:
             return token.surface
     return None
 

@@ -33,7 +33,7 @@ from services.triage.risk_doses import (
     lethal_dose_rule,
     unsafe_amount_rule,
 )
-from services.triage.risk_medicine import medicine_rule
+from services.triage.risk_medicine import all_swallowed_rule, medicine_rule
 from services.triage.risk_places import PLACE_RULES
 from services.triage.signals import RiskKind
 
@@ -123,11 +123,21 @@ def rope_or_charcoal_rule(tokens: Tokens, index: int) -> Finding:
     if is_rope and lemmas & lex.CARRYING and _message_has(tokens, lex.REMOTE_WORDS - {"車"}):
         # ロープを持って一人で山の方に行こうとしていた.
         return signal(tokens, index, index + 1, RiskKind.PLAN, "ロープを持って人のいない所へ")
+    if is_rope and _knot_looked_up(tokens, index):
+        return signal(tokens, index, index + 3, RiskKind.PLAN, "ロープの結び方、首吊りの手段")
     if not lemmas & actions:
         return None
     explanation = "ロープの準備、首吊りの手段" if is_rope else "練炭の準備、自殺の手段"
     start, end = action_span(tokens, index, actions)
     return signal(tokens, start, end, RiskKind.PLAN, explanation)
+
+
+def _knot_looked_up(tokens: Tokens, index: int) -> bool:
+    # ロープの結び方の画像あげてた; ロープの結び方を練習した is a lesson.
+    following = [token.lemma for token in tokens[index + 1 : index + 3]]
+    if following != ["の", lex.KNOT_HOWTO]:
+        return False
+    return not any(token.lemma in lex.ROPE_LESSONS for token in tokens)
 
 
 def neck_rule(tokens: Tokens, index: int) -> Finding:
@@ -312,6 +322,7 @@ MEANS_RULES: dict[str, Callable[[Tokens, int], Finding]] = {
     **{lemma: gaze_rule for lemma in lex.GAZE_VERBS},
     **{lemma: means_noun_rule for lemma in lex.MEANS_NOUNS},
     **{lemma: medicine_rule for lemma in lex.MEDICINE_NOUNS | lex.PILL_COUNTERS},
+    **{lemma: all_swallowed_rule for lemma in lex.EVERYTHING},
     lex.EMPTY_OUT: emptied_rule,
     LETHAL_DOSE: lethal_dose_rule,
     LETHAL: lethal_dose_rule,

@@ -39,6 +39,7 @@ OVERDOSE = "薬を一度に大量に飲む、過量服薬"
 HOARDING = "薬をためている、過量服薬の準備"
 # 全部いった, 一気にいった: slang for taking everything, only right after an amount.
 GO = "行く"
+SAY = "言う"
 # Verbs that may stand between an amount and the verb of taking: 全部出して酒で流し込んだ.
 AMOUNT_LINK_VERBS = frozenset({"纏める", "出す", "取り出す", "混ぜる", "押し出す", "開ける"})
 # Clause ends that cut an amount off from a later verb: 全部わからなかったけど、薬は飲んだ.
@@ -56,6 +57,14 @@ PUT_ASIDE_VERBS = lex.SAVE_VERBS | lex.HOARD_VERBS | frozenset({"抜く", "貰�
 # 飲んだふりして取ってある: pretending to take the pills.
 PRETENSE = "振り"
 HOARD_LOOKAHEAD_SENTENCES = 2
+# ミルク全部飲んでくれた, 全部飲ませた: a child or someone else drank.
+GIVEN_OR_RECEIVED = frozenset({"くれる", "貰う", "せる", "させる"})
+# Drinks and dishes that explain 全部飲んだ without medicine (alcohol is lex.ALCOHOL).
+DRINKS_AND_DISHES = lemma_set(
+    "水", "茶", "コーヒー", "ジュース", "牛乳", "ミルク", "スープ", "味噌汁", "汁",
+    "コーラ", "紅茶", "ドリンク", "スムージー", "ラテ", "麦茶", "豆乳", "ヨーグルト", "母乳",
+    "ラーメン", "うどん", "そば",
+)  # fmt: skip
 WARNING_WORDS = frozenset({"危ない", "駄目", "危険", "良い"})
 # Medicines whose overdose is dangerous: sedatives and insulin. Asking what a double dose of a
 # cold medicine does is a question for a pharmacist.
@@ -116,6 +125,30 @@ def medicine_rule(tokens: Tokens, index: int) -> Finding:
     return dose_signs(tokens, index) or _everyday_dose(tokens, index, lemmas)
 
 
+def all_swallowed_rule(tokens: Tokens, index: int) -> Finding:
+    """さっき全部飲んだ, 全部飲みました: everything swallowed, with no drink or food named.
+
+    medicine_rule reads the messages that name the medicine. Here nothing is named, and a
+    drink or a dish anywhere in the message (ビール, スープ, ミルク) explains the words.
+    """
+    if index + 1 >= len(tokens) or tokens[index + 1].lemma not in lex.SWALLOW_VERBS - {"打つ"}:
+        return None
+    position = index + 1
+    following = tokens[position + 1 : position + 2]
+    if following and following[0].lemma in NOT_TAKING:
+        return None
+    tail = verb_tail(tokens, position)
+    if tail.negated or set(tail.lemmas) & GIVEN_OR_RECEIVED:
+        return None
+    lemmas = {token.lemma for token in tokens}
+    if lemmas & (lex.ALCOHOL | DRINKS_AND_DISHES | lex.MEDICINE_NOUNS):
+        return None
+    done = "た" in tail.lemmas or "ちゃう" in tail.lemmas
+    if not (done or _intended(tokens, position, tail)):
+        return None
+    return signal(tokens, index, tail.end, RiskKind.PLAN, OVERDOSE)
+
+
 def _everyday_dose(tokens: Tokens, index: int, lemmas: set[str]) -> Finding:
     """Return a note for medicine taken as prescribed, fetched at once or given to a child."""
     if lemmas & ROUTINE_WORDS or lemmas & lex.PRESCRIBED:
@@ -133,8 +166,10 @@ def _takes(tokens: Tokens, position: int, start: int) -> bool:
     following = tokens[position + 1 : position + 2]
     if token.lemma in lex.SWALLOW_VERBS:
         return not (following and following[0].lemma in NOT_TAKING)
-    # いく counts only right after an amount: 全部いった, 一気にいった.
-    return token.lemma == GO and _amount_before(tokens, start, position, adjacent=True) is not None
+    # いく counts only right after an amount: 全部いった, 一気にいった. Sudachi reads いった
+    # after これ全部 as 言う, so 言う spelled in kana counts as いく too.
+    going = token.lemma == GO or (token.lemma == SAY and token.surface.startswith("い"))
+    return going and _amount_before(tokens, start, position, adjacent=True) is not None
 
 
 def _amount_before(tokens: Tokens, start: int, position: int, adjacent: bool = False) -> str | None:

@@ -110,6 +110,9 @@ def _unreachable(tokens: Tokens, index: int, following: list[str]) -> bool:
     if lemma == "既読" and following[:1] in (["が"], ["も"]) and following[1:2] == ["付く"]:
         # 既読がつかない, 既読もつかない.
         return _negated_at(tokens, index + 2)
+    if lemma == "既読" and following[:1] == ["付く"]:
+        # 既読つかない: spoken Japanese drops が.
+        return _negated_at(tokens, index + 1)
     if lemma == "繋がる":
         return _negated_at(tokens, index)
     # 今どこにいるのか分からない.

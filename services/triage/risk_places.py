@@ -42,6 +42,10 @@ STAY_DAYS = frozenset({"今日", "今晩", "今夜", "明日", "週末", "連休
 WHILE_WORDS = frozenset({"暫く", "しばらく", "当分"})
 HERE = "此処"
 FLOOR = "階"
+MOST = "一番"
+LOOK_TRY = "見る"
+# 線路沿いを歩いた, 線路沿いの道: beside the place, not on it.
+ALONGSIDE = frozenset({"沿い", "沿う"})
 # 「今から飛ぶ」: times that make a quoted 飛ぶ an announcement.
 JUMP_TIMES = frozenset({"今", "いま", "今夜", "今日", "これ", "明日"})
 SHORT_MESSAGE = 8
@@ -180,6 +184,12 @@ def high_place_rule(tokens: Tokens, index: int) -> Finding:
     """
     position = index + 1
     following = [token.lemma for token in tokens[position : position + 2]]
+    if following[:1] and following[0] in ALONGSIDE:
+        return None
+    if following[1:] == [MOST] and tokens[position + 2 : position + 3]:
+        # ホームのいちばん端: the very edge.
+        following = ["の", tokens[position + 2].lemma]
+        position += 1
     on_edge = following[:1] == ["の"] and following[1:] and following[1] in lex.EDGE_NOUNS
     # 防波堤の先にいます: the tip of a pier is its edge.
     on_edge = on_edge or (following == ["の", lex.TIP] and tokens[index].lemma in lex.PIERS)
@@ -304,6 +314,9 @@ def _present_at_place(tokens: Tokens, lemma: str, tail: Tail) -> bool:
     if lemma == lex.GO:
         # 「屋上に行く」と言った: going there, said as the last word of a sentence or quote.
         # 屋上に行ってお昼を食べた and 屋上に行くのが好き are not warnings.
+        if _going_tentatively(tokens, tail):
+            # 線路に行ってみるかな, 屋上に行ってみよう: going there to try.
+            return True
         if tail.lemmas not in ((), ("ます",)):
             return False
         end = tail.end
@@ -317,6 +330,19 @@ def _present_at_place(tokens: Tokens, lemma: str, tail: Tail) -> bool:
             or (next_token.lemma in lex.QUOTE_MARKERS or next_token.lemma in lex.DEATH_PLAN_NOUNS)
         )
     return not tail.negated
+
+
+def _going_tentatively(tokens: Tokens, tail: Tail) -> bool:
+    """Return whether 行く is followed by みる and a volitional or a question (行ってみるか)."""
+    if tail.lemmas != ("て",) or tail.end >= len(tokens) or tokens[tail.end].lemma != LOOK_TRY:
+        return False
+    trying = verb_tail(tokens, tail.end)
+    if trying.negated:
+        return False
+    if is_volitional(tokens, tail.end, trying):
+        return True
+    following = tokens[trying.end : trying.end + 1]
+    return bool(following) and following[0].lemma == "か"
 
 
 def climb_over_rule(tokens: Tokens, index: int) -> Finding:
@@ -354,7 +380,11 @@ def fall_rule(tokens: Tokens, index: int) -> Finding:
         if end is not None:
             explanation = "高い所から落ちたらと考えている"
             return signal(tokens, index, end, RiskKind.PLAN, explanation)
-        return _jump_quoted(tokens, index, tail) or _jump_at_height(tokens, index, tail)
+        return (
+            _jump_quoted(tokens, index, tail)
+            or _jump_at_height(tokens, index, tail)
+            or _jump_planned(tokens, index, tail)
+        )
     wants = tail.desire is Desire.WANT or is_volitional(tokens, index, tail)
     if not wants and not conditional_relief(tokens, index, tail):
         end = _jump_wondered(tokens, index, tail)
@@ -413,6 +443,31 @@ def _jump_at_height(tokens: Tokens, index: int, tail: Tail) -> Finding:
     if any(token.lemma in FLYING_THINGS for token in tokens):
         return None
     return signal(tokens, index, tail.end, RiskKind.PLAN, "高い所から飛ぶという予告")
+
+
+def _jump_planned(tokens: Tokens, index: int, tail: Tail) -> Finding:
+    """これが0になったら飛ぼうと思ってる。ベランダ、11階: a jump intended, a height named.
+
+    The height may stand anywhere in the message, but 飛ぶ must have no destination
+    (沖縄に飛ぼう is a flight) and nothing in the message may fly (鳥, ドローン).
+    """
+    if tokens[index].lemma != lex.FLY:
+        return None
+    if not (tail.desire is Desire.WANT or is_volitional(tokens, index, tail)):
+        return None
+    if index >= 1 and tokens[index - 1].lemma in ("に", "へ"):
+        return None
+    lemmas = {token.lemma for token in tokens}
+    if lemmas & (FLYING_THINGS | lex.BENIGN_PURPOSES):
+        return None
+    high_floor = any(
+        token.lemma == FLOOR and _high_floor(tokens, position)
+        for position, token in enumerate(tokens)
+    )
+    places = lex.HIGH_PLACES | lex.EDGE_PLACES | {lex.BRIDGE} | lex.TOP_FLOORS
+    if not (high_floor or lemmas & places):
+        return None
+    return signal(tokens, index, tail.end, RiskKind.PLAN, "高い所から飛ぶつもり")
 
 
 def _fall_imagined(tokens: Tokens, index: int, tail: Tail) -> int | None:

@@ -29,6 +29,8 @@ NAIL = "爪"
 MANY = frozenset({"沢山", "いっぱい", "幾つ", "大量"})
 # 親にバレる, 誰にも見せられない: a wound kept from others.
 SECRECY = frozenset({"バレる", "隠す", "ばれる"})
+# 隠さなきゃ, 隠さなくちゃ: negations that end a clause of obligation (must hide).
+OBLIGATION_ENDINGS = frozenset({"なきゃ", "なけりゃ", "なくちゃ", "ねば"})
 NAIL_SET = "立てる"
 WALL_WINDOW = 6
 NOUN_DENIAL_WINDOW = 6
@@ -187,13 +189,28 @@ def _hidden(tokens: Tokens, index: int) -> bool:
     lemmas = {token.lemma for token in tokens}
     if lemmas & lex.OTHER_MARKS or lemmas & lex.INJURY_CAUSES:
         return False
-    if lemmas & lex.HIDING_WORDS:
+    if any(
+        token.lemma in lex.HIDING_WORDS and not _no_longer_hidden(tokens, position)
+        for position, token in enumerate(tokens)
+    ):
         return True
     # 手首見られたら, 腕を見せてと言っても: being seen, or asked to show, is what is feared.
     following = [token.lemma for token in tokens[index + 1 : index + 5]]
     seen = "見る" in following and ("られる" in following or "れる" in following)
     asked = "見せる" in following and ("言う" in following or "無い" in following)
     return seen or asked
+
+
+def _no_longer_hidden(tokens: Tokens, index: int) -> bool:
+    """腕の傷は隠していない。: hiding denied at the end of a clause, not 隠さないと (must hide)."""
+    if tokens[index].lemma != "隠す":
+        return False
+    tail = verb_tail(tokens, index)
+    if not tail.negated or tail.lemmas[-1:] not in (("無い",), ("ず",)):
+        return False
+    if tokens[tail.end - 1].surface in OBLIGATION_ENDINGS:
+        return False
+    return tail.end >= len(tokens) or is_sentence_end(tokens[tail.end])
 
 
 def _injured(lemmas: set[str], site: str) -> bool:
@@ -230,7 +247,8 @@ def blood_rule(tokens: Tokens, index: int) -> Finding:
     soaked = following[:1] and following[0] in lex.SOAKED_SUFFIXES
     if soaked and lemmas & lex.CUTTING_SITES:
         return signal(tokens, index, index + 2, RiskKind.SELF_HARM, "腕が血だらけ、自傷の疑い")
-    not_stopping = lex.STOP in following or "止む" in following
+    # 血とまらない: 止まる written in kana has its own lemma.
+    not_stopping = bool({lex.STOP, "止む", "とまる"} & set(following))
     if not_stopping and (lemmas & lex.CUTTING_SITES or lex.WRIST in lemmas):
         return signal(tokens, index, index + 1, RiskKind.SELF_HARM, "手首や腕の血が止まらない")
     if lex.TISSUE in lemmas and lemmas & (lex.BLADES | {lex.BLADE_EDGE}):
@@ -353,7 +371,10 @@ def wound_rule(tokens: Tokens, index: int) -> Finding:
     # クラスの子の腕に傷あるの見ちゃった。新しいやつ: the arm or the sign may come in the next
     # sentence (傷を見せたら怒られる。左腕、新しいのが3本).
     nearby = lemmas | _next_sentence_lemmas(tokens, index)
-    fresh_on_arm = bool(nearby & lex.CUTTING_SITES) and bool(nearby & lex.WOUND_SIGNS)
+    signs = nearby & lex.WOUND_SIGNS
+    if any(_no_longer_hidden(tokens, position) for position in range(len(tokens))):
+        signs = signs - {"隠す"}
+    fresh_on_arm = bool(nearby & lex.CUTTING_SITES) and bool(signs)
     if on_wrist or cut_on_body or fresh_on_arm:
         return signal(tokens, index, index + 1, RiskKind.SELF_HARM, "手首や腕の傷、自傷の跡")
     if _kept_secret(tokens) and nearby & lex.WOUND_SIGNS:

@@ -19,6 +19,10 @@ SKIPPED_VERBS = frozenset({"行く", "打つ", "飲む", "受ける", "通う", 
 ENDING_VERBS = frozenset({lex.DIE, lex.END_VERB, lex.PASS_AWAY})
 RELIEF = "楽"
 EXPLANATION = "治療や薬をやめて死のうとする考え"
+HOW = "どう"
+# どうなるかは先生から聞いてるから分かってる: the knowing may come a few words later.
+OUTCOME_WINDOW = 8
+KNOWING_VERBS = frozenset({"分かる", "知る", "覚悟"})
 
 
 def treatment_findings(tokens: Tokens, lemmas: frozenset[str]) -> list[RiskSignal]:
@@ -37,6 +41,9 @@ def treatment_findings(tokens: Tokens, lemmas: frozenset[str]) -> list[RiskSigna
             break
         if token.lemma == RELIEF and life_sustaining and _becomes(tokens, index):
             # 透析やめて楽になる: without dialysis or insulin, relief means dying.
+            break
+        if token.lemma == HOW and life_sustaining and _outcome_known(tokens, index):
+            # 透析、もう行かない。行かなければどうなるかは分かってる: the ending, unnamed.
             break
     else:
         return []
@@ -100,6 +107,17 @@ def _expected_ending(tokens: Tokens, index: int) -> bool:
         return True
     # どのくらいで終わるか調べてる: the time it takes, looked up.
     return bool(following) and following[0].lemma == "か" and not tail.lemmas
+
+
+def _outcome_known(tokens: Tokens, index: int) -> bool:
+    """Return whether どうなるか is followed by knowing it: どうなるかは分かってる."""
+    following = [token.lemma for token in tokens[index + 1 : index + 4]]
+    if following[:2] != [lex.BECOME, "か"]:
+        return False
+    for position in range(index + 3, min(len(tokens), index + 3 + OUTCOME_WINDOW)):
+        if tokens[position].lemma in KNOWING_VERBS:
+            return not verb_tail(tokens, position).negated
+    return False
 
 
 def _becomes(tokens: Tokens, index: int) -> bool:

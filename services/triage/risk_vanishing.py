@@ -9,10 +9,11 @@ the sender as what ends (私を, 自分のこと, 存在ごと) or this world or
 """
 
 from services.triage import risk_lexicon as lex
-from services.triage.findings import Finding, Rule, Tokens, own_wish, wish_end
+from services.triage.findings import Finding, Rule, Tokens, own_wish, signal, wish_end
 from services.triage.modality import nobody_cares
-from services.triage.morphology import sentence_bounds
+from services.triage.morphology import is_sentence_end, sentence_bounds
 from services.triage.predicates import (
+    NEGATIONS,
     Desire,
     Tail,
     denied,
@@ -22,7 +23,7 @@ from services.triage.predicates import (
     subject_of,
     verb_tail,
 )
-from services.triage.signals import RiskSignal
+from services.triage.signals import RiskKind, RiskSignal
 
 # 地球上から自分の分だけ、そっと引き算してほしい: the sender and the world a few words back.
 OBJECT_WINDOW = 7
@@ -42,8 +43,10 @@ NEVER_WAS = ("無い", "た", "こと", "に")
 def erase_rule(tokens: Tokens, index: int) -> Finding:
     """自分を消したい, 存在ごと消したい, 消しゴムで自分のこと消せたら, この世から垢消ししたい."""
     target = object_of(tokens, index)
-    erased_self = _self_before(tokens, index) or (
-        target in lex.ACCOUNT_NOUNS and _world_source(tokens, index)
+    erased_self = (
+        _self_before(tokens, index)
+        or (target in lex.ACCOUNT_NOUNS and _world_source(tokens, index))
+        or _real_self_after_account(tokens, index)
     )
     if not erased_self and target is None and _erased_must(tokens, verb_tail(tokens, index)):
         # 自分がこの世界のバグみたいに思える。さっさと修正されて消されるべき.
@@ -55,10 +58,30 @@ def erase_rule(tokens: Tokens, index: int) -> Finding:
         # 垢消しする: the verb stem of a compound noun, then する.
         position = index + 1
     tail = verb_tail(tokens, position)
-    end = wish_end(tokens, position, tail) or _erased_must(tokens, tail)
+    end = wish_end(tokens, position, tail) or _erased_must(tokens, tail) or _planned(tokens, tail)
     if end is None:
         return None
+    if _real_self_after_account(tokens, index):
+        # own_wish would take 本体 for someone else's.
+        return signal(
+            tokens, index, end, RiskKind.PASSIVE_IDEATION, "自分の存在を消したいという願望"
+        )
     return own_wish(tokens, index, end, "自分の存在を消したいという願望")
+
+
+def _real_self_after_account(tokens: Tokens, index: int) -> bool:
+    # 垢だけじゃなくて本体も消す: net slang calls the person behind an account 本体.
+    if not any(token.lemma in lex.ACCOUNT_NOUNS for token in tokens[:index]):
+        return False
+    before = [token.lemma for token in tokens[max(0, index - 3) : index]]
+    return lex.REAL_SELF in before
+
+
+def _planned(tokens: Tokens, tail: Tail) -> int | None:
+    # 自分も消す予定, 自分を消すつもり: the erasing planned, not wished.
+    if tail.negated or tail.lemmas or tail.end >= len(tokens):
+        return None
+    return tail.end + 1 if tokens[tail.end].lemma in lex.PLAN_NOUNS else None
 
 
 def vaporize_rule(tokens: Tokens, index: int) -> Finding:
@@ -165,6 +188,10 @@ def stop_existing_rule(tokens: Tokens, index: int) -> Finding:
     tail = verb_tail(tokens, index + 1)
     if tail.desire is Desire.NOT_WANT:
         return own_wish(tokens, index, tail.end, "存在したくないという願望")
+    regret_end = _better_not(tokens, tail)
+    if regret_end is not None and _own_existence(tokens, index):
+        # 私なんて最初から存在しなきゃよかった, like 生まれてこなければよかった.
+        return own_wish(tokens, index, regret_end, "存在しなければよかったという思い")
     lemmas = [token.lemma for token in tokens[tail.end : tail.end + STOP_WINDOW]]
     if lemmas[:1] != ["の"]:
         return None
@@ -175,6 +202,27 @@ def stop_existing_rule(tokens: Tokens, index: int) -> Finding:
                 return None
             return own_wish(tokens, index, stop_tail.end, "存在するのをやめたいという願望")
     return None
+
+
+def _own_existence(tokens: Tokens, index: int) -> bool:
+    """Return whether 存在 is the sender's: 私なんて存在, not あんな会社、存在 or 法律が存在."""
+    if not is_self(subject_of(tokens, index)):
+        return False
+    for token in reversed(tokens[max(0, index - 4) : index]):
+        if is_sentence_end(token):
+            return True
+        if token.pos in ("名詞", "代名詞") and token.lemma not in lex.TIME_BEFORE_EXISTING:
+            return is_self(token.lemma)
+    return True
+
+
+def _better_not(tokens: Tokens, tail: Tail) -> int | None:
+    """Return the end of しなければよかった: a negation, then よかった, in the verb's tail."""
+    lemmas = list(tail.lemmas)
+    negations = [position for position, lemma in enumerate(lemmas) if lemma in NEGATIONS]
+    if not negations or lemmas[-2:] != ["良い", "た"] or negations[0] > len(lemmas) - 3:
+        return None
+    return tail.end
 
 
 def vanishing_findings(tokens: Tokens) -> list[RiskSignal]:

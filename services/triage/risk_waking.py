@@ -70,6 +70,12 @@ def wake_rule(tokens: Tokens, index: int) -> Finding:
     if lemma in lex.SLEEP_VERBS and _forever(tokens, index, lemma) and _wanted(tail):
         explanation = "永遠に眠りたいという願い"
         return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
+    if lemma == lex.SLEEP and _forever(tokens, index, lemma) and is_self(subject):
+        end = _stays_asleep(tokens, tail)
+        if end is not None:
+            # ずっと眠ったままでいられたらいいのに.
+            explanation = "眠ったまま目覚めずにいたいという願い"
+            return signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, explanation)
     if lemma in lex.SLEEP_VERBS:
         return snow_sleep_rule(tokens, index)
     if lemma in lex.WAKE_VERBS | {lex.GET_UP, lex.OPEN, lex.OPEN_UP} and not tail.negated:
@@ -228,6 +234,25 @@ def _forever(tokens: Tokens, index: int, lemma: str) -> bool:
     # 永遠に眠りたい; plain 寝る counts only with 永遠 or 永久, as ずっと寝てたい is laziness.
     words = lex.FOREVER_WORDS if lemma == lex.SLEEP else lex.ETERNITY_WORDS
     return any(token.lemma in words for token in tokens[max(0, index - 3) : index])
+
+
+def _stays_asleep(tokens: Tokens, tail: Tail) -> int | None:
+    """Return the end of 眠ったままでいたい or 眠ったままでいられたらいい after 眠る."""
+    position = tail.end
+    following = [token.lemma for token in tokens[position : position + 3]]
+    if following[:1] != ["侭"]:
+        return None
+    position += 2 if following[1:2] == ["だ"] else 1
+    if position >= len(tokens) or tokens[position].lemma != lex.BE:
+        return None
+    staying = verb_tail(tokens, position)
+    if staying.negated or "呉れる" in staying.lemmas or "くれる" in staying.lemmas:
+        return None
+    if staying.desire is Desire.WANT:
+        return staying.end
+    if conditional_relief(tokens, position, staying):
+        return relief_end(tokens, position, staying) or staying.end
+    return None
 
 
 def _wanted(tail: Tail) -> bool:

@@ -93,6 +93,9 @@ DIALECT_SPELLINGS = {
     "ごどねぇ": "ことない",
     "ごどね": "ことない",
     "ごど": "こと",
+    # 行ってみっか is Tohoku and Kanto 行ってみるか.
+    "てみっか": "てみるか",
+    "でみっか": "でみるか",
     # いがった and えがった are Yamagata よかった: 生まれでこねほうがいがった.
     "いがった": "よかった",
     "えがった": "よかった",
@@ -195,6 +198,13 @@ DIALECT_SPELLINGS = {
 # slang for 死ぬ, so タヒりたい becomes 死にたい.
 TAHI_VERB = re.compile(r"タヒ[りる](?=た|ま|そ)")
 TAHI_PATTERN = re.compile(r"タヒ(?!チ)")
+# タヒる, タヒった and タヒろう in the plain, past and volitional forms of 死ぬ.
+TAHI_PLAIN = re.compile(r"タヒる")
+TAHI_PAST = re.compile(r"タヒった")
+TAHI_TE = re.compile(r"タヒって")
+TAHI_VOLITIONAL = re.compile(r"タヒろ(?=う|っ|ー)")
+# Kyushu よか is 良い: 死んだほうがよかとやろか. よかった and よかろう stay.
+KYUSHU_GOOD = re.compile(r"(?:(?<=ほうが)|(?<=方が))よか(?![っろ])")
 # 氏 in place of 死 only in the verb forms 氏にたい, 氏ね, 氏のう; 「山田氏に」 stays.
 UJI_PATTERN = re.compile(r"氏(?=に(?:た|て|そ|だ)|ね(?:ば|る|よ|$|[^ぁ-ん])|のう)")
 
@@ -214,6 +224,11 @@ HIRAGANA_SPELLINGS = {
     "いきていたく": "生きていたく",
     "いきてても": "生きてても",
     "いきるいみ": "生きる意味",
+    # 頭打ちつける: without を, Sudachi reads 頭打ち (a ceiling) as one noun.
+    "頭打ちつけ": "頭を打ちつけ",
+    "頭打ち付け": "頭を打ち付け",
+    # 心臓とまって: Sudachi reads と as a particle and まっ as 待つ.
+    "心臓とま": "心臓止ま",
     # Written out before the long-vowel marks are dropped, which would leave おばどず.
     "おーばーどーず": "オーバードーズ",
 }
@@ -292,7 +307,7 @@ HIRAGANA_SWALLOW = re.compile(
     r"(?<=[薬剤錠部ぶ])の(?=みまし|みすぎ|みたい|ん[だでじ])|の(?=んでいい|んでもいい)"
 )
 # 意味ないし、 is 無い + し; Sudachi reads ないし after a noun as 乃至 (一ないし三, "or").
-NOUN_NAISHI = re.compile(r"(?<=[\u4e00-\u9fff])(?<!少)ないし(?=$|[、。,.!?！？\s⏎]|もう)")
+NOUN_NAISHI = re.compile(r"(?<=[\u4e00-\u9fff])(?<!少)ないし(?=$|[、。,.!?！？\s⏎」』)]|もう)")
 # 首をしめる in kana is 絞める; Sudachi leaves しめる as a word of its own.
 NECK_SHIME = re.compile(r"(?:(?<=首を)|(?<=首))しめ(?=[たてるらりれろよ])")
 # パキる is slang for taking a pile of pills (薬ぱきぱきした, パキった).
@@ -409,6 +424,11 @@ TRIGGERED_REWRITES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
     (("しまいで",), DIALECT_SHIMAI_DESIRE, "しまいたい"),
     (("しねば",), HIRAGANA_DIE_IF, "死ねば"),
     (("タヒ",), TAHI_VERB, "死に"),
+    (("タヒる",), TAHI_PLAIN, "死ぬ"),
+    (("タヒった",), TAHI_PAST, "死んだ"),
+    (("タヒって",), TAHI_TE, "死んで"),
+    (("タヒろ",), TAHI_VOLITIONAL, "死の"),
+    (("がよか",), KYUSHU_GOOD, "よい"),
     (("タヒ",), TAHI_PATTERN, "死"),
     (("氏",), UJI_PATTERN, "死"),
     (tuple("4〇○●◯"), CENSORED_DIE, "死"),
