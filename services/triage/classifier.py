@@ -27,7 +27,7 @@ from services.triage.model import (
     Scores,
     default_model,
 )
-from services.triage.morphology import Token, tokenize
+from services.triage.morphology import Token, tokenize, tokenize_uncached
 from services.triage.risk import assess_risk
 from services.triage.signals import RiskAssessment
 from services.triage.text import alternate_spelling, canonicalize_normalized, normalize_text
@@ -164,7 +164,9 @@ def _second_reading_risk(reading: Reading) -> RiskAssessment | None:
     canonical = canonicalize_normalized(respelled)
     if not canonical or canonical == reading.canonical:
         return None
-    risk = assess_risk(tokenize(canonical), canonical, respelled)
+    # Uncached, so that the few respelled readings do not evict the messages' own tokens:
+    # the cache holds one entry per recent message.
+    risk = assess_risk(tokenize_uncached(canonical), canonical, respelled)
     return risk if risk.urgent else None
 
 
