@@ -27,6 +27,7 @@ Rule = Callable[[Tokens, int], Finding]
 QUOTED_REQUEST_WINDOW = 6
 SAID_WINDOW = 12
 NOBODY = "誰"
+AWARENESS_WEEK = "週間"
 
 
 def span(tokens: Tokens, start: int, end: int) -> str:
@@ -52,7 +53,9 @@ def wish_or_denial(
 
 def self_wish(tokens: Tokens, index: int, end: int, explanation: str) -> Finding:
     """Judge a wish phrased as an outcome (〜ばいい, 〜方がいい) by its subject and speaker."""
-    subject = subject_of(tokens, index) or _bare_subject(tokens, index)
+    subject = (
+        subject_of(tokens, index) or _bare_subject(tokens, index) or _person_topic(tokens, index)
+    )
     if subject == NOBODY:
         # 誰も来ない部屋で、このままいなくなれたら: 誰も belongs to the earlier clause.
         subject = None
@@ -100,10 +103,29 @@ def _bare_subject(tokens: Tokens, index: int) -> str | None:
     return None
 
 
+def _person_topic(tokens: Tokens, index: int) -> str | None:
+    """Return the person of 上司のこと、 that opens the sentence before the verb, if any."""
+    start, _ = sentence_bounds(tokens, index)
+    for position in range(start, index - 2):
+        person = tokens[position]
+        following = [token.lemma for token in tokens[position + 1 : position + 3]]
+        if following != ["の", "こと"]:
+            continue
+        if person.lemma in lex.OTHER_PEOPLE or person.lemma in lex.OTHER_PRONOUNS:
+            between = tokens[position + 3 : index]
+            if not any(token.pos == "動詞" for token in between):
+                return person.surface
+    return None
+
+
 def news_context(tokens: Tokens, index: int) -> str | None:
     """Return the news, lesson or bereavement word in the sentence of tokens[index], if any."""
     start, end = sentence_bounds(tokens, index)
-    for token in tokens[start:end]:
+    for position in range(start, end):
+        token = tokens[position]
+        if token.lemma == AWARENESS_WEEK and position and tokens[position - 1].pos_detail == "数詞":
+            # この一週間で三回やった: a span of days, not 自殺予防週間.
+            continue
         if token.lemma in lex.NEWS_CONTEXT or token.lemma in lex.BEREAVEMENT_VERBS:
             return token.surface
     return None

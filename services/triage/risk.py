@@ -41,6 +41,7 @@ from services.triage.risk_treatment import treatment_findings
 from services.triage.risk_vanishing import VANISHING_RULES, vanishing_findings
 from services.triage.risk_verbs import VERB_RULES
 from services.triage.risk_waking import WAKING_RULES
+from services.triage.risk_weariness import WEARINESS_RULES
 from services.triage.signals import RiskAssessment, RiskKind, RiskNote, RiskSignal
 
 Tokens = tuple[Token, ...]
@@ -58,11 +59,18 @@ RULE_TABLES = (
     VANISHING_RULES,
     WAKING_RULES,
     METAPHOR_RULES,
+    WEARINESS_RULES,
 )
 RULES = {lemma: rule for table in RULE_TABLES for lemma, rule in table.items()}
 if len(RULES) != sum(len(table) for table in RULE_TABLES):
     raise RuntimeError("two risk rule tables claim the same word; each word needs one rule")
 NOW_WORDS = frozenset({lex.NOW, "いま", "今年"})
+# あのころと同じ気持ち: a past feeling said to be the present one.
+SAME = "同じ"
+TRUTH = "本当"
+# ほんとはまたリスカした: nouns of the act that する may follow.
+ACT_NOUNS = frozenset({"自傷", "リストカット", "アームカット", "OD", "自殺未遂", "未遂"})
+FEELING = "気持ち"
 # もう5年してない, もうやってない: the act has stopped.
 DOING_VERBS = frozenset({"為る", "遣る", "切る"})
 CEASE_VERBS = frozenset({"やめる", "止める"})
@@ -324,6 +332,12 @@ def _renewed(tokens: Tokens, found: RiskSignal) -> bool:
             "来る",
         ]:
             return True
+        if index > found.end and token.lemma == SAME and _same_feeling_now(tokens, index):
+            # 今の職場でも、あのころと同じ気持ちで毎日過ごしてます.
+            return True
+        if index > found.end and token.lemma == TRUTH and _act_admitted(tokens, index):
+            # 今は平気、って書こうとしたけど、ほんとはこの一週間で三回やった.
+            return True
     start, end = sentence_bounds(tokens, found.start)
     for index in range(start, end):
         if tokens[index].lemma not in lex.RECENT_WORDS:
@@ -333,6 +347,36 @@ def _renewed(tokens: Tokens, found: RiskSignal) -> bool:
             # 最近は半袖も着られるようになった: 最近は opens a calm clause like 今は.
             continue
         return True
+    return False
+
+
+def _same_feeling_now(tokens: Tokens, index: int) -> bool:
+    """Return whether 同じ気持ち is placed in the present: 今も同じ気持ち, 今の職場でも同じ."""
+    following = [token.lemma for token in tokens[index + 1 : index + 3]]
+    if following[:1] != [FEELING] and following[1:2] != [FEELING]:
+        return False
+    start, _ = sentence_bounds(tokens, index)
+    return any(token.lemma in NOW_WORDS for token in tokens[start:index])
+
+
+def _act_admitted(tokens: Tokens, index: int) -> bool:
+    """Return whether 本当は opens a clause that admits the act: ほんとは三回やった."""
+    if tokens[index + 1 : index + 2] == () or tokens[index + 1].lemma != "は":
+        return False
+    _, end = sentence_bounds(tokens, index)
+    for position in range(index + 2, end):
+        if tokens[position].lemma not in DOING_VERBS:
+            continue
+        previous = tokens[position - 1]
+        if (
+            tokens[position].lemma == lex.DO
+            and previous.pos == "名詞"
+            and previous.lemma not in ACT_NOUNS
+        ):
+            # 相談してよかった: する after another noun is another act.
+            continue
+        tail = verb_tail(tokens, position)
+        return "た" in tail.lemmas and not tail.negated and "良い" not in tail.lemmas
     return False
 
 
@@ -475,7 +519,8 @@ def _ceased_after(tokens: Tokens, position: int) -> bool:
                     # もう誰にも言ってない: the words are hidden, not over.
                     break
                 if tokens[verb].lemma in verbs and set(following) & NEGATIONS:
-                    return True
+                    # もう何もしなくていい: no need to do, which says nothing of an act stopped.
+                    return "良い" not in following[1:4]
                 # もう2年そういうことは一度もありません.
                 if tokens[verb].lemma == "こと" and tokens[verb - 1].lemma in SUCH:
                     denial = [t.lemma for t in tokens[verb + 1 : verb + 8]]

@@ -19,6 +19,9 @@ RELIEF_OUTCOMES = frozenset(
     {"楽", "増し", "幸せ", "解決", "済む", "駄目", "為", "すっきり", "良い", "旨い", "平和",
      "助かる", "回る", "綺麗", "清清", "片付く"}
 )  # fmt: skip
+# 私がいなくても職場は回る, said of a holiday: 有給を取った, 休暇を楽しんだ.
+RUNS_ON = "回る"
+TIME_OFF = frozenset({"有給", "有休", "休暇", "旅行", "育休", "産休"})
 # 死ねば全部なかったことになる: the debt or the trouble undone.
 UNDONE = ("無い", "た", "こと", "に")
 # Reactions of others, which count only when wished for (気づいてくれる) or denied
@@ -68,11 +71,20 @@ def clause_findings(tokens: Tokens) -> list[RiskSignal | RiskNote]:
                 continue
             if quoted_at_sender(tokens, signal.end):
                 continue
-            if not other:
+            if not other and _time_off(tokens, signal):
+                # 私がいなくても職場は回るって分かったので、有給を10日取りました.
+                found.append(RiskNote(signal.phrase, "自分が休んでも職場は回るという話"))
+            elif not other:
                 found.append(signal)
             else:
                 found.append(RiskNote(signal.phrase, f"対象が自分ではなく「{subject}」"))
     return found
+
+
+def _time_off(tokens: Tokens, found: RiskSignal) -> bool:
+    """Return whether the outcome is work going on while the sender takes time off."""
+    outcome = {token.lemma for token in tokens[found.start : found.end]}
+    return RUNS_ON in outcome and not TIME_OFF.isdisjoint(message_lemmas(tokens))
 
 
 def _held_back_by(tokens: Tokens, index: int, subject: str | None) -> RiskSignal | RiskNote:

@@ -61,6 +61,14 @@ RETRACTIONS = frozenset({"嘘", "うそ", "本当"})
 # ふざけて「もう消えたい〜」って送った, 冗談で「死にたい」って言った: words said in jest.
 JOKE_WORDS = frozenset({"ふざける", "冗談", "ノリ", "ネタ"})
 JOKE_WINDOW = 3
+SELF_WORDS = frozenset({"私", "自分", "僕", "俺", "あたし", "うち"})
+# …って大げさか笑, あ、暗い意味じゃなくて: the sender takes the words back at once.
+OVERSTATED = "大袈裟"
+MEANING = "意味"
+DARK_SENSES = frozenset({"暗い", "変", "そういう", "深い", "重い", "悪い"})
+OVERSTATED_WINDOW = 14
+# 私の運転への嫌味: the quoted wish was a jibe at the sender.
+INSULT_WORDS = frozenset({"嫌味", "皮肉", "悪口", "嫌がらせ", "当て付け"})
 # 本気だった, 本気です; 本気で心配された is about someone else's worry.
 EARNEST_COPULAS = frozenset({"だ", "だっ", "です", "でし", "なん", "な"})
 TOPIC_QUOTES = frozenset({"って", "と", "とは", "は"})
@@ -100,20 +108,25 @@ def harmless_context(tokens: Tokens, found: RiskSignal) -> str | None:
         return "言葉の意味を尋ねている"
     if _question_put_to_sender(tokens, found.end):
         return "他人から尋ねられた質問の引用"
-    if (
+    fiction = (
         _fiction(tokens, found.start)
         or _fiction_speaker(tokens, found.end)
         or _scene(tokens, found)
-    ):
+    )
+    if fiction and not _owned_later(tokens, found.end):
         return "物語の登場人物の話"
-    if _news_report(tokens, found):
+    if _news_report(tokens, found) and not _owned_later(tokens, found.end):
         return "ニュースや報道で知った他人の話"
-    if _quoted_title(tokens, found.end, found.start):
+    if _quoted_title(tokens, found.end, found.start) and not _owned_later(tokens, found.end):
         return "歌詞や作品の言葉としての引用"
     if _dream(tokens, found.start):
         return "夢の中の出来事の話"
     if found.kind in WISH_KINDS and _joked(tokens, found.start):
         return "ふざけて送った言葉の引用"
+    if found.kind in WISH_KINDS and _quoted_insult(tokens, found.start):
+        return "嫌味や悪口として言われた言葉の引用"
+    if _taken_back_as_overstated(tokens, found.end):
+        return "大げさだった、暗い意味ではないと自分で打ち消している"
     return hedged_context(tokens, found) or care_context(tokens, found)
 
 
@@ -129,6 +142,52 @@ def _joked(tokens: Tokens, start: int) -> bool:
             )
             return jest and not _meant_after(tokens, start)
     return False
+
+
+def _owned_later(tokens: Tokens, end: int) -> bool:
+    """Return whether a later sentence makes the story the sender's own.
+
+    本当は私の話で and 私も同じ turn a character's words or a scene into the sender's.
+    """
+    lemmas = [token.lemma for token in tokens[end:]]
+    for position in range(len(lemmas) - 2):
+        if lemmas[position] not in SELF_WORDS:
+            continue
+        following = lemmas[position + 1 : position + 3]
+        if following in (["も", "同じ"], ["も", "そう"]):
+            return True
+        # 本当は私の話, 実は自分のこと: 私のこと alone is everyday.
+        admitted = {"本当", "実"} & set(lemmas[max(0, position - 3) : position])
+        if admitted and following in (["の", "話"], ["の", "こと"]):
+            return True
+    return False
+
+
+def _taken_back_as_overstated(tokens: Tokens, end: int) -> bool:
+    """Return whether the sender calls the words overstated right after them.
+
+    …って大げさか笑 and あ、暗い意味じゃなくて、家で倒れたときのこと take the phrase back.
+    """
+    window = tokens[end : end + OVERSTATED_WINDOW]
+    lemmas = [token.lemma for token in window]
+    if OVERSTATED in lemmas:
+        # 大げさか笑 and 大げさだった take it back; 大げさですかね asks the counselor.
+        after = window[lemmas.index(OVERSTATED) + 1 : lemmas.index(OVERSTATED) + 4]
+        laughed = any(token.surface in LAUGH_MARKS or _is_w_run(token.surface) for token in after)
+        stated = [token.lemma for token in after[:2]] in (["だ", "た"], ["です", "た"])
+        return laughed or stated
+    for position in range(len(lemmas) - 3):
+        if lemmas[position] in DARK_SENSES and lemmas[position + 1] == MEANING:
+            return bool(NEGATIONS & set(lemmas[position + 2 : position + 4]))
+    return False
+
+
+def _quoted_insult(tokens: Tokens, start: int) -> bool:
+    """Return whether the phrase is quoted and the message calls it a jibe (私の運転への嫌味)."""
+    if not any(token.lemma in INSULT_WORDS for token in tokens):
+        return False
+    sentence_start, _ = sentence_bounds(tokens, start)
+    return any(token.surface in OPENING_QUOTES for token in tokens[sentence_start:start])
 
 
 def _meant_after(tokens: Tokens, start: int) -> bool:

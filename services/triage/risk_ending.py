@@ -36,6 +36,32 @@ STATE_AUXILIARIES = frozenset({"てる", "居る"})
 # 人生終わるぞ: ぞ warns the listener.
 WARNING = "ぞ"
 
+# Tasks whose end 全部終わる may announce: 確定申告, 書類, 宿題, 卒論, 引っ越し.
+TASKS = frozenset(
+    {"書類", "申告", "確定申告", "宿題", "課題", "レポート", "卒論", "論文", "試験", "テスト",
+     "作業", "工事", "引っ越し", "片付け", "手続き", "仕事", "残業", "納品", "締め切り"}
+)  # fmt: skip
+# 彼とはもう終わりにしたい: how far back the partner may stand.
+PARTNER_WINDOW = 6
+
+
+def _partner_before(tokens: Tokens, index: int) -> str | None:
+    """Return the person in 彼とは or 夫との before the verb, with no other verb between."""
+    start, _ = sentence_bounds(tokens, index)
+    for position in range(index - 1, max(start, index - PARTNER_WINDOW) - 1, -1):
+        token = tokens[position]
+        if token.pos == "動詞":
+            return None
+        if token.lemma != "と" or position == 0:
+            continue
+        following = tokens[position + 1 : position + 2]
+        person = tokens[position - 1]
+        if not following or following[0].lemma not in ("は", "も", "の"):
+            continue
+        if person.pos in ("名詞", "代名詞") and not is_self(person.lemma):
+            return person.lemma
+    return None
+
 
 def end_rule(tokens: Tokens, index: int) -> Finding:
     """全部終わりにしたい, 人生を終わらせたい; 関係を終わりにしたい is not a risk."""
@@ -67,6 +93,10 @@ def end_rule(tokens: Tokens, index: int) -> Finding:
     announced = announced or (not tail.negated and _quoted_announcement(tokens, tail))
     target = _everything(tokens, index) or object_of(tokens, index, topic_markers=True)
     target = target or _comma_topic(tokens, index) or _trailing_topic(tokens, tail.end)
+    partner = _partner_before(tokens, index)
+    if partner is not None and (target is None or target in lex.LIFE_OBJECTS):
+        # 彼とはもう終わりにしたい, 夫との生活を終わりにしたい: a relationship ends, not a life.
+        target = partner
     if target == lex.STORY and not _message_has(tokens, lex.MEDIA_WORDS):
         # 物語をここで終わらせたい: with no book or film named, the story is the sender's life.
         target = lex.LIFE
@@ -171,6 +201,9 @@ def _own_ending(tokens: Tokens, index: int, tail: Tail) -> Finding:
     if target in lex.LIFE_OBJECTS and not tail.negated and "た" not in tail.lemmas:
         if _life_judged(tokens, tail):
             return note(tokens, index, tail.end, "人生がだめだという誇張や、他人からの脅し文句")
+        if target in lex.EVERYTHING and _task_named_after(tokens, index):
+            # もうすぐ全部終わる! 長かった確定申告と農協の書類、あと一枚.
+            return note(tokens, index, tail.end, "書類や課題などの作業が終わるという話")
         # 飛んだら全部終わる, 死ねば全部終わるのに: everything ends with the sender.
         return signal(tokens, index, tail.end, RiskKind.IDEATION, "人生を終わらせたいという願望")
     if _scoped(tokens, index):
@@ -179,6 +212,14 @@ def _own_ending(tokens: Tokens, index: int, tail: Tail) -> Finding:
     if end is None or not _sender_ends(tokens, index, subject):
         return None
     return self_wish(tokens, index, end, "自分が終わりたいという願い")
+
+
+def _task_named_after(tokens: Tokens, index: int) -> bool:
+    """Return whether the sentence or the next names a task that ends (書類, 宿題, 卒論)."""
+    _, end = sentence_bounds(tokens, index)
+    if end < len(tokens) - 1:
+        _, end = sentence_bounds(tokens, end + 1)
+    return any(token.lemma in TASKS for token in tokens[index:end])
 
 
 def _life_judged(tokens: Tokens, tail: Tail) -> bool:

@@ -97,6 +97,12 @@ ENGLISH_RULES = (
           "治療をやめて死を受け入れるつもり"),
     _rule(r"how easy it would be" + CLAUSE_END, RiskKind.IDEATION,
           "簡単に死ねそうだと考えている"),
+    _rule(r"(?:rest|sleep|break),? (?:that |the kind (?:that )?)?(?:you|i|one) "
+          r"(?:don't|do not|won't|never|wouldn't) (?:come back|wake up) from",
+          RiskKind.PASSIVE_IDEATION, "戻ってこなくていい休みを望む"),
+    _rule(r"(?:envy|envied|jealous of) [^.!?]{0,60}(?:funeral|who died|passed away|in (?:his|her)"
+          r" coffin).{0,80}i (?:want|wanted) that", RiskKind.PASSIVE_IDEATION,
+          "亡くなった人をうらやむ、死への憧れ"),
     _rule(r"(?:(?:want|wanna|going|gonna) (?:to )?end|(?:i'm|im|i am) ending) it" + CLAUSE_END,
           RiskKind.IDEATION, "終わらせたい"),
     _rule(r"(?:took|swallowed|taking|take) (?:all|a bunch of|a lot of|too many|the whole "

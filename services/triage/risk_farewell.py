@@ -44,6 +44,7 @@ STRONG_CUES = frozenset(
 # 明日にはもういない, 来週にはもういないから.
 GONE_TIMES = frozenset({"明日", "明後日", "来週", "来月", "今夜", "週末"})
 GONE_BY_THEN = "もういない"
+UNREACHABLE_FROM = "明日から連絡がつかない"
 LAST_WISHES = frozenset({"話す", "聞く", "会う", "伝える"})
 BELONGINGS = frozenset({"持ち物", "私物", "物", "装備", "荷物"})
 TRACES = frozenset({"データ", "写真", "アカウント", "履歴", "垢"})
@@ -109,8 +110,9 @@ def farewell_findings(tokens: Tokens) -> list[RiskSignal]:
         cues.setdefault(cue, "手紙")
         positions.append(-1)
     weight = len(cues) + sum(1 for cue in cues if cue in STRONG_CUES)
-    if GONE_BY_THEN in cues and not _moving_on(tokens):
-        # 明日にはもういないから: gone by a named time, with no move or absence to explain it.
+    if cues.keys() & {GONE_BY_THEN, UNREACHABLE_FROM} and not _moving_on(tokens):
+        # 明日にはもういないから, 明日からは連絡つかない: gone by a named time, with no move or
+        # absence to explain it.
         weight += 1
     if weight < MIN_CUES:
         return []
@@ -291,7 +293,8 @@ def _more_cue_at(tokens: Tokens, index: int) -> str | None:
     if lemma in GONE_TIMES and _time_marked(tokens, index) and _gone_by_then(tokens, index):
         return GONE_BY_THEN
     if lemma == "連絡" and _cut_off(tokens, index):
-        return "連絡がつかない"
+        # 明日からは連絡つかないと思う: out of reach from a named time, like もういない.
+        return UNREACHABLE_FROM if _from_a_named_time(tokens, index) else "連絡がつかない"
     if lemma in BELONGINGS and _handed_out(tokens, index):
         return "持ち物を配った"
     if lemma in TRACES and _erased(tokens, index):
@@ -350,6 +353,14 @@ def _time_marked(tokens: Tokens, index: int) -> bool:
     following = [token.lemma for token in tokens[index + 1 : index + 5]]
     return following[:2] == ["に", "は"] or (
         following[:1] == ["の"] and following[2:4] == ["に", "は"]
+    )
+
+
+def _from_a_named_time(tokens: Tokens, index: int) -> bool:
+    before = [token.lemma for token in tokens[max(0, index - 4) : index]]
+    return any(
+        before[position] in GONE_TIMES and before[position + 1] == "から"
+        for position in range(len(before) - 1)
     )
 
 

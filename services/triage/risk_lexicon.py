@@ -216,6 +216,18 @@ CHARCOAL_ACTIONS = lemma_set(
 # 七輪 is an everyday grill; it counts only with something that seals a room or a car.
 GRILL = lemma_of("七輪")
 SEALING_WORDS = lemma_set("ガムテープ", "目張り", "隙間", "塞ぐ")
+# 窓もドアも全部閉めた: a room closed up, which seals it like tape when a grill is lit inside.
+CLOSED_UP = lemma_set("窓", "ドア", "扉", "戸")
+# Reasons to seal a car or a room or to run a hose that are everyday: 寒さ対策, 洗車, 虫.
+SEALING_REASONS = lemma_set(
+    "寒さ", "防寒", "断熱", "隙間風", "虫", "花粉", "洗車", "水やり", "庭", "掃除", "車中泊",
+    "引っ越し", "梱包", "台風", "雨漏り", "結露",
+)  # fmt: skip
+HOSE = lemma_of("ホース")
+EXHAUST_WORDS = lemma_set("マフラー", "排気", "排気ガス", "ガムテープ", "テープ", "目張り")
+PILLOW_PLACES = lemma_set("枕", "枕元")
+# 枕元に守り刀: the blade laid by the dead at a wake; 防犯 and 護身 keep one by the bed too.
+PILLOW_BLADE_REASONS = lemma_set("守り刀", "故人", "遺体", "通夜", "防犯", "護身", "泥棒")
 # A car or the mountains make charcoal that one has (練炭もある) a plan: 車で山奥まで来た.
 REMOTE_WORDS = lemma_set("車", "山奥", "山", "森", "車内")
 # ロープを輪にした, ベルトが輪っかにして掛けてあった: a noose.
@@ -284,7 +296,7 @@ LOW_PLACES = lemma_set(
     "ベンチ", "踏み台", "脚立",
 )  # fmt: skip
 # Being at one of these places now is a warning: 今ビルの屋上にいます, 線路の前から動けない.
-HIGH_PLACES = lemma_set("屋上", "崖", "線路", "樹海", "欄干", "鉄橋")
+HIGH_PLACES = lemma_set("屋上", "崖", "線路", "樹海", "欄干", "鉄橋", "ダム", "陸橋")
 # 屋上のフェンスを越えた: climbing over what keeps people from falling.
 BARRIERS = lemma_set("フェンス", "柵", "手すり", "欄干", "金網")
 CLIMB_OVER = lemma_set("越える", "乗り越える", "跨ぐ")
@@ -532,7 +544,7 @@ RECOVERY_WORDS = lemma_set(
     "落ち着く", "大丈夫", "平気", "楽しい", "元気", "幸せ", "無い", "思う", "安定", "良い",
     "働く", "通う", "通る", "頑張る", "過ごす", "暮らす", "母", "ママ", "合う", "御陰", "抜ける",
     "普通", "全然", "減る", "穏やか", "前向き", "順調", "仲間", "結婚", "楽", "楽しみ",
-    "生きがい",
+    "生きがい", "余裕", "回復",
 )  # fmt: skip
 # Verbs that state a recovery on their own: よく乗り越えた, もう克服した.
 OVERCOME_VERBS = lemma_set("乗り越える", "克服", "立ち直る", "卒業")

@@ -7,6 +7,8 @@ Old senders say もう十分生きた, なんでこんなに長生きしてし�
 sender's own life, a regret or a wish, or a death in the message.
 """
 
+import itertools
+
 from services.triage import risk_lexicon as lex
 from services.triage.findings import Finding, Rule, Tokens, note, own_wish, signal
 from services.triage.morphology import sentence_bounds
@@ -19,6 +21,13 @@ UNTIL_WHEN = "いつ"
 REQUEST_ENDS = frozenset({"下さる", "下さい", "呉れる", "欲しい"})
 EAGER = frozenset({"早い", "早く", "はやい"})
 
+# 大笑い, 笑う: a quoted line everyone laughed at is a joke, not a wish.
+LAUGHTER = frozenset({"大笑い", "笑う", "笑い"})
+# うらやましいくらい, うらやましいほど: envy as a measure, not a wish.
+DEGREES = frozenset({"くらい", "程", "ほど"})
+# 98歳で大往生: a death of old age, which BEREAVEMENT_WORDS does not name.
+NATURAL_DEATHS = frozenset({"大往生", "老衰"})
+
 
 def enough_rule(tokens: Tokens, index: int) -> Finding:
     """もう十分生きた, 十分生きたから、ごはんはいらない: a life declared long enough."""
@@ -28,11 +37,22 @@ def enough_rule(tokens: Tokens, index: int) -> Finding:
     if tail.negated or "た" not in tail.lemmas:
         return None
     subject = subject_of(tokens, index)
-    bereaved = any(token.lemma in lex.BEREAVEMENT_WORDS for token in tokens)
+    bereaved = any(token.lemma in lex.BEREAVEMENT_WORDS | NATURAL_DEATHS for token in tokens)
     if subject in lex.OTHER_PEOPLE and bereaved and not _quoted(tokens, index):
         # 母は九十まで十分生きたと思う: said of someone who has died.
         return note(tokens, index, tail.end, f"亡くなった「{subject}」について")
+    if _quoted(tokens, index) and (bereaved or _laughed_at(tokens)):
+        # 「もう十分生きた」が口癖だった祖父が大往生, 誕生日会のスピーチでみんなで大笑い.
+        return note(tokens, index, tail.end, "亡くなった人の口癖や、笑い話としての引用")
     return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, "もう十分生きたという思い")
+
+
+def _laughed_at(tokens: Tokens) -> bool:
+    # 大笑いしました laughs; 今年は笑ってない does not.
+    return any(
+        token.lemma in LAUGHTER and not verb_tail(tokens, position).negated
+        for position, token in enumerate(tokens)
+    )
 
 
 def long_life_regret(tokens: Tokens, index: int) -> Finding:
@@ -85,13 +105,35 @@ def envy_rule(tokens: Tokens, index: int) -> Finding:
     """先に逝ったじいちゃんがうらやましい, 死んだ人がうらやましい: envying the dead."""
     _, start = _person_before(tokens, index)
     if start is None:
-        return None
+        return _envied_after_death(tokens, index)
     for position in range(max(0, start - 4), start):
         if tokens[position].lemma in lex.DYING_VERBS:
             tail = verb_tail(tokens, position)
             if "た" in tail.lemmas and not tail.negated:
                 explanation = "亡くなった人をうらやむ、死への憧れ"
                 return signal(tokens, position, index + 1, RiskKind.PASSIVE_IDEATION, explanation)
+    return None
+
+
+def _envied_after_death(tokens: Tokens, index: int) -> Finding:
+    """同級生が亡くなったと聞いて、正直うらやましい: envy right after a death, the dead unnamed.
+
+    うらやましいくらい優秀だった uses the word as a measure of praise.
+    """
+    if tokens[index + 1 : index + 2] and tokens[index + 1].lemma in DEGREES:
+        return None
+    sentence_start, _ = sentence_bounds(tokens, index)
+    if sentence_start > 0:
+        # The death may be told in the sentence before: 祖母が亡くなった。うらやましい.
+        sentence_start, _ = sentence_bounds(tokens, sentence_start - 1)
+    for position in range(sentence_start, index):
+        if tokens[position].lemma not in lex.DYING_VERBS:
+            continue
+        tail = verb_tail(tokens, position)
+        if "た" in tail.lemmas and not tail.negated and not is_self(subject_of(tokens, position)):
+            # The span is the envy alone, so that risk.py does not name the dead as at risk.
+            explanation = "亡くなった人をうらやむ、死への憧れ"
+            return signal(tokens, index, index + 1, RiskKind.PASSIVE_IDEATION, explanation)
     return None
 
 
@@ -137,10 +179,19 @@ def funeral_rule(tokens: Tokens, index: int) -> Finding:
     if before[-2:] != ["自分", "の"]:
         return None
     lemmas = {token.lemma for token in tokens}
-    if lemmas & (lex.END_OF_LIFE_PLANNING | lex.FUNERAL_COSTS):
+    if lemmas & (lex.END_OF_LIFE_PLANNING | lex.FUNERAL_COSTS) or _planned_early(tokens):
         return note(tokens, index, index + 1, "終活や葬儀の準備の話")
     start = index - 3 if tokens[index - 1].lemma == "御" else index - 2
     return signal(tokens, start, index + 1, RiskKind.PASSIVE_IDEATION, "自分の葬式を思い描いている")
+
+
+def _planned_early(tokens: Tokens) -> bool:
+    # 元気なうちに墓じまいをして: graves settled and plans made while still in good health.
+    lemmas = [token.lemma for token in tokens]
+    pairs = set(itertools.pairwise(lemmas))
+    return ("墓", "仕舞い") in pairs or any(
+        lemmas[i : i + 3] == ["元気", "だ", "うち"] for i in range(len(lemmas) - 2)
+    )
 
 
 LIFESPAN_RULES: dict[str, Rule] = {

@@ -45,6 +45,11 @@ SIMILE_WINDOW = 6
 # キャンプ用ですって顔して: a purpose only pretended.
 PRETENSES = frozenset({"顔", "振り", "ふり"})
 
+# 窓もドアも全部閉めた, 目張りした: shutting and sealing a car or a room.
+SHUT = "閉める"
+SEALING = "目張り"
+KITCHEN_KNIFE = "包丁"
+
 
 def means_noun_rule(tokens: Tokens, index: int) -> Finding:
     """首吊り, OD, オーバードーズ, 遺書, 樹海, 身辺整理, 過量服薬."""
@@ -208,10 +213,59 @@ def hanging_point_rule(tokens: Tokens, index: int) -> Finding:
 
 
 def grill_rule(tokens: Tokens, index: int) -> Finding:
-    """七輪とガムテープを車に積んだ: a grill with what seals a car or a room."""
-    if not _message_has(tokens, lex.SEALING_WORDS):
+    """七輪とガムテープを車に積んだ, 七輪に炭入れた。窓もドアも全部閉めた: a grill, sealed in."""
+    if not (_message_has(tokens, lex.SEALING_WORDS) or _closed_up(tokens)):
         return None
     return signal(tokens, index, index + 1, RiskKind.PLAN, "七輪と目張りの道具、練炭自殺の準備")
+
+
+def _closed_up(tokens: Tokens) -> bool:
+    # 窓もドアも全部閉めた: windows or doors shut, said as done.
+    for position, token in enumerate(tokens):
+        if token.lemma != SHUT:
+            continue
+        tail = verb_tail(tokens, position)
+        start, _ = sentence_bounds(tokens, position)
+        shut_things = {t.lemma for t in tokens[start:position]} & lex.CLOSED_UP
+        if shut_things and "た" in tail.lemmas and not tail.negated:
+            return True
+    return False
+
+
+def sealing_rule(tokens: Tokens, index: int) -> Finding:
+    """車、いま林道の奥。窓はテープで目張りした: a car or a room sealed, with no everyday reason."""
+    lemmas = {token.lemma for token in tokens}
+    if lemmas & lex.SEALING_REASONS or not lemmas & (lex.VEHICLES | {"部屋", "風呂場"}):
+        return None
+    tail = verb_tail(tokens, index + 1 if _followed_by_do(tokens, index) else index)
+    if tail.negated:
+        return None
+    return signal(tokens, index, tail.end, RiskKind.PLAN, "車や部屋を目張りした、自殺の準備")
+
+
+def hose_rule(tokens: Tokens, index: int) -> Finding:
+    """ホースとガムテープ買ってきた。車は…, マフラーに合う太さのホース: a hose for the exhaust."""
+    lemmas = {token.lemma for token in tokens}
+    if lemmas & lex.SEALING_REASONS:
+        return None
+    if not (lemmas & lex.EXHAUST_WORDS and lemmas & lex.VEHICLES):
+        return None
+    return signal(tokens, index, index + 1, RiskKind.PLAN, "ホースと車、排気ガスによる自殺の準備")
+
+
+def pillow_blade_rule(tokens: Tokens, index: int) -> Finding:
+    """枕の下に包丁入れて寝てる: a blade kept in bed, with no reason of safety or a wake."""
+    lemmas = {token.lemma for token in tokens}
+    if not lemmas & (lex.BLADES | {KITCHEN_KNIFE}) or lemmas & lex.PILLOW_BLADE_REASONS:
+        return None
+    start, end = sentence_bounds(tokens, index)
+    if not {token.lemma for token in tokens[start:end]} & (lex.BLADES | {KITCHEN_KNIFE}):
+        return None
+    return signal(tokens, index, index + 1, RiskKind.PLAN, "刃物を枕元に置いて寝ている")
+
+
+def _followed_by_do(tokens: Tokens, index: int) -> bool:
+    return index + 1 < len(tokens) and tokens[index + 1].lemma == lex.DO
 
 
 def gun_rule(tokens: Tokens, index: int) -> Finding:
@@ -333,6 +387,9 @@ MEANS_RULES: dict[str, Callable[[Tokens, int], Finding]] = {
     **{lemma: noose_rule for lemma in lex.NOOSE_CORDS - lex.ROPE_NOUNS},
     **{lemma: hanging_point_rule for lemma in lex.HANGING_POINTS},
     lex.GRILL: grill_rule,
+    SEALING: sealing_rule,
+    lex.HOSE: hose_rule,
+    **{lemma: pillow_blade_rule for lemma in lex.PILLOW_PLACES},
     **{lemma: gun_rule for lemma in lex.GUNS},
     **{lemma: poison_rule for lemma in lex.POISONS},
     **PLACE_RULES,

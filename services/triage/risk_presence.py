@@ -201,6 +201,9 @@ def crossing_rule(tokens: Tokens, index: int) -> Finding:
     if any(token.lemma in lex.CROSSING_DELAYS for token in tokens):
         return note(tokens, index, index + 1, "踏切の故障や工事で待っている話")
     sentence_end = _following_sentences_end(tokens, index)
+    inside = _inside_crossing(tokens, index, sentence_end)
+    if inside is not None:
+        return signal(tokens, index, inside, RiskKind.PLAN, "踏切の内側にいる")
     for position in range(index + 1, sentence_end):
         lemma = tokens[position].lemma
         tail = verb_tail(tokens, position)
@@ -215,6 +218,21 @@ def crossing_rule(tokens: Tokens, index: int) -> Finding:
         if lemma in STAND_VERBS and not tail.negated and _stood_long(tokens, index, position):
             # 踏切の前で30分立ってた: nobody waits that long at a crossing by chance.
             return signal(tokens, index, tail.end, RiskKind.PLAN, "踏切の前に長く立っていた")
+    return None
+
+
+def _inside_crossing(tokens: Tokens, index: int, sentence_end: int) -> int | None:
+    """Return the end of 踏切の内側に立ってる or 踏切の中にいる: inside the barriers now."""
+    following = [token.lemma for token in tokens[index + 1 : index + 3]]
+    if following[:1] != ["の"] or following[1:] not in (["内側"], ["中"]):
+        return None
+    for position in range(index + 3, sentence_end):
+        lemma = tokens[position].lemma
+        if lemma in STAND_VERBS or lemma == lex.BE:
+            tail = verb_tail(tokens, position)
+            if tail.negated or "た" in tail.lemmas:
+                return None
+            return tail.end
     return None
 
 

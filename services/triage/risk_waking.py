@@ -25,6 +25,8 @@ from services.triage.risk_accidents import illness_rule, snow_sleep_rule
 from services.triage.signals import RiskKind
 
 WAKE_EXPLANATION = "目覚めたくないという願い"
+# 明日は休み, 昼まで寝る, 二度寝: a day off, which explains wanting to sleep on.
+LIE_IN_CUES = frozenset({"休み", "休日", "昼", "二度寝", "週末", "連休", "寝坊"})
 NEVER_WINDOW = 6
 LET_DOWN_WINDOW = 8
 # Particles that make a day the subject that comes: 明日が来なければ, 明日なんか来なくていい.
@@ -68,6 +70,9 @@ def wake_rule(tokens: Tokens, index: int) -> Finding:
     if tail.desire is Desire.NOT_WANT and (lemma in lex.WAKE_VERBS or _never_again(tokens, index)):
         return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, WAKE_EXPLANATION)
     if lemma in lex.SLEEP_VERBS and _forever(tokens, index, lemma) and _wanted(tail):
+        if not LIE_IN_CUES.isdisjoint(token.lemma for token in tokens):
+            # ずっと眠っていたい。明日は休みだから昼まで寝る: a lie-in on a day off.
+            return note(tokens, index, tail.end, "休みの日に長く寝ていたいという話")
         explanation = "永遠に眠りたいという願い"
         return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
     if lemma == lex.SLEEP and _forever(tokens, index, lemma) and is_self(subject):
