@@ -19,9 +19,13 @@ RELIEF_OUTCOMES = frozenset(
     {"楽", "増し", "幸せ", "解決", "済む", "駄目", "為", "すっきり", "良い", "旨い", "平和",
      "助かる", "回る", "綺麗", "清清", "片付く"}
 )  # fmt: skip
-# 私がいなくても職場は回る, said of a holiday: 有給を取った, 休暇を楽しんだ.
+# 私がいなくても職場は回る, said of a holiday or of stepping back: 有給を取った, 役員を
+# 降ります, 肩の力を抜いて生きよう.
 RUNS_ON = "回る"
-TIME_OFF = frozenset({"有給", "有休", "休暇", "旅行", "育休", "産休"})
+STEPPED_BACK = "自分が休んだり退いたりしても周りは回るという話"
+TIME_OFF = frozenset(
+    {"有給", "有休", "休暇", "旅行", "育休", "産休", "役員", "降りる", "引退", "肩", "抜く"}
+)
 # 死ねば全部なかったことになる: the debt or the trouble undone.
 UNDONE = ("無い", "た", "こと", "に")
 # Reactions of others, which count only when wished for (気づいてくれる) or denied
@@ -73,7 +77,7 @@ def clause_findings(tokens: Tokens) -> list[RiskSignal | RiskNote]:
                 continue
             if not other and _time_off(tokens, signal):
                 # 私がいなくても職場は回るって分かったので、有給を10日取りました.
-                found.append(RiskNote(signal.phrase, "自分が休んでも職場は回るという話"))
+                found.append(RiskNote(signal.phrase, STEPPED_BACK))
             elif not other:
                 found.append(signal)
             else:

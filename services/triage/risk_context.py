@@ -61,6 +61,9 @@ RETRACTIONS = frozenset({"嘘", "うそ", "本当"})
 # ふざけて「もう消えたい〜」って送った, 冗談で「死にたい」って言った: words said in jest.
 JOKE_WORDS = frozenset({"ふざける", "冗談", "ノリ", "ネタ"})
 JOKE_WINDOW = 3
+# 自殺しようとしてると勘違いされた: someone else mistook what the sender was doing.
+MISTAKES = frozenset({"勘違い", "誤解"})
+MISTAKE_WINDOW = 8
 SELF_WORDS = frozenset({"私", "自分", "僕", "俺", "あたし", "うち"})
 # …って大げさか笑, あ、暗い意味じゃなくて: the sender takes the words back at once.
 OVERSTATED = "大袈裟"
@@ -127,6 +130,8 @@ def harmless_context(tokens: Tokens, found: RiskSignal) -> str | None:
         return "嫌味や悪口として言われた言葉の引用"
     if _taken_back_as_overstated(tokens, found.end):
         return "大げさだった、暗い意味ではないと自分で打ち消している"
+    if _mistaken_for(tokens, found.end):
+        return "他人にそう勘違いされたという話"
     return hedged_context(tokens, found) or care_context(tokens, found)
 
 
@@ -179,6 +184,15 @@ def _taken_back_as_overstated(tokens: Tokens, end: int) -> bool:
     for position in range(len(lemmas) - 3):
         if lemmas[position] in DARK_SENSES and lemmas[position + 1] == MEANING:
             return bool(NEGATIONS & set(lemmas[position + 2 : position + 4]))
+    return False
+
+
+def _mistaken_for(tokens: Tokens, end: int) -> bool:
+    """Return whether someone took the sender for it: 自殺しようとしてると勘違いされて."""
+    following = [token.lemma for token in tokens[end : end + MISTAKE_WINDOW]]
+    for position, lemma in enumerate(following):
+        if lemma in MISTAKES and following[position + 1 : position + 3] == ["為る", "れる"]:
+            return True
     return False
 
 

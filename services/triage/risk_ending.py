@@ -45,6 +45,16 @@ TASKS = frozenset(
 PARTNER_WINDOW = 6
 
 
+def _cleft_focus(tokens: Tokens, position: int) -> str | None:
+    """Return the noun of 終わりにしたいのは、この同居です: what is to end, named after のは."""
+    following = [token.lemma for token in tokens[position : position + 2]]
+    if following != ["の", "は"]:
+        return None
+    _, end = sentence_bounds(tokens, position)
+    nouns = [token for token in tokens[position + 2 : end] if token.pos in ("名詞", "代名詞")]
+    return nouns[-1].lemma if nouns else None
+
+
 def _partner_before(tokens: Tokens, index: int) -> str | None:
     """Return the person in 彼とは or 夫との before the verb, with no other verb between."""
     start, _ = sentence_bounds(tokens, index)
@@ -93,6 +103,7 @@ def end_rule(tokens: Tokens, index: int) -> Finding:
     announced = announced or (not tail.negated and _quoted_announcement(tokens, tail))
     target = _everything(tokens, index) or object_of(tokens, index, topic_markers=True)
     target = target or _comma_topic(tokens, index) or _trailing_topic(tokens, tail.end)
+    target = target or _cleft_focus(tokens, tail.end)
     partner = _partner_before(tokens, index)
     if partner is not None and (target is None or target in lex.LIFE_OBJECTS):
         # 彼とはもう終わりにしたい, 夫との生活を終わりにしたい: a relationship ends, not a life.
@@ -333,7 +344,12 @@ def _trailing_topic(tokens: Tokens, position: int) -> str | None:
     if position >= len(tokens) or tokens[position].pos_detail != "読点":
         return None
     _, end = sentence_bounds(tokens, position)
-    words = [token for token in tokens[position + 1 : end] if token.pos != "連体詞"]
+    # この不毛な片思い: demonstratives and adjectives before the noun modify it.
+    words = [
+        token
+        for token in tokens[position + 1 : end]
+        if token.pos not in ("連体詞", "形状詞", "形容詞") and token.lemma != "だ"
+    ]
     nouns = [token for token in words if token.pos in ("名詞", "代名詞")]
     if not nouns or len(words) > len(nouns) + 1:
         return None

@@ -168,6 +168,9 @@ ENGLISH_RULES = (
     _rule(r"(?:going to|gonna|want to|wanna) (?:jump off|jump in front of)", RiskKind.PLAN,
           "飛び降り・飛び込み"),
     _rule(r"overdos(?:e|ed|ing)|too many pills", RiskKind.PLAN, "薬の過量服薬"),
+    _rule(r"(?:took|take|takes|taking|swallow(?:ed|ing)?) (?:a |the )?(?:whole|entire) "
+          r"(?:month|week|bottle|box)(?:'s)? (?:worth )?of (?:my |their |his |her )?(?:[a-z]+ )?"
+          r"(?:pills|meds|medication|tablets|antidepressants)", RiskKind.PLAN, "薬の過量服薬"),
     _rule(r"(?:cut|cutting|hurt|hurting|harm|harming) (?:myself|herself|himself)",
           RiskKind.SELF_HARM, "自傷行為"),
     _rule(r"self[- ]?harm(?:ing)?", RiskKind.SELF_HARM, "自傷行為"),

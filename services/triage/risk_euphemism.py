@@ -34,9 +34,12 @@ from services.triage.predicates import (
     verb_tail,
 )
 from services.triage.risk_everyday import fetch_note
+from services.triage.risk_weariness import intent_denied
 from services.triage.signals import RiskKind
 
 PLACE_TO_VERB = 4
+# 誕生日, 正月: days a speaker may say they will not reach.
+MILESTONES = frozenset({"誕生日", "正月", "新年", "年", "来年", "春", "冬", "還暦", "成人式"})
 FETCH_TO_VERB = 3
 PASSIVE_AUXILIARIES = frozenset({"れる", "られる"})
 # 父ちゃん, じいちゃん: kin named with a familiar suffix.
@@ -207,6 +210,12 @@ def welcome_rule(tokens: Tokens, index: int) -> Finding:
     if target in lex.MORNING_WORDS and tail.desire is Desire.NOT_WANT:
         explanation = "朝を迎えたくないという願い"
         return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
+    if object_of(tokens, index, topic_markers=True) in MILESTONES:
+        # 誕生日は迎えないつもり, 来年の正月をこの家で迎える気がしない.
+        intent_end = intent_denied(tokens, tail)
+        if intent_end is not None:
+            explanation = "次の節目を迎えるつもりはないという予告"
+            return signal(tokens, index, intent_end, RiskKind.PLAN, explanation)
     following = [token.lemma for token in tokens[index + 1 : index + 3]]
     honorific = index > 0 and tokens[index - 1].lemma == "御"
     if honorific and following[:1] == [lex.COME]:

@@ -618,7 +618,8 @@ WORLD_SOURCES = lemma_set("この世", "世界", "地球", "世の中")
 # Leaving life: 人生から降りたい, この世から抜けたい, この世からおいとましたい, 人生ログアウト.
 LIFE_SOURCES = lemma_set("人生", "この世", "世の中")
 LEAVE_VERBS = lemma_set("抜ける", "降りる")
-LEAVE_NOUNS = lemma_set("ログアウト", "暇", "退場")
+# この世の居心地が悪い。チェックアウトしたい: checking out of this world like a hotel.
+LEAVE_NOUNS = lemma_set("ログアウト", "暇", "退場", "チェックアウト")
 # お星さまになりたい, 土に還りたい.
 STAR = lemma_of("星")
 NOTHING_NOUNS = lemma_set("星", "土")

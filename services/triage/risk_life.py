@@ -57,6 +57,8 @@ DO_WINDOW = 4
 # 去年自殺して, 3年前に自殺して: a date that places someone's suicide in the past.
 PAST_DATES = frozenset({"去年", "昨年", "一昨年", "おととし"})
 DATE_UNITS = frozenset({"年", "月", "ヶ月", "か月", "週間"})
+# 自殺免責: the clause that voids a life insurance payout for a suicide within a period.
+INSURANCE_TERMS = frozenset({"免責"})
 # 亡くなった: a death reported, whose cause 自殺だった then names.
 PASSED_AWAY = "亡くなる"
 
@@ -88,12 +90,12 @@ def live_rule(tokens: Tokens, index: int) -> Finding:
     if following[:1] and following[0] in lex.WORTH_NOUNS and "無い" in following[1:3]:
         end = tail.end + following.index("無い") + 1
         return signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, "生きる意味や価値の否定")
-    # 生きてたってしょうがない: Sudachi reads しょうがない as しょう + が + ない.
-    pointless = following[:3] == ["しょう", "が", "無い"] or following[1:4] == [
-        "しょう",
-        "が",
-        "無い",
-    ]
+    # 生きてたってしょうがない, 生きていても仕方がない: Sudachi reads しょうがない as しょう +
+    # が + ない, and 仕方がない as 仕方 + が + ない.
+    pointless = any(
+        window in (["しょう", "が", "無い"], ["仕方", "が", "無い"])
+        for window in (following[:3], following[1:4])
+    )
     if lex.POINTLESS in following[:1] or lex.POINTLESS in tail.lemmas or pointless:
         return signal(tokens, index, tail.end + 1, RiskKind.PASSIVE_IDEATION, "生きる意味の否定")
     if following[:2] == ["の", "を"] and following[2:3] and following[2] in lex.STOP_VERBS:
@@ -437,6 +439,9 @@ def suicide_noun_rule(tokens: Tokens, index: int) -> Finding:
     """自殺したい, 自殺未遂, 自殺の方法; a news story or lesson about suicide is not a risk."""
     if _names_the_word(tokens, index):
         return note(tokens, index, index + 1, "言葉としての言及")
+    if tokens[index + 1 : index + 2] and tokens[index + 1].lemma in INSURANCE_TERMS:
+        # 生命保険の自殺免責って何年: a clause of an insurance contract.
+        return note(tokens, index, index + 2, "保険の免責条項の用語")
     do_index = _do_after(tokens, index)
     context = (
         news_context(tokens, index)

@@ -47,6 +47,14 @@ PRETENSES = frozenset({"顔", "振り", "ふり"})
 
 # 窓もドアも全部閉めた, 目張りした: shutting and sealing a car or a room.
 SHUT = "閉める"
+BODY_WEIGHT = "体重"
+WEIGHT_VERBS = frozenset({"耐える", "支える", "持つ"})
+INDOOR_HOLDS = frozenset(
+    {"クローゼット", "棒", "ドアノブ", "梁", "鴨居", "カーテンレール", "物干し", "手すり", "ロフト"}
+)
+# テントの柱が体重を支えられるか, ハンモック: gear outdoors, which is meant to hold a body.
+OUTDOOR_GEAR = frozenset({"テント", "ハンモック", "キャンプ", "登山", "クライミング", "ブランコ"})
+STORY_WORDS = frozenset({"小説", "ミステリー", "トリック", "推理", "脚本", "ドラマ", "漫画"})
 SEALING = "目張り"
 KITCHEN_KNIFE = "包丁"
 
@@ -115,10 +123,18 @@ def rope_or_charcoal_rule(tokens: Tokens, index: int) -> Finding:
     _, _, lemmas = sentence_lemmas(tokens, index)
     is_rope = tokens[index].lemma in lex.ROPE_NOUNS
     actions = lex.ROPE_ACTIONS if is_rope else lex.CHARCOAL_ACTIONS
+    if is_rope and _weight_tested(tokens):
+        # 荷造り用のロープ…クローゼットの棒が体重に耐えられるか調べてる: a purpose named, but
+        # the rope is meant to hold a body indoors.
+        explanation = "ロープと体重を支える場所、首吊りの準備"
+        return signal(tokens, index, index + 1, RiskKind.PLAN, explanation)
     if _benign_purpose(tokens):
         # 七輪買って一人焼き肉。練炭の火おこし意外とむずかしい: the purpose may be named in
         # another sentence.
         return note(tokens, index, index + 1, "キャンプや料理など日常の用途")
+    if _message_has(tokens, STORY_WORDS):
+        # ミステリー小説の密室で練炭が使われたトリック: a plot, not a plan.
+        return note(tokens, index, index + 1, "小説やドラマの筋書きの話")
     near = {token.lemma for token in tokens[index + 1 : index + 1 + SIMILE_WINDOW]}
     if near & lex.SIMILE_LEMMAS or quoted_at_sender(tokens, index + 1):
         return note(tokens, index, index + 1, "たとえや他人から言われた言葉")
@@ -135,6 +151,14 @@ def rope_or_charcoal_rule(tokens: Tokens, index: int) -> Finding:
     explanation = "ロープの準備、首吊りの手段" if is_rope else "練炭の準備、自殺の手段"
     start, end = action_span(tokens, index, actions)
     return signal(tokens, start, end, RiskKind.PLAN, explanation)
+
+
+def _weight_tested(tokens: Tokens) -> bool:
+    # 体重に耐えられるか, 体重を支えられるか: whether something holds a body's weight.
+    lemmas = {token.lemma for token in tokens}
+    if BODY_WEIGHT not in lemmas or not WEIGHT_VERBS & lemmas or lemmas & OUTDOOR_GEAR:
+        return False
+    return bool(lemmas & INDOOR_HOLDS)
 
 
 def _knot_looked_up(tokens: Tokens, index: int) -> bool:

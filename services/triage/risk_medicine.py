@@ -57,6 +57,10 @@ PUT_ASIDE_VERBS = lex.SAVE_VERBS | lex.HOARD_VERBS | frozenset({"抜く", "貰�
 # 飲んだふりして取ってある: pretending to take the pills.
 PRETENSE = "振り"
 HOARD_LOOKAHEAD_SENTENCES = 2
+# 三軒まわって, 何店舗も回って: shops counted on a round.
+SHOP_COUNTERS = frozenset({"軒", "店", "店舗", "薬局", "ドラッグストア"})
+# 何箱まで買えるか: a question about buying, which asks nothing about a dose.
+BUYING_VERBS = frozenset({"買う", "購入", "買える"})
 # ミルク全部飲んでくれた, 全部飲ませた: a child or someone else drank.
 GIVEN_OR_RECEIVED = frozenset({"くれる", "貰う", "せる", "させる"})
 # Drinks and dishes that explain 全部飲んだ without medicine (alcohol is lex.ALCOHOL).
@@ -76,6 +80,9 @@ def medicine_rule(tokens: Tokens, index: int) -> Finding:
     start, end, lemmas = sentence_lemmas(tokens, index)
     if _forgotten_doses(tokens):
         return note(tokens, index, index + 1, "飲み忘れの薬の話")
+    if _bought_around(tokens, start, end, lemmas):
+        # 三軒まわって同じ薬を少しずつ買った: a supply gathered from several shops.
+        return signal(tokens, index, end, RiskKind.PLAN, HOARDING)
     if _hoarded(tokens, start, end, lemmas):
         actions = lex.HOARD_VERBS | PUT_ASIDE_VERBS
         first, last = action_span(tokens, index, actions)
@@ -147,6 +154,22 @@ def all_swallowed_rule(tokens: Tokens, index: int) -> Finding:
     if not (done or _intended(tokens, position, tail)):
         return None
     return signal(tokens, index, tail.end, RiskKind.PLAN, OVERDOSE)
+
+
+def _bought_around(tokens: Tokens, start: int, end: int, lemmas: set[str]) -> bool:
+    """Return whether the medicine is bought a little at a time round several shops."""
+    if not BUYING_VERBS & lemmas:
+        return False
+    # Sudachi reads 三軒 as one word in some sentences, so the counter may end a lemma.
+    counted = any(lemma.endswith(counter) for lemma in lemmas for counter in SHOP_COUNTERS)
+    round_of_shops = "回る" in lemmas and counted
+    little = any(
+        tokens[position].lemma == LITTLE_BY_LITTLE[0]
+        and tokens[position + 1 : position + 2]
+        and tokens[position + 1].lemma == LITTLE_BY_LITTLE[1]
+        for position in range(start, end)
+    )
+    return round_of_shops and little
 
 
 def _everyday_dose(tokens: Tokens, index: int, lemmas: set[str]) -> Finding:
@@ -252,8 +275,12 @@ def _packs_question_end(tokens: Tokens, start: int, end: int) -> int | None:
     for position in range(start, end - 2):
         if tokens[position].lemma != "何" or tokens[position + 1].lemma not in PACK_COUNTERS:
             continue
-        if tokens[position + 2].lemma == "まで":
-            return position + 3
+        if tokens[position + 2].lemma != "まで":
+            continue
+        if any(token.lemma in BUYING_VERBS for token in tokens[position + 3 : end]):
+            # 一度に何箱まで買えるんでしょう: a limit on buying, not on taking.
+            return None
+        return position + 3
     return None
 
 

@@ -164,7 +164,10 @@ def _into_water(tokens: Tokens, index: int, tail: Tail) -> Finding:
     """川に飛び込んだら楽になるんだべか: jumping into water, hoped to relieve."""
     if index < 2 or tokens[index - 1].lemma not in ("に", "へ"):
         return None
-    if tokens[index - 2].lemma not in lex.WATERS:
+    water = tokens[index - 2]
+    # 最上川に飛び込んだら: a river named by its proper name counts too.
+    river = water.pos == "名詞" and water.surface.endswith("川") and len(water.surface) > 1
+    if water.lemma not in lex.WATERS and not river:
         return None
     if any(token.lemma in lex.LEISURE_WATER for token in tokens):
         return None

@@ -74,6 +74,9 @@ QUOTE_TAIL = 6
 OPENING_QUOTES = frozenset({"「", "『"})
 CLOSING_QUOTES = frozenset({"」", "』"})
 
+# この町から消える, 地元から消える: a place one leaves, which this life is not.
+PLACES_LEFT = frozenset({"町", "街", "村", "地元", "会社", "職場", "学校", "実家", "田舎", "県"})
+
 
 def die_rule(tokens: Tokens, index: int) -> Finding:
     tail = verb_tail(tokens, index)
@@ -473,8 +476,22 @@ def vanish_rule(tokens: Tokens, index: int) -> Finding:
     if not tail.lemmas and following and following[0].lemma in lex.DEATH_PLAN_NOUNS:
         if denied(tokens, tail):
             return note(tokens, index, tail.end + 1, "続く文で否定されている")
+        place = _place_left(tokens, index)
+        if place is not None:
+            # 卒業したらこの町から消えるつもり。東京に行く: leaving a town, not life.
+            return note(tokens, index, tail.end + 1, f"「{place}」から離れるという意味")
         return signal(tokens, index, tail.end + 1, RiskKind.PLAN, "消えるつもりや予定への言及")
     return _stance(tokens, index, tail, RiskKind.PASSIVE_IDEATION)
+
+
+def _place_left(tokens: Tokens, index: int) -> str | None:
+    """Return the town, home or workplace in この町から消える, if any."""
+    start = max(0, index - ONLINE_WINDOW)
+    for position in range(index - 1, start, -1):
+        if tokens[position].lemma == "から":
+            previous = tokens[position - 1]
+            return previous.surface if previous.lemma in PLACES_LEFT else None
+    return None
 
 
 def _online_place(tokens: Tokens, index: int) -> str | None:

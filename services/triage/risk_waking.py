@@ -25,6 +25,13 @@ from services.triage.risk_accidents import illness_rule, snow_sleep_rule
 from services.triage.signals import RiskKind
 
 WAKE_EXPLANATION = "目覚めたくないという願い"
+# 明日が来なければいいのに…歯医者の予約: an appointment that explains the wish, unless the
+# message also speaks of weariness.
+DREADED_PLANS = frozenset(
+    {"予約", "テスト", "試験", "発表", "面接", "歯医者", "締め切り", "会議", "検診", "月曜", "納期"}
+)
+WEARY_WORDS = frozenset({"疲れる", "疲れ", "無理", "辛い", "限界", "消える", "死ぬ", "楽"})
+PLAN_WINDOW = 8
 # 明日は休み, 昼まで寝る, 二度寝: a day off, which explains wanting to sleep on.
 LIE_IN_CUES = frozenset({"休み", "休日", "昼", "二度寝", "週末", "連休", "寝坊"})
 NEVER_WINDOW = 6
@@ -53,6 +60,9 @@ def wake_rule(tokens: Tokens, index: int) -> Finding:
         return None
     if lemma == lex.GET_UP and not is_self(subject):
         return None
+    if lemma == lex.COME and tail.negated and _dreaded_plan_after(tokens, tail.end):
+        # 明日が来なければいいのに…歯医者の予約: a day dreaded for one appointment.
+        return note(tokens, index, tail.end, "嫌な予定のある日が来てほしくないという話")
     if tail.negated and (conditional_relief(tokens, index, tail) or _no_need(tokens, tail)):
         return signal(
             tokens, index, _relief_end(tokens, tail), RiskKind.PASSIVE_IDEATION, WAKE_EXPLANATION
@@ -194,6 +204,14 @@ def _dawn_comes(tokens: Tokens, index: int, subject: str | None) -> bool:
         if tokens[position - 1].lemma == subject:
             return tokens[position].lemma in DAWN_PARTICLES
     return False
+
+
+def _dreaded_plan_after(tokens: Tokens, end: int) -> bool:
+    """Return whether an appointment follows the wish and nothing else weighs on the sender."""
+    following = {token.lemma for token in tokens[end : end + PLAN_WINDOW]}
+    if not following & DREADED_PLANS:
+        return False
+    return not any(token.lemma in WEARY_WORDS for token in tokens)
 
 
 def _no_need(tokens: Tokens, tail: Tail) -> bool:

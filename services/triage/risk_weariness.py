@@ -1,15 +1,16 @@
-"""Understated wishes to die told as weariness: a rest with no return, a last look, my turn.
+"""Understated wishes and plans: a rest with no return, a time not to be reached, a height.
 
-ながいながい、もどってこなくていいやすみ, 長ぇ休み欲しいっす。目ぇ覚めねぐらいの, 今年の桜が
-見納めでもいい, 妻に先立たれ…そろそろ俺の番でいいんじゃないか, 今年の冬は越さなくていい.
-Each word is everyday alone (休みたい, 見納め of a closing theatre, 俺の番 in a queue), so each
-rule needs the part that makes it final: no return, no waking, a death nearby, a season
-not to be lived through.
+ながいながい、もどってこなくていいやすみ, 今年の桜が見納めでもいい, 妻に先立たれ…そろそろ俺の
+番でいいんじゃないか, 今年の冬は越さなくていい, 年を越すつもりはありません. Plans asked about
+as practical questions read the same way: いま高いところにいて, 一番苦しくない方法,
+事故に見せかけたら, 帰りのことは考えてない. Each word is everyday alone (休みたい, 見納め of a
+closing theatre, 俺の番 in a queue, 高いところが好き), so each rule needs the part that makes it
+final: no return, no waking, a death nearby, a time not to be reached, presence now.
 """
 
 from services.triage.findings import Finding, Tokens, signal
 from services.triage.morphology import lemma_set, sentence_bounds
-from services.triage.predicates import NEGATIONS, is_self, subject_of, verb_tail
+from services.triage.predicates import NEGATIONS, Tail, is_self, subject_of, verb_tail
 from services.triage.signals import RiskKind
 
 # A rest or a sleep with no return: 戻ってこなくていい休み, 目が覚めないぐらいの休み.
@@ -31,6 +32,27 @@ SEASONS = lemma_set("冬", "年", "春", "夏", "秋", "年末")
 # 越える belongs to the rule for climbing a barrier (risk_places.climb_over_rule).
 PASS_VERBS = lemma_set("越す")
 REST_EXPLANATION = "戻ってこなくていい休みを望む、死を望む婉曲表現"
+# 年を越すつもりはない, 誕生日は迎えないつもり: a time the speaker does not mean to reach.
+INTENTION = "積もり"
+# いま高いところにいる: a height unnamed.
+HIGH = "高い"
+PLACE = "所"
+BE = "居る"
+CALM_VIEWS = lemma_set("景色", "夜景", "眺め", "展望", "花火", "観覧車")
+# 事故に見せかける: a death staged as an accident.
+STAGE = "見せ掛ける"
+ACCIDENT = "事故"
+STORY_WORDS = lemma_set("小説", "ミステリー", "ドラマ", "映画", "漫画", "トリック", "推理", "脚本")
+# 一番苦しくない方法: the least painful way.
+METHOD = "方法"
+MOST = "一番"
+EVERYDAY_PAINS = lemma_set(
+    "脱毛", "出産", "注射", "抜歯", "ダイエット", "禁煙", "筋トレ", "治療", "手術", "採血", "麻酔",
+    "ピアス", "タトゥー", "矯正", "リハビリ", "勉強", "練習",
+)  # fmt: skip
+# 帰りのことは考えてない: a trip with no return in mind.
+WAY_BACK = "帰り"
+THINK = "考える"
 
 
 def rest_rule(tokens: Tokens, index: int) -> Finding:
@@ -101,6 +123,11 @@ def pass_season_rule(tokens: Tokens, index: int) -> Finding:
     if not SEASONS & set(before):
         return None
     tail = verb_tail(tokens, index)
+    intent_end = intent_denied(tokens, tail)
+    if intent_end is not None and is_self(subject_of(tokens, index)):
+        # 年を越すつもりはありません.
+        explanation = "この年を越すつもりはないという予告"
+        return signal(tokens, index, intent_end, RiskKind.PLAN, explanation)
     if not tail.negated:
         return None
     following = [token.lemma for token in tokens[tail.end : tail.end + 2]]
@@ -117,9 +144,80 @@ def pass_season_rule(tokens: Tokens, index: int) -> Finding:
     return signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, explanation)
 
 
+def intent_denied(tokens: Tokens, tail: Tail) -> int | None:
+    """Return the end of 越すつもりはない or 迎えないつもり: no intention to reach a time."""
+    following = [token.lemma for token in tokens[tail.end : tail.end + 5]]
+    if tail.negated and following[:1] == [INTENTION]:
+        return tail.end + 1
+    denials = [offset for offset, lemma in enumerate(following) if lemma in NEGATIONS]
+    if following[:1] == [INTENTION] and denials:
+        return tail.end + denials[0] + 1
+    if following[:3] == ["気", "が", "為る"] and denials and denials[0] <= 4:
+        # 来年の正月をこの家で迎える気がしない.
+        return tail.end + denials[0] + 1
+    return None
+
+
+def high_ground_rule(tokens: Tokens, index: int) -> Finding:
+    """いま、ちょっと高いところにいて、風が強いです: being at a height now, unnamed."""
+    following = [token.lemma for token in tokens[index + 1 : index + 4]]
+    if following[:3] != [PLACE, "に", BE]:
+        return None
+    tail = verb_tail(tokens, index + 3)
+    if tail.negated or "た" in tail.lemmas:
+        return None
+    after = tokens[tail.end : tail.end + 2]
+    if after and after[0].lemma in ("の", "こと"):
+        # 高いところにいるのが好き: a liking, not where the sender is now.
+        return None
+    if any(token.lemma in CALM_VIEWS for token in tokens):
+        return None
+    return signal(tokens, index, tail.end, RiskKind.PLAN, "高い所に今いる")
+
+
+def staged_accident_rule(tokens: Tokens, index: int) -> Finding:
+    """事故に見せかけたらバレないか: a death staged as an accident, unless in a story."""
+    before = [token.lemma for token in tokens[max(0, index - 2) : index]]
+    if before != [ACCIDENT, "に"]:
+        return None
+    if any(token.lemma in STORY_WORDS for token in tokens):
+        return None
+    tail = verb_tail(tokens, index)
+    return signal(tokens, index - 2, tail.end, RiskKind.PLAN, "事故に見せかける考え")
+
+
+def painless_way_rule(tokens: Tokens, index: int) -> Finding:
+    """一番苦しくない方法ってどれですか: the least painful way, asked with no other purpose."""
+    before = [token.lemma for token in tokens[max(0, index - 3) : index]]
+    painless = before[-2:] in (["苦しい", "無い"], ["痛い", "無い"]) or before[-2:-1] == ["楽"]
+    if not painless or MOST not in before:
+        return None
+    if any(token.lemma in EVERYDAY_PAINS for token in tokens):
+        # 一番痛くない脱毛の方法, 一番楽な出産の方法: a medical or beauty question.
+        return None
+    return signal(tokens, index - 3, index + 1, RiskKind.PLAN, "苦しまずに死ねる方法を探している")
+
+
+def no_way_back_rule(tokens: Tokens, index: int) -> Finding:
+    """一人で行きます。帰りのことは考えてないです: a trip with no thought of coming back."""
+    following = [token.lemma for token in tokens[index + 1 : index + 5]]
+    if following[:2] != ["の", "こと"] or following[2:3] not in (["は"], ["も"]):
+        return None
+    if following[3:4] != [THINK]:
+        return None
+    tail = verb_tail(tokens, index + 4)
+    if not tail.negated:
+        return None
+    return signal(tokens, index, tail.end, RiskKind.PLAN, "帰ることを考えていない外出")
+
+
 WEARINESS_RULES = {
     **{lemma: rest_rule for lemma in REST_NOUNS},
     LAST_LOOK: last_look_rule,
     TURN: turn_rule,
     **{lemma: pass_season_rule for lemma in PASS_VERBS},
+    HIGH: high_ground_rule,
+    STAGE: staged_accident_rule,
+    METHOD: painless_way_rule,
+    WAY_BACK: no_way_back_rule,
 }
