@@ -165,7 +165,7 @@ def _second_reading_risk(reading: Reading) -> RiskAssessment | None:
     if not canonical or canonical == reading.canonical:
         return None
     # Uncached, so that the few respelled readings do not evict the messages' own tokens:
-    # the cache holds one entry per recent message.
+    # the cache then contains one entry per recent message.
     risk = assess_risk(tokenize_uncached(canonical), canonical, respelled)
     return risk if risk.urgent else None
 

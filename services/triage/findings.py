@@ -131,6 +131,15 @@ def news_context(tokens: Tokens, index: int) -> str | None:
     return None
 
 
+def next_sentence_lemmas(tokens: Tokens, index: int) -> set[str]:
+    """Return the lemmas of the sentence after the one of tokens[index], or none at the end."""
+    _, end = sentence_bounds(tokens, index)
+    if end + 1 >= len(tokens):
+        return set()
+    start, next_end = sentence_bounds(tokens, end + 1)
+    return {token.lemma for token in tokens[start:next_end]}
+
+
 def sentence_lemmas(tokens: Tokens, index: int) -> tuple[int, int, set[str]]:
     start, end = sentence_bounds(tokens, index)
     return start, end, {token.lemma for token in tokens[start:end]}

@@ -6,7 +6,7 @@ and 映画を見て死にたくなった stay urgent.
 """
 
 from services.triage.morphology import Token, is_sentence_end, sentence_bounds
-from services.triage.predicates import NEGATIONS, OPENING_QUOTES, is_contrast
+from services.triage.predicates import NEGATIONS, OPENING_QUOTES, SELF_WORDS, is_contrast
 from services.triage.risk_care import care_context
 from services.triage.risk_hedges import hedged_context
 from services.triage.signals import RiskKind, RiskSignal
@@ -64,7 +64,6 @@ JOKE_WINDOW = 3
 # 自殺しようとしてると勘違いされた: someone else mistook what the sender was doing.
 MISTAKES = frozenset({"勘違い", "誤解"})
 MISTAKE_WINDOW = 8
-SELF_WORDS = frozenset({"私", "自分", "僕", "俺", "あたし", "うち"})
 # …って大げさか笑, あ、暗い意味じゃなくて: the sender takes the words back at once.
 OVERSTATED = "大袈裟"
 MEANING = "意味"

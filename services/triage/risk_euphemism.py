@@ -12,6 +12,7 @@ from services.triage.findings import (
     Finding,
     Rule,
     Tokens,
+    next_sentence_lemmas,
     note,
     own_wish,
     quoted_request,
@@ -231,7 +232,7 @@ def welcome_rule(tokens: Tokens, index: int) -> Finding:
             return signal(tokens, index, go_tail.end, RiskKind.PASSIVE_IDEATION, explanation)
     if following != ["に", lex.COME]:
         return None
-    if (lemmas | _next_sentence_lemmas(tokens, index)) & lex.PICKUP_CONTEXT:
+    if (lemmas | next_sentence_lemmas(tokens, index)) & lex.PICKUP_CONTEXT:
         # 早くお迎え来てほしい…夫が車で迎えに来るはずが: the pickup is told right after.
         return None
     beyond = any(token.lemma in lex.BEYOND_WORDS | lex.DEATH_WORDS for token in tokens)
@@ -292,14 +293,6 @@ def _stop_denied(tail: Tail) -> bool:
     negations = [i for i, lemma in enumerate(tail.lemmas) if lemma in NEGATIONS]
     requests = [i for i, lemma in enumerate(tail.lemmas) if lemma in lex.REQUEST_WORDS]
     return bool(negations and requests) and negations[0] < requests[0]
-
-
-def _next_sentence_lemmas(tokens: Tokens, index: int) -> set[str]:
-    _, end = sentence_bounds(tokens, index)
-    if end >= len(tokens):
-        return set()
-    start, next_end = sentence_bounds(tokens, end + 1 if end + 1 < len(tokens) else end)
-    return {token.lemma for token in tokens[start:next_end]}
 
 
 def _accepted(tokens: Tokens, position: int) -> bool:

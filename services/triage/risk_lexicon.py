@@ -73,6 +73,8 @@ LIFE_OBJECTS = lemma_set("人生", "命", "全部", "全て", "何", "自分", "
 LIFE_OBJECTS_EVERYTHING = lemma_of("全て")
 # 物語をここで終わらせたい: a story stands for the sender's life unless a work is named.
 STORY = lemma_of("物語")
+# Stories and plots: ミステリー小説のトリック, a death staged in a drama.
+STORY_WORDS = lemma_set("小説", "ミステリー", "ドラマ", "映画", "漫画", "トリック", "推理", "脚本")
 MEDIA_WORDS = lemma_set(
     "小説", "漫画", "映画", "ドラマ", "アニメ", "ゲーム", "連載", "執筆", "作品", "脚本", "原稿",
     "本", "劇", "舞台",

@@ -54,7 +54,6 @@ INDOOR_HOLDS = frozenset(
 )
 # テントの柱が体重を支えられるか, ハンモック: gear outdoors, which is meant to hold a body.
 OUTDOOR_GEAR = frozenset({"テント", "ハンモック", "キャンプ", "登山", "クライミング", "ブランコ"})
-STORY_WORDS = frozenset({"小説", "ミステリー", "トリック", "推理", "脚本", "ドラマ", "漫画"})
 SEALING = "目張り"
 KITCHEN_KNIFE = "包丁"
 
@@ -132,7 +131,7 @@ def rope_or_charcoal_rule(tokens: Tokens, index: int) -> Finding:
         # 七輪買って一人焼き肉。練炭の火おこし意外とむずかしい: the purpose may be named in
         # another sentence.
         return note(tokens, index, index + 1, "キャンプや料理など日常の用途")
-    if _message_has(tokens, STORY_WORDS):
+    if _message_has(tokens, lex.STORY_WORDS):
         # ミステリー小説の密室で練炭が使われたトリック: a plot, not a plan.
         return note(tokens, index, index + 1, "小説やドラマの筋書きの話")
     near = {token.lemma for token in tokens[index + 1 : index + 1 + SIMILE_WINDOW]}
@@ -154,7 +153,7 @@ def rope_or_charcoal_rule(tokens: Tokens, index: int) -> Finding:
 
 
 def _weight_tested(tokens: Tokens) -> bool:
-    # 体重に耐えられるか, 体重を支えられるか: whether something holds a body's weight.
+    # 体重に耐えられるか, 体重を支えられるか: whether something bears a body's weight.
     lemmas = {token.lemma for token in tokens}
     if BODY_WEIGHT not in lemmas or not WEIGHT_VERBS & lemmas or lemmas & OUTDOOR_GEAR:
         return False

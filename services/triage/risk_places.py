@@ -42,7 +42,7 @@ STAY_DAYS = frozenset({"今日", "今晩", "今夜", "明日", "週末", "連休
 WHILE_WORDS = frozenset({"暫く", "しばらく", "当分"})
 HERE = "此処"
 FLOOR = "階"
-MOST = "一番"
+SUPERLATIVE = "一番"
 LOOK_TRY = "見る"
 # 線路沿いを歩いた, 線路沿いの道: beside the place, not on it.
 ALONGSIDE = frozenset({"沿い", "沿う"})
@@ -189,7 +189,7 @@ def high_place_rule(tokens: Tokens, index: int) -> Finding:
     following = [token.lemma for token in tokens[position : position + 2]]
     if following[:1] and following[0] in ALONGSIDE:
         return None
-    if following[1:] == [MOST] and tokens[position + 2 : position + 3]:
+    if following[1:] == [SUPERLATIVE] and tokens[position + 2 : position + 3]:
         # ホームのいちばん端: the very edge.
         following = ["の", tokens[position + 2].lemma]
         position += 1

@@ -13,6 +13,7 @@ from services.triage.findings import (
     Rule,
     Tokens,
     news_context,
+    next_sentence_lemmas,
     note,
     sentence_lemmas,
     signal,
@@ -370,9 +371,9 @@ def wound_rule(tokens: Tokens, index: int) -> Finding:
     cut_on_body = tokens[index].lemma == "切り傷" and bool(lemmas & lex.BODY_PARTS)
     # クラスの子の腕に傷あるの見ちゃった。新しいやつ: the arm or the sign may come in the next
     # sentence (傷を見せたら怒られる。左腕、新しいのが3本).
-    nearby = lemmas | _next_sentence_lemmas(tokens, index)
+    nearby = lemmas | next_sentence_lemmas(tokens, index)
     signs = nearby & lex.WOUND_SIGNS
-    if any(_no_longer_hidden(tokens, position) for position in range(len(tokens))):
+    if "隠す" in signs and any(_no_longer_hidden(tokens, p) for p in range(len(tokens))):
         signs = signs - {"隠す"}
     fresh_on_arm = bool(nearby & lex.CUTTING_SITES) and bool(signs)
     if on_wrist or cut_on_body or fresh_on_arm:
@@ -393,14 +394,6 @@ def _kept_secret(tokens: Tokens) -> bool:
         token.lemma in SECRECY and not verb_tail(tokens, position).negated
         for position, token in enumerate(tokens)
     )
-
-
-def _next_sentence_lemmas(tokens: Tokens, index: int) -> set[str]:
-    _, end = sentence_bounds(tokens, index)
-    if end + 1 >= len(tokens):
-        return set()
-    start, next_end = sentence_bounds(tokens, end + 1)
-    return {token.lemma for token in tokens[start:next_end]}
 
 
 def line_rule(tokens: Tokens, index: int) -> Finding:

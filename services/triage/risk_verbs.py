@@ -486,21 +486,21 @@ def vanish_rule(tokens: Tokens, index: int) -> Finding:
 
 def _place_left(tokens: Tokens, index: int) -> str | None:
     """Return the town, home or workplace in この町から消える, if any."""
-    start = max(0, index - ONLINE_WINDOW)
-    for position in range(index - 1, start, -1):
-        if tokens[position].lemma == "から":
-            previous = tokens[position - 1]
-            return previous.surface if previous.lemma in PLACES_LEFT else None
-    return None
+    return _source_before(tokens, index, PLACES_LEFT)
 
 
 def _online_place(tokens: Tokens, index: int) -> str | None:
     """Return the online place in 〜から消えたい (SNSから, グループから), if any."""
+    return _source_before(tokens, index, lex.ONLINE_PLACES)
+
+
+def _source_before(tokens: Tokens, index: int, places: frozenset[str]) -> str | None:
+    """Return the noun before the nearest から within ONLINE_WINDOW if it is one of places."""
     start = max(0, index - ONLINE_WINDOW)
     for position in range(index - 1, start, -1):
         if tokens[position].lemma == "から":
             previous = tokens[position - 1]
-            return previous.surface if previous.lemma in lex.ONLINE_PLACES else None
+            return previous.surface if previous.lemma in places else None
     return None
 
 

@@ -8,6 +8,7 @@ closing theatre, 俺の番 in a queue, 高いところが好き), so each rule n
 final: no return, no waking, a death nearby, a time not to be reached, presence now.
 """
 
+from services.triage import risk_lexicon as lex
 from services.triage.findings import Finding, Tokens, signal
 from services.triage.morphology import lemma_set, sentence_bounds
 from services.triage.predicates import NEGATIONS, Tail, is_self, subject_of, verb_tail
@@ -42,10 +43,9 @@ CALM_VIEWS = lemma_set("景色", "夜景", "眺め", "展望", "花火", "観覧
 # 事故に見せかける: a death staged as an accident.
 STAGE = "見せ掛ける"
 ACCIDENT = "事故"
-STORY_WORDS = lemma_set("小説", "ミステリー", "ドラマ", "映画", "漫画", "トリック", "推理", "脚本")
 # 一番苦しくない方法: the least painful way.
 METHOD = "方法"
-MOST = "一番"
+SUPERLATIVE = "一番"
 EVERYDAY_PAINS = lemma_set(
     "脱毛", "出産", "注射", "抜歯", "ダイエット", "禁煙", "筋トレ", "治療", "手術", "採血", "麻酔",
     "ピアス", "タトゥー", "矯正", "リハビリ", "勉強", "練習",
@@ -180,7 +180,7 @@ def staged_accident_rule(tokens: Tokens, index: int) -> Finding:
     before = [token.lemma for token in tokens[max(0, index - 2) : index]]
     if before != [ACCIDENT, "に"]:
         return None
-    if any(token.lemma in STORY_WORDS for token in tokens):
+    if any(token.lemma in lex.STORY_WORDS for token in tokens):
         return None
     tail = verb_tail(tokens, index)
     return signal(tokens, index - 2, tail.end, RiskKind.PLAN, "事故に見せかける考え")
@@ -190,7 +190,7 @@ def painless_way_rule(tokens: Tokens, index: int) -> Finding:
     """一番苦しくない方法ってどれですか: the least painful way, asked with no other purpose."""
     before = [token.lemma for token in tokens[max(0, index - 3) : index]]
     painless = before[-2:] in (["苦しい", "無い"], ["痛い", "無い"]) or before[-2:-1] == ["楽"]
-    if not painless or MOST not in before:
+    if not painless or SUPERLATIVE not in before:
         return None
     if any(token.lemma in EVERYDAY_PAINS for token in tokens):
         # 一番痛くない脱毛の方法, 一番楽な出産の方法: a medical or beauty question.

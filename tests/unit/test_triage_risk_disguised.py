@@ -2,18 +2,18 @@
 
 Each family lists urgent wordings and harmless wordings that share their words. The urgent
 ones include a time not to be reached (年を越すつもりはない, 誕生日は迎えないつもり), being at
-a height unnamed, the least painful way, a death staged as an accident, a trip with no
-thought of return, medicine bought round several shops, a rope tested against a body's
-weight, a river named by its proper name, and old or dialect spellings. The harmless ones
-include an insurance clause, a mystery plot, a limit on buying, a mistaken passer-by, a
-relationship or a shared home to end, stepping back from a role, a dreaded appointment and
-leaving a town. The sentences were written for these tests, and
+a height unnamed, the least painful way and a death staged as an accident. They also include
+a trip with no thought of return, medicine bought round several shops, a rope tested against
+a body's weight, a river named by its proper name, and old or dialect spellings. The
+harmless ones include an insurance clause, a mystery plot, a limit on buying, a mistaken
+passer-by, a relationship or a shared home to end, stepping back from a role, a dreaded
+appointment and leaving a town. The sentences were written for these tests, and
 tests/data/triage/tune_phrases.jsonl repeats them so that the model learns the same frames.
 """
 
 import pytest
 
-from tests.unit.triage_rules import rules_reasons, rules_urgent
+from tests.unit.triage_rules import family_cases, rules_reasons, rules_urgent
 
 # Each family: urgent wordings, then harmless wordings with the same words.
 FAMILIES: dict[str, tuple[list[str], list[str]]] = {
@@ -68,8 +68,7 @@ FAMILIES: dict[str, tuple[list[str], list[str]]] = {
     ),
 }
 
-URGENT = [(family, text) for family, (urgent, _) in FAMILIES.items() for text in urgent]
-HARMLESS = [(family, text) for family, (_, harmless) in FAMILIES.items() for text in harmless]
+URGENT, HARMLESS = family_cases(FAMILIES)
 
 # Harmless messages whose risk words a context makes harmless.
 CONTEXTS = [

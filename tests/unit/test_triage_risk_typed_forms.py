@@ -13,7 +13,7 @@ frames.
 
 import pytest
 
-from tests.unit.triage_rules import rules_reasons, rules_urgent
+from tests.unit.triage_rules import family_cases, rules_reasons, rules_urgent
 
 # Each family: urgent wordings, then harmless wordings with the same words.
 FAMILIES: dict[str, tuple[list[str], list[str]]] = {
@@ -131,8 +131,7 @@ FAMILIES: dict[str, tuple[list[str], list[str]]] = {
     ),
 }
 
-URGENT = [(family, text) for family, (urgent, _) in FAMILIES.items() for text in urgent]
-HARMLESS = [(family, text) for family, (_, harmless) in FAMILIES.items() for text in harmless]
+URGENT, HARMLESS = family_cases(FAMILIES)
 
 # Harmless messages whose risk words a context makes harmless: a question answered no, a
 # death whose cause is named, a recovery, a joke and a song.

@@ -12,7 +12,7 @@ repeats them so that the model learns the same frames.
 
 import pytest
 
-from tests.unit.triage_rules import rules_reasons, rules_urgent
+from tests.unit.triage_rules import family_cases, rules_reasons, rules_urgent
 
 # Each family: urgent wordings, then harmless wordings with the same words.
 FAMILIES: dict[str, tuple[list[str], list[str]]] = {
@@ -98,8 +98,7 @@ FAMILIES: dict[str, tuple[list[str], list[str]]] = {
     ),
 }
 
-URGENT = [(family, text) for family, (urgent, _) in FAMILIES.items() for text in urgent]
-HARMLESS = [(family, text) for family, (_, harmless) in FAMILIES.items() for text in harmless]
+URGENT, HARMLESS = family_cases(FAMILIES)
 
 # Harmless messages whose risk words a context makes harmless: a relationship, a joke that
 # everyone laughed at, a jibe, a task, a holiday, planning for old age, an old story, a

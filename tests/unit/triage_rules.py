@@ -15,3 +15,12 @@ def rules_urgent(text: str) -> bool:
 
 def rules_reasons(text: str) -> tuple[str, ...]:
     return rules_triage(text).reasons
+
+
+def family_cases(
+    families: dict[str, tuple[list[str], list[str]]],
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Return (family, text) pairs of the urgent wordings and of the harmless ones."""
+    urgent = [(family, text) for family, (wordings, _) in families.items() for text in wordings]
+    harmless = [(family, text) for family, (_, wordings) in families.items() for text in wordings]
+    return urgent, harmless
