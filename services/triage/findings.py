@@ -27,6 +27,8 @@ Rule = Callable[[Tokens, int], Finding]
 QUOTED_REQUEST_WINDOW = 6
 SAID_WINDOW = 12
 NOBODY = "誰"
+# 親父、正直いなくなればいい: at most this many morphemes from the person to the verb.
+PERSON_COMMA_GAP = 4
 AWARENESS_WEEK = "週間"
 
 
@@ -104,17 +106,24 @@ def _bare_subject(tokens: Tokens, index: int) -> str | None:
 
 
 def _person_topic(tokens: Tokens, index: int) -> str | None:
-    """Return the person of 上司のこと、 that opens the sentence before the verb, if any."""
+    """Return the person of 上司のこと、 that opens the sentence before the verb, if any.
+
+    A person set off by a comma counts too: 酒飲むと暴れる親父、正直いなくなればいい.
+    """
     start, _ = sentence_bounds(tokens, index)
-    for position in range(start, index - 2):
+    for position in range(start, index - 1):
         person = tokens[position]
-        following = [token.lemma for token in tokens[position + 1 : position + 3]]
-        if following != ["の", "こと"]:
+        if person.lemma not in lex.OTHER_PEOPLE and person.lemma not in lex.OTHER_PRONOUNS:
             continue
-        if person.lemma in lex.OTHER_PEOPLE or person.lemma in lex.OTHER_PRONOUNS:
+        following = [token.lemma for token in tokens[position + 1 : position + 3]]
+        if following == ["の", "こと"]:
             between = tokens[position + 3 : index]
-            if not any(token.pos == "動詞" for token in between):
-                return person.surface
+        elif following[:1] == ["、"] and index - position <= PERSON_COMMA_GAP:
+            between = tokens[position + 2 : index]
+        else:
+            continue
+        if not any(token.pos == "動詞" for token in between):
+            return person.surface
     return None
 
 

@@ -22,6 +22,7 @@ from services.triage.predicates import (
 from services.triage.risk_accidents import ACCIDENT_RULES
 from services.triage.risk_clause import clause_findings
 from services.triage.risk_context import harmless_context
+from services.triage.risk_deadlines import deadline_findings
 from services.triage.risk_emoji import emoji_findings
 from services.triage.risk_ending import ENDING_RULES
 from services.triage.risk_english import english_findings
@@ -31,6 +32,7 @@ from services.triage.risk_foreign import foreign_findings
 from services.triage.risk_life import LIFE_RULES
 from services.triage.risk_lifespan import LIFESPAN_RULES
 from services.triage.risk_means import MEANS_RULES
+from services.triage.risk_mentions import SCARE_EXPLAINED, scare_explained
 from services.triage.risk_metaphors import METAPHOR_RULES
 from services.triage.risk_plans import PLAN_RULES
 from services.triage.risk_presence import PRESENCE_RULES
@@ -136,7 +138,10 @@ def assess_risk(tokens: Tokens, canonical: str, normalized: str) -> RiskAssessme
         else:
             notes.append(finding)
     for finding in (
-        clause_findings(tokens) + vanishing_findings(tokens) + treatment_findings(tokens, lemmas)
+        clause_findings(tokens)
+        + vanishing_findings(tokens)
+        + treatment_findings(tokens, lemmas)
+        + deadline_findings(tokens)
     ):
         if isinstance(finding, RiskNote):
             notes.append(finding)
@@ -153,7 +158,11 @@ def assess_risk(tokens: Tokens, canonical: str, normalized: str) -> RiskAssessme
             notes.append(finding)
     signals.extend(foreign_findings(canonical))
     signals.extend(emoji_findings(normalized))
-    signals.extend(farewell_findings(tokens))
+    for found in farewell_findings(tokens):
+        if scare_explained(tokens, 0, len(tokens)):
+            notes.append(RiskNote(found.phrase, SCARE_EXPLAINED))
+        else:
+            signals.append(found)
     # The news or an accident is what these need, so no harmless context applies to them.
     signals.extend(survivor_findings(tokens, lemmas))
     signals = _without_overlaps(tokens, signals)
@@ -554,6 +563,10 @@ def _habit_over(tokens: Tokens, index: int) -> bool:
     return following[:1] == ["有る"] and "ず" in following[1:3]
 
 
+# なんとかやってる: getting by, read as a calm present.
+GETTING_BY = ("何", "と", "か", "遣る")
+
+
 def _calm(tokens: Tokens, start: int) -> bool | None:
     """Return whether the clause from start says the sender is well now (今は落ち着いてる).
 
@@ -581,6 +594,9 @@ def _calm(tokens: Tokens, start: int) -> bool | None:
             return True
         if _routine_restored(tokens, position):
             # 今は通院も終わって、仕事も続いてます.
+            return True
+        if tuple(t.lemma for t in tokens[position : position + 4]) == GETTING_BY:
+            # 今はなんとかやってます.
             return True
         if token.lemma == "違う" and _ends_clause(tokens, position + 1):
             # 今は違う: the sender says the feeling is not the present one.

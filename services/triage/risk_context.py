@@ -9,6 +9,7 @@ from services.triage.morphology import Token, is_sentence_end, sentence_bounds
 from services.triage.predicates import NEGATIONS, OPENING_QUOTES, SELF_WORDS, is_contrast
 from services.triage.risk_care import care_context
 from services.triage.risk_hedges import hedged_context
+from services.triage.risk_mentions import mention_context
 from services.triage.signals import RiskKind, RiskSignal
 
 Tokens = tuple[Token, ...]
@@ -131,7 +132,11 @@ def harmless_context(tokens: Tokens, found: RiskSignal) -> str | None:
         return "大げさだった、暗い意味ではないと自分で打ち消している"
     if _mistaken_for(tokens, found.end):
         return "他人にそう勘違いされたという話"
-    return hedged_context(tokens, found) or care_context(tokens, found)
+    return (
+        mention_context(tokens, found)
+        or hedged_context(tokens, found)
+        or care_context(tokens, found)
+    )
 
 
 def _joked(tokens: Tokens, start: int) -> bool:

@@ -36,6 +36,8 @@ GLAD = ("良い", "た")
 NEGATIONS = frozenset({"無い", "ない", "ず", "ぬ", "ん"})
 DOUBT = frozenset({"か", "かな", "かしら", "分かる"})
 COPULAS = frozenset({"です", "だ"})
+AFTER_DEATH = frozenset({"後", "あと"})
+TOPIC_PARTICLES = frozenset({"って", "は"})
 # Things whose 死ぬ is no one's death: スマホが死んだ, キャラが死にまくる.
 THINGS = lex.NOT_PEOPLE
 
@@ -55,11 +57,33 @@ def die_note(tokens: Tokens, index: int, tail: Tail) -> Finding:
     if _feared(following, tail):
         return note(tokens, index, tail.end, "死ぬかと思ったという体験")
     subject = subject_of(tokens, index)
+    if (
+        subject is not None
+        and subject not in lex.OTHER_PEOPLE
+        and _topic_of_later_verb(tokens, index, following)
+    ):
+        # アカウントって死んだあと消せる?: the account is what 消せる is about, and the
+        # sender is the one who dies.
+        subject = None
     if subject in THINGS or (subject is not None and not is_self(subject) and _past(tail)):
         return note(tokens, index, tail.end, f"「{subject}」の死についての話")
     if _laughed_quote(tokens, index, tail.end):
         return note(tokens, index, tail.end, "笑いや理由を添えた誇張の引用")
     return None
+
+
+def _topic_of_later_verb(tokens: Tokens, index: int, following: list[str]) -> bool:
+    """Return whether a topic marked by って or は comes right before 死んだあと.
+
+    In アカウントって死んだあと消せる? the account is the topic of 消せる, and 死んだ has the
+    sender as its unnamed subject.
+    """
+    if not following or following[0] not in AFTER_DEATH:
+        return False
+    for position in range(index - 1, max(0, index - 3), -1):
+        if tokens[position].lemma in TOPIC_PARTICLES:
+            return True
+    return False
 
 
 def vanish_note(tokens: Tokens, index: int, tail: Tail) -> Finding:

@@ -439,8 +439,11 @@ def suicide_noun_rule(tokens: Tokens, index: int) -> Finding:
     """自殺したい, 自殺未遂, 自殺の方法; a news story or lesson about suicide is not a risk."""
     if _names_the_word(tokens, index):
         return note(tokens, index, index + 1, "言葉としての言及")
-    if tokens[index + 1 : index + 2] and tokens[index + 1].lemma in INSURANCE_TERMS:
-        # 生命保険の自殺免責って何年: a clause of an insurance contract.
+    following = [token.lemma for token in tokens[index + 1 : index + 3]]
+    if following[:1] == ["の"]:
+        following = following[1:]
+    if following[:1] and following[0] in INSURANCE_TERMS:
+        # 生命保険の自殺免責って何年, 自殺の免責期間: a clause of an insurance contract.
         return note(tokens, index, index + 2, "保険の免責条項の用語")
     do_index = _do_after(tokens, index)
     context = (

@@ -34,7 +34,12 @@ PACK_COUNTERS = frozenset({"箱", "シート", "瓶"})
 SHEET_COUNTER = "枚"
 DAYS_PER_UNIT = {"日": 1, "週間": 7, "箇月": 30, "月": 30}
 SUPPLY_SUFFIX = "分"
-ROUTINE_WORDS = frozenset({"毎日", "毎晩", "毎朝", "朝晩", "食後", "寝る前", "ずつ", "毎食"})
+# ちゃんと飲んでます: taken as prescribed, however large the supply fetched.
+ROUTINE_WORDS = frozenset(
+    {"毎日", "毎晩", "毎朝", "朝晩", "食後", "寝る前", "ずつ", "毎食", "ちゃんと", "きちんと"}
+)
+# 残してたらたまった: pills left over on purpose until they piled up.
+PILED_UP = frozenset({"溜まる", "たまる"})
 OVERDOSE = "薬を一度に大量に飲む、過量服薬"
 HOARDING = "薬をためている、過量服薬の準備"
 # 全部いった, 一気にいった: slang for taking everything, only right after an amount.
@@ -84,7 +89,7 @@ def medicine_rule(tokens: Tokens, index: int) -> Finding:
         # 三軒まわって同じ薬を少しずつ買った: a supply gathered from several shops.
         return signal(tokens, index, end, RiskKind.PLAN, HOARDING)
     if _hoarded(tokens, start, end, lemmas):
-        actions = lex.HOARD_VERBS | PUT_ASIDE_VERBS
+        actions = lex.HOARD_VERBS | PUT_ASIDE_VERBS | PILED_UP
         first, last = action_span(tokens, index, actions)
         return signal(tokens, first, last, RiskKind.PLAN, HOARDING)
     pills, days = _quantities(tokens[start:end])
@@ -312,6 +317,8 @@ def _hoarded(tokens: Tokens, start: int, end: int, lemmas: set[str]) -> bool:
     if lemmas & lex.HOARD_VERBS or _kept_unswallowed(tokens, start, end, lemmas):
         return True
     if _saved_little_by_little(tokens, start, end):
+        return True
+    if "残す" in lemmas and lemmas & PILED_UP:
         return True
     return _hoarded_later(tokens, end)
 

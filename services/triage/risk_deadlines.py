@@ -1,0 +1,100 @@
+"""The sender's own death, or the papers that follow a death, tied to a near date.
+
+People who have decided to die often ask a practical question with a date in it. The date,
+not any risk word, shows the plan:
+
+- 自分が死んだあとペットをお願いする契約…来月にはそれが必要になる気がしてて;
+- 死亡届って誰が出すんですか…近いうちにそうなる予定なので;
+- 自分が死んだときにそれを使ってもらえるなら、もう安心して終われます.
+
+A will or a funeral planned for old age names no near date, and a move, a stay abroad or an
+operation explains the date (来月手術なので、死んだときのために), so those are no plan.
+"""
+
+from services.triage import risk_lexicon as lex
+from services.triage.findings import Tokens, signal
+from services.triage.morphology import sentence_bounds
+from services.triage.predicates import is_self, subject_of
+from services.triage.signals import RiskKind, RiskSignal
+
+# 死んだら, 死んだあと, 死んだときに: the sender's death as a condition or a point in time.
+AFTER_DEATH = frozenset({"後", "あと", "時", "とき"})
+# Papers and arrangements that follow a death.
+DEATH_PAPERS = frozenset({"死亡届", "葬祭", "死後"})
+# Spans that end soon: 今月中に, 月末までに, 金曜までに, 来月には.
+NEAR_SPANS = frozenset(
+    {
+        "今月", "今月中", "月末", "今週", "今週中", "週末", "来月", "来週", "明日", "明後日",
+        "今夜", "今晩", "月曜", "火曜", "水曜", "木曜", "金曜", "土曜", "日曜", "年内",
+    }
+)  # fmt: skip
+SPAN_LINKS = frozenset({"まで", "中", "に", "は", "うち"})
+# What the date is for: 必要になる, 間に合わない, そうなる予定, 準備しておきたい.
+NEED_WORDS = frozenset({"必要", "間に合う", "予定", "準備", "済ませる", "終わらせる"})
+# 近いうちに, もうすぐ: soon, with no date.
+SOON = (("近い", "うち"), ("もう", "直ぐ"), ("もうすぐ",))
+# もう安心して終われます: an end the sender is at peace with.
+RELIEF = "安心"
+END_VERB = "終わる"
+RELIEF_WINDOW = 4
+# A date explained by a move, a trip or a hospital stay.
+EXPLAINED_BY = lex.MOVING_WORDS | frozenset({"手術", "入院", "出産", "旅行"})
+PLAN = "自分の死やその後の手続きを、近い日付とともに準備している"
+
+
+def deadline_findings(tokens: Tokens) -> list[RiskSignal]:
+    """Return a signal when the sender's death or its papers come with a near date."""
+    lemmas = {token.lemma for token in tokens}
+    if lemmas & EXPLAINED_BY:
+        return []
+    anchor = _own_death(tokens)
+    if anchor is None:
+        anchor = next(
+            (index for index, token in enumerate(tokens) if token.lemma in DEATH_PAPERS), None
+        )
+    if anchor is None:
+        return []
+    if not (_near_date(tokens) or _end_at_peace(tokens)):
+        return []
+    start, end = anchor, min(len(tokens), anchor + 3)
+    return [signal(tokens, start, end, RiskKind.PLAN, PLAN)]
+
+
+def _own_death(tokens: Tokens) -> int | None:
+    for index, token in enumerate(tokens[:-2]):
+        if token.lemma != lex.DIE or tokens[index + 1].lemma != "た":
+            continue
+        following = tokens[index + 2]
+        conditional = tokens[index + 1].surface in ("たら", "だら")
+        if not (conditional or following.lemma in AFTER_DEATH):
+            continue
+        if is_self(subject_of(tokens, index)):
+            return index
+    return None
+
+
+def _near_date(tokens: Tokens) -> bool:
+    lemmas = [token.lemma for token in tokens]
+    for index, lemma in enumerate(lemmas):
+        if lemma in NEAR_SPANS and set(lemmas[index + 1 : index + 3]) & SPAN_LINKS:
+            if _needed_after(tokens, index):
+                return True
+        if any(tuple(lemmas[index : index + len(soon)]) == soon for soon in SOON):
+            if _needed_after(tokens, index):
+                return True
+    return False
+
+
+def _needed_after(tokens: Tokens, index: int) -> bool:
+    # 来月にはそれが必要になる: the need stands in the same sentence as the date.
+    _, end = sentence_bounds(tokens, index)
+    return any(token.lemma in NEED_WORDS for token in tokens[index:end])
+
+
+def _end_at_peace(tokens: Tokens) -> bool:
+    for index, token in enumerate(tokens):
+        if token.lemma == RELIEF:
+            window = tokens[index + 1 : index + 1 + RELIEF_WINDOW]
+            if any(following.lemma == END_VERB for following in window):
+                return True
+    return False

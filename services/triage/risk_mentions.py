@@ -1,0 +1,110 @@
+"""Risk words that name a word, a subject of study or a scare that turned out harmless.
+
+- the word itself, taught or asked about: 娘に「リスカ」って言葉の意味を聞かれて,
+  教科書に「遺書」という言葉が出てきて;
+- a subject of study: リストカットをテーマに卒論を書いてます;
+- a scare the sender then explains away: 「ちょっと樹海行ってくる」って言うから焦ったけど、
+  ただの観光ツアーだった.
+"""
+
+from services.triage import risk_lexicon as lex
+from services.triage.findings import Tokens
+from services.triage.morphology import sentence_bounds
+from services.triage.signals import RiskKind, RiskSignal
+
+CLOSING_QUOTES = frozenset({"」", "』", '"'})
+# Words of teaching and asking that make a named word the topic: 意味を聞かれた, 説明したら.
+LESSON_WORDS = frozenset(
+    {"意味", "説明", "聞く", "教える", "覚える", "習う", "教科書", "授業", "辞書"}
+)
+# Kinds whose phrase is a noun of an act or a means (リスカ, 遺書), not a wish of the sender's.
+NAMED_KINDS = frozenset({RiskKind.PLAN, RiskKind.SELF_HARM})
+STUDY_WORDS = frozenset(
+    {"テーマ", "卒論", "卒業論文", "論文", "レポート", "研究", "講義", "ゼミ", "授業"}
+)
+STUDY_WINDOW = 4
+# A start or a scare: 一瞬ドキッとした, 焦った, びびった, ヒヤッとした.
+SCARES = frozenset({"どき", "焦る", "びびる", "ビビる", "冷やっ", "ひやっ", "ぎょっ", "びっくり"})
+# けど and たら turn from the scare to what it really was.
+TURNS = frozenset({"けれど", "けど", "が"})
+TURN_SURFACES = frozenset({"たら"})
+# ドキッとしたけど: the turn comes up to four morphemes after the scare.
+TURN_WINDOW = 5
+COPULAS = frozenset({"だ", "です"})
+# Words that confirm the scare instead of explaining it away: 本当だった, やっぱり.
+CONFIRMATIONS = frozenset({"本当", "本気", "矢張り", "やっぱり", "マジ", "傷", "跡", "薬"})
+SCARE_WINDOW = 12
+RESOLUTION_WINDOW = 16
+MISTAKE = "勘違い"
+SCARE_EXPLAINED = "驚いたが、別の事情だったと本人が説明している"
+
+
+def mention_context(tokens: Tokens, found: RiskSignal) -> str | None:
+    """Return why the phrase names a word, a subject of study or a scare, or None."""
+    if found.kind in NAMED_KINDS and _word_taught(tokens, found.end):
+        return "言葉そのものを教えたり尋ねたりしている"
+    if _studied_subject(tokens, found.end):
+        return "研究や論文のテーマとしての言及"
+    if scare_explained(tokens, found.end):
+        return SCARE_EXPLAINED
+    return None
+
+
+def _word_taught(tokens: Tokens, end: int) -> bool:
+    position = end
+    while position < len(tokens) and tokens[position].surface in CLOSING_QUOTES:
+        position += 1
+    following = [token.lemma for token in tokens[position : position + 3]]
+    if following[:2] == ["と", "言う"]:
+        following = following[2:]
+    elif following[:1] == ["って"]:
+        following = following[1:]
+    if not following or following[0] not in lex.WORD_NOUNS:
+        return False
+    start, sentence_end = sentence_bounds(tokens, end - 1)
+    return any(token.lemma in LESSON_WORDS for token in tokens[start:sentence_end])
+
+
+def _studied_subject(tokens: Tokens, end: int) -> bool:
+    # 自傷行為をテーマに, 自殺についての研究.
+    following = [token.lemma for token in tokens[end : end + STUDY_WINDOW]]
+    return any(lemma in STUDY_WORDS for lemma in following)
+
+
+def scare_explained(tokens: Tokens, end: int, window: int = SCARE_WINDOW) -> bool:
+    """Return whether a scare follows the phrase and is explained as something else.
+
+    ドキッとしたけど、バイトを辞める報告だった. The explanation must end in a copula in the past
+    (だった, でした) or be 勘違い, and nothing in it may confirm the scare (本当だった).
+    Farewell findings join phrases from the whole message, so they pass end 0 and a window
+    of the whole message.
+    """
+    for position in range(end, min(len(tokens), end + window)):
+        if tokens[position].lemma not in SCARES:
+            continue
+        turn = _turn_after(tokens, position)
+        if turn is None:
+            return False
+        return _explained(tokens, turn)
+    return False
+
+
+def _turn_after(tokens: Tokens, position: int) -> int | None:
+    for index in range(position + 1, min(len(tokens), position + TURN_WINDOW)):
+        token = tokens[index]
+        if token.lemma in TURNS or token.surface in TURN_SURFACES:
+            return index + 1
+    return None
+
+
+def _explained(tokens: Tokens, start: int) -> bool:
+    window = tokens[start : start + RESOLUTION_WINDOW]
+    for offset, token in enumerate(window):
+        if token.lemma in CONFIRMATIONS:
+            return False
+        if token.lemma == MISTAKE:
+            return True
+        following = window[offset + 1 : offset + 2]
+        if token.lemma in COPULAS and following and following[0].lemma == "た":
+            return True
+    return False
