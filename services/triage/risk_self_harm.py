@@ -39,6 +39,10 @@ NOUN_DENIAL_WINDOW = 6
 DENIAL_FILLERS = frozenset({"は", "も", "もう", "年", "何", "ずっと", "全然", "ここ", "最近"})
 # Auxiliaries of being hurt by someone else (猫に噛まれた) or of having it done (切ってもらった).
 DONE_BY_OTHERS = frozenset({"れる", "られる", "貰う"})
+# 殴りたいくらいバカ, 叩きたいほど悔しい: what a wished blow to oneself measures.
+VEXATION_WORDS = frozenset(
+    {"馬鹿", "バカ", "ばか", "阿呆", "アホ", "情けない", "悔しい", "腹", "間抜け", "恥ずかしい"}
+)
 SELF_HARM = "体を切る・傷つける自傷行為"
 
 
@@ -143,6 +147,10 @@ def body_harm_rule(tokens: Tokens, index: int) -> Finding:
             tail = verb_tail(tokens, position)
             if negated_act(tokens, tail) or DONE_BY_OTHERS & set(tail.lemmas):
                 return None
+            if _measures_vexation(tokens, tail):
+                # 自分を殴りたいくらいバカ: the wish measures how foolish the sender felt.
+                explanation = "自分への腹立ちや悔しさを誇張した言い回し"
+                return note(tokens, index, tail.end, explanation)
             return signal(tokens, index, tail.end, RiskKind.SELF_HARM, SELF_HARM)
         if token.pos == "動詞" and lemma in lex.HANDS:
             end = _coping_after(tokens, position)
@@ -154,6 +162,16 @@ def body_harm_rule(tokens: Tokens, index: int) -> Finding:
         # カミソリで手首を…: a blade and a wrist in one sentence, even with the verb left out.
         return signal(tokens, index, index + 1, RiskKind.SELF_HARM, "刃物と手首や腕への言及")
     return None
+
+
+def _measures_vexation(tokens: Tokens, tail: Tail) -> bool:
+    """Return whether a wished act measures vexation: 殴りたいくらいバカ, 叩きたいほど悔しい."""
+    if tail.desire is not Desire.WANT:
+        return False
+    following = [token.lemma for token in tokens[tail.end : tail.end + 3]]
+    if not following or following[0] not in lex.DEGREE_WORDS:
+        return False
+    return any(lemma in VEXATION_WORDS for lemma in following[1:])
 
 
 def _nail_as_tool(tokens: Tokens, position: int) -> bool:
