@@ -140,6 +140,15 @@ def news_context(tokens: Tokens, index: int) -> str | None:
     return None
 
 
+def previous_sentence_lemmas(tokens: Tokens, index: int) -> set[str]:
+    """Return the lemmas of the sentence before the one of tokens[index], or none at the start."""
+    start, _ = sentence_bounds(tokens, index)
+    if start == 0:
+        return set()
+    previous_start, previous_end = sentence_bounds(tokens, start - 1)
+    return {token.lemma for token in tokens[previous_start:previous_end]}
+
+
 def next_sentence_lemmas(tokens: Tokens, index: int) -> set[str]:
     """Return the lemmas of the sentence after the one of tokens[index], or none at the end."""
     _, end = sentence_bounds(tokens, index)

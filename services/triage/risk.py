@@ -448,6 +448,11 @@ def _recovery_after(tokens: Tokens, position: int) -> bool:
             calm = _calm(tokens, index + 2)
             if calm is not None:
                 return calm
+        if tokens[index].lemma == "から" and index > 0 and tokens[index - 1].lemma == "て":
+            # 保護猫を迎えてから毎日けっこう楽しい: a change since then, with no は.
+            calm = _calm(tokens, index + 1)
+            if calm is not None:
+                return calm
         following = tokens[index + 1].lemma
         if tokens[index].lemma == "もう" and following in lex.RECOVERY_WORDS - {"無い", "思う"}:
             # もう大丈夫です, もう平気: もう before a recovery word opens the clause like 今は.

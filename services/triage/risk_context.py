@@ -5,6 +5,7 @@
 and 映画を見て死にたくなった stay urgent.
 """
 
+from services.triage.findings import previous_sentence_lemmas
 from services.triage.morphology import Token, is_sentence_end, sentence_bounds
 from services.triage.predicates import NEGATIONS, OPENING_QUOTES, SELF_WORDS, is_contrast
 from services.triage.risk_care import care_context
@@ -246,8 +247,11 @@ def _shame_after(tokens: Tokens, end: int) -> bool:
 
 
 def _leisure_jump(tokens: Tokens, index: int) -> bool:
+    # バンジージャンプしてきた!飛び降りる瞬間…: the sport may be named one sentence before.
     start, end = sentence_bounds(tokens, index)
-    return any(token.lemma in LEISURE_JUMPS for token in tokens[start:end])
+    if any(token.lemma in LEISURE_JUMPS for token in tokens[start:end]):
+        return True
+    return not previous_sentence_lemmas(tokens, index).isdisjoint(LEISURE_JUMPS)
 
 
 def _fiction(tokens: Tokens, index: int) -> bool:

@@ -5,7 +5,8 @@ not any risk word, shows the plan:
 
 - 自分が死んだあとペットをお願いする契約…来月にはそれが必要になる気がしてて;
 - 死亡届って誰が出すんですか…近いうちにそうなる予定なので;
-- 自分が死んだときにそれを使ってもらえるなら、もう安心して終われます.
+- 自分が死んだときにそれを使ってもらえるなら、もう安心して終われます;
+- 親が死んだら俺もそこで終わるつもり: another's death as the date.
 
 A will or a funeral planned for old age names no near date, and a move, a stay abroad or an
 operation explains the date (来月手術なので、死んだときのために), so those are no plan.
@@ -40,10 +41,20 @@ RELIEF_WINDOW = 4
 # A date explained by a move, a trip or a hospital stay.
 EXPLAINED_BY = lex.MOVING_WORDS | frozenset({"手術", "入院", "出産", "旅行"})
 PLAN = "自分の死やその後の手続きを、近い日付とともに準備している"
+AFTER_ANOTHER = "家族などの死のあとに自分も終わるつもりでいる"
+# 俺もそこで終わるつもり: the sender's end, planned.
+INTENT_NOUNS = frozenset({"積もり", "予定", "気"})
 
 
 def deadline_findings(tokens: Tokens) -> list[RiskSignal]:
-    """Return a signal when the sender's death or its papers come with a near date."""
+    """Return a signal when the sender's death or its papers come with a near date.
+
+    Someone else's death can be the date: 親が死んだら俺もそこで終わるつもり.
+    """
+    ending = _ending_after_death(tokens)
+    if ending is not None:
+        start, end = ending
+        return [signal(tokens, start, end, RiskKind.PLAN, AFTER_ANOTHER)]
     lemmas = {token.lemma for token in tokens}
     if lemmas & EXPLAINED_BY:
         return []
@@ -58,6 +69,27 @@ def deadline_findings(tokens: Tokens) -> list[RiskSignal]:
         return []
     start, end = anchor, min(len(tokens), anchor + 3)
     return [signal(tokens, start, end, RiskKind.PLAN, PLAN)]
+
+
+def _ending_after_death(tokens: Tokens) -> tuple[int, int] | None:
+    """Return the span of 親が死んだら俺も…終わるつもり: the sender ends after another's death."""
+    for index, token in enumerate(tokens[:-2]):
+        if token.lemma != lex.DIE or tokens[index + 1].surface not in ("だら", "たら"):
+            continue
+        subject = subject_of(tokens, index)
+        if subject is None or is_self(subject):
+            continue
+        _, sentence_end = sentence_bounds(tokens, index)
+        for position in range(index + 2, sentence_end - 2):
+            if not is_self(tokens[position].lemma) or tokens[position + 1].lemma != "も":
+                continue
+            for later in range(position + 2, sentence_end - 1):
+                if tokens[later].lemma in ("が", "は"):
+                    # 私も仕事が終わる予定: the work ends, not the sender.
+                    break
+                if tokens[later].lemma == END_VERB and tokens[later + 1].lemma in INTENT_NOUNS:
+                    return index, later + 2
+    return None
 
 
 def _own_death(tokens: Tokens) -> int | None:

@@ -8,7 +8,7 @@ risk_life instead.
 
 from services.triage import risk_lexicon as lex
 from services.triage.morphology import Token, message_lemmas, sentence_bounds
-from services.triage.predicates import Desire, verb_tail
+from services.triage.predicates import Desire, is_self, verb_tail
 from services.triage.risk_parting import PARTING_CUE_LEMMAS, parting_cue_at
 from services.triage.signals import RiskKind, RiskSignal
 
@@ -39,8 +39,19 @@ CUE_LEMMAS = frozenset(
 FAREWELL_EXPLANATION = "別れの言葉が重なっている、自殺の予告の可能性"
 # Cues that carry a farewell almost alone, so they count as two.
 STRONG_CUES = frozenset(
-    {"これが最後", "その頃にはもういない", "みんなにさようなら", "「家族へ」と書かれた手紙"}
+    {
+        "これが最後",
+        "その頃にはもういない",
+        "みんなにさようなら",
+        "「家族へ」と書かれた手紙",
+        "これで私がいなくても大丈夫",
+    }
 )
+READY_FOR_ABSENCE = "これで私がいなくても大丈夫"
+# これで私がいなくても大丈夫: what follows the sender's absence after preparations.
+ABSENCE_FINE = frozenset({"大丈夫", "平気", "回る", "安心"})
+# Leave from work for a birth or childcare explains the same words.
+WORK_LEAVE = frozenset({"産休", "育休", "休職", "休暇"})
 # 明日にはもういない, 来週にはもういないから.
 GONE_TIMES = frozenset({"明日", "明後日", "来週", "来月", "今夜", "週末"})
 GONE_BY_THEN = "もういない"
@@ -62,6 +73,9 @@ NEW_PLACES = frozenset(
      "退職", "卒業", "転校", "引っ越し", "引越し"}
 )  # fmt: skip
 CARRY_ON = "頑張る"
+# 来月から大阪で働きます, 春から専門学校に通います: a life that goes on from a date.
+FUTURE_STARTS = frozenset({"来月", "来週", "来年", "春", "四月", "4月", "今度"})
+NEW_LIFE_VERBS = frozenset({"働く", "勤める", "住む", "通う", "暮らす", "入学", "就職"})
 # 最後のあいさつメール, 送別のあいさつ: the greeting of someone who moves on.
 GREETING = "挨拶"
 LAST_WORKDAY = frozenset({"出勤", "出社", "送別", "送別会", "退職日"})
@@ -116,7 +130,9 @@ def farewell_findings(tokens: Tokens) -> list[RiskSignal]:
         weight += 1
     if weight < MIN_CUES:
         return []
-    if weight == len(cues) and (_carries_on(tokens) or _work_greeting(tokens)):
+    if weight == len(cues) and (
+        _carries_on(tokens) or _work_greeting(tokens) or _new_life_from(tokens)
+    ):
         # 皆さん今までありがとうございました。次の部署でも頑張ります: leaving a job, not life.
         return []
     if weight == len(cues) and not ARRANGED_ABSENCES.isdisjoint(message_lemmas(tokens)):
@@ -146,6 +162,18 @@ def _going_home(tokens: Tokens) -> bool:
             if following[1] in RETURN_HOME and not tail.negated and tail.desire is Desire.NONE:
                 # 国に帰りたいけど帰れない is a wish, not a departure.
                 return True
+    return False
+
+
+def _new_life_from(tokens: Tokens) -> bool:
+    """Return whether the sender names a new life from a date: 来月から大阪で働きます."""
+    for index, token in enumerate(tokens[:-1]):
+        if token.lemma not in FUTURE_STARTS or tokens[index + 1].lemma != "から":
+            continue
+        _, end = sentence_bounds(tokens, index)
+        for position in range(index + 2, end):
+            if tokens[position].lemma in NEW_LIFE_VERBS:
+                return not verb_tail(tokens, position).negated
     return False
 
 
@@ -229,6 +257,14 @@ def _cue_at(tokens: Tokens, index: int) -> str | None:
         return "ばいばい"
     if lemma == "元気" and following[:2] == ["だ", "ね"] and _sentence_closes(tokens, index + 3):
         return "元気でね"
+    if (
+        lemma == "元気"
+        and following[:1] == ["だ"]
+        and _honorific_before(tokens, index)
+        and _sentence_closes(tokens, index + 2)
+    ):
+        # お元気で。 closing a message.
+        return "元気でね"
     if lemma == "許す" and following[:1] == ["て"] and _sentence_closes(tokens, index + 2):
         return "許して"
     if lemma == "全部" and _gives_away(tokens, index):
@@ -282,6 +318,8 @@ def _more_cue_at(tokens: Tokens, index: int) -> str | None:
         return "これが最後"
     if lemma in ("今日", "此れ") and following[:2] == ["で", "最後"]:
         return "これで最後"
+    if lemma == "此れ" and _ready_for_absence(tokens, index):
+        return READY_FOR_ABSENCE
     if lemma == "宜しく" and _entrusted(tokens, index):
         return "あとをよろしく"
     if lemma == "世話" and following[:3] == ["に", "成る", "た"]:
@@ -423,6 +461,25 @@ def _placed_letter(tokens: Tokens) -> str | None:
     if lemmas & LETTER_PLACES and lemmas & PLACING_VERBS:
         return "手紙を置いた"
     return None
+
+
+def _ready_for_absence(tokens: Tokens, index: int) -> bool:
+    """Return whether これで precedes 私がいなくても大丈夫, with no leave, stay or move named."""
+    following = [token.lemma for token in tokens[index + 1 : index + 10]]
+    if following[:1] != ["で"]:
+        return False
+    rest = following[2:] if following[1:2] == ["もう"] else following[1:]
+    if not rest or not is_self(rest[0]) or rest[1:6] != ["が", "居る", "無い", "て", "も"]:
+        return False
+    if rest[6:7] == [] or rest[6] not in ABSENCE_FINE:
+        return False
+    # 産休前 is one compound noun, so its parts are read too.
+    words = message_lemmas(tokens) | {part for token in tokens for part in token.parts}
+    return words.isdisjoint(ARRANGED_ABSENCES | WORK_LEAVE | lex.MOVING_WORDS)
+
+
+def _honorific_before(tokens: Tokens, index: int) -> bool:
+    return index > 0 and tokens[index - 1].lemma == "御"
 
 
 def _sentence_closes(tokens: Tokens, index: int) -> bool:

@@ -2,17 +2,24 @@
 
 - the word itself, taught or asked about: 娘に「リスカ」って言葉の意味を聞かれて,
   教科書に「遺書」という言葉が出てきて;
-- a subject of study: リストカットをテーマに卒論を書いてます;
+- a subject of study: リストカットをテーマに卒論を書いてます, and an example quoted in a lesson
+  or a role play;
+- a prop: お化け屋敷の首吊り人形;
 - a scare the sender then explains away: 「ちょっと樹海行ってくる」って言うから焦ったけど、
   ただの観光ツアーだった.
 """
 
 from services.triage import risk_lexicon as lex
 from services.triage.findings import Tokens
-from services.triage.morphology import sentence_bounds
+from services.triage.morphology import is_sentence_end, sentence_bounds
 from services.triage.signals import RiskKind, RiskSignal
 
 CLOSING_QUOTES = frozenset({"」", "』", '"'})
+OPENING_QUOTES = frozenset({"「", "『"})
+PROPS = frozenset({"人形", "マネキン", "模型", "小道具", "玩具", "おもちゃ"})
+# Settings where a risk phrase is an example to practise on: 自殺予防, ロールプレイ (ロール +
+# プレー). 授業 alone is left out: 授業に来なくなって、「もう薬集めた」と is a report.
+LESSON_SETTINGS = frozenset({"予防", "プレー", "研修", "講座", "講習", "教材", "練習"})
 # Words of teaching and asking that make a named word the topic: 意味を聞かれた, 説明したら.
 LESSON_WORDS = frozenset(
     {"意味", "説明", "聞く", "教える", "覚える", "習う", "教科書", "授業", "辞書"}
@@ -22,7 +29,10 @@ NAMED_KINDS = frozenset({RiskKind.PLAN, RiskKind.SELF_HARM})
 STUDY_WORDS = frozenset(
     {"テーマ", "卒論", "卒業論文", "論文", "レポート", "研究", "講義", "ゼミ", "授業"}
 )
-STUDY_WINDOW = 4
+STUDY_WINDOW = 5
+# をテーマに, の研究, について: the particle that makes the phrase the subject of study.
+STUDY_LINKS = frozenset({"を", "の", "に"})
+ACT = "行為"
 # A start or a scare: 一瞬ドキッとした, 焦った, びびった, ヒヤッとした.
 SCARES = frozenset({"どき", "焦る", "びびる", "ビビる", "冷やっ", "ひやっ", "ぎょっ", "びっくり"})
 # けど and たら turn from the scare to what it really was.
@@ -47,6 +57,10 @@ def mention_context(tokens: Tokens, found: RiskSignal) -> str | None:
         return "研究や論文のテーマとしての言及"
     if scare_explained(tokens, found.end):
         return SCARE_EXPLAINED
+    if found.kind in NAMED_KINDS and _prop(tokens, found.end):
+        return "作り物や小道具の話"
+    if _lesson_quote(tokens, found):
+        return "授業や研修で使われた例の引用"
     return None
 
 
@@ -65,10 +79,39 @@ def _word_taught(tokens: Tokens, end: int) -> bool:
     return any(token.lemma in LESSON_WORDS for token in tokens[start:sentence_end])
 
 
+def _prop(tokens: Tokens, end: int) -> bool:
+    # お化け屋敷の首吊り人形: a doll or a prop, not a means.
+    return end < len(tokens) and tokens[end].lemma in PROPS
+
+
+def _lesson_quote(tokens: Tokens, found: RiskSignal) -> bool:
+    """Return whether the phrase is quoted in a sentence about a lesson or a role play.
+
+    学校で自殺予防の授業があって、「死にたい気持ちの友達がいたらどうする」ってロールプレイした.
+    """
+    if found.start < 0:
+        return False
+    start, end = sentence_bounds(tokens, found.start)
+    quoted = any(token.surface in OPENING_QUOTES for token in tokens[start : found.start])
+    if not quoted:
+        return False
+    return any(token.lemma in LESSON_SETTINGS for token in tokens[start:end])
+
+
 def _studied_subject(tokens: Tokens, end: int) -> bool:
-    # 自傷行為をテーマに, 自殺についての研究.
-    following = [token.lemma for token in tokens[end : end + STUDY_WINDOW]]
-    return any(lemma in STUDY_WORDS for lemma in following)
+    # 自傷行為をテーマに, 自殺についての研究; in リスカしてる。授業にも出てない the lesson is
+    # another sentence.
+    following = []
+    for token in tokens[end : end + STUDY_WINDOW]:
+        if is_sentence_end(token):
+            break
+        following.append(token.lemma)
+    if following[:1] == [ACT]:
+        # 自傷行為をテーマに.
+        following = following[1:]
+    if not following or following[0] not in STUDY_LINKS:
+        return False
+    return any(lemma in STUDY_WORDS for lemma in following[1:])
 
 
 def scare_explained(tokens: Tokens, end: int, window: int = SCARE_WINDOW) -> bool:

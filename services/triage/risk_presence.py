@@ -48,6 +48,11 @@ def named_presence(tokens: Tokens, index: int) -> Finding:
     return signal(tokens, start, end, RiskKind.PLAN, "危険な場所に今いる")
 
 
+# 高いとこ苦手, 高所恐怖症: words of a fear of heights. 足がすくむ is left out, because
+# 下みたら足すくむ でももう決めた goes on to the plan.
+FEAR_OF_HEIGHTS = frozenset({"苦手", "恐怖症"})
+
+
 def watching(tokens: Tokens, index: int) -> Finding:
     """橋の上から川見てる, 今日もあの橋に行ってきた。下の川をずっと見てた.
 
@@ -68,6 +73,9 @@ def watching(tokens: Tokens, index: int) -> Finding:
             if _liked_pastime(tokens, index, end):
                 # 橋の上から川を眺めるのが好きです: a pastime.
                 return note(tokens, index, tail.end, "眺めるのが好きだという話")
+            if any(t.lemma in FEAR_OF_HEIGHTS for t in tokens):
+                # 高いとこ苦手で、窓から下のぞいたら: a fear of heights.
+                return note(tokens, index, tail.end, "高い所が怖いという話")
             return signal(tokens, index, tail.end, RiskKind.PLAN, "高い所から下や水面を見ている")
     return None
 

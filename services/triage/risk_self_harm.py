@@ -15,6 +15,7 @@ from services.triage.findings import (
     news_context,
     next_sentence_lemmas,
     note,
+    previous_sentence_lemmas,
     sentence_lemmas,
     signal,
 )
@@ -129,6 +130,14 @@ def body_harm_rule(tokens: Tokens, index: int) -> Finding:
         return signal(tokens, index, index + 1, RiskKind.SELF_HARM, explanation)
     if following == "で" and lemmas & lex.EVERYDAY_CUTS:
         # 前髪を自分で切った: the object is hair, cut by oneself.
+        return None
+    unnamed_object = "を" not in lemmas and not lemmas & (lex.CUTTING_SITES | {lex.WRIST})
+    if (
+        following == "で"
+        and unnamed_object
+        and previous_sentence_lemmas(tokens, index) & lex.EVERYDAY_CUTS
+    ):
+        # 美容院で髪を切りました。ずっと自分で切ってたので: the hair of the sentence before.
         return None
     if lemmas & lex.BURN_TOOLS:
         # たばこの火を腕に押しつけた: these verbs harm only with a hot or sharp tool.
