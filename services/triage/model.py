@@ -163,7 +163,7 @@ class LinearModel:
         model = f"（学習モデル、確率 {probability:.2f}）"
         if not chosen:
             return f"[{topic.value}] {explanation}{model}"
-        quoted = "".join(f"「{word.replace(' ', '')}」" for word in chosen)
+        quoted = "".join(f"「{_joined(word)}」" for word in chosen)
         return f"[{topic.value}] {quoted}: {explanation}{model}"
 
     def _readable_feature(self, row: int) -> tuple[str, list[str] | None]:
@@ -213,6 +213,19 @@ def readable(feature: str) -> str:
     """
     text = feature[2:].replace(TEXT_START, "").replace(TEXT_END, "")
     return text.strip()
+
+
+def _joined(words: str) -> str:
+    """Join the words of a lemma pair as written: 死に たい as 死にたい, notice if as notice if.
+
+    Japanese words run together, but two Latin words keep the space between them.
+    """
+    parts = words.split(" ")
+    joined = parts[0]
+    for part in parts[1:]:
+        latin_gap = joined[-1:].isascii() and joined[-1:].isalnum() and part[:1].isascii()
+        joined += " " + part if latin_gap and part[:1].isalnum() else part
+    return joined
 
 
 def _keep_heaviest(weighed: dict[str, float], word: str, weight: float) -> None:

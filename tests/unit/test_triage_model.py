@@ -401,6 +401,17 @@ def test_reason_skips_fragments_across_words() -> None:
     assert "錠で" not in reason
 
 
+def test_reason_keeps_space_between_english_words() -> None:
+    """A lemma pair of two English words is quoted with its space, a Japanese one without."""
+    reading = read("please notice if i am gone")
+    assert reading is not None
+    # Sudachi normalizes notice to ノーティス; the quote uses the words as written.
+    model = _model(0.5, vocabulary={"w:ノーティス if": 0})
+    reason = with_model(by_rules(read("こんにちは")), reading, model).reasons[0]
+    assert "「notice if」" in reason
+    assert "noticeif" not in reason
+
+
 def test_reason_without_meaningful_words() -> None:
     """With no word worth quoting the reason still names the label and the model."""
     reading = read("今夜で終わりにするつもり")
