@@ -14,6 +14,7 @@ from services.triage.signals import RiskKind, RiskNote, RiskSignal
 Tokens = tuple[Token, ...]
 DYING_VERBS = frozenset({lex.DIE, *lex.DIE_ALIASES, lex.VANISH, *lex.VANISH_ALIASES})
 CONDITIONAL_SURFACES = frozenset({"たら", "だら", "ば", "ても", "でも"})
+CLOSING_QUOTES = frozenset({"」", "』"})
 # Outcomes that make a condition about one's death a hoped-for relief: 死んだら楽になれるかな.
 RELIEF_OUTCOMES = frozenset(
     {"楽", "増し", "幸せ", "解決", "済む", "駄目", "為", "すっきり", "良い", "旨い", "平和",
@@ -164,10 +165,24 @@ def _conditional_outcome(tokens: Tokens, index: int) -> RiskSignal | None:
     if not (surfaces & CONDITIONAL_SURFACES or compared or concessive):
         return None
     _, end = sentence_bounds(tokens, index)
+    # A closing quote in the sentence, or right after its end (どうなるの?」), ends the clause.
+    quote_end = next(
+        (
+            position
+            for position in range(tail.end, min(len(tokens), end + 2))
+            if tokens[position].surface in CLOSING_QUOTES
+        ),
+        None,
+    )
+    if quote_end is not None:
+        # 「ママ、死んだらどうなるの?」って聞かれて…答えた方がいい: the words after the quote
+        # are not its outcome.
+        end = min(end, quote_end)
     clause = [token for token in tokens[tail.end : end] if token.pos != "補助記号"]
     # 誰か気づくかな: Sudachi may read the particle かな as the noun 仮名.
     lemmas = ["かな" if token.surface == "かな" else token.lemma for token in clause]
-    if WHAT_HAPPENS in "".join(token.surface for token in clause) and end + 1 < len(tokens):
+    asks_what_happens = WHAT_HAPPENS in "".join(token.surface for token in clause)
+    if asks_what_happens and quote_end is None and end + 1 < len(tokens):
         # 死んだらどうなるんだろう。そっちのほうが楽なのかな: the relief comes next.
         _, next_end = sentence_bounds(tokens, end + 1)
         lemmas = lemmas + [token.lemma for token in tokens[end:next_end]]

@@ -30,7 +30,16 @@ QUOTE_LINKS = frozenset({"って", "と", "という", "言う", "の"})
 MEDIA_WINDOW = 3
 # Jumps done for sport or leisure: スカイダイビングで飛び降りる体験.
 LEISURE_JUMPS = frozenset(
-    {"スカイダイビング", "バンジー", "バンジージャンプ", "パラシュート", "体験"}
+    {
+        "スカイダイビング",
+        "バンジー",
+        "バンジージャンプ",
+        "パラシュート",
+        "体験",
+        "飛び込み台",
+        "スイミング",
+        "水泳",
+    }
 )
 # Characters of a story, whose death is fiction: 登場人物が自殺する場面.
 FICTION_PEOPLE = frozenset({"登場人物", "人物", "主人公", "キャラ", "キャラクター", "ヒロイン"})
@@ -72,14 +81,14 @@ MEANING = "意味"
 DARK_SENSES = frozenset({"暗い", "変", "そういう", "深い", "重い", "悪い"})
 OVERSTATED_WINDOW = 14
 # 私の運転への嫌味: the quoted wish was a jibe at the sender.
-INSULT_WORDS = frozenset({"嫌味", "皮肉", "悪口", "嫌がらせ", "当て付け"})
+INSULT_WORDS = frozenset({"嫌味", "皮肉", "悪口", "嫌がらせ", "当て付け", "からかう", "揶揄う"})
 # 本気だった, 本気です; 本気で心配された is about someone else's worry.
 EARNEST_COPULAS = frozenset({"だ", "だっ", "です", "でし", "なん", "な"})
 TOPIC_QUOTES = frozenset({"って", "と", "とは", "は"})
 # 「自殺したい気持ちはありますか」って聞かれる: a question put to the sender.
 QUESTION_ENDS = frozenset({"か", "?", "の"})
 QUOTE_SCAN = 12
-ASK = "聞く"
+ASK_VERBS = frozenset({"聞く", "言う"})
 # Laughter right after a wish, when a trivial cause leads into it with すぎて, marks a joke:
 # 前髪切りすぎて死にたいww.
 LAUGH_MARKS = frozenset({"笑", "(笑)", "😂", "🤣", "😆"})
@@ -127,7 +136,7 @@ def harmless_context(tokens: Tokens, found: RiskSignal) -> str | None:
         return "夢の中の出来事の話"
     if found.kind in WISH_KINDS and _joked(tokens, found.start):
         return "ふざけて送った言葉の引用"
-    if found.kind in WISH_KINDS and _quoted_insult(tokens, found.start):
+    if _quoted_insult(tokens, found.start):
         return "嫌味や悪口として言われた言葉の引用"
     if _taken_back_as_overstated(tokens, found.end):
         return "大げさだった、暗い意味ではないと自分で打ち消している"
@@ -261,11 +270,16 @@ def _fiction(tokens: Tokens, index: int) -> bool:
 
 
 def _fiction_speaker(tokens: Tokens, end: int) -> bool:
-    # 死にたいって主人公が叫ぶシーン: a character named right after the quoted words.
-    lemmas = [token.lemma for token in tokens[end : end + 3]]
+    # 死にたいって主人公が叫ぶシーン: a character named right after the quoted words, or after
+    # the one who says them (「死にたい」って言う子が主人公の小説).
+    lemmas = [token.lemma for token in tokens[end : end + 7]]
     if lemmas[:1] and lemmas[0] in CLOSING_QUOTES:
         lemmas = lemmas[1:]
-    return lemmas[:1] in (["って"], ["と"]) and lemmas[1:2] != [] and lemmas[1] in FICTION_PEOPLE
+    if lemmas[:1] not in (["って"], ["と"]) or lemmas[1:2] == []:
+        return False
+    if lemmas[1] in FICTION_PEOPLE:
+        return True
+    return lemmas[1] == "言う" and lemmas[3:5] == ["が", "主人公"]
 
 
 def _near_miss(tokens: Tokens, end: int) -> bool:
@@ -327,7 +341,9 @@ def _question_put_to_sender(tokens: Tokens, end: int) -> bool:
             if tokens[position - 1].lemma not in QUESTION_ENDS:
                 return False
             after = [token.lemma for token in tokens[position + 1 : position + 5]]
-            if ASK not in after or after[after.index(ASK) + 1 : after.index(ASK) + 2] != ["れる"]:
+            # 「死にたいと思ったことある?」って聞かれた, 「お前いつ死ぬ予定?」って言われた.
+            asked = next((verb for verb in after if verb in ASK_VERBS), None)
+            if asked is None or after[after.index(asked) + 1 : after.index(asked) + 2] != ["れる"]:
                 return False
             return not any(
                 token.lemma in RETRACTIONS and not _confirms_denial(tokens, index)

@@ -27,8 +27,11 @@ LAST_MESSAGE_NOUNS = frozenset(
     {"メッセージ", "挨拶", "手紙", "言葉", "連絡", "相談", "ストーリー", "投稿", "LINE"}
 )
 GIVING_VERBS = frozenset({"上げる", "あげる", "譲る", "託す", "配る", "返す", "渡す"})
-# A stay in hospital, a trip or a birth explains handing over the bank book and the cat.
-ARRANGED_ABSENCES = frozenset({"入院", "手術", "出張", "旅行", "留学", "帰省", "出産"})
+# A stay in hospital, a trip, a birth or a marriage explains handing over the bank book and
+# the cat, or changing the beneficiary of an insurance.
+ARRANGED_ABSENCES = frozenset(
+    {"入院", "手術", "出張", "旅行", "留学", "帰省", "出産", "結婚", "入籍", "籍"}
+)
 GIVE_AWAY_WINDOW = 7
 # Normalized forms that can start a parting word; _cue_at reads only these.
 CUE_LEMMAS = frozenset(
@@ -73,6 +76,8 @@ NEW_PLACES = frozenset(
      "退職", "卒業", "転校", "引っ越し", "引越し"}
 )  # fmt: skip
 CARRY_ON = "頑張る"
+AGAIN = "又"
+CONTACT_VERBS = frozenset({"頼る", "連絡", "相談", "頼む"})
 # 来月から大阪で働きます, 春から専門学校に通います: a life that goes on from a date.
 FUTURE_STARTS = frozenset({"来月", "来週", "来年", "春", "四月", "4月", "今度"})
 NEW_LIFE_VERBS = frozenset({"働く", "勤める", "住む", "通う", "暮らす", "入学", "就職"})
@@ -131,7 +136,10 @@ def farewell_findings(tokens: Tokens) -> list[RiskSignal]:
     if weight < MIN_CUES:
         return []
     if weight == len(cues) and (
-        _carries_on(tokens) or _work_greeting(tokens) or _new_life_from(tokens)
+        _carries_on(tokens)
+        or _work_greeting(tokens)
+        or _new_life_from(tokens)
+        or _contact_again(tokens)
     ):
         # 皆さん今までありがとうございました。次の部署でも頑張ります: leaving a job, not life.
         return []
@@ -173,6 +181,20 @@ def _new_life_from(tokens: Tokens) -> bool:
         _, end = sentence_bounds(tokens, index)
         for position in range(index + 2, end):
             if tokens[position].lemma in NEW_LIFE_VERBS:
+                return not verb_tail(tokens, position).negated
+    return False
+
+
+def _contact_again(tokens: Tokens) -> bool:
+    """Return whether the sender means to write again: また困ったら頼らせてください.
+
+    また会おうね is left out, because a farewell note says it too.
+    """
+    for index, token in enumerate(tokens):
+        if token.lemma != AGAIN:
+            continue
+        for position in range(index + 1, min(len(tokens), index + 5)):
+            if tokens[position].lemma in CONTACT_VERBS:
                 return not verb_tail(tokens, position).negated
     return False
 
@@ -464,7 +486,13 @@ def _placed_letter(tokens: Tokens) -> str | None:
 
 
 def _ready_for_absence(tokens: Tokens, index: int) -> bool:
-    """Return whether これで precedes 私がいなくても大丈夫, with no leave, stay or move named."""
+    """Return whether これで precedes 私がいなくても大丈夫, with no leave, stay or move named.
+
+    Words in quotes are someone else's: 「これで私がいなくても回るね」って言われて.
+    """
+    start, _ = sentence_bounds(tokens, index)
+    if any(token.surface in ("「", "『") for token in tokens[start:index]):
+        return False
     following = [token.lemma for token in tokens[index + 1 : index + 10]]
     if following[:1] != ["で"]:
         return False

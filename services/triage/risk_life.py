@@ -59,6 +59,10 @@ PAST_DATES = frozenset({"去年", "昨年", "一昨年", "おととし"})
 DATE_UNITS = frozenset({"年", "月", "ヶ月", "か月", "週間"})
 # 自殺免責: the clause that voids a life insurance payout for a suicide within a period.
 INSURANCE_TERMS = frozenset({"免責"})
+LIFE = "人生"
+# What is left like a job or a school: 人生を定年退職したい, 人生から引退, 人生をやめたい.
+LEAVING_NOUNS = frozenset({"定年退職", "退職", "卒業", "引退", "リタイア", "退場", "閉店", "終了"})
+LEAVING_VERBS = frozenset({"やめる", "辞める", "止める"})
 # 亡くなった: a death reported, whose cause 自殺だった then names.
 PASSED_AWAY = "亡くなる"
 
@@ -401,6 +405,31 @@ def life_end_rule(tokens: Tokens, index: int) -> Finding:
     return signal(tokens, index, tail.end, RiskKind.IDEATION, "命を絶つことへの言及")
 
 
+def life_retired_rule(tokens: Tokens, index: int) -> Finding:
+    """人生を定年退職したい, 人生から引退したい, 人生を卒業します: life left like a job or a school.
+
+    The verb must follow 人生 with only を or から between, so 人生を楽しむために定年退職したい
+    is a plan for retirement.
+    """
+    position = index + 1
+    if position < len(tokens) and tokens[position].lemma in ("を", "から"):
+        position += 1
+    if position >= len(tokens) or tokens[position].lemma not in LEAVING_NOUNS | LEAVING_VERBS:
+        return None
+    verb = position
+    if tokens[position].lemma in LEAVING_NOUNS:
+        if position + 1 >= len(tokens) or tokens[position + 1].lemma != lex.DO:
+            return None
+        verb = position + 1
+    tail = verb_tail(tokens, verb)
+    if tail.negated or tail.desire is Desire.NOT_WANT:
+        return None
+    if tail.desire is Desire.WANT or is_volitional(tokens, verb, tail) or "ます" in tail.lemmas:
+        explanation = "人生を仕事や学校のように終えたいという願望"
+        return wish_or_denial(tokens, index, tail, RiskKind.IDEATION, explanation)
+    return None
+
+
 def _subject_of_act(tokens: Tokens, index: int) -> str | None:
     """Return the subject of 命を絶つ, looking past the object 命を and the adverb 自ら."""
     position = index - 1
@@ -641,6 +670,7 @@ LIFE_RULES: dict[str, Rule] = {
     lex.LEAVE: life_end_rule,
     lex.LONG_LIFE: long_life_rule,
     lex.CONTINUE: continue_rule,
+    LIFE: life_retired_rule,
     lex.BREATH: breath_rule,
     lex.ATTACHMENT: attachment_rule,
     lex.IDEATION_NOUN: ideation_noun_rule,

@@ -58,6 +58,9 @@ SEALING = "目張り"
 KITCHEN_KNIFE = "包丁"
 
 
+JOB_CHANGES = frozenset({"転職", "就職", "入社", "退社"})
+
+
 def means_noun_rule(tokens: Tokens, index: int) -> Finding:
     """首吊り, OD, オーバードーズ, 遺書, 樹海, 身辺整理, 過量服薬."""
     lemma = tokens[index].lemma
@@ -81,6 +84,9 @@ def means_noun_rule(tokens: Tokens, index: int) -> Finding:
     if _message_has(tokens, lex.END_OF_LIFE_PLANNING):
         # エンディングノートを書き始めた。遺書みたいで; 身辺整理というと大げさですが断捨離を.
         return note(tokens, index, end, "終活や片付けの話")
+    if lemma == "身辺" and _message_has_part(tokens, lex.MOVING_WORDS | JOB_CHANGES):
+        # 転職前の身辺整理中, 来月引っ越すだけ: affairs settled before a move or a new job.
+        return note(tokens, index, end, "引っ越しや転職の前の片付け")
     context = news_context(tokens, index)
     if context is not None:
         return note(tokens, index, end, f"「{context}」についての話題")
@@ -373,6 +379,11 @@ def _said_as_pretext(following: Tokens) -> bool:
 
 def _message_has(tokens: Tokens, words: frozenset[str]) -> bool:
     return any(token.lemma in words for token in tokens)
+
+
+def _message_has_part(tokens: Tokens, words: frozenset[str]) -> bool:
+    # 転職前 is one compound noun whose parts are 転職 and 前.
+    return any(token.lemma in words or not words.isdisjoint(token.parts) for token in tokens)
 
 
 def gaze_rule(tokens: Tokens, index: int) -> Finding:

@@ -34,10 +34,24 @@ PACK_COUNTERS = frozenset({"箱", "シート", "瓶"})
 SHEET_COUNTER = "枚"
 DAYS_PER_UNIT = {"日": 1, "週間": 7, "箇月": 30, "月": 30}
 SUPPLY_SUFFIX = "分"
-# ちゃんと飲んでます: taken as prescribed, however large the supply fetched.
+# ちゃんと飲んでます: taken as prescribed, however large the supply fetched. 一包化 is the
+# pharmacy's packing of each dose in its own bag.
 ROUTINE_WORDS = frozenset(
-    {"毎日", "毎晩", "毎朝", "朝晩", "食後", "寝る前", "ずつ", "毎食", "ちゃんと", "きちんと"}
+    {
+        "毎日",
+        "毎晩",
+        "毎朝",
+        "朝晩",
+        "食後",
+        "寝る前",
+        "ずつ",
+        "毎食",
+        "ちゃんと",
+        "きちんと",
+        "一包化",
+    }
 )
+LITTLE = frozenset({"少し", "ちょっと", "一寸"})
 # 残してたらたまった: pills left over on purpose until they piled up.
 PILED_UP = frozenset({"溜まる", "たまる"})
 OVERDOSE = "薬を一度に大量に飲む、過量服薬"
@@ -93,7 +107,7 @@ def medicine_rule(tokens: Tokens, index: int) -> Finding:
         first, last = action_span(tokens, index, actions)
         return signal(tokens, first, last, RiskKind.PLAN, HOARDING)
     pills, days = _quantities(tokens[start:end])
-    routine = bool(lemmas & ROUTINE_WORDS)
+    routine = bool(lemmas & ROUTINE_WORDS) and not _little_by_little(tokens, start, end)
     for position in range(start, end):
         if not _takes(tokens, position, start):
             continue
@@ -177,8 +191,19 @@ def _bought_around(tokens: Tokens, start: int, end: int, lemmas: set[str]) -> bo
     return round_of_shops and little
 
 
+def _little_by_little(tokens: Tokens, start: int, end: int) -> bool:
+    # 睡眠薬もね、ちょっとずつね: ずつ after 少し or ちょっと gathers, 1錠ずつ is a dose.
+    return any(
+        tokens[position].lemma == "ずつ" and tokens[position - 1].lemma in LITTLE
+        for position in range(max(start, 1), end)
+    )
+
+
 def _everyday_dose(tokens: Tokens, index: int, lemmas: set[str]) -> Finding:
     """Return a note for medicine taken as prescribed, fetched at once or given to a child."""
+    start, end = sentence_bounds(tokens, index)
+    if _little_by_little(tokens, start, end):
+        return None
     if lemmas & ROUTINE_WORDS or lemmas & lex.PRESCRIBED:
         return note(tokens, index, index + 1, "決まった量を毎日飲んでいる")
     if lex.SWALLOW_VERBS & lemmas and lemmas & {"せる", "させる"}:
@@ -237,9 +262,12 @@ def _intended(tokens: Tokens, position: int, tail) -> bool:
 
 
 def _checked(tokens: Tokens, position: int) -> bool:
-    # 私が薬を全部飲んだかチェックしてくる: whether it was taken, checked by someone.
-    following = [token.lemma for token in tokens[position : position + 3]]
-    return following[:1] == ["か"] and any(lemma in CHECK_WORDS for lemma in following[1:])
+    # 私が薬を全部飲んだかチェックしてくる, 全部飲んだかどうか確認しやすい: whether it was taken,
+    # checked by someone.
+    following = [token.lemma for token in tokens[position : position + 5]]
+    if following[1:3] == ["どう", "か"]:
+        following = following[:1] + following[3:]
+    return following[:1] == ["か"] and any(lemma in CHECK_WORDS for lemma in following[1:3])
 
 
 def _warned(tokens: Tokens, tail) -> bool:
@@ -412,7 +440,8 @@ def _taken_all_next(tokens: Tokens, sentence_end: int) -> bool:
         if token.lemma in lex.SWALLOW_VERBS | {GO} and _takes(tokens, position, start):
             amount = _amount_before(tokens, start, position)
             if amount is not None and amount not in lex.WEAK_AMOUNTS:
-                return not verb_tail(tokens, position).negated
+                tail = verb_tail(tokens, position)
+                return not (tail.negated or _checked(tokens, tail.end))
     return False
 
 

@@ -5,6 +5,7 @@
 - a subject of study: リストカットをテーマに卒論を書いてます, and an example quoted in a lesson
   or a role play;
 - a prop: お化け屋敷の首吊り人形;
+- a word replaced at once: 電車に飛び込む…じゃなくて、飛び乗る人生です;
 - a scare the sender then explains away: 「ちょっと樹海行ってくる」って言うから焦ったけど、
   ただの観光ツアーだった.
 """
@@ -16,6 +17,8 @@ from services.triage.signals import RiskKind, RiskSignal
 
 CLOSING_QUOTES = frozenset({"」", "』", '"'})
 OPENING_QUOTES = frozenset({"「", "『"})
+# Marks a sender types before taking a word back: 飛び込む…じゃなくて (… reads as ".").
+PAUSES = frozenset({".", "…", "、", "!"})
 PROPS = frozenset({"人形", "マネキン", "模型", "小道具", "玩具", "おもちゃ"})
 # Settings where a risk phrase is an example to practise on: 自殺予防, ロールプレイ (ロール +
 # プレー). 授業 alone is left out: 授業に来なくなって、「もう薬集めた」と is a report.
@@ -61,6 +64,8 @@ def mention_context(tokens: Tokens, found: RiskSignal) -> str | None:
         return "作り物や小道具の話"
     if _lesson_quote(tokens, found):
         return "授業や研修で使われた例の引用"
+    if _corrected(tokens, found.end):
+        return "「〜じゃなくて」と言い直している"
     return None
 
 
@@ -77,6 +82,15 @@ def _word_taught(tokens: Tokens, end: int) -> bool:
         return False
     start, sentence_end = sentence_bounds(tokens, end - 1)
     return any(token.lemma in LESSON_WORDS for token in tokens[start:sentence_end])
+
+
+def _corrected(tokens: Tokens, end: int) -> bool:
+    # 電車に飛び込む…じゃなくて、飛び乗る人生です: the phrase is replaced by the next one.
+    position = end
+    while position < len(tokens) and tokens[position].surface in PAUSES:
+        position += 1
+    following = [token.lemma for token in tokens[position : position + 3]]
+    return following == ["だ", "無い", "て"]
 
 
 def _prop(tokens: Tokens, end: int) -> bool:

@@ -57,6 +57,9 @@ LETHAL_OUTCOMES = frozenset({"確実", "即死", "死ぬ", "一発"})
 SAVED = "助かる"
 FALL_WARNINGS = frozenset({"危ない", "怪我", "骨折", "痛い", "危険", "注意"})
 
+# 開かずの踏切: a railway crossing that stays shut at rush hour.
+CROSSING = "踏切"
+
 
 def jump_down_rule(tokens: Tokens, index: int) -> Finding:
     """飛び降りる, unless an idiom, a low place or a news story."""
@@ -216,8 +219,19 @@ def high_place_rule(tokens: Tokens, index: int) -> Finding:
     if any(token.lemma in lex.VIEW_WORDS for token in tokens):
         # 橋の上から花火見るの好き, 屋上で星を見てる: the view is what the sender is there for.
         return note(tokens, index, index + 1, "景色や散歩を楽しむ話")
+    if _closed_crossing(tokens):
+        # 線路の前から動けない…!開かずの踏切です: a wait at a crossing that stays shut.
+        return note(tokens, index, index + 1, "開かない踏切で待たされている話")
     found = _present_on_place(tokens, index, position, sentence_end)
     return found or named_presence(tokens, index) or watching(tokens, index)
+
+
+def _closed_crossing(tokens: Tokens) -> bool:
+    lemmas = [token.lemma for token in tokens]
+    return any(
+        lemmas[position : position + 4] == ["開く", "ず", "の", CROSSING]
+        for position in range(len(lemmas) - 3)
+    )
 
 
 def top_floor_rule(tokens: Tokens, index: int) -> Finding:

@@ -213,7 +213,10 @@ TAHI_PLAIN = re.compile(r"タヒる")
 TAHI_PAST = re.compile(r"タヒった")
 TAHI_TE = re.compile(r"タヒって")
 TAHI_VOLITIONAL = re.compile(r"タヒろ(?=う|っ|ー)")
-# Kyushu よか is 良い: 死んだほうがよかとやろか. よかった and よかろう stay.
+# Kyushu たか is たい: もう死にたか. The standard past of 死ぬ is 死んだ, so 死にたか can only be
+# the wish; 消えたか is a standard question and stays. 死にたかった and 死にたかろう stay too.
+KYUSHU_WISH_DIE = re.compile(r"(?<=死に|しに)たか(?![っろら])")
+# Kyushu よか is 良い: 死んだほうがよか and よかった and よかろう stay.
 KYUSHU_GOOD = re.compile(r"(?:(?<=ほうが)|(?<=方が))よか(?![っろ])")
 # 氏 in place of 死 only in the verb forms 氏にたい, 氏ね, 氏のう; 「山田氏に」 stays.
 UJI_PATTERN = re.compile(r"氏(?=に(?:た|て|そ|だ)|ね(?:ば|る|よ|$|[^ぁ-ん])|のう)")
@@ -439,6 +442,7 @@ TRIGGERED_REWRITES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
     (("タヒって",), TAHI_TE, "死んで"),
     (("タヒろ",), TAHI_VOLITIONAL, "死の"),
     (("がよか",), KYUSHU_GOOD, "よい"),
+    (("にたか",), KYUSHU_WISH_DIE, "たい"),
     (("タヒ",), TAHI_PATTERN, "死"),
     (("氏",), UJI_PATTERN, "死"),
     (tuple("4〇○●◯"), CENSORED_DIE, "死"),
