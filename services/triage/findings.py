@@ -115,8 +115,11 @@ def _person_topic(tokens: Tokens, index: int) -> str | None:
         person = tokens[position]
         if person.lemma not in lex.OTHER_PEOPLE and person.lemma not in lex.OTHER_PRONOUNS:
             continue
-        following = [token.lemma for token in tokens[position + 1 : position + 3]]
-        if following == ["の", "こと"]:
+        following = [token.lemma for token in tokens[position + 1 : position + 4]]
+        if following[:2] == ["の", "こと"]:
+            between = tokens[position + 3 : index]
+        elif following[:2] == ["に", "対する"] and index - position <= PERSON_COMMA_GAP + 2:
+            # 母に対して、いなくなればいいのにって思ってしまう.
             between = tokens[position + 3 : index]
         elif following[:1] == ["、"] and index - position <= PERSON_COMMA_GAP:
             between = tokens[position + 2 : index]

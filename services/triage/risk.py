@@ -412,8 +412,8 @@ def _marks_past(token: Token, previous: Token | None = None) -> bool:
     # 学生時代 and 高校時代 are single compound nouns in Sudachi's long units.
     if token.lemma in lex.PAST_MARKERS or token.lemma.endswith("時代"):
         return True
-    # 高1のとき, 中学の時: a time of life named with の.
-    return token.lemma == "時" and previous is not None and previous.lemma == "の"
+    # 高1のとき, 中学の時: a time of life named with の; あのときは: a time pointed back at.
+    return token.lemma == "時" and previous is not None and previous.lemma in ("の", "あの", "彼の")
 
 
 def _reported_in_past(tokens: Tokens, end: int) -> bool:
@@ -454,6 +454,11 @@ def _recovery_after(tokens: Tokens, position: int) -> bool:
             if calm is not None:
                 return calm
         following = tokens[index + 1].lemma
+        if tokens[index].lemma == STILL and following in lex.RECOVERY_WORDS - {"無い", "思う"}:
+            # 通院が終わって5年以上、ずっと元気です.
+            calm = _calm(tokens, index + 1)
+            if calm is not None:
+                return calm
         if tokens[index].lemma == "もう" and following in lex.RECOVERY_WORDS - {"無い", "思う"}:
             # もう大丈夫です, もう平気: もう before a recovery word opens the clause like 今は.
             calm = _calm(tokens, index + 1)
@@ -568,6 +573,7 @@ def _habit_over(tokens: Tokens, index: int) -> bool:
     return following[:1] == ["有る"] and "ず" in following[1:3]
 
 
+STILL = "ずっと"
 # なんとかやってる: getting by, read as a calm present.
 GETTING_BY = ("何", "と", "か", "遣る")
 
@@ -664,6 +670,9 @@ def _became_able(tokens: Tokens, position: int) -> bool:
     return bool({"た", "てる", "て"} & set(following[3:])) and not set(following) & NEGATIONS
 
 
+FEELING = "気持ち"
+
+
 def _no_longer(tokens: Tokens, position: int) -> bool:
     """Return whether a feeling is said to be gone.
 
@@ -675,7 +684,16 @@ def _no_longer(tokens: Tokens, position: int) -> bool:
         return True
     # Sudachi splits そういう into そう and いう, so the surfaces are joined.
     before = "".join(token.surface for token in tokens[max(0, position - 5) : position])
-    return following[:1] == ["なくなる"] and any(word in before for word in SUCH)
+    if following[:1] == ["なくなる"] and any(word in before for word in SUCH):
+        return True
+    # そういう気持ちにはまったくなりません: 成る, ます and ず after such a feeling.
+    wider = "".join(token.surface for token in tokens[max(0, position - 7) : position])
+    return (
+        following[:1] == ["成る"]
+        and "ず" in following[1:]
+        and any(word in wider for word in SUCH)
+        and FEELING in wider
+    )
 
 
 def _ends_clause(tokens: Tokens, position: int) -> bool:

@@ -343,7 +343,11 @@ def _question_put_to_sender(tokens: Tokens, end: int) -> bool:
             after = [token.lemma for token in tokens[position + 1 : position + 5]]
             # 「死にたいと思ったことある?」って聞かれた, 「お前いつ死ぬ予定?」って言われた.
             asked = next((verb for verb in after if verb in ASK_VERBS), None)
-            if asked is None or after[after.index(asked) + 1 : after.index(asked) + 2] != ["れる"]:
+            if asked is None:
+                return False
+            # 聞かれた: the question came to the sender. 聞いてきた is left out, because a child
+            # who asks 「わたしが死んだらママは楽になる?」 may be at risk.
+            if after[after.index(asked) + 1 : after.index(asked) + 2] != ["れる"]:
                 return False
             return not any(
                 token.lemma in RETRACTIONS and not _confirms_denial(tokens, index)

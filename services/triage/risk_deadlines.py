@@ -6,7 +6,8 @@ not any risk word, shows the plan:
 - 自分が死んだあとペットをお願いする契約…来月にはそれが必要になる気がしてて;
 - 死亡届って誰が出すんですか…近いうちにそうなる予定なので;
 - 自分が死んだときにそれを使ってもらえるなら、もう安心して終われます;
-- 親が死んだら俺もそこで終わるつもり: another's death as the date.
+- 親が死んだら俺もそこで終わるつもり: another's death as the date;
+- 警察に連絡されたりしますか?止められたくないので: a plan kept from being stopped.
 
 A will or a funeral planned for old age names no near date, and a move, a stay abroad or an
 operation explains the date (来月手術なので、死んだときのために), so those are no plan.
@@ -42,8 +43,15 @@ RELIEF_WINDOW = 4
 EXPLAINED_BY = lex.MOVING_WORDS | frozenset({"手術", "入院", "出産", "旅行"})
 PLAN = "自分の死やその後の手続きを、近い日付とともに準備している"
 AFTER_ANOTHER = "家族などの死のあとに自分も終わるつもりでいる"
+NOT_STOPPED = "止められたくないという、計画を隠す言葉"
+STOP = "止める"
+# The chat or someone reporting the sender: 警察に連絡される, 通報される.
+REPORTS = frozenset({"連絡", "通報"})
+DEATH_VERBS = frozenset({lex.DIE, "亡くなる"})
 # 俺もそこで終わるつもり: the sender's end, planned.
 INTENT_NOUNS = frozenset({"積もり", "予定", "気"})
+DECIDE = "決める"
+DECISION_WINDOW = 7
 
 
 def deadline_findings(tokens: Tokens) -> list[RiskSignal]:
@@ -55,6 +63,9 @@ def deadline_findings(tokens: Tokens) -> list[RiskSignal]:
     if ending is not None:
         start, end = ending
         return [signal(tokens, start, end, RiskKind.PLAN, AFTER_ANOTHER)]
+    stopped = _not_to_be_stopped(tokens)
+    if stopped is not None:
+        return [signal(tokens, stopped, stopped + 3, RiskKind.PLAN, NOT_STOPPED)]
     lemmas = {token.lemma for token in tokens}
     if lemmas & EXPLAINED_BY:
         return []
@@ -71,8 +82,36 @@ def deadline_findings(tokens: Tokens) -> list[RiskSignal]:
     return [signal(tokens, start, end, RiskKind.PLAN, PLAN)]
 
 
+def _not_to_be_stopped(tokens: Tokens) -> int | None:
+    """Return where 止められたくない or 止められそう occurs beside a report or a death asked about.
+
+    警察に連絡されたりしますか?止められたくないので: the chat reporting the sender, asked about
+    first. 受給者が亡くなったら…聞くと止められそうなので: a death asked about. 夫に止められたく
+    ないので警察に相談したい has neither, because the sender reports, not the chat.
+    """
+    lemmas = [token.lemma for token in tokens]
+    reported = any(
+        lemma in REPORTS and lemmas[position + 1 : position + 3] == ["為る", "れる"]
+        for position, lemma in enumerate(lemmas)
+    )
+    # 父が亡くなったら家を売りたいけど兄に止められそう: a relative's death is no plan.
+    death_asked = any(
+        token.lemma in DEATH_VERBS and subject_of(tokens, position) not in lex.OTHER_PEOPLE
+        for position, token in enumerate(tokens)
+    )
+    for position, lemma in enumerate(lemmas[:-2]):
+        if lemma != STOP or lemmas[position + 1] not in ("れる", "られる"):
+            continue
+        following = lemmas[position + 2 : position + 4]
+        unwanted = following == ["たい", "無い"]
+        expected = following[:1] == ["そう"]
+        if (unwanted and reported) or ((unwanted or expected) and death_asked):
+            return position
+    return None
+
+
 def _ending_after_death(tokens: Tokens) -> tuple[int, int] | None:
-    """Return the span of 親が死んだら俺も…終わるつもり: the sender ends after another's death."""
+    """Return the span of 親が死んだら俺も…終わるつもり, 親が死んだら自分も死ぬと決めてます."""
     for index, token in enumerate(tokens[:-2]):
         if token.lemma != lex.DIE or tokens[index + 1].surface not in ("だら", "たら"):
             continue
@@ -87,8 +126,15 @@ def _ending_after_death(tokens: Tokens) -> tuple[int, int] | None:
                 if tokens[later].lemma in ("が", "は"):
                     # 私も仕事が終わる予定: the work ends, not the sender.
                     break
-                if tokens[later].lemma == END_VERB and tokens[later + 1].lemma in INTENT_NOUNS:
+                if tokens[later].lemma not in (END_VERB, lex.DIE):
+                    continue
+                window = tokens[later + 1 : later + 1 + DECISION_WINDOW]
+                after = [token.lemma for token in window]
+                # 俺もそこで終わるつもり, 自分も死ぬと、ずっと前から決めてます.
+                if after[:1] and after[0] in INTENT_NOUNS:
                     return index, later + 2
+                if after[:1] == ["と"] and DECIDE in after:
+                    return index, later + 2 + after.index(DECIDE)
     return None
 
 
@@ -118,7 +164,7 @@ def _near_date(tokens: Tokens) -> bool:
 
 
 def _needed_after(tokens: Tokens, index: int) -> bool:
-    # 来月にはそれが必要になる: the need stands in the same sentence as the date.
+    # 来月にはそれが必要になる: the need is in the same sentence as the date.
     _, end = sentence_bounds(tokens, index)
     return any(token.lemma in NEED_WORDS for token in tokens[index:end])
 

@@ -37,6 +37,8 @@ NEGATIONS = frozenset({"無い", "ない", "ず", "ぬ", "ん"})
 DOUBT = frozenset({"か", "かな", "かしら", "分かる"})
 COPULAS = frozenset({"です", "だ"})
 AFTER_DEATH = frozenset({"後", "あと"})
+# Words for anyone at all: 本人が死んだら (the account holder), 一人もんが死んだら.
+GENERIC_PEOPLE = frozenset({"本人", "もん", "者", "一人者", "人"})
 TOPIC_PARTICLES = frozenset({"って", "は"})
 # Things whose 死ぬ is no one's death: スマホが死んだ, キャラが死にまくる.
 THINGS = lex.NOT_PEOPLE
@@ -64,6 +66,13 @@ def die_note(tokens: Tokens, index: int, tail: Tail) -> Finding:
     ):
         # アカウントって死んだあと消せる?: the account is what 消せる is about, and the
         # sender is the one who dies.
+        subject = None
+    if (
+        subject in GENERIC_PEOPLE
+        and tokens[index + 1 : index + 2]
+        and (tokens[index + 1].surface in ("たら", "だら"))
+    ):
+        # 本人が死んだら, 一人もんが死んだら: anyone's death as a condition, the sender's too.
         subject = None
     if subject in THINGS or (subject is not None and not is_self(subject) and _past(tail)):
         return note(tokens, index, tail.end, f"「{subject}」の死についての話")

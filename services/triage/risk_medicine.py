@@ -52,6 +52,7 @@ ROUTINE_WORDS = frozenset(
     }
 )
 LITTLE = frozenset({"少し", "ちょっと", "一寸"})
+BELONGINGS_OF_THE_DEAD = frozenset({"遺品", "遺品整理", "形見"})
 # 残してたらたまった: pills left over on purpose until they piled up.
 PILED_UP = frozenset({"溜まる", "たまる"})
 OVERDOSE = "薬を一度に大量に飲む、過量服薬"
@@ -99,6 +100,9 @@ def medicine_rule(tokens: Tokens, index: int) -> Finding:
     start, end, lemmas = sentence_lemmas(tokens, index)
     if _forgotten_doses(tokens):
         return note(tokens, index, index + 1, "飲み忘れの薬の話")
+    if any(token.lemma in BELONGINGS_OF_THE_DEAD for token in tokens):
+        # 遺品整理で、飲まずにためてあった薬が出てきた: the medicine of someone who died.
+        return note(tokens, index, index + 1, "亡くなった人の遺品の薬")
     if _bought_around(tokens, start, end, lemmas):
         # 三軒まわって同じ薬を少しずつ買った: a supply gathered from several shops.
         return signal(tokens, index, end, RiskKind.PLAN, HOARDING)

@@ -4,7 +4,7 @@
   教科書に「遺書」という言葉が出てきて;
 - a subject of study: リストカットをテーマに卒論を書いてます, and an example quoted in a lesson
   or a role play;
-- a prop: お化け屋敷の首吊り人形;
+- a prop or make-up: お化け屋敷の首吊り人形, ハロウィンの切り傷メイク;
 - a word replaced at once: 電車に飛び込む…じゃなくて、飛び乗る人生です;
 - a scare the sender then explains away: 「ちょっと樹海行ってくる」って言うから焦ったけど、
   ただの観光ツアーだった.
@@ -19,7 +19,7 @@ CLOSING_QUOTES = frozenset({"」", "』", '"'})
 OPENING_QUOTES = frozenset({"「", "『"})
 # Marks a sender types before taking a word back: 飛び込む…じゃなくて (… reads as ".").
 PAUSES = frozenset({".", "…", "、", "!"})
-PROPS = frozenset({"人形", "マネキン", "模型", "小道具", "玩具", "おもちゃ"})
+PROPS = frozenset({"人形", "マネキン", "模型", "小道具", "玩具", "おもちゃ", "メーク", "血糊"})
 # Settings where a risk phrase is an example to practise on: 自殺予防, ロールプレイ (ロール +
 # プレー). 授業 alone is left out: 授業に来なくなって、「もう薬集めた」と is a report.
 LESSON_SETTINGS = frozenset({"予防", "プレー", "研修", "講座", "講習", "教材", "練習"})

@@ -20,7 +20,15 @@ from services.triage.findings import (
     signal,
 )
 from services.triage.morphology import is_sentence_end, sentence_bounds
-from services.triage.predicates import NEGATIONS, Desire, Tail, object_of, subject_of, verb_tail
+from services.triage.predicates import (
+    NEGATIONS,
+    Desire,
+    Tail,
+    denied,
+    object_of,
+    subject_of,
+    verb_tail,
+)
 from services.triage.signals import RiskKind
 
 BODY_HARM_WINDOW = 9
@@ -40,6 +48,9 @@ NOUN_DENIAL_WINDOW = 6
 DENIAL_FILLERS = frozenset({"は", "も", "もう", "年", "何", "ずっと", "全然", "ここ", "最近"})
 # Auxiliaries of being hurt by someone else (猫に噛まれた) or of having it done (切ってもらった).
 DONE_BY_OTHERS = frozenset({"れる", "られる", "貰う"})
+STOP_VERBS = frozenset({"やめる", "止める", "辞める"})
+SPAN_UNITS = frozenset({"年", "箇月", "ヶ月", "か月", "月", "週間", "年間"})
+RELAPSE_WORDS = frozenset({"又", "のに", "けれど", "けど"})
 # 殴りたいくらいバカ, 叩きたいほど悔しい: what a wished blow to oneself measures.
 VEXATION_WORDS = frozenset(
     {"馬鹿", "バカ", "ばか", "阿呆", "アホ", "情けない", "悔しい", "腹", "間抜け", "恥ずかしい"}
@@ -48,7 +59,21 @@ SELF_HARM = "体を切る・傷つける自傷行為"
 
 
 def negated_act(tokens: Tokens, tail: Tail) -> bool:
-    """Whether an act is denied; 傷つけないと落ち着かない (unless I hurt myself) is not."""
+    """Whether an act is denied or forbidden.
+
+    傷つけないと落ち着かない (unless I hurt myself) is no denial. In 「自分の体を傷つけるな」って,
+    な right after the verb forbids the act, as a parent's words.
+    """
+    following = tokens[tail.end : tail.end + 2]
+    if (
+        not tail.lemmas
+        and following
+        and following[0].surface == "な"
+        and following[0].pos_detail == "終助詞"
+        and following[1:2]
+        and following[1].surface in ("」", "』")
+    ):
+        return True
     if not tail.negated or "ば" in tail.lemmas:
         return False
     following = [token.lemma for token in tokens[tail.end : tail.end + 5]]
@@ -81,7 +106,33 @@ def self_harm_noun_rule(tokens: Tokens, index: int) -> Finding:
         return note(tokens, index, denial, "否定形")
     if tokens[index].lemma == lex.GUTS and _done_by_others(tokens, end):
         return note(tokens, index, end, "他人からされた根性焼き")
+    stopped = _stopped_for(tokens, end)
+    if stopped is not None:
+        return note(tokens, index, stopped, "自傷をやめて時間が経っている")
     return signal(tokens, index, end, RiskKind.SELF_HARM, "リストカットなどの自傷行為")
+
+
+def _stopped_for(tokens: Tokens, start: int) -> int | None:
+    """Return the end of リスカをやめて2年, リスカやめて3年になりました: stopped a while ago.
+
+    やめたいのにやめられない is a wish to stop, and やめた alone may be days ago, so a span of
+    time must follow.
+    """
+    position = start
+    if position < len(tokens) and tokens[position].lemma == "を":
+        position += 1
+    if position >= len(tokens) or tokens[position].lemma not in STOP_VERBS:
+        return None
+    following = tokens[position + 1 : position + 4]
+    lemmas = [token.lemma for token in following]
+    if lemmas[:1] != ["て"] or len(following) < 3 or following[1].pos_detail != "数詞":
+        return None
+    if lemmas[2] not in SPAN_UNITS:
+        return None
+    # やめて3ヶ月だったのに、今日またやった: the span marks a relapse.
+    _, sentence_end = sentence_bounds(tokens, position)
+    rest = {token.lemma for token in tokens[position + 4 : sentence_end]}
+    return None if rest & RELAPSE_WORDS else position + 4
 
 
 def _act_denied(tokens: Tokens, start: int, sentence_end: int) -> int | None:
@@ -332,6 +383,9 @@ def cut_rule(tokens: Tokens, index: int) -> Finding:
         return None
     if lemmas & lex.BLADES_AND_WOUNDS:
         return signal(tokens, index, tail.end, RiskKind.SELF_HARM, "刃物で切る行為")
+    if tail.desire is Desire.WANT and denied(tokens, tail):
+        # 今はもう切りたいとも思わない.
+        return note(tokens, index, tail.end, "続く文で否定されている")
     if tail.desire is Desire.WANT or lex.IMPULSE in lemmas:
         return signal(tokens, index, tail.end, RiskKind.SELF_HARM, "切りたいという衝動")
     end = _coping_after(tokens, tail.end - 1) or _while_doing(tokens, tail)

@@ -55,6 +55,9 @@ def wake_rule(tokens: Tokens, index: int) -> Finding:
     if lemma == lex.OPEN_UP and not _eyes_open(tokens, index):
         # 目が開かなかったらいい is waking; ドアが開かない is not.
         return None
+    if tail.negated and tail.lemmas[:2] == ("て", "呉れる"):
+        # 夜ぜんぜん寝てくれなくて: someone else, a baby most often, does not sleep.
+        return None
     subject = subject_of(tokens, index)
     if lemma == lex.COME and not _dawn_comes(tokens, index, subject):
         return None

@@ -348,6 +348,8 @@ NEVER_EVEN = re.compile(r"(?<=こと)もね(?=$|[。、.!?])")
 # Stems that end in the i or e row; a dialect desire ending can only follow these.
 VERB_STEM_END = "いきしちにひみりぎじびぴえけせてねへめれげぜでべぺ"
 # Tohoku and casual desire endings: 死にてぇ, 消えでぇ, しにてー all mean 〜たい.
+# Nagoya てゃあ is たい: 死にてゃあ, 消えてゃあ.
+NAGOYA_DESIRE = re.compile(rf"(?<=[{VERB_STEM_END}\u4e00-\u9fff])てゃあ+")
 DIALECT_DESIRE = re.compile(
     rf"(?<=[{VERB_STEM_END}\u4e00-\u9fff])[てで](?:ぇ|え|ー)+(?=$|[^ぁ-ん]|[なよねべずわんのっ])"
 )
@@ -443,6 +445,7 @@ TRIGGERED_REWRITES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
     (("タヒろ",), TAHI_VOLITIONAL, "死の"),
     (("がよか",), KYUSHU_GOOD, "よい"),
     (("にたか",), KYUSHU_WISH_DIE, "たい"),
+    (("てゃあ",), NAGOYA_DESIRE, "たい"),
     (("タヒ",), TAHI_PATTERN, "死"),
     (("氏",), UJI_PATTERN, "死"),
     (tuple("4〇○●◯"), CENSORED_DIE, "死"),
