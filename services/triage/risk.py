@@ -609,7 +609,10 @@ def _calm(tokens: Tokens, start: int) -> bool | None:
         if tuple(t.lemma for t in tokens[position : position + 4]) == GETTING_BY:
             # 今はなんとかやってます.
             return True
-        if token.lemma == "違う" and _ends_clause(tokens, position + 1):
+        # 今はちゃうで: Kansai ちゃう, which Sudachi may read as the ちゃう of てしまう, so it
+        # counts only right after 今は.
+        kansai_different = token.lemma == "ちゃう" and tokens[position - 1].lemma == "は"
+        if (token.lemma == "違う" or kansai_different) and _ends_clause(tokens, position + 1):
             # 今は違う: the sender says the feeling is not the present one.
             return True
         if token.lemma in RULES and token.lemma not in lex.MEDICINE_NOUNS:
@@ -701,7 +704,8 @@ def _ends_clause(tokens: Tokens, position: int) -> bool:
     for token in tokens[position : position + 3]:
         if is_sentence_end(token) or token.pos_detail == "接続助詞":
             return True
-        if token.lemma not in ("ます", "です", "よ", "ね", "な"):
+        # 今はちゃうで: the Kansai で closes the clause like よ.
+        if token.lemma not in ("ます", "です", "よ", "ね", "な", "だ", "で"):
             return False
     return True
 

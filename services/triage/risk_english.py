@@ -255,6 +255,10 @@ ENGLISH_RECOVERED = re.compile(
 )
 
 
+# kmsってどういう意味?, kmsとは: a question about the word right after it.
+MEANING_ASKED = re.compile(r"[」\"]?(?:って|とは)(?:どういう|どんな|何の)?意味")
+
+
 def english_findings(canonical: str) -> list[RiskSignal | RiskNote]:
     """Return risk signals, or notes for denied phrases, found in the English parts."""
     if not ASCII_LETTER.search(canonical):
@@ -288,6 +292,9 @@ def _finding(canonical: str, rule: EnglishRule, match: re.Match[str]) -> RiskSig
     before = canonical[max(0, match.start() - DENIAL_LOOKBACK) : match.start()]
     if rule.deniable and DENIAL_BEFORE.search(before):
         return RiskNote(phrase, "英語の否定形")
+    if MEANING_ASKED.match(canonical, match.end()):
+        # kmsってどういう意味?: the word itself is asked about.
+        return RiskNote(phrase, "言葉の意味を尋ねている")
     if phrase.startswith("suicid") and NEWS_WORDS.search(canonical):
         return RiskNote(phrase, "ニュースや啓発についての英語の話題")
     context = canonical[max(0, match.start() - FIGURE_LOOKBACK) : match.end() + FIGURE_LOOKBACK]

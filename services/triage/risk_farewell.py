@@ -80,7 +80,9 @@ AGAIN = "又"
 CONTACT_VERBS = frozenset({"頼る", "連絡", "相談", "頼む"})
 # 来月から大阪で働きます, 春から専門学校に通います: a life that goes on from a date.
 FUTURE_STARTS = frozenset({"来月", "来週", "来年", "春", "四月", "4月", "今度"})
-NEW_LIFE_VERBS = frozenset({"働く", "勤める", "住む", "通う", "暮らす", "入学", "就職"})
+NEW_LIFE_VERBS = frozenset(
+    {"働く", "勤める", "住む", "通う", "暮らす", "入学", "就職", "同居", "入居"}
+)
 # 最後のあいさつメール, 送別のあいさつ: the greeting of someone who moves on.
 GREETING = "挨拶"
 LAST_WORKDAY = frozenset({"出勤", "出社", "送別", "送別会", "退職日"})
@@ -135,11 +137,11 @@ def farewell_findings(tokens: Tokens) -> list[RiskSignal]:
         weight += 1
     if weight < MIN_CUES:
         return []
+    if _new_life_from(tokens):
+        # 来月から娘夫婦と同居することになって…これが最後の相談: a life that goes on.
+        return []
     if weight == len(cues) and (
-        _carries_on(tokens)
-        or _work_greeting(tokens)
-        or _new_life_from(tokens)
-        or _contact_again(tokens)
+        _carries_on(tokens) or _work_greeting(tokens) or _contact_again(tokens)
     ):
         # 皆さん今までありがとうございました。次の部署でも頑張ります: leaving a job, not life.
         return []

@@ -442,7 +442,7 @@ IMPULSE = lemma_of("衝動")
 # Things people cut every day; 切る with these objects is not self-harm.
 EVERYDAY_CUTS = lemma_set(
     "髪", "爪", "電話", "野菜", "縁", "スイッチ", "指", "紙", "肉", "魚", "料理", "包丁", "前髪",
-    "美容院", "美容室", "床屋", "ハンドル", "段ボール",
+    "美容院", "美容室", "床屋", "ハンドル", "段ボール", "切り絵", "工作",
 )  # fmt: skip
 # Injuries that have a cause other than self-harm: 猫に引っかかれた, アトピーのかき傷.
 INJURY_CAUSES = lemma_set(

@@ -59,6 +59,7 @@ KITCHEN_KNIFE = "包丁"
 
 
 JOB_CHANGES = frozenset({"転職", "就職", "入社", "退社"})
+GUITAR_WORDS = frozenset({"オーバードライブ", "エフェクター", "ギター", "アンプ"})
 
 
 def means_noun_rule(tokens: Tokens, index: int) -> Finding:
@@ -81,6 +82,9 @@ def means_noun_rule(tokens: Tokens, index: int) -> Finding:
     if _denied_act(tokens, end):
         # OD？してないです.
         return note(tokens, index, end, "否定形")
+    if lemma == "od" and _message_has(tokens, GUITAR_WORDS):
+        # OD(オーバードライブ)のエフェクター: a guitar effect.
+        return note(tokens, index, end, "ギターのエフェクターの略語")
     if _message_has(tokens, lex.END_OF_LIFE_PLANNING):
         # エンディングノートを書き始めた。遺書みたいで; 身辺整理というと大げさですが断捨離を.
         return note(tokens, index, end, "終活や片付けの話")

@@ -3,8 +3,9 @@
 The urgent wordings include life left like a job or a school (人生を定年退職したい), the
 Kyushu wish 死にたか, and pills gathered a little at a time. The harmless ones include a
 child's question quoted, someone else's quip, a teasing quote, a word replaced at once, a
-crossing that stays shut, a move or a marriage behind settled affairs, and a husband wished
-away with くれる. The sentences were written for these tests, and
+crossing that stays shut, a move or a marriage behind settled affairs, a husband wished
+away with くれる, a slang word asked about, a guitar effect, paper cutting, and a last message
+before moving in with family. The sentences were written for these tests, and
 tests/data/triage/tune_phrases.jsonl repeats them so that the model learns the same frames.
 """
 
@@ -55,6 +56,11 @@ CONTEXTS = [
     "息子がスイミングの飛び込み台から飛び降りる練習を怖がります",
     "夫が毎日家にいる。正直いなくなってくれればいいのに",
     "「死にたい」って言う子が主人公の小説で読書感想文を書いた",
+    "kmsってどういう意味?オンラインゲームで言われた",
+    "OD(オーバードライブ)のエフェクター、初心者向けでおすすめある?",
+    "息子が切り絵にはまって、カッターで毎日切ってます",
+    "長い間ありがとうございました。来月から息子夫婦と同居します。これが最後の相談です",
+    "前は身辺整理までしたこともあったけど、今はちゃうで。友達もできた",
 ]
 # The same words with the context taken away stay urgent.
 CONTEXTS_TAKEN_AWAY = [
