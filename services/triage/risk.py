@@ -141,7 +141,7 @@ def assess_risk(tokens: Tokens, canonical: str, normalized: str) -> RiskAssessme
         clause_findings(tokens)
         + vanishing_findings(tokens)
         + treatment_findings(tokens, lemmas)
-        + deadline_findings(tokens)
+        + deadline_findings(tokens, lemmas)
     ):
         if isinstance(finding, RiskNote):
             notes.append(finding)

@@ -48,17 +48,22 @@ STOP = "止める"
 # The chat or someone reporting the sender: 警察に連絡される, 通報される.
 REPORTS = frozenset({"連絡", "通報"})
 DEATH_VERBS = frozenset({lex.DIE, "亡くなる"})
+# Words one of which each reading of this module needs: a death, a death paper or 止める.
+ANCHORS = DEATH_VERBS | DEATH_PAPERS | {STOP}
 # 俺もそこで終わるつもり: the sender's end, planned.
 INTENT_NOUNS = frozenset({"積もり", "予定", "気"})
 DECIDE = "決める"
 DECISION_WINDOW = 7
 
 
-def deadline_findings(tokens: Tokens) -> list[RiskSignal]:
+def deadline_findings(tokens: Tokens, lemmas: frozenset[str]) -> list[RiskSignal]:
     """Return a signal when the sender's death or its papers come with a near date.
 
-    Someone else's death can be the date: 親が死んだら俺もそこで終わるつもり.
+    Someone else's death can be the date: 親が死んだら俺もそこで終わるつもり. lemmas are the
+    message's lemmas; every reading needs one of ANCHORS, and most messages have none.
     """
+    if lemmas.isdisjoint(ANCHORS):
+        return []
     ending = _ending_after_death(tokens)
     if ending is not None:
         start, end = ending
@@ -66,7 +71,6 @@ def deadline_findings(tokens: Tokens) -> list[RiskSignal]:
     stopped = _not_to_be_stopped(tokens)
     if stopped is not None:
         return [signal(tokens, stopped, stopped + 3, RiskKind.PLAN, NOT_STOPPED)]
-    lemmas = {token.lemma for token in tokens}
     if lemmas & EXPLAINED_BY:
         return []
     anchor = _own_death(tokens)
