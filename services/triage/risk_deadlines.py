@@ -82,8 +82,9 @@ def deadline_findings(tokens: Tokens, lemmas: frozenset[str]) -> list[RiskSignal
         return []
     if not (_near_date(tokens) or _end_at_peace(tokens)):
         return []
-    start, end = anchor, min(len(tokens), anchor + 3)
-    return [signal(tokens, start, end, RiskKind.PLAN, PLAN)]
+    # 死んだら or 死亡届: the verb with its ending, or the paper alone.
+    end = anchor + 2 if tokens[anchor].lemma == lex.DIE else anchor + 1
+    return [signal(tokens, anchor, min(len(tokens), end), RiskKind.PLAN, PLAN)]
 
 
 def _not_to_be_stopped(tokens: Tokens) -> int | None:
