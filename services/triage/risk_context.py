@@ -271,7 +271,7 @@ def _fiction(tokens: Tokens, index: int) -> bool:
 
 def _fiction_speaker(tokens: Tokens, end: int) -> bool:
     # 死にたいって主人公が叫ぶシーン: a character named right after the quoted words, or after
-    # the one who says them (「死にたい」って言う子が主人公の小説).
+    # the one who speaks them (「死にたい」って言う子が主人公の小説).
     lemmas = [token.lemma for token in tokens[end : end + 7]]
     if lemmas[:1] and lemmas[0] in CLOSING_QUOTES:
         lemmas = lemmas[1:]
@@ -346,7 +346,7 @@ def _question_put_to_sender(tokens: Tokens, end: int) -> bool:
             if asked is None:
                 return False
             # 聞かれた: the question came to the sender. 聞いてきた is left out, because a child
-            # who asks 「わたしが死んだらママは楽になる?」 may be at risk.
+            # who puts 「わたしが死んだらママは楽になる?」 may be at risk.
             if after[after.index(asked) + 1 : after.index(asked) + 2] != ["れる"]:
                 return False
             return not any(

@@ -82,7 +82,7 @@ def deadline_findings(tokens: Tokens, lemmas: frozenset[str]) -> list[RiskSignal
         return []
     if not (_near_date(tokens) or _end_at_peace(tokens)):
         return []
-    # 死んだら or 死亡届: the verb with its ending, or the paper alone.
+    # The reason quotes the verb with its ending (死んだら) or the paper alone (死亡届).
     end = anchor + 2 if tokens[anchor].lemma == lex.DIE else anchor + 1
     return [signal(tokens, anchor, min(len(tokens), end), RiskKind.PLAN, PLAN)]
 

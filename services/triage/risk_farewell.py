@@ -190,7 +190,7 @@ def _new_life_from(tokens: Tokens) -> bool:
 def _contact_again(tokens: Tokens) -> bool:
     """Return whether the sender means to write again: また困ったら頼らせてください.
 
-    また会おうね is left out, because a farewell note says it too.
+    また会おうね is left out, because farewell notes contain it too.
     """
     for index, token in enumerate(tokens):
         if token.lemma != AGAIN:

@@ -518,7 +518,7 @@ def be_rule(tokens: Tokens, index: int) -> Finding:
         )
     end = relief_end(tokens, index, tail) if lemmas[:1] == ("無い",) else None
     if end is not None and "呉れる" in lemmas:
-        # 正直いなくなってくれればいいのに: くれる asks it of someone else.
+        # 正直いなくなってくれればいいのに: くれる wishes it of someone else.
         return note(tokens, index, end, "他人にいなくなってほしいという気持ち")
     if end is not None and quoted_at_sender(tokens, _quote_end(tokens, end)):
         # 「あんたの旦那、いなくなればいいのにね」って言われた: someone else's words to the sender.

@@ -9,9 +9,7 @@ better present. The sentences were written for these tests, and
 tests/data/triage/tune_phrases.jsonl repeats them so that the model learns the same frames.
 """
 
-import pytest
-
-from tests.unit.triage_rules import family_cases, rules_reasons, rules_urgent
+from tests.unit.triage_rules import context_tests, family_tests, rules_reasons
 
 # Each family: urgent wordings, then harmless wordings with the same words.
 FAMILIES: dict[str, tuple[list[str], list[str]]] = {
@@ -44,8 +42,6 @@ FAMILIES: dict[str, tuple[list[str], list[str]]] = {
     ),
 }
 
-URGENT, HARMLESS = family_cases(FAMILIES)
-
 # Harmless messages whose risk words a context makes harmless.
 CONTEXTS = [
     "久しぶりに美容院で髪を切ってもらった。ずっと自分で切ってたから新鮮",
@@ -63,24 +59,12 @@ CONTEXTS_TAKEN_AWAY = [
 ]
 
 
-@pytest.mark.parametrize(("family", "text"), URGENT)
-def test_arranged_absence_is_urgent(family: str, text: str) -> None:
-    assert rules_urgent(text), f"{family}: {text}"
+test_arranged_absence_is_urgent, test_shared_words_stay_calm = family_tests(FAMILIES)
 
 
-@pytest.mark.parametrize(("family", "text"), HARMLESS)
-def test_shared_words_stay_calm(family: str, text: str) -> None:
-    assert not rules_urgent(text), f"{family}: {text}"
-
-
-@pytest.mark.parametrize("text", CONTEXTS)
-def test_harmless_context_stays_calm(text: str) -> None:
-    assert not rules_urgent(text), text
-
-
-@pytest.mark.parametrize("text", CONTEXTS_TAKEN_AWAY)
-def test_context_taken_away_is_urgent(text: str) -> None:
-    assert rules_urgent(text), text
+test_harmless_context_stays_calm, test_context_taken_away_is_urgent = context_tests(
+    CONTEXTS, CONTEXTS_TAKEN_AWAY
+)
 
 
 def test_end_after_death_reason_names_it() -> None:

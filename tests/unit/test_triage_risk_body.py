@@ -8,9 +8,7 @@ for these tests, and tests/data/triage/tune_phrases.jsonl repeats them so that t
 learns the same frames.
 """
 
-import pytest
-
-from tests.unit.triage_rules import family_cases, rules_reasons, rules_urgent
+from tests.unit.triage_rules import family_tests, rules_reasons
 
 # Each family: urgent wordings, then harmless wordings with the same words.
 FAMILIES: dict[str, tuple[list[str], list[str]]] = {
@@ -46,17 +44,8 @@ FAMILIES: dict[str, tuple[list[str], list[str]]] = {
     ),
 }
 
-URGENT, HARMLESS = family_cases(FAMILIES)
 
-
-@pytest.mark.parametrize(("family", "text"), URGENT)
-def test_harm_to_the_body_is_urgent(family: str, text: str) -> None:
-    assert rules_urgent(text), f"{family}: {text}"
-
-
-@pytest.mark.parametrize(("family", "text"), HARMLESS)
-def test_everyday_causes_stay_calm(family: str, text: str) -> None:
-    assert not rules_urgent(text), f"{family}: {text}"
+test_harm_to_the_body_is_urgent, test_everyday_causes_stay_calm = family_tests(FAMILIES)
 
 
 def test_wished_blow_reason_names_the_figure() -> None:

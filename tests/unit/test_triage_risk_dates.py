@@ -3,15 +3,13 @@
 The urgent wordings include the sender's own death or the papers that follow it, asked about
 with a near date (来週には必要になる, 近いうちにそうなる予定), an end the sender is at peace
 with, and medicine left over until it piled up. The harmless ones share their words: a move,
-a bereavement, an operation, medicine taken as prescribed, a word a child asked about, a
-subject of study, an insurance clause, a scare explained away, a past now over and a
-father wished away. The sentences were written for these tests, and
+a bereavement, an operation and medicine taken as prescribed. Others are a word a child
+asked about, a subject of study, an insurance clause, a scare explained away, a past now
+over and a father wished away. The sentences were written for these tests, and
 tests/data/triage/tune_phrases.jsonl repeats them so that the model learns the same frames.
 """
 
-import pytest
-
-from tests.unit.triage_rules import family_cases, rules_reasons, rules_urgent
+from tests.unit.triage_rules import context_tests, family_tests, rules_reasons, rules_urgent
 
 # Each family: urgent wordings, then harmless wordings with the same words.
 FAMILIES: dict[str, tuple[list[str], list[str]]] = {
@@ -40,8 +38,6 @@ FAMILIES: dict[str, tuple[list[str], list[str]]] = {
     ),
 }
 
-URGENT, HARMLESS = family_cases(FAMILIES)
-
 # Harmless messages whose risk words a context makes harmless.
 CONTEXTS = [
     "小2の娘に「リスカ」って言葉の意味を聞かれて困った",
@@ -62,24 +58,12 @@ CONTEXTS_TAKEN_AWAY = [
 ]
 
 
-@pytest.mark.parametrize(("family", "text"), URGENT)
-def test_dated_forms_are_urgent(family: str, text: str) -> None:
-    assert rules_urgent(text), f"{family}: {text}"
+test_dated_forms_are_urgent, test_shared_words_stay_calm = family_tests(FAMILIES)
 
 
-@pytest.mark.parametrize(("family", "text"), HARMLESS)
-def test_shared_words_stay_calm(family: str, text: str) -> None:
-    assert not rules_urgent(text), f"{family}: {text}"
-
-
-@pytest.mark.parametrize("text", CONTEXTS)
-def test_harmless_context_stays_calm(text: str) -> None:
-    assert not rules_urgent(text), text
-
-
-@pytest.mark.parametrize("text", CONTEXTS_TAKEN_AWAY)
-def test_context_taken_away_is_urgent(text: str) -> None:
-    assert rules_urgent(text), text
+test_harmless_context_stays_calm, test_context_taken_away_is_urgent = context_tests(
+    CONTEXTS, CONTEXTS_TAKEN_AWAY
+)
 
 
 def test_dated_death_reason_names_the_date() -> None:
@@ -87,7 +71,7 @@ def test_dated_death_reason_names_the_date() -> None:
     assert any("近い日付" in reason for reason in reasons), reasons
 
 
-def test_topic_of_a_later_verb_is_not_the_one_who_dies() -> None:
+def test_topic_before_death_gets_no_note() -> None:
     # The account is what 消せる is about; the note for a thing's death must not hold the
     # message back from the model.
     reasons = rules_reasons("アカウントって死んだあと消せるの？")

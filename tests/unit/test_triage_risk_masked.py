@@ -1,17 +1,16 @@
 """The risk rules alone on wishes dressed as jokes or dialect, and on jokes that are only jokes.
 
 The urgent wordings include life left like a job or a school (人生を定年退職したい), the
-Kyushu wish 死にたか, and pills gathered a little at a time. The harmless ones include a
-child's question quoted, someone else's quip, a teasing quote, a word replaced at once, a
-crossing that stays shut, a move or a marriage behind settled affairs, a husband wished
-away with くれる, a slang word asked about, a guitar effect, paper cutting, and a last message
-before moving in with family. The sentences were written for these tests, and
-tests/data/triage/tune_phrases.jsonl repeats them so that the model learns the same frames.
+Kyushu wish 死にたか, and pills gathered a little at a time. Among the harmless ones
+are quotes: a child's question, someone else's quip and a teasing word. Others are a word
+replaced at once, a crossing that stays shut, and a move or a marriage behind settled
+affairs. The rest are a husband wished away with くれる, a slang word asked about, a guitar
+effect, paper cutting, and a last message before moving in with family. The sentences were
+written for these tests, and tests/data/triage/tune_phrases.jsonl repeats them so that the
+model learns the same frames.
 """
 
-import pytest
-
-from tests.unit.triage_rules import family_cases, rules_reasons, rules_urgent
+from tests.unit.triage_rules import context_tests, family_tests, rules_reasons
 
 # Each family: urgent wordings, then harmless wordings with the same words.
 FAMILIES: dict[str, tuple[list[str], list[str]]] = {
@@ -38,8 +37,6 @@ FAMILIES: dict[str, tuple[list[str], list[str]]] = {
         ],
     ),
 }
-
-URGENT, HARMLESS = family_cases(FAMILIES)
 
 # Harmless messages whose risk words a context makes harmless.
 CONTEXTS = [
@@ -70,24 +67,12 @@ CONTEXTS_TAKEN_AWAY = [
 ]
 
 
-@pytest.mark.parametrize(("family", "text"), URGENT)
-def test_masked_wishes_are_urgent(family: str, text: str) -> None:
-    assert rules_urgent(text), f"{family}: {text}"
+test_masked_wishes_are_urgent, test_shared_words_stay_calm = family_tests(FAMILIES)
 
 
-@pytest.mark.parametrize(("family", "text"), HARMLESS)
-def test_shared_words_stay_calm(family: str, text: str) -> None:
-    assert not rules_urgent(text), f"{family}: {text}"
-
-
-@pytest.mark.parametrize("text", CONTEXTS)
-def test_harmless_context_stays_calm(text: str) -> None:
-    assert not rules_urgent(text), text
-
-
-@pytest.mark.parametrize("text", CONTEXTS_TAKEN_AWAY)
-def test_context_taken_away_is_urgent(text: str) -> None:
-    assert rules_urgent(text), text
+test_harmless_context_stays_calm, test_context_taken_away_is_urgent = context_tests(
+    CONTEXTS, CONTEXTS_TAKEN_AWAY
+)
 
 
 def test_pills_gathered_have_no_routine_note() -> None:

@@ -2,17 +2,15 @@
 
 The harmless wordings tell a crisis as over in more ways: あのときは, そういう気持ちには
 なりません, a grateful present, ずっと元気, a hobby enjoyed now, and 切りたいとも思わない.
-Other contexts cover self-harm stopped years ago, charcoal for grilling fish, a baby who
-does not sleep, a mother wished away with に対して, make-up for a festival, a burn from an
-oven tray, a parent's prohibition and the medicine of someone who died. The urgent ones
+Other contexts cover self-harm stopped years ago, charcoal for grilling fish and a baby who
+does not sleep. They also cover a mother wished away with に対して, make-up for a festival, a
+burn from an oven tray, a parent's prohibition and the medicine of someone who died. The urgent ones
 include a plan kept from being stopped (止められたくない), an end planned after a parent's
 death, and the Nagoya wish 死にてゃあ. The sentences were written for these tests, and
 tests/data/triage/tune_phrases.jsonl repeats them so that the model learns the same frames.
 """
 
-import pytest
-
-from tests.unit.triage_rules import family_cases, rules_reasons, rules_urgent
+from tests.unit.triage_rules import context_tests, family_tests, rules_reasons
 
 # Each family: urgent wordings, then harmless wordings with the same words.
 FAMILIES: dict[str, tuple[list[str], list[str]]] = {
@@ -44,8 +42,6 @@ FAMILIES: dict[str, tuple[list[str], list[str]]] = {
     ),
 }
 
-URGENT, HARMLESS = family_cases(FAMILIES)
-
 # Harmless messages whose risk words a context makes harmless.
 CONTEXTS = [
     "あのときは本気で死ぬつもりでしたが、今はそういう気持ちにはまったくなりません",
@@ -71,27 +67,15 @@ CONTEXTS_TAKEN_AWAY = [
 ]
 
 
-@pytest.mark.parametrize(("family", "text"), URGENT)
-def test_kept_plans_are_urgent(family: str, text: str) -> None:
-    assert rules_urgent(text), f"{family}: {text}"
+test_kept_plans_are_urgent, test_shared_words_stay_calm = family_tests(FAMILIES)
 
 
-@pytest.mark.parametrize(("family", "text"), HARMLESS)
-def test_shared_words_stay_calm(family: str, text: str) -> None:
-    assert not rules_urgent(text), f"{family}: {text}"
-
-
-@pytest.mark.parametrize("text", CONTEXTS)
-def test_harmless_context_stays_calm(text: str) -> None:
-    assert not rules_urgent(text), text
-
-
-@pytest.mark.parametrize("text", CONTEXTS_TAKEN_AWAY)
-def test_context_taken_away_is_urgent(text: str) -> None:
-    assert rules_urgent(text), text
+test_harmless_context_stays_calm, test_context_taken_away_is_urgent = context_tests(
+    CONTEXTS, CONTEXTS_TAKEN_AWAY
+)
 
 
 def test_anyones_death_gets_no_note() -> None:
-    # 本人 is the account holder, the sender too, so no note holds the model back.
+    # 本人 is the account holder, the sender too, so no note may keep the model from flagging.
     reasons = rules_reasons("アカウントって、本人が死んだらどうなるの?")
     assert not any("「本人」の死" in reason for reason in reasons), reasons
