@@ -281,7 +281,8 @@ KATAKANA_PREFIXES = sorted(KATAKANA_SPELLINGS, key=len, reverse=True)
 KATAKANA_OPEN_PREFIXES = frozenset({"しにたい", "しにたく", "きえたい", "じさつ", "たすけて"})
 
 # A character repeated three or more times stands for one: しにたいいいい, ！！！, ｗｗｗ.
-REPEATED_CHARACTER = re.compile(r"(.)\1{2,}")
+# Digits are kept, because 1000錠 is not 10錠 and a reason quotes the number as written.
+REPEATED_CHARACTER = re.compile(r"([^0-9])\1{2,}")
 # A phrase said again and again stands for one: しにたいしにたいしにたい. Sudachi misreads the
 # run (し/に/たいし), so it is cut to one copy. Units start at three characters, because
 # two-character doublings are ordinary words (いろいろ, だんだん, ますます), and contain no

@@ -37,7 +37,9 @@ def test_canonicalize_folds_spelling(raw: str, expected: str) -> None:
     assert canonicalize(raw) == expected
 
 
-@pytest.mark.parametrize("word", ["タヒチに行く", "シネマに行く", "山田氏に会う", "なんでぇ"])
+@pytest.mark.parametrize(
+    "word", ["タヒチに行く", "シネマに行く", "山田氏に会う", "なんでぇ", "1000錠", "2000mg"]
+)
 def test_canonicalize_keeps_lookalikes(word: str) -> None:
     """Real words that look like slang for 死 stay as they are."""
     assert canonicalize(word) == word
