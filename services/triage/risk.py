@@ -29,11 +29,13 @@ from services.triage.risk_english import english_findings
 from services.triage.risk_euphemism import EUPHEMISM_RULES
 from services.triage.risk_farewell import farewell_findings
 from services.triage.risk_foreign import foreign_findings
+from services.triage.risk_giveaway import giveaway_findings
 from services.triage.risk_life import LIFE_RULES
 from services.triage.risk_lifespan import LIFESPAN_RULES
 from services.triage.risk_means import MEANS_RULES
 from services.triage.risk_mentions import SCARE_EXPLAINED, scare_explained
 from services.triage.risk_metaphors import METAPHOR_RULES
+from services.triage.risk_next_time import next_time_findings
 from services.triage.risk_plans import PLAN_RULES
 from services.triage.risk_presence import PRESENCE_RULES
 from services.triage.risk_romaji import romaji_findings
@@ -103,7 +105,10 @@ REPORT_WINDOW = 4
 REPORTING_VERBS = frozenset({"言う", "思う", "考える", "書く"})
 # 通院も終わって, 仕事も続いてます: treatment over, or daily life going on.
 ENDED = "終わる"
+ENDED_BY_SELF = "終える"
+ENDED_VERBS = frozenset({ENDED, ENDED_BY_SELF})
 GOES_ON = "続く"
+RESUMED = "復帰"
 TREATMENT_COURSES = frozenset({"通院", "治療", "入院", "カウンセリング", "服薬"})
 DAILY_ROUTINES = frozenset({"仕事", "学校", "バイト", "勤務", "通学", "パート"})
 
@@ -142,6 +147,8 @@ def assess_risk(tokens: Tokens, canonical: str, normalized: str) -> RiskAssessme
         + vanishing_findings(tokens)
         + treatment_findings(tokens, lemmas)
         + deadline_findings(tokens, lemmas)
+        + next_time_findings(tokens, lemmas)
+        + giveaway_findings(tokens, lemmas)
     ):
         if isinstance(finding, RiskNote):
             notes.append(finding)
@@ -624,11 +631,20 @@ def _calm(tokens: Tokens, start: int) -> bool | None:
 
 
 def _routine_restored(tokens: Tokens, position: int) -> bool:
-    """Return whether treatment has ended (通院も終わって) or work goes on (仕事も続いてる)."""
+    """Return whether treatment has ended (通院も終わって, 治療を終えて) or work goes on.
+
+    Work goes on (仕事も続いてる) or has started again (仕事にも復帰できました).
+    """
     lemma = tokens[position].lemma
-    if lemma not in (ENDED, GOES_ON) or verb_tail(tokens, position).negated:
+    if lemma not in ENDED_VERBS | {GOES_ON, RESUMED} or verb_tail(tokens, position).negated:
         return False
     before = [token.lemma for token in tokens[max(0, position - 2) : position]]
+    if lemma == RESUMED:
+        # 仕事にも復帰できました, 職場に復帰した.
+        return before[-1:] in (["に"], ["も"]) and bool(set(before) & (DAILY_ROUTINES | {"職場"}))
+    if lemma == ENDED_BY_SELF:
+        # 治療を終えて: the sender ended it, so を comes before.
+        return before[-1:] == ["を"] and before[0] in TREATMENT_COURSES
     if before[-1:] not in (["も"], ["が"], ["は"]):
         return False
     nouns = TREATMENT_COURSES if lemma == ENDED else DAILY_ROUTINES

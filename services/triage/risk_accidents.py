@@ -26,6 +26,11 @@ from services.triage.signals import RiskKind
 OUTCOME_WINDOW = 6
 ELLIPSES = frozenset({"…", "..", "."})
 MOVE_WINDOW = 6
+# 餓死コースでもいい: a route to the death the noun names.
+ROUTE_WORDS = frozenset({"コース", "ルート"})
+GOOD = "良い"
+# Spellings Sudachi does not read as 良い: いっかな (いいかな), いいや.
+ALL_RIGHT_SPELLINGS = ("いっか", "いいか", "いいや")
 # Moves toward a danger after このまま: 落ちる, ぶつかる, 歩いていく, 走っていく, 突っ込む.
 MOVE_VERBS = frozenset(
     {"落ちる", "ぶつかる", "突き込む", "突き破る", "走る", "歩く", "進む", "入る", "飛び込む"}
@@ -188,6 +193,9 @@ def named_death_wish(tokens: Tokens, index: int, explanation: str) -> Finding:
     reached = _question_how_to_reach(tokens, index)
     if reached is not None:
         return own_wish(tokens, index, reached, explanation)
+    accepted = _accepted_end(tokens, index)
+    if accepted is not None:
+        return own_wish(tokens, index, accepted, explanation)
     if index + 1 >= len(tokens) or tokens[index + 1].lemma not in (lex.DO, "出来る"):
         return None
     tail = verb_tail(tokens, index + 1)
@@ -199,6 +207,32 @@ def named_death_wish(tokens: Tokens, index: int, explanation: str) -> Finding:
         return None
     end = tail.end + 2 if only else relief or tail.end
     return own_wish(tokens, index, end, explanation)
+
+
+def _accepted_end(tokens: Tokens, index: int) -> int | None:
+    """Return the end of 餓死でもいい, 凍死でいいや, 餓死コースでもいっかな, or None.
+
+    A route word may follow the noun (コース, ルート). 餓死でもいいから働けって言われた is said
+    to the sender, which own_wish turns into a note.
+    """
+    position = index + 1
+    if position < len(tokens) and tokens[position].lemma in ROUTE_WORDS:
+        position += 1
+    if position >= len(tokens) or tokens[position].lemma != "で":
+        return None
+    position += 1
+    if position < len(tokens) and tokens[position].lemma == "も":
+        position += 1
+    if position >= len(tokens):
+        return None
+    word = tokens[position]
+    if word.lemma != GOOD and not word.surface.startswith(ALL_RIGHT_SPELLINGS):
+        return None
+    end = position + 1
+    if any(token.lemma in NEGATIONS for token in tokens[end : end + 3]):
+        # 餓死でいいわけない, 凍死でいいはずない.
+        return None
+    return end
 
 
 def _question_how_to_reach(tokens: Tokens, index: int) -> int | None:

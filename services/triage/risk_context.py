@@ -78,6 +78,9 @@ MISTAKE_WINDOW = 8
 # …って大げさか笑, あ、暗い意味じゃなくて: the sender takes the words back at once.
 OVERSTATED = "大袈裟"
 MEANING = "意味"
+CLARIFY_WINDOW = 20
+CLARIFY_TURNS = frozenset({"けれど", "でも"})
+CLARIFY_DEATH_WORDS = frozenset({"死ぬ", "消える", "自殺", "殺す"})
 DARK_SENSES = frozenset({"暗い", "変", "そういう", "深い", "重い", "悪い"})
 OVERSTATED_WINDOW = 14
 # 私の運転への嫌味: the quoted wish was a jibe at the sender.
@@ -142,6 +145,8 @@ def harmless_context(tokens: Tokens, found: RiskSignal) -> str | None:
         return "大げさだった、暗い意味ではないと自分で打ち消している"
     if _mistaken_for(tokens, found.end):
         return "他人にそう勘違いされたという話"
+    if _meaning_clarified(tokens, found.end):
+        return "あとで別の意味だったと説明されている"
     return (
         mention_context(tokens, found)
         or hedged_context(tokens, found)
@@ -198,6 +203,29 @@ def _taken_back_as_overstated(tokens: Tokens, end: int) -> bool:
     for position in range(len(lemmas) - 3):
         if lemmas[position] in DARK_SENSES and lemmas[position + 1] == MEANING:
             return bool(NEGATIONS & set(lemmas[position + 2 : position + 4]))
+    return False
+
+
+def _meaning_clarified(tokens: Tokens, end: int) -> bool:
+    """Return whether a later clause says what the words meant instead.
+
+    「もう死にたい〜」って言ってたけど、テスト勉強が終わらないって意味だった: after a turn
+    (けど, でも), a meaning told in the past (って意味だった, という意味でした). A meaning that
+    names dying again (本当に死にたいって意味だった) clarifies nothing.
+    """
+    window = tokens[end : end + CLARIFY_WINDOW]
+    turned = False
+    for offset, token in enumerate(window):
+        if is_contrast(token) or token.lemma in CLARIFY_TURNS:
+            turned = True
+            continue
+        if token.lemma in CLARIFY_DEATH_WORDS:
+            return False
+        if token.lemma != MEANING or not turned or offset == 0:
+            continue
+        linked = window[offset - 1].lemma in QUOTE_LINKS
+        after = [other.lemma for other in window[offset + 1 : offset + 3]]
+        return linked and after[:1] in (["だ"], ["です"]) and after[1:] == ["た"]
     return False
 
 

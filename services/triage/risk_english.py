@@ -42,6 +42,7 @@ NEWS_WORDS = re.compile(
 
 
 GOODBYE_LETTER = "別れの手紙を書いた、遺書の可能性"
+NOT_AROUND = "もういなくなるという予告"
 AT_DANGEROUS_PLACE = "危険な場所に今いる"
 
 
@@ -148,7 +149,11 @@ ENGLISH_RULES = (
           r"|(?:would|will) (?:be|run) (?:better|smoother|easier|fine) without me",
           RiskKind.PASSIVE_IDEATION, "自分はいない方がいいという考え"),
     _rule(r"(?:won't|wont|will not|don't think i'?ll|dont think ill) be (?:around|here|alive) "
-          r"(?:next|tomorrow|much longer|anymore|by)", RiskKind.PLAN, "もういなくなるという予告"),
+          r"(?:next|tomorrow|much longer|anymore|by|after)", RiskKind.PLAN, NOT_AROUND),
+    _rule(r"(?:won't|wont|will not) be around" + CLAUSE_END, RiskKind.PLAN, NOT_AROUND),
+    _rule(r"only (?:reason|thing) (?:i'?m|i am) still (?:here|alive|around)"
+          r"|only (?:reason|thing) (?:i'?m|i am) alive", RiskKind.PASSIVE_IDEATION,
+          "生きている理由がひとつしか残っていない"),
     _rule(r"(?:least painful|painless|easiest|quickest) way(?! to (?!die|go|end))", RiskKind.PLAN,
           "楽に死ねる方法を探している"),
     _rule(r"thinking (?:about|of) (?:jumping|the (?:bridge|roof|rooftop|tracks|train|gun"
@@ -222,8 +227,11 @@ ENGLISH_OVER = re.compile(
 # suicide note.
 ENGLISH_LEAVING = re.compile(
     r"\b(?:moving|leaving|going back|going home|return(?:ing)? (?:home|to)|graduat\w*|retir\w*"
-    r"|transferr?\w*|farewell party|host family|last day|new job|before i leave)\b"
+    r"|transferr?\w*|farewell party|host family|last day|new job|before i leave"
+    r"|fly(?:ing)? (?:back|home)|business trip|vacation|holiday|appointment|dentist)\b"
 )
+# "not moving anywhere, just done": a move denied explains nothing.
+LEAVING_DENIED = re.compile(r"(?:not|n't|never) $")
 SENTENCE_END = re.compile(r"[.!?。]")
 # Views and meetings at a bridge or a station: "i'm at the bridge, the view is nice".
 ENGLISH_OUTING = re.compile(
@@ -271,13 +279,25 @@ def english_findings(canonical: str) -> list[RiskSignal | RiskNote]:
     found = [match.group() for match in cues if match is not None]
     if len(found) >= 2:
         phrase = " / ".join(found)
-        explanation = "英語の別れの言葉が重なっている、自殺の予告の可能性"
-        findings.append(RiskSignal(RiskKind.IDEATION, -1, -1, phrase, explanation))
+        if _leaving(canonical):
+            # Gave away my furniture, said goodbye to everyone. Flying back to Canada on Sunday!
+            findings.append(RiskNote(phrase, "引っ越しや帰国などの別れの言葉"))
+        else:
+            explanation = "英語の別れの言葉が重なっている、自殺の予告の可能性"
+            findings.append(RiskSignal(RiskKind.IDEATION, -1, -1, phrase, explanation))
     for pattern, explanation in ENGLISH_HARMLESS:
         match = pattern.search(canonical)
         if match is not None:
             findings.append(RiskNote(match.group(), explanation))
     return findings
+
+
+def _leaving(canonical: str) -> bool:
+    """Return whether the message names a move, a trip or an errand that it does not deny."""
+    for match in ENGLISH_LEAVING.finditer(canonical):
+        if not LEAVING_DENIED.search(canonical[max(0, match.start() - 6) : match.start()]):
+            return True
+    return False
 
 
 def _names_outing(canonical: str, match: re.Match[str]) -> bool:
@@ -309,8 +329,10 @@ def _finding(canonical: str, rule: EnglishRule, match: re.Match[str]) -> RiskSig
         return RiskNote(phrase, "過去の気持ちとして語られ、今は否定されている")
     if rule.explanation == AT_DANGEROUS_PLACE and _names_outing(canonical, match):
         return RiskNote(phrase, "景色や待ち合わせなど日常の外出")
-    if rule.explanation == GOODBYE_LETTER and ENGLISH_LEAVING.search(canonical):
+    if rule.explanation == GOODBYE_LETTER and _leaving(canonical):
         return RiskNote(phrase, "引っ越しや帰国、卒業などの別れの手紙")
+    if rule.explanation == NOT_AROUND and _leaving(canonical):
+        return RiskNote(phrase, "引っ越しや旅行、用事で留守にする話")
     if rule.explanation == "薬の過量服薬" and ENGLISH_CARE_WORK.search(canonical):
         return RiskNote(phrase, "医療や薬局の仕事としての過量服薬の話")
     third_party = (

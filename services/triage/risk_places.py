@@ -26,7 +26,7 @@ from services.triage.predicates import (
     subject_of,
     verb_tail,
 )
-from services.triage.risk_presence import named_presence, step_forward, watching
+from services.triage.risk_presence import named_presence, step_forward, vehicle_stuck, watching
 from services.triage.signals import RiskKind
 
 SIMILE_WORDS = frozenset({"様", "よう", "ような", "ように", "くらい", "ぐらい", "程", "ほど"})
@@ -222,6 +222,12 @@ def high_place_rule(tokens: Tokens, index: int) -> Finding:
     if _closed_crossing(tokens):
         # 線路の前から動けない…!開かずの踏切です: a wait at a crossing that stays shut.
         return note(tokens, index, index + 1, "開かない踏切で待たされている話")
+    if vehicle_stuck(tokens):
+        # 踏切の前から動けない。車が雪にはまった: the car is what cannot move.
+        return note(tokens, index, index + 1, "車が動けなくなった話")
+    if _task_at_place(tokens, index):
+        # いま屋上にいます！会社の屋上の雪下ろし当番: the job the sender is there for.
+        return note(tokens, index, index + 1, "その場所での作業や当番の話")
     found = _present_on_place(tokens, index, position, sentence_end)
     return found or named_presence(tokens, index) or watching(tokens, index)
 
@@ -232,6 +238,24 @@ def _closed_crossing(tokens: Tokens) -> bool:
         lemmas[position : position + 4] == ["開く", "ず", "の", CROSSING]
         for position in range(len(lemmas) - 3)
     )
+
+
+def _task_at_place(tokens: Tokens, index: int) -> bool:
+    """Return whether the place comes with a job done there: 屋上の雪下ろし当番, 屋上で点検作業.
+
+    The job counts in the place's sentence, or in another sentence that names the place again.
+    """
+    start, end = sentence_bounds(tokens, index)
+    place = tokens[index].lemma
+    for position, token in enumerate(tokens):
+        if token.lemma not in lex.PLACE_TASKS:
+            continue
+        if start <= position < end:
+            return True
+        task_start, task_end = sentence_bounds(tokens, position)
+        if any(other.lemma == place for other in tokens[task_start:task_end]):
+            return True
+    return False
 
 
 def top_floor_rule(tokens: Tokens, index: int) -> Finding:

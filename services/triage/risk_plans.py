@@ -17,6 +17,10 @@ from services.triage.signals import RiskKind
 INSURANCE_WINDOW = 8
 # 保険で払う, 保険金が下りる: the money pays; 保険料を払う is the premium.
 MONEY_PARTICLES = frozenset({"で", "が", "は", "も"})
+# 保険おりる, 保険金入る: a payout verb right after the noun.
+PAYOUT_VERBS = frozenset({"下りる", "おりる", "出る", "入る"})
+# 死んだら保険おりるのかなって真剣に考えてる: the question thought over in earnest.
+SERIOUS_WORDS = frozenset({"真剣", "本気", "マジ"})
 DATE_WINDOW = 5
 # 遺言 needed soon: 近いうちに使う, もうすぐ必要, そんなに先の話じゃない (lemmas joined by spaces).
 SOON = ("近い うち", "もう 直ぐ", "もうすぐ", "そろそろ")
@@ -44,13 +48,21 @@ def insurance_rule(tokens: Tokens, index: int) -> Finding:
         return None
     following = tokens[index + 1 : index + 3]
     left = [token.lemma for token in following] == ["を", "残す"]
-    if not worth_only and not left and (not following or following[0].lemma not in MONEY_PARTICLES):
+    # 保険おりるのかな: spoken Japanese may drop the particle before the payout.
+    dropped = bool(following) and following[0].lemma in PAYOUT_VERBS
+    if (
+        not worth_only
+        and not left
+        and not dropped
+        and (not following or following[0].lemma not in MONEY_PARTICLES)
+    ):
         # 保険で払う, 保険金が下りる, 保険金を残す: the money pays, but 保険料を払う is the premium.
         return None
     if (
         worth_only
         or _last_resort(lemmas)
         or _own_death_near(tokens, start, end)
+        or _own_death_asked(tokens, start, end)
         or _staged_accident(lemmas)
         or (tokens[index].lemma == lex.LIFE_INSURANCE and lex.DEBT_WORDS & set(lemmas))
         or (tokens[index].lemma == lex.LIFE_INSURANCE and _failed_business(tokens, lemmas))
@@ -168,6 +180,26 @@ def _own_death_near(tokens: Tokens, start: int, end: int) -> bool:
             # 夫が、死んで保険金で払えばいいんだろって: the person reported counts too.
             if is_self(subject) or subject in lex.OTHER_PRONOUNS | lex.OTHER_PEOPLE:
                 return True
+    return False
+
+
+def _own_death_asked(tokens: Tokens, start: int, end: int) -> bool:
+    """Return whether the sender asks what a payout would be if they died: 死んだら保険おりるのかな.
+
+    Only the sender's own death counts (父が死んだら is a family's question), and only asked
+    or seriously thought over, not told as why a policy was bought (死んだら保険がおりるように).
+    """
+    for position in range(start, end):
+        if tokens[position].lemma != lex.DIE:
+            continue
+        tail = verb_tail(tokens, position)
+        conditional = any(
+            token.surface in ("たら", "だら") for token in tokens[position : tail.end]
+        )
+        if tail.negated or not conditional or not is_self(subject_of(tokens, position)):
+            continue
+        lemmas = [token.lemma for token in tokens[tail.end : end]]
+        return "か" in lemmas or bool(SERIOUS_WORDS & set(lemmas))
     return False
 
 

@@ -9,7 +9,7 @@ plainer forms (屋上にいます, 飛び降りたい). Each of these places is 
 
 from services.triage import risk_lexicon as lex
 from services.triage.findings import Finding, Rule, Tokens, note, sentence_lemmas, signal
-from services.triage.morphology import Token, is_sentence_end, sentence_bounds
+from services.triage.morphology import Token, is_sentence_end, message_lemmas, sentence_bounds
 from services.triage.predicates import Desire, Tail, is_volitional, relief_end, verb_tail
 from services.triage.signals import RiskKind
 
@@ -201,6 +201,12 @@ def train_coming(tokens: Tokens, index: int) -> Finding:
     return None
 
 
+def vehicle_stuck(tokens: Tokens) -> bool:
+    """Return whether the message tells of a car that cannot move: 車が雪にはまった."""
+    lemmas = message_lemmas(tokens)
+    return bool(lemmas & lex.VEHICLES_STUCK_BY) and bool(lemmas & lex.STUCK_VEHICLE_WORDS)
+
+
 def crossing_rule(tokens: Tokens, index: int) -> Finding:
     """踏切の前で止まったまま動けない, 踏切で立ち止まってしまう, 遮断機をくぐりたくなる.
 
@@ -208,6 +214,9 @@ def crossing_rule(tokens: Tokens, index: int) -> Finding:
     """
     if any(token.lemma in lex.CROSSING_DELAYS for token in tokens):
         return note(tokens, index, index + 1, "踏切の故障や工事で待っている話")
+    if vehicle_stuck(tokens):
+        # 踏切の前から動けない。車が雪にはまった: the car is what cannot move.
+        return note(tokens, index, index + 1, "車が動けなくなった話")
     sentence_end = _following_sentences_end(tokens, index)
     inside = _inside_crossing(tokens, index, sentence_end)
     if inside is not None:

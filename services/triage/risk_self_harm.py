@@ -56,6 +56,10 @@ VEXATION_WORDS = frozenset(
     {"馬鹿", "バカ", "ばか", "阿呆", "アホ", "情けない", "悔しい", "腹", "間抜け", "恥ずかしい"}
 )
 SELF_HARM = "体を切る・傷つける自傷行為"
+# 傷つけたことは一度もない, 切ったことはありません: an act the sender has never done.
+EXPERIENCE_NOUNS = frozenset({"こと", "事"})
+NEVER_FILLERS = frozenset({"は", "が", "も", "一度", "一回", "今まで", "有る", "ます"})
+NEVER_WINDOW = 6
 
 
 def negated_act(tokens: Tokens, tail: Tail) -> bool:
@@ -74,6 +78,8 @@ def negated_act(tokens: Tokens, tail: Tail) -> bool:
         and following[1].surface in ("」", "』")
     ):
         return True
+    if not tail.negated and "た" in tail.lemmas and _never_done(tokens, tail.end):
+        return True
     if not tail.negated or "ば" in tail.lemmas:
         return False
     following = [token.lemma for token in tokens[tail.end : tail.end + 5]]
@@ -81,6 +87,19 @@ def negated_act(tokens: Tokens, tail: Tail) -> bool:
         # 傷つけずにはいられない: "cannot help hurting myself", a double negation.
         return False
     return following[:1] != ["と"]
+
+
+def _never_done(tokens: Tokens, position: int) -> bool:
+    """Return whether 傷つけた is followed by ことは一度もない, ことはありません: never done."""
+    following = tokens[position : position + NEVER_WINDOW]
+    if not following or following[0].lemma not in EXPERIENCE_NOUNS:
+        return False
+    for token in following[1:]:
+        if token.lemma in NEGATIONS:
+            return True
+        if token.lemma not in NEVER_FILLERS:
+            return False
+    return False
 
 
 def self_harm_noun_rule(tokens: Tokens, index: int) -> Finding:

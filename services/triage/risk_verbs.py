@@ -30,6 +30,7 @@ from services.triage.modality import (
 )
 from services.triage.morphology import is_sentence_end, message_lemmas, sentence_bounds
 from services.triage.predicates import (
+    BURDEN,
     SELF_WORDS,
     Desire,
     Tail,
@@ -472,6 +473,9 @@ def vanish_rule(tokens: Tokens, index: int) -> Finding:
         return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
     if tail.negated or online is not None:
         return vanish_note(tokens, index, tail) if online is None else None
+    if _vanishing_spares_others(tokens, index, tail):
+        explanation = "迷惑をかけないために消えるという予告"
+        return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
     following = tokens[tail.end : tail.end + 1]
     if not tail.lemmas and following and following[0].lemma in lex.DEATH_PLAN_NOUNS:
         if denied(tokens, tail):
@@ -482,6 +486,24 @@ def vanish_rule(tokens: Tokens, index: int) -> Finding:
             return note(tokens, index, tail.end + 1, f"「{place}」から離れるという意味")
         return signal(tokens, index, tail.end + 1, RiskKind.PLAN, "消えるつもりや予定への言及")
     return _stance(tokens, index, tail, RiskKind.PASSIVE_IDEATION)
+
+
+def _vanishing_spares_others(tokens: Tokens, index: int, tail: Tail) -> bool:
+    """Return whether 消えます ends a sentence that gives a burden as its reason.
+
+    これ以上迷惑かけたくないので、消えます. 消えます alone is also chat for going offline, so
+    the burden (迷惑) must come before it in the sentence, and no place may be left.
+    """
+    if tail.lemmas not in ((), ("ます",)):
+        return False
+    following = tokens[tail.end : tail.end + 1]
+    if following and not is_sentence_end(following[0]):
+        return False
+    start, _ = sentence_bounds(tokens, index)
+    if not any(token.lemma == BURDEN for token in tokens[start:index]):
+        return False
+    subject = subject_of(tokens, index)
+    return is_self(subject) and _place_left(tokens, index) is None
 
 
 def _place_left(tokens: Tokens, index: int) -> str | None:

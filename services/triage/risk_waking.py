@@ -88,6 +88,10 @@ def wake_rule(tokens: Tokens, index: int) -> Finding:
             return note(tokens, index, tail.end, "休みの日に長く寝ていたいという話")
         explanation = "永遠に眠りたいという願い"
         return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
+    if lemma in lex.SLEEP_VERBS and not tail.negated and _forever_aside(tokens, tail):
+        # 安心して眠れる（永遠に）: the eternity added in brackets after the sleep.
+        explanation = "眠りに「永遠に」と添えた、目覚めないことの含み"
+        return signal(tokens, index, tail.end + 4, RiskKind.PASSIVE_IDEATION, explanation)
     if lemma == lex.SLEEP and _forever(tokens, index, lemma) and is_self(subject):
         end = _stays_asleep(tokens, tail)
         if end is not None:
@@ -260,6 +264,14 @@ def _forever(tokens: Tokens, index: int, lemma: str) -> bool:
     # 永遠に眠りたい; plain 寝る counts only with 永遠 or 永久, as ずっと寝てたい is laziness.
     words = lex.FOREVER_WORDS if lemma == lex.SLEEP else lex.ETERNITY_WORDS
     return any(token.lemma in words for token in tokens[max(0, index - 3) : index])
+
+
+def _forever_aside(tokens: Tokens, tail: Tail) -> bool:
+    """Return whether （永遠に） follows the sleep verb's tail right away."""
+    lemmas = [token.lemma for token in tokens[tail.end : tail.end + 4]]
+    if lemmas[:1] in (["そう"], ["ます"]):
+        lemmas = [token.lemma for token in tokens[tail.end + 1 : tail.end + 5]]
+    return lemmas[:1] in (["("], ["（"]) and lemmas[1:2] != [] and lemmas[1] in lex.ETERNITY_WORDS
 
 
 def _stays_asleep(tokens: Tokens, tail: Tail) -> int | None:
