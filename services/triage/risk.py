@@ -22,6 +22,7 @@ from services.triage.predicates import (
 from services.triage.risk_accidents import ACCIDENT_RULES
 from services.triage.risk_clause import clause_findings
 from services.triage.risk_context import harmless_context
+from services.triage.risk_cover_story import cover_story_findings
 from services.triage.risk_deadlines import deadline_findings
 from services.triage.risk_emoji import emoji_findings
 from services.triage.risk_ending import ENDING_RULES
@@ -96,6 +97,8 @@ SELF = "自分"
 CONTRASTS = frozenset({"けれど", "が", "けど"})
 # もう2年そういうことはない: the act named as "such a thing".
 SUCH = frozenset({"そういう", "そんな", "ああいう", "あんな"})
+# 中学のころのことで: the words of the next sentence that may date the one before.
+DATED_WINDOW = 5
 # 10年前の話, 昔の話: the time before 〜の話 that closes a story.
 CLOSED_STORY_TIMES = frozenset({"前", "昔"})
 OPENING_QUOTES = frozenset({"「", "『"})
@@ -149,6 +152,7 @@ def assess_risk(tokens: Tokens, canonical: str, normalized: str) -> RiskAssessme
         + deadline_findings(tokens, lemmas)
         + next_time_findings(tokens, lemmas)
         + giveaway_findings(tokens, lemmas)
+        + cover_story_findings(tokens, lemmas)
     ):
         if isinstance(finding, RiskNote):
             notes.append(finding)
@@ -289,6 +293,7 @@ def _only_in_past(tokens: Tokens, found: RiskSignal) -> bool:
     if _story_closed(tokens):
         # 自殺未遂したことがあると聞いた。もう10年前の話らしい.
         return True
+    in_past = in_past or _dated_next(tokens, end)
     if not (in_past or _reported_in_past(tokens, found.end) or _past_evidence(tokens, found.end)):
         return False
     if _recovery_after(tokens, found.end) or _ceased_after(tokens, found.end):
@@ -298,6 +303,18 @@ def _only_in_past(tokens: Tokens, found: RiskSignal) -> bool:
         return True
     # 昔、薬を大量に飲んだことがある…もう何年も元気: an experience, with a calm present later.
     return _told_as_experience(tokens, found.end) and _calm_later(tokens, found.end)
+
+
+def _dated_next(tokens: Tokens, sentence_end: int) -> bool:
+    """Return whether the next sentence opens by dating it: 中学のころのことで, 昔の話で."""
+    if sentence_end + 1 >= len(tokens):
+        return False
+    start = sentence_end + 1
+    lemmas = [token.lemma for token in tokens[start : start + DATED_WINDOW]]
+    for position, lemma in enumerate(lemmas):
+        if lemma in lex.PAST_MARKERS or lemma == "時":
+            return lemmas[position + 1 : position + 3] in (["の", "こと"], ["の", "話"])
+    return False
 
 
 def _story_closed(tokens: Tokens) -> bool:

@@ -53,6 +53,11 @@ EVERYDAY_BREAKS = frozenset(
     {"昼休み", "休憩", "ランチ", "弁当", "昼食", "昼ご飯", "一服", "喫煙", "洗濯物", "花火",
      "バーベキュー", "ビアガーデン", "日向ぼっこ", "見学", "点検", "掃除"}
 )  # fmt: skip
+# 看護師です。自傷で救急に来る患者さんへの声かけ: patients, seen at work.
+PATIENTS = frozenset({"患者", "患者さん"})
+HEALTH_WORKERS = frozenset(
+    {"看護師", "ナース", "医師", "医者", "救急", "救命", "病棟", "薬剤師", "救急隊", "研修医"}
+)
 # Words that keep a high place a warning however everyday the visit: もう無理, 飛ぶ,
 # 戻りたくない (any wish, since the sender may wish not to go back down).
 WARNING_WORDS = (
@@ -80,6 +85,8 @@ def care_context(tokens: Tokens, found: RiskSignal) -> str | None:
             return "物を吊るす話"
         if _break_at_high_place(tokens, found):
             return "仕事の休憩など、日常の用事でいる場所"
+    if found.kind is RiskKind.SELF_HARM and _patients_at_work(tokens, found.end, end):
+        return "医療の仕事で接する患者についての相談"
     named = {token.lemma for token in tokens[found.start : found.end]}
     if found.kind is not RiskKind.SELF_HARM or named & SELF_HARM_WORDS:
         # リストカットの跡を隠して厨房に立ってる: a word for self-harm has no work cause.
@@ -87,6 +94,17 @@ def care_context(tokens: Tokens, found: RiskSignal) -> str | None:
     if _cut_at_work(tokens, start, end):
         return "仕事や農作業の刃物によるけが"
     return None
+
+
+def _patients_at_work(tokens: Tokens, phrase_end: int, sentence_end: int) -> bool:
+    """Return whether a health worker asks about patients: 看護師です。自傷で来る患者さん.
+
+    The patients must follow the phrase in its sentence, so that the self-harm is theirs:
+    患者さんに怒鳴られて、帰ってから腕を切った is the sender's own.
+    """
+    if not any(token.lemma in PATIENTS for token in tokens[phrase_end:sentence_end]):
+        return False
+    return any(token.lemma in HEALTH_WORKERS for token in tokens)
 
 
 def _given_to_someone(tokens: Tokens) -> bool:

@@ -127,6 +127,7 @@ def harmless_context(tokens: Tokens, found: RiskSignal) -> str | None:
     fiction = (
         _fiction(tokens, found.start)
         or _fiction_speaker(tokens, found.end)
+        or _character_described(tokens, found.end)
         or _scene(tokens, found)
     )
     if fiction and not _owned_later(tokens, found.end):
@@ -308,6 +309,18 @@ def _fiction_speaker(tokens: Tokens, end: int) -> bool:
     if lemmas[1] in FICTION_PEOPLE:
         return True
     return lemmas[1] == "言う" and lemmas[3:5] == ["が", "主人公"]
+
+
+def _character_described(tokens: Tokens, end: int) -> bool:
+    """Return whether the phrase describes the character named right after it.
+
+    自殺する登場人物の気持ちを書く, 死にたい主人公: the phrase modifies a character.
+    """
+    following = [token.lemma for token in tokens[end : end + 2]]
+    # Sudachi may split 登場人物 into 登場 and 人物.
+    if following[:1] == ["登場"]:
+        following = following[1:]
+    return following[:1] != [] and following[0] in FICTION_PEOPLE
 
 
 def _near_miss(tokens: Tokens, end: int) -> bool:

@@ -44,6 +44,9 @@ EXPLAINED_BY = lex.MOVING_WORDS | frozenset({"手術", "入院", "出産", "旅�
 PLAN = "自分の死やその後の手続きを、近い日付とともに準備している"
 AFTER_ANOTHER = "家族などの死のあとに自分も終わるつもりでいる"
 NOT_STOPPED = "止められたくないという、計画を隠す言葉"
+REASON_KEPT = "自分が死んだときに、その理由を誰に伝えるかを気にしている"
+REASON = "理由"
+TELLING_VERBS = frozenset({"言う", "伝える", "知らせる", "説明", "話す", "教える", "ばれる"})
 STOP = "止める"
 # The chat or someone reporting the sender: 警察に連絡される, 通報される.
 REPORTS = frozenset({"連絡", "通報"})
@@ -71,6 +74,10 @@ def deadline_findings(tokens: Tokens, lemmas: frozenset[str]) -> list[RiskSignal
     stopped = _not_to_be_stopped(tokens)
     if stopped is not None:
         return [signal(tokens, stopped, stopped + 3, RiskKind.PLAN, NOT_STOPPED)]
+    reason = _reason_kept(tokens)
+    if reason is not None:
+        start, end = reason
+        return [signal(tokens, start, end, RiskKind.PLAN, REASON_KEPT)]
     if lemmas & EXPLAINED_BY:
         return []
     anchor = _own_death(tokens)
@@ -112,6 +119,30 @@ def _not_to_be_stopped(tokens: Tokens) -> int | None:
         expected = following[:1] == ["そう"]
         if (unwanted and reported) or ((unwanted or expected) and death_asked):
             return position
+    return None
+
+
+def _reason_kept(tokens: Tokens) -> tuple[int, int] | None:
+    """Return the span of the sender's death and who is told its reason, or None.
+
+    もし寮で死んだら、会社は家族に何て説明するんですか?上司にだけは理由を言ってほしくない:
+    a death with a reason to tell is one the sender would choose. 父が死んだら is a relative's.
+    """
+    own_death = None
+    for index, token in enumerate(tokens[:-1]):
+        if token.lemma != lex.DIE or tokens[index + 1].surface not in ("だら", "たら"):
+            continue
+        if is_self(subject_of(tokens, index)):
+            own_death = index
+            break
+    if own_death is None:
+        return None
+    for position in range(own_death + 2, len(tokens)):
+        if tokens[position].lemma != REASON:
+            continue
+        following = [token.lemma for token in tokens[position + 1 : position + 6]]
+        if any(lemma in TELLING_VERBS for lemma in following):
+            return own_death, position + 1
     return None
 
 

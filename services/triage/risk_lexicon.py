@@ -331,6 +331,7 @@ HEIGHT_SIGNS = lemma_set(
 SIGHTSEEING_WORDS = lemma_set("夜景", "景色", "デート", "花火", "写真", "撮影", "渋滞", "散歩")
 # Taking photographs at a railway, a bridge or a rooftop: 線路の写真撮りに行ってきた, 撮り鉄.
 PHOTO_WORDS = lemma_set("撮影", "撮る", "撮り鉄", "カメラ")
+TRAIN_PHOTOGRAPHER = lemma_of("撮り鉄")
 # Jobs done on a roof or at a railway: 屋上の雪下ろし当番, 線路の点検作業.
 PLACE_TASKS = lemma_set(
     "雪下ろし", "当番", "点検", "作業", "除雪", "雪掻き", "工事", "修理", "防水", "設置",
@@ -343,7 +344,7 @@ STUCK_VEHICLE_WORDS = lemma_set(
 # What someone goes to a bridge or a rooftop to enjoy: 橋の上から花火見るの好き, 星を見てきた.
 VIEW_WORDS = lemma_set(
     "夜景", "景色", "花火", "散歩", "星", "鮭", "釣り", "日の出", "朝日", "夕日", "紅葉", "山登り",
-    "登山", "展望台",
+    "登山", "展望台", "ダムカード", "観光", "見学",
 )  # fmt: skip
 # Verbs of looking down from a height: 下をのぞいてる, 下を見下ろしてた.
 LOOK_VERBS = lemma_set("見る", "覗く", "見下ろす") | {"のぞく"}

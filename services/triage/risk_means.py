@@ -42,6 +42,12 @@ Tokens = tuple[Token, ...]
 PURPOSE_DENIAL_WINDOW = 9
 # ロープで首しめられるみたいな毎日: a simile follows the rope within this many morphemes.
 SIMILE_WINDOW = 6
+# 息子の部屋からロープが出てきた, 夫のカバンに練炭が入ってた, 娘の引き出しで見つけた.
+FOUND_VERBS = frozenset({"出る", "見付ける", "見付かる", "見つける", "見つかる", "入る"})
+SCOUTING = frozenset({"ボーイスカウト", "ガールスカウト", "スカウト", "部活"})
+PRIVATE_PLACES = frozenset(
+    {"部屋", "鞄", "バッグ", "リュック", "引き出し", "押し入れ", "クローゼット", "机", "車"}
+)
 # キャンプ用ですって顔して: a purpose only pretended.
 PRETENSES = frozenset({"顔", "振り", "ふり"})
 
@@ -153,6 +159,14 @@ def rope_or_charcoal_rule(tokens: Tokens, index: int) -> Finding:
     if is_rope and lemmas & lex.CARRYING and _message_has(tokens, lex.REMOTE_WORDS - {"車"}):
         # ロープを持って一人で山の方に行こうとしていた.
         return signal(tokens, index, index + 1, RiskKind.PLAN, "ロープを持って人のいない所へ")
+    if _found_in_belongings(tokens, index):
+        # 息子の部屋からロープが出てきました: a means found among someone's things.
+        explanation = (
+            "家族などの部屋や持ち物から見つかったロープ"
+            if is_rope
+            else "家族などの部屋や持ち物から見つかった練炭"
+        )
+        return signal(tokens, index, index + 1, RiskKind.PLAN, explanation)
     if is_rope and _knot_looked_up(tokens, index):
         return signal(tokens, index, index + 3, RiskKind.PLAN, "ロープの結び方、首吊りの手段")
     if not lemmas & actions:
@@ -160,6 +174,22 @@ def rope_or_charcoal_rule(tokens: Tokens, index: int) -> Finding:
     explanation = "ロープの準備、首吊りの手段" if is_rope else "練炭の準備、自殺の手段"
     start, end = action_span(tokens, index, actions)
     return signal(tokens, start, end, RiskKind.PLAN, explanation)
+
+
+def _found_in_belongings(tokens: Tokens, index: int) -> bool:
+    """Return whether the means was found in a person's room or bag: 息子の部屋から…出てきた."""
+    start, end = sentence_bounds(tokens, index)
+    lemmas = [token.lemma for token in tokens[start:end]]
+    if not FOUND_VERBS.intersection(lemmas):
+        return False
+    if any(token.lemma in lex.ROPE_LESSONS | SCOUTING for token in tokens):
+        # 本人に聞いたら、ボーイスカウトでもやい結びの練習をしていた: the purpose was told.
+        return False
+    for position in range(start + 2, index):
+        owner, link, place = tokens[position - 2 : position + 1]
+        if place.lemma in PRIVATE_PLACES and link.lemma == "の" and owner.lemma in lex.OTHER_PEOPLE:
+            return True
+    return False
 
 
 def _weight_tested(tokens: Tokens) -> bool:

@@ -322,7 +322,10 @@ def _present_on_place(tokens: Tokens, index: int, position: int, sentence_end: i
                 "危険な場所へ向かうという予告" if lemma == lex.GO else "危険な場所に今いる"
             )
             start, _ = sentence_bounds(tokens, index)
-            if any(token.lemma in lex.PHOTO_WORDS for token in tokens[start:sentence_end]):
+            # 撮り鉄です。今日はホームの端っこで: a photographer says so in any sentence.
+            photographer = any(token.lemma == lex.TRAIN_PHOTOGRAPHER for token in tokens)
+            sentence = tokens[start:sentence_end]
+            if photographer or any(token.lemma in lex.PHOTO_WORDS for token in sentence):
                 return note(tokens, index, tail.end, "写真を撮りに行った話")
             return signal(tokens, index, tail.end, RiskKind.PLAN, explanation)
     return None

@@ -60,6 +60,7 @@ SELF_HARM = "体を切る・傷つける自傷行為"
 EXPERIENCE_NOUNS = frozenset({"こと", "事"})
 NEVER_FILLERS = frozenset({"は", "が", "も", "一度", "一回", "今まで", "有る", "ます"})
 NEVER_WINDOW = 6
+SPEECH_NOUNS = frozenset({"言い方", "言葉", "口癖", "発言", "考え方", "独り言", "口調"})
 
 
 def negated_act(tokens: Tokens, tail: Tail) -> bool:
@@ -226,6 +227,9 @@ def body_harm_rule(tokens: Tokens, index: int) -> Finding:
             tail = verb_tail(tokens, position)
             if negated_act(tokens, tail) or DONE_BY_OTHERS & set(tail.lemmas):
                 return None
+            if _describes_words(tokens, tail):
+                # 自分を傷つけるような言い方ばっかりしちゃう: words that wound, not an act.
+                return note(tokens, index, tail.end, "自分を責める言葉づかいのたとえ")
             if _measures_vexation(tokens, tail):
                 # 自分を殴りたいくらいバカ: the wish measures how foolish the sender felt.
                 explanation = "自分への腹立ちや悔しさを誇張した言い回し"
@@ -251,6 +255,16 @@ def _measures_vexation(tokens: Tokens, tail: Tail) -> bool:
     if not following or following[0] not in lex.DEGREE_WORDS:
         return False
     return any(lemma in VEXATION_WORDS for lemma in following[1:])
+
+
+def _describes_words(tokens: Tokens, tail: Tail) -> bool:
+    """Return whether the act only describes a way of speaking: 傷つけるような言い方."""
+    start = tail.end - len(tail.lemmas)
+    following = [token.lemma for token in tokens[start : tail.end + 3]]
+    for position in range(len(following) - 2):
+        if following[position : position + 2] in (["よう", "だ"], ["みたい", "だ"]):
+            return following[position + 2] in SPEECH_NOUNS
+    return False
 
 
 def _nail_as_tool(tokens: Tokens, position: int) -> bool:

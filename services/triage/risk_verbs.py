@@ -72,6 +72,10 @@ LAUGHTER = frozenset({"笑う", "笑い", "w", "ww"})
 WARNING_PARTICLE = "ぞ"
 OBEY = "従う"
 QUOTE_TAIL = 6
+# 入院とかではないです, 引っ越しじゃない: a harmless cause of absence, denied.
+ABSENCE_CAUSES = lex.MOVING_WORDS | frozenset({"入院", "旅行", "手術", "出張", "帰省"})
+CAUSE_DENIAL_WINDOW = 5
+NEAR_TIMES = frozenset({"明日", "明後日", "来週", "来月", "今夜", "今晩", "週末"})
 OPENING_QUOTES = frozenset({"「", "『"})
 CLOSING_QUOTES = frozenset({"」", "』"})
 
@@ -633,6 +637,10 @@ def _absent_from_future(tokens: Tokens, index: int, tail: Tail) -> int | None:
     """
     start, _ = sentence_bounds(tokens, index)
     before = tokens[start:index]
+    dated = any(token.lemma in lex.FUTURE_TIMES | NEAR_TIMES for token in before)
+    if dated and tail.lemmas == ("無い",) and _harmless_cause_denied(tokens):
+        # 明日からは私がいないので…入院とかではないです: the harmless reason is ruled out.
+        return tail.end
     if not any(token.lemma in lex.FUTURE_TIMES for token in before):
         return None
     nowhere = _nowhere(tokens, index)
@@ -660,6 +668,23 @@ def _absent_from_future(tokens: Tokens, index: int, tail: Tail) -> int | None:
         # いないと思う, いない気がする, いないかもしれない.
         return min(len(tokens), tail.end + 2)
     return None
+
+
+def _harmless_cause_denied(tokens: Tokens) -> bool:
+    """Return whether the message denies every harmless cause of absence it names.
+
+    入院とかではないです rules a stay in hospital out; 旅行じゃないよ、出張 names another.
+    """
+    denied = False
+    for index, token in enumerate(tokens):
+        if token.lemma not in ABSENCE_CAUSES:
+            continue
+        following = [other.lemma for other in tokens[index + 1 : index + 1 + CAUSE_DENIAL_WINDOW]]
+        copula = any(lemma in ("で", "じゃ", "だ") for lemma in following)
+        if not (copula and "無い" in following):
+            return False
+        denied = True
+    return denied
 
 
 def _quote_end(tokens: Tokens, position: int) -> int:

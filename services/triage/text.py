@@ -537,6 +537,21 @@ SMALL_VOWELS = "ぁぃぅぇぉ"
 ENLARGE_SMALL_VOWELS = str.maketrans(SMALL_VOWELS, "あいうえお")
 
 
+# A space after a clause's last kana (ふられた しのうかな) may end a sentence. The first
+# reading joins the two clauses, and Sudachi misreads the join (ふられたしのうかな).
+SPACE_AFTER_CLAUSE = re.compile(f"(?<=[たいるねよなわ]) (?=[{JAPANESE_CHARACTER}])")
+
+
+def _spaces_as_sentence_ends(normalized: str) -> str | None:
+    # Only a message with one such space: in ぜんぶおわりにしたい しゅくだい あと2ぺーじ the
+    # words after the spaces still belong to the first clause, and some writers put a space
+    # after every word.
+    if len(SPACE_IN_JAPANESE.findall(normalized)) != 1:
+        return None
+    respelled = SPACE_AFTER_CLAUSE.sub("。", normalized)
+    return None if respelled == normalized else respelled
+
+
 def alternate_spelling(normalized: str) -> str | None:
     """Return normalized text respelled for a second reading by the risk rules, or None.
 
@@ -544,13 +559,13 @@ def alternate_spelling(normalized: str) -> str | None:
     (イキテル イミ ガ ナイ) is respelled in hiragana, which Sudachi and the spellings above
     read (生きてる意味がない). Gal-style small vowels (ぁたしなんてぃなくなればぃぃ) are
     enlarged. Small vowels also spell real sounds (ふぁ, ねぇ), so the first reading keeps
-    them. The classifier reads the second spelling only for risk, and only when the first
-    reading is not urgent.
+    them. A space after a clause's last kana becomes a sentence end. The classifier reads the
+    second spelling only for risk, and only when the first reading is not urgent.
     """
     if any(vowel in normalized for vowel in SMALL_VOWELS):
         return normalized.translate(ENLARGE_SMALL_VOWELS)
     if HIRAGANA_LETTER.search(normalized) is not None:
-        return None
+        return _spaces_as_sentence_ends(normalized)
     katakana = len(KATAKANA_LETTER.findall(normalized))
     if katakana < len(KANJI_LETTER.findall(normalized)):
         return None
