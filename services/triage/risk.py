@@ -28,6 +28,7 @@ from services.triage.risk_emoji import emoji_findings
 from services.triage.risk_ending import ENDING_RULES
 from services.triage.risk_english import english_findings
 from services.triage.risk_euphemism import EUPHEMISM_RULES
+from services.triage.risk_exits import exit_findings
 from services.triage.risk_farewell import farewell_findings
 from services.triage.risk_foreign import foreign_findings
 from services.triage.risk_giveaway import giveaway_findings
@@ -81,7 +82,7 @@ DOING_VERBS = frozenset({"為る", "遣る", "切る"})
 CEASE_VERBS = frozenset({"やめる", "止める"})
 CEASE_WINDOW = 5
 # やめて2年経ちます, やめて半年になる: the time since the act stopped.
-ELAPSE_VERBS = frozenset({"経つ", "成る"})
+ELAPSE_VERBS = frozenset({"経つ", "たつ", "成る"})
 ELAPSE_WINDOW = 5
 # 一年以上言っていません, もう何年も思ってない: the words stopped being said or thought.
 SAYING_VERBS = frozenset({"言う", "思う"})
@@ -153,6 +154,7 @@ def assess_risk(tokens: Tokens, canonical: str, normalized: str) -> RiskAssessme
         + next_time_findings(tokens, lemmas)
         + giveaway_findings(tokens, lemmas)
         + cover_story_findings(tokens, lemmas)
+        + exit_findings(tokens, lemmas)
     ):
         if isinstance(finding, RiskNote):
             notes.append(finding)

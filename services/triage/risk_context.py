@@ -42,6 +42,9 @@ LEISURE_JUMPS = frozenset(
     }
 )
 # Characters of a story, whose death is fiction: 登場人物が自殺する場面.
+WORK_CONTEXT = frozenset(
+    {"読む", "授業", "現国", "国語", "小説", "映画", "ドラマ", "漫画", "アニメ", "作品", "教科書"}
+)
 FICTION_PEOPLE = frozenset({"登場人物", "人物", "主人公", "キャラ", "キャラクター", "ヒロイン"})
 # 穴があったら入りたい: the idiom for wanting to hide from shame.
 SHAME_IDIOM = ("穴", "が", "有る", "た", "入る")
@@ -295,7 +298,16 @@ def _leisure_jump(tokens: Tokens, index: int) -> bool:
 def _fiction(tokens: Tokens, index: int) -> bool:
     start, _ = sentence_bounds(tokens, index)
     window = tokens[max(start, index - 4) : index]
-    return any(token.lemma in FICTION_PEOPLE for token in window)
+    if any(token.lemma in FICTION_PEOPLE for token in window):
+        return True
+    # 現国の『こころ』でKが自殺するとこ、読んでて: a title in 『』 read as the place of the
+    # story, in a message about reading or a lesson.
+    if not any(token.lemma in WORK_CONTEXT for token in tokens):
+        return False
+    return any(
+        tokens[position].surface == "』" and tokens[position + 1].lemma == "で"
+        for position in range(start, index - 1)
+    )
 
 
 def _fiction_speaker(tokens: Tokens, end: int) -> bool:

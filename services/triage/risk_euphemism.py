@@ -87,11 +87,27 @@ def _done_for_speaker(tokens: Tokens, position: int) -> bool:
     return following == ["て", BENEFACTIVE]
 
 
+def _pickup(tokens: Tokens, index: int, start: int, end: int) -> bool:
+    """Return whether お迎え is a pickup: 孫のお迎え, 保育園にお迎えに行く, バスのお迎えが来る.
+
+    お迎えが来れば with the grandchild named only in another clause (私さえ早くお迎えが来れば、
+    孫の学費に回せる) is the end that comes for the sender.
+    """
+    if index >= 2 and tokens[index - 1].lemma == "の":
+        if tokens[index - 2].lemma in lex.PICKUP_CONTEXT:
+            return True
+    if not any(token.lemma in lex.PICKUP_CONTEXT for token in tokens[start:end]):
+        return False
+    following = [token.lemma for token in tokens[index + 1 : index + 3]]
+    comes = following[:1] in (["が"], ["は"], ["も"]) and following[1:] in ([lex.COME], [lex.WAIT])
+    return not comes
+
+
 def fetch_rule(tokens: Tokens, index: int) -> Finding:
     """早くお迎えが来てほしい, お迎えが来ないかな, お迎えはまだかね, 寿命が来てくれないかしら."""
     start, end, _ = sentence_lemmas(tokens, index)
     fetch = tokens[index].lemma == lex.FETCH
-    if fetch and any(token.lemma in lex.PICKUP_CONTEXT for token in tokens[start:end]):
+    if fetch and _pickup(tokens, index, start, end):
         return note(tokens, index, index + 1, "送り迎えの「お迎え」")
     following = [token.lemma for token in tokens[index + 1 : index + 4]]
     if not fetch and following[:2] in (["が", SHRINK], ["も", SHRINK], [SHRINK]):

@@ -76,6 +76,11 @@ NEW_PLACES = frozenset(
      "退職", "卒業", "転校", "引っ越し", "引越し"}
 )  # fmt: skip
 CARRY_ON = "頑張る"
+# A graduation, a move or a retirement from a club explains parting words.
+LEAVING_OCCASIONS = frozenset(
+    {"卒業", "引っ越す", "引っ越し", "引越し", "転校", "転勤", "引退", "卒部", "卒団"}
+)
+OCCASION_DENIAL_WINDOW = 8
 AGAIN = "又"
 CONTACT_VERBS = frozenset({"頼る", "連絡", "相談", "頼む"})
 # 来月から大阪で働きます, 春から専門学校に通います: a life that goes on from a date.
@@ -148,6 +153,9 @@ def farewell_findings(tokens: Tokens) -> list[RiskSignal]:
     if weight == len(cues) and not ARRANGED_ABSENCES.isdisjoint(message_lemmas(tokens)):
         # 来週から入院します。通帳の場所と猫のことを妹に頼んだ: an absence with a reason.
         return []
+    if weight == len(cues) and _leaving_occasion(tokens):
+        # 今までありがとうございました!明日卒業です, 引っ越すので今日で最後にします.
+        return []
     quoted = _quoted_positions(tokens)
     if all(position in quoted for position in positions) and _work_quoted(tokens):
         # 『この手紙を読むころ、僕はもういない』で始まる小説: the parting words are a work's.
@@ -159,6 +167,17 @@ def farewell_findings(tokens: Tokens) -> list[RiskSignal]:
 def _moving_on(tokens: Tokens) -> bool:
     moves = NEW_PLACES | ARRANGED_ABSENCES | LAST_WORKDAY | HOME_COUNTRY | {"帰国"}
     return not moves.isdisjoint(message_lemmas(tokens))
+
+
+def _leaving_occasion(tokens: Tokens) -> bool:
+    """Return whether a graduation or a move is named and not denied (引っ越すわけでもない)."""
+    for index, token in enumerate(tokens):
+        if token.lemma not in LEAVING_OCCASIONS:
+            continue
+        following = tokens[index + 1 : index + 1 + OCCASION_DENIAL_WINDOW]
+        if not any(other.lemma in NEGATIONS for other in following):
+            return True
+    return False
 
 
 def _going_home(tokens: Tokens) -> bool:

@@ -531,7 +531,7 @@ OTHER_PEOPLE = lemma_set(
 SUBJECT_NAMES = {"婆": "おばあちゃん", "爺": "おじいちゃん"}
 REPORT_VERBS = lemma_set(
     "言う", "仄めかす", "送る", "来る", "連絡", "書く", "口", "返す", "投稿", "呟く", "漏らす",
-    "泣く",
+    "泣く", "言い張る",
 )  # fmt: skip
 # Channels a threat arrives by: 「もう死ぬ」ってLINEが来た.
 MESSAGE_NOUNS = lemma_set(

@@ -29,6 +29,11 @@ DEGREES = frozenset({"くらい", "程", "ほど"})
 NATURAL_DEATHS = frozenset({"大往生", "老衰"})
 
 
+# あとはおまけの人生。好きなことだけして暮らす: the years left as a bonus, to be enjoyed.
+BONUS_WORDS = frozenset({"おまけ", "御負け", "余生", "ボーナス"})
+LIVING_ON = frozenset({"暮らす", "楽しむ", "過ごす", "好き", "生きる"})
+
+
 def enough_rule(tokens: Tokens, index: int) -> Finding:
     """もう十分生きた, 十分生きたから、ごはんはいらない: a life declared long enough."""
     if index + 1 >= len(tokens) or tokens[index + 1].lemma != lex.LIVE:
@@ -44,7 +49,16 @@ def enough_rule(tokens: Tokens, index: int) -> Finding:
     if _quoted(tokens, index) and (bereaved or _laughed_at(tokens)):
         # 「もう十分生きた」が口癖だった祖父が大往生, 誕生日会のスピーチでみんなで大笑い.
         return note(tokens, index, tail.end, "亡くなった人の口癖や、笑い話としての引用")
+    if _bonus_years(tokens, tail.end):
+        # もう十分生きたから、あとはおまけの人生。好きなことだけして暮らすの.
+        return note(tokens, index, tail.end, "残りの人生を楽しむという満足の言葉")
     return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, "もう十分生きたという思い")
+
+
+def _bonus_years(tokens: Tokens, end: int) -> bool:
+    """Return whether the rest of life is called a bonus and lived on: おまけの人生…暮らす."""
+    lemmas = {token.lemma for token in tokens[end:]}
+    return bool(lemmas & BONUS_WORDS) and bool(lemmas & LIVING_ON)
 
 
 def _laughed_at(tokens: Tokens) -> bool:

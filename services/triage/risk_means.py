@@ -394,16 +394,26 @@ def _benign_purpose(tokens: Tokens) -> bool:
         following = tokens[position + 1 : min(end, position + 1 + PURPOSE_DENIAL_WINDOW)]
         if any(t.lemma in NEGATIONS or t.lemma in PRETENSES for t in following):
             continue
-        if _said_as_pretext(following):
+        if _said_as_pretext(tokens[position + 1 : end]):
             continue
         return True
     return False
 
 
 def _said_as_pretext(following: Tokens) -> bool:
-    """Return whether 〜って言って follows the purpose, a reason given to someone else."""
+    """Return whether 〜って言って follows the purpose, a reason given to someone else.
+
+    〜って言ったら誰も何も聞かなかった is a pretext that nobody questioned.
+    """
     for position in range(len(following) - 1):
-        if following[position].lemma != "言う" or following[position + 1].surface != "て":
+        if following[position].lemma != "言う":
+            continue
+        if following[position + 1].surface in ("たら", "だら"):
+            rest = [token.lemma for token in following[position + 2 :]]
+            if ("誰" in rest or "何" in rest) and any(word in NEGATIONS for word in rest):
+                return True
+            continue
+        if following[position + 1].surface != "て":
             continue
         after = following[position + 2 : position + 3]
         # 焼き肉するって言ってたから: someone else's earlier words, not a pretext.

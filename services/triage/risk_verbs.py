@@ -5,6 +5,8 @@ Each rule looks at one verb and its tail (see predicates.py) and at the modality
 it is a known harmless use, or None. risk_life.py covers 生きる, 生まれる, waking and ending.
 """
 
+import itertools
+
 from services.triage import risk_lexicon as lex
 from services.triage.findings import (
     Finding,
@@ -245,7 +247,12 @@ def _reported_threat(tokens: Tokens, index: int, position: int) -> bool:
         warned = warned or tokens[position].lemma == WARNING_PARTICLE
         position += 1
     if position < len(tokens) and tokens[position].pos_detail == "読点":
-        position = _closing_quote(tokens, position)
+        closing = _closing_quote(tokens, position)
+        following = tokens[position + 1 : position + 2]
+        if closing == position and following and following[0].lemma in ("と", "って"):
+            # 迷惑かける前に死ぬ、と言い張っています: a comma before the quoting particle.
+            closing = position + 1
+        position = closing
     _, sentence_end = sentence_bounds(tokens, max(0, position - 1))
     window_end = min(position + REPORT_WINDOW, max(sentence_end, position + 1))
     window = [token.lemma for token in tokens[position:window_end]]
@@ -263,6 +270,9 @@ def _reported_threat(tokens: Tokens, index: int, position: int) -> bool:
         return False
     if window[1:4] == ["言う", "の", "は"]:
         # 消えるっていうのは、連絡先を消すという意味です: the word is being explained.
+        return False
+    if any(pair == ("言う", "ながら") for pair in itertools.pairwise(window)):
+        # 「もう無理、死ぬ」って毎晩言いながら寝かしつけ: a habit of venting while doing something.
         return False
     if quoted_at_sender(tokens, position) or _said_to_sender(window):
         # 「お前なんかいなくなれ」って言われた: words said to the sender.

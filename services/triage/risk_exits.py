@@ -1,0 +1,241 @@
+"""Exits from life in everyday words, and deaths given a date or a disguise.
+
+- leaving life as one leaves a meeting: 人生ごと欠席する予定, 世界から退出予定, 人生から退場したい;
+- 人間やめたい: to stop being human at all;
+- 自分で余命決めました: a time left that the sender set;
+- 来年の私はいないので: the sender absent from next year;
+- 入学式の前に死ぬ, 卒業式までに死ぬ: a death announced before a date;
+- どうやったら事故っぽく見えるかな, beside the sender's death: a death made to look like an
+  accident;
+- 雪の中を歩いていけばいい。そう決めたら気持ちが軽くなりました: a walk into the snow, settled on;
+- 2階の窓から身を乗り出してて、引き戻した: leaning out of a window, unless to see a view,
+  take a photograph or wave.
+
+グループから退出, 人間やめたいくらい恥ずかしい, 医者に余命を告げられた, 来年の私は東京にいない
+and 入学式の前に死ぬほど緊張 are no exits.
+"""
+
+from services.triage import risk_lexicon as lex
+from services.triage.findings import Tokens, note, signal
+from services.triage.morphology import is_sentence_end, sentence_bounds
+from services.triage.predicates import NEGATIONS, is_self, subject_of, verb_tail
+from services.triage.signals import RiskKind, RiskNote, RiskSignal
+
+# 人生ごと, 世界から, この世から: the whole of life or the world as what is left.
+LIFE_WHOLE = frozenset({"人生", "世界", "此の世", "この世"})
+WHOLE_LINKS = frozenset({"毎", "から"})
+EXIT_NOUNS = frozenset({"欠席", "退出", "退場", "退会", "脱退", "ログアウト"})
+# Words that make the exit meant: a plan, a wish or a plain statement of it.
+MEANT_WORDS = frozenset({"予定", "積もり", "たい", "為る", "ます"})
+HUMAN = "人間"
+QUIT = frozenset({"やめる", "辞める", "止める"})
+DEGREE_WORDS = frozenset({"くらい", "ぐらい", "ほど", "程"})
+TIME_LEFT = "余命"
+DECIDE = "決める"
+BY_ONESELF = ("自分", "で")
+# 来年の私はいない: a later time, then the sender.
+LATER_TIMES = lex.FUTURE_TIMES | frozenset({"来月", "来週"})
+# 入学式の前に死ぬ, 卒業式までに死ぬ: a date before which the sender dies.
+BEFORE_LINKS = (("前", "に"), ("まで", "に"))
+ACCIDENT = lex.ACCIDENT
+# 事故っぽく見える, 事故に見えるように, 事故に見せる.
+LOOKS_WORDS = frozenset({"ぽい", "みたい", "風", "に"})
+LOOK_VERBS = frozenset({"見える", "見せる", "見せ掛ける"})
+# 雪の中を歩いていけばいい。そう決めたら気持ちが軽くなりました: a way chosen, and relief.
+WALK_VERBS = frozenset({"歩く", "入る", "進む"})
+INTO = frozenset({"を", "へ", "に"})
+SETTLED_WORDS = frozenset({"決める", "軽い", "楽"})
+TRAVEL_WORDS = frozenset({"車", "バス", "電車", "駅", "タクシー", "帰る", "送る"})
+INTO_COLD = "雪の中へ歩いていくと決めた、凍死の手段"
+# 2階の窓から身を乗り出してて、引き戻した: leaning out of a window or over a rail.
+LEAN_OUT = "乗り出す"
+HEIGHTS = frozenset({"窓", "ベランダ", "手すり", "柵", "屋上", "橋", "欄干", "フェンス"})
+WAVING = frozenset({"手", "振る", "叫ぶ", "呼ぶ", "覗く", "洗濯物"})
+LEANED_OUT = "窓や手すりから身を乗り出していた"
+EXIT = "人生や世界から抜けるという予定や願い"
+QUIT_HUMAN = "人間をやめたいという願い"
+OWN_TIME_LEFT = "自分で決めた余命、死ぬ日の予告"
+ABSENT_LATER = "先の自分はもういないという思い"
+DATED_DEATH = "日付や行事の前に死ぬという予告"
+STAGED = "事故に見せかけた死の計画"
+
+
+def exit_findings(tokens: Tokens, lemmas: frozenset[str]) -> list[RiskSignal | RiskNote]:
+    """Return signals for exits from life, a self-set time left and disguised deaths."""
+    findings: list[RiskSignal | RiskNote] = []
+    if not lemmas.isdisjoint(EXIT_NOUNS) and not lemmas.isdisjoint(LIFE_WHOLE):
+        span = _exit(tokens)
+        if span is not None:
+            findings.append(signal(tokens, *span, RiskKind.PASSIVE_IDEATION, EXIT))
+    if HUMAN in lemmas and not lemmas.isdisjoint(QUIT):
+        span = _quit_human(tokens)
+        if span is not None:
+            findings.append(signal(tokens, *span, RiskKind.PASSIVE_IDEATION, QUIT_HUMAN))
+    if TIME_LEFT in lemmas and DECIDE in lemmas:
+        span = _own_time_left(tokens)
+        if span is not None:
+            findings.append(signal(tokens, *span, RiskKind.PLAN, OWN_TIME_LEFT))
+    if lex.BE in lemmas and not lemmas.isdisjoint(LATER_TIMES):
+        span = _absent_later(tokens, lemmas)
+        if span is not None:
+            findings.append(signal(tokens, *span, RiskKind.PASSIVE_IDEATION, ABSENT_LATER))
+    if not lemmas.isdisjoint(lex.COLD_PLACES) and not lemmas.isdisjoint(SETTLED_WORDS):
+        span = _walk_into_cold(tokens)
+        if span is not None:
+            findings.append(signal(tokens, *span, RiskKind.PLAN, INTO_COLD))
+    if LEAN_OUT in lemmas:
+        span = _leaning_out(tokens)
+        if span is not None and lemmas & (lex.VIEW_WORDS | lex.PHOTO_WORDS | WAVING):
+            # 窓から身を乗り出して花火を見た, 手を振った: leaning out to see or to wave.
+            findings.append(note(tokens, *span, "景色を見たり手を振ったりするために身を乗り出した"))
+        elif span is not None:
+            findings.append(signal(tokens, *span, RiskKind.PLAN, LEANED_OUT))
+    if lex.DIE in lemmas:
+        span = _dated_death(tokens)
+        if span is not None:
+            findings.append(signal(tokens, *span, RiskKind.PLAN, DATED_DEATH))
+        if ACCIDENT in lemmas and not lemmas.isdisjoint(LOOK_VERBS):
+            span = _staged(tokens)
+            if span is not None:
+                findings.append(signal(tokens, *span, RiskKind.PLAN, STAGED))
+    return findings
+
+
+def _exit(tokens: Tokens) -> tuple[int, int] | None:
+    for index in range(len(tokens) - 2):
+        if tokens[index].lemma not in LIFE_WHOLE or tokens[index + 1].lemma not in WHOLE_LINKS:
+            continue
+        noun = index + 2
+        if tokens[noun].lemma not in EXIT_NOUNS:
+            continue
+        following = [token.lemma for token in tokens[noun + 1 : noun + 4]]
+        if any(word in NEGATIONS for word in following):
+            return None
+        if not following or any(word in MEANT_WORDS for word in following):
+            return index, noun + 1 + (1 if following[:1] == ["予定"] else 0)
+    return None
+
+
+def _quit_human(tokens: Tokens) -> tuple[int, int] | None:
+    for index in range(len(tokens) - 1):
+        if tokens[index].lemma != HUMAN:
+            continue
+        verb = index + 1 if tokens[index + 1].lemma in QUIT else index + 2
+        if verb >= len(tokens) or tokens[verb].lemma not in QUIT:
+            continue
+        if verb == index + 2 and tokens[index + 1].lemma != "を":
+            continue
+        tail = verb_tail(tokens, verb)
+        if "たい" not in tail.lemmas or tail.negated:
+            continue
+        after = tokens[tail.end : tail.end + 1]
+        if after and after[0].lemma in DEGREE_WORDS:
+            # 人間やめたいくらい恥ずかしい: the wish measures the shame.
+            continue
+        return index, tail.end
+    return None
+
+
+def _own_time_left(tokens: Tokens) -> tuple[int, int] | None:
+    lemmas = [token.lemma for token in tokens]
+    for index, lemma in enumerate(lemmas):
+        if lemma != TIME_LEFT:
+            continue
+        before = tuple(lemmas[max(0, index - 2) : index])
+        after = lemmas[index + 1 : index + 3]
+        if before == BY_ONESELF and DECIDE in after:
+            return index - 2, index + 1 + after.index(DECIDE) + 1
+    return None
+
+
+def _absent_later(tokens: Tokens, lemmas: frozenset[str]) -> tuple[int, int] | None:
+    """Return the span of 来年の私はいない, unless a place or a move explains it."""
+    if not lemmas.isdisjoint(lex.MOVING_WORDS):
+        return None
+    for index in range(len(tokens) - 4):
+        time, link, person, topic = tokens[index : index + 4]
+        if time.lemma not in LATER_TIMES or link.lemma != "の" or not is_self(person.lemma):
+            continue
+        if topic.lemma not in ("は", "が", "なんて", "も"):
+            continue
+        verb = index + 4
+        if verb >= len(tokens) or tokens[verb].lemma != lex.BE:
+            continue
+        tail = verb_tail(tokens, verb)
+        if tail.lemmas[:1] == ("無い",):
+            return index, tail.end
+    return None
+
+
+def _walk_into_cold(tokens: Tokens) -> tuple[int, int] | None:
+    """Return the span of 雪の中を歩いていけばいい, or None.
+
+    The walk must be wished (歩いていけばいい, 歩いていきたい) and the message must settle on it
+    (決めた, 気持ちが軽くなった). 雪の中を歩いて帰った is a walk home.
+    """
+    lemmas = [token.lemma for token in tokens]
+    if TRAVEL_WORDS.intersection(lemmas):
+        # 雪の中を歩いていけばいいよ、車は危ないから: a way to get somewhere.
+        return None
+    for index in range(len(tokens) - 4):
+        if lemmas[index] not in lex.COLD_PLACES or lemmas[index + 1 : index + 3] != ["の", "中"]:
+            continue
+        if lemmas[index + 3] not in INTO or lemmas[index + 4] not in WALK_VERBS:
+            continue
+        after = lemmas[index + 5 : index + 10]
+        wished = "たい" in after or any(
+            after[position : position + 2] == ["ば", "良い"] for position in range(len(after))
+        )
+        if wished:
+            return index, index + 5
+    return None
+
+
+def _leaning_out(tokens: Tokens) -> tuple[int, int] | None:
+    """Return the span of 窓から身を乗り出して, or None when it is denied."""
+    lemmas = [token.lemma for token in tokens]
+    for index in range(len(tokens) - 4):
+        if lemmas[index] not in HEIGHTS or lemmas[index + 1] != "から":
+            continue
+        if lemmas[index + 2 : index + 5] != ["身", "を", LEAN_OUT]:
+            continue
+        if verb_tail(tokens, index + 4).negated:
+            return None
+        return index, index + 5
+    return None
+
+
+def _dated_death(tokens: Tokens) -> tuple[int, int] | None:
+    """Return the span of 入学式の前に死ぬ, a plain 死ぬ that ends its sentence after a date."""
+    for index, token in enumerate(tokens):
+        if token.lemma != lex.DIE or index < 3:
+            continue
+        link = (tokens[index - 2].lemma, tokens[index - 1].lemma)
+        if link not in BEFORE_LINKS:
+            continue
+        tail = verb_tail(tokens, index)
+        if tail.lemmas or not is_self(subject_of(tokens, index)):
+            continue
+        after = tokens[tail.end : tail.end + 1]
+        if after and not (is_sentence_end(after[0]) or after[0].pos_detail == "終助詞"):
+            continue
+        start, _ = sentence_bounds(tokens, index)
+        return max(start, index - 4), tail.end
+    return None
+
+
+def _staged(tokens: Tokens) -> tuple[int, int] | None:
+    """Return the span of 事故っぽく見える or 事故に見せる beside the sender's own death."""
+    # 団信って死んだら: a topic marked with って is no one else who dies.
+    own_death = any(
+        token.lemma == lex.DIE and subject_of(tokens, index) not in lex.OTHER_PEOPLE
+        for index, token in enumerate(tokens)
+    )
+    if not own_death:
+        return None
+    for index in range(len(tokens) - 2):
+        if tokens[index].lemma != ACCIDENT:
+            continue
+        if tokens[index + 1].lemma in LOOKS_WORDS and tokens[index + 2].lemma in LOOK_VERBS:
+            return index, index + 3
+    return None
