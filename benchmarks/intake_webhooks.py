@@ -107,7 +107,6 @@ def report(results: list[tuple[float, dict]], seconds: float) -> str:
     lines = [
         "## Intake: webhook acknowledgements",
         "",
-        "",
         f"Command: `.venv/bin/python -m benchmarks.intake_webhooks` ({seconds:.0f} s per rate).",
         f"Machine: {os.cpu_count()} cores, {platform.machine()}, Python "
         f"{platform.python_version()}; the broker, PostgreSQL, intake and the load generator "
