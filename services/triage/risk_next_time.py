@@ -21,7 +21,7 @@ from services.triage.signals import RiskKind, RiskSignal
 
 NEXT_TIMES = frozenset({"今度", "次", "次回"})
 NEXT_LINKS = frozenset({"は", "こそ", "も"})
-# What a resolve for next time says: やる, 確実に, 丈夫なやつにする, 本気, 成功させる.
+# Words of a resolve for next time: やる, 確実に, 丈夫なやつにする, 本気, 成功させる.
 RESOLVE_WORDS = frozenset({"遣る", "確実", "丈夫", "太い", "本気", "成功", "実行", "決行", "死ぬ"})
 # The verb a resolve word leads to must be one of doing or dying: 本気で言い返す is an argument.
 RESOLVE_VERBS = frozenset({"遣る", "為る", "死ぬ", "成功", "実行", "決行", "逝く", "終わる"})
