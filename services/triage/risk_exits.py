@@ -15,6 +15,8 @@
 and 入学式の前に死ぬほど緊張 are no exits.
 """
 
+from collections.abc import Callable
+
 from services.triage import risk_lexicon as lex
 from services.triage.findings import Tokens, note, signal
 from services.triage.morphology import is_sentence_end, sentence_bounds
@@ -63,41 +65,19 @@ STAGED = "事故に見せかけた死の計画"
 def exit_findings(tokens: Tokens, lemmas: frozenset[str]) -> list[RiskSignal | RiskNote]:
     """Return signals for exits from life, a self-set time left and disguised deaths."""
     findings: list[RiskSignal | RiskNote] = []
-    if not lemmas.isdisjoint(EXIT_NOUNS) and not lemmas.isdisjoint(LIFE_WHOLE):
-        span = _exit(tokens)
+    for needed, find, kind, explanation in READINGS:
+        # Each reading needs some of its words in the message, and most messages have none.
+        if not needed(lemmas):
+            continue
+        span = find(tokens, lemmas)
         if span is not None:
-            findings.append(signal(tokens, *span, RiskKind.PASSIVE_IDEATION, EXIT))
-    if HUMAN in lemmas and not lemmas.isdisjoint(QUIT):
-        span = _quit_human(tokens)
-        if span is not None:
-            findings.append(signal(tokens, *span, RiskKind.PASSIVE_IDEATION, QUIT_HUMAN))
-    if TIME_LEFT in lemmas and DECIDE in lemmas:
-        span = _own_time_left(tokens)
-        if span is not None:
-            findings.append(signal(tokens, *span, RiskKind.PLAN, OWN_TIME_LEFT))
-    if lex.BE in lemmas and not lemmas.isdisjoint(LATER_TIMES):
-        span = _absent_later(tokens, lemmas)
-        if span is not None:
-            findings.append(signal(tokens, *span, RiskKind.PASSIVE_IDEATION, ABSENT_LATER))
-    if not lemmas.isdisjoint(lex.COLD_PLACES) and not lemmas.isdisjoint(SETTLED_WORDS):
-        span = _walk_into_cold(tokens)
-        if span is not None:
-            findings.append(signal(tokens, *span, RiskKind.PLAN, INTO_COLD))
-    if LEAN_OUT in lemmas:
-        span = _leaning_out(tokens)
-        if span is not None and lemmas & (lex.VIEW_WORDS | lex.PHOTO_WORDS | WAVING):
-            # 窓から身を乗り出して花火を見た, 手を振った: leaning out to see or to wave.
-            findings.append(note(tokens, *span, "景色を見たり手を振ったりするために身を乗り出した"))
-        elif span is not None:
-            findings.append(signal(tokens, *span, RiskKind.PLAN, LEANED_OUT))
-    if lex.DIE in lemmas:
-        span = _dated_death(tokens)
-        if span is not None:
-            findings.append(signal(tokens, *span, RiskKind.PLAN, DATED_DEATH))
-        if ACCIDENT in lemmas and not lemmas.isdisjoint(LOOK_VERBS):
-            span = _staged(tokens)
-            if span is not None:
-                findings.append(signal(tokens, *span, RiskKind.PLAN, STAGED))
+            findings.append(signal(tokens, *span, kind, explanation))
+    span = _leaning_out(tokens) if LEAN_OUT in lemmas else None
+    if span is not None and lemmas & (lex.VIEW_WORDS | lex.PHOTO_WORDS | WAVING):
+        # 窓から身を乗り出して花火を見た, 手を振った: leaning out to see or to wave.
+        findings.append(note(tokens, *span, "景色を見たり手を振ったりするために身を乗り出した"))
+    elif span is not None:
+        findings.append(signal(tokens, *span, RiskKind.PLAN, LEANED_OUT))
     return findings
 
 
@@ -239,3 +219,63 @@ def _staged(tokens: Tokens) -> tuple[int, int] | None:
         if tokens[index + 1].lemma in LOOKS_WORDS and tokens[index + 2].lemma in LOOK_VERBS:
             return index, index + 3
     return None
+
+
+Span = tuple[int, int] | None
+# Each reading: the words it needs in the message, the search, the kind and the explanation.
+READINGS: tuple[
+    tuple[
+        Callable[[frozenset[str]], bool],
+        Callable[[Tokens, frozenset[str]], Span],
+        RiskKind,
+        str,
+    ],
+    ...,
+] = (
+    (
+        lambda lemmas: not lemmas.isdisjoint(EXIT_NOUNS) and not lemmas.isdisjoint(LIFE_WHOLE),
+        lambda tokens, _: _exit(tokens),
+        RiskKind.PASSIVE_IDEATION,
+        EXIT,
+    ),
+    (
+        lambda lemmas: HUMAN in lemmas and not lemmas.isdisjoint(QUIT),
+        lambda tokens, _: _quit_human(tokens),
+        RiskKind.PASSIVE_IDEATION,
+        QUIT_HUMAN,
+    ),
+    (
+        lambda lemmas: TIME_LEFT in lemmas and DECIDE in lemmas,
+        lambda tokens, _: _own_time_left(tokens),
+        RiskKind.PLAN,
+        OWN_TIME_LEFT,
+    ),
+    (
+        lambda lemmas: lex.BE in lemmas and not lemmas.isdisjoint(LATER_TIMES),
+        _absent_later,
+        RiskKind.PASSIVE_IDEATION,
+        ABSENT_LATER,
+    ),
+    (
+        lambda lemmas: (
+            not lemmas.isdisjoint(lex.COLD_PLACES) and not lemmas.isdisjoint(SETTLED_WORDS)
+        ),
+        lambda tokens, _: _walk_into_cold(tokens),
+        RiskKind.PLAN,
+        INTO_COLD,
+    ),
+    (
+        lambda lemmas: lex.DIE in lemmas,
+        lambda tokens, _: _dated_death(tokens),
+        RiskKind.PLAN,
+        DATED_DEATH,
+    ),
+    (
+        lambda lemmas: (
+            lex.DIE in lemmas and ACCIDENT in lemmas and not lemmas.isdisjoint(LOOK_VERBS)
+        ),
+        lambda tokens, _: _staged(tokens),
+        RiskKind.PLAN,
+        STAGED,
+    ),
+)
