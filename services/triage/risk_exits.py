@@ -31,7 +31,6 @@ EXIT_NOUNS = frozenset({"欠席", "退出", "退場", "退会", "脱退", "ロ�
 MEANT_WORDS = frozenset({"予定", "積もり", "たい", "為る", "ます"})
 HUMAN = "人間"
 QUIT = frozenset({"やめる", "辞める", "止める"})
-DEGREE_WORDS = frozenset({"くらい", "ぐらい", "ほど", "程"})
 TIME_LEFT = "余命"
 DECIDE = "決める"
 BY_ONESELF = ("自分", "で")
@@ -39,7 +38,6 @@ BY_ONESELF = ("自分", "で")
 LATER_TIMES = lex.FUTURE_TIMES | frozenset({"来月", "来週"})
 # 入学式の前に死ぬ, 卒業式までに死ぬ: a date before which the sender dies.
 BEFORE_LINKS = (("前", "に"), ("まで", "に"))
-ACCIDENT = lex.ACCIDENT
 # 事故っぽく見える, 事故に見えるように, 事故に見せる.
 LOOKS_WORDS = frozenset({"ぽい", "みたい", "風", "に"})
 LOOK_VERBS = frozenset({"見える", "見せる", "見せ掛ける"})
@@ -92,7 +90,9 @@ def _exit(tokens: Tokens) -> tuple[int, int] | None:
         if any(word in NEGATIONS for word in following):
             return None
         if not following or any(word in MEANT_WORDS for word in following):
-            return index, noun + 1 + (1 if following[:1] == ["予定"] else 0)
+            # 人生ごと欠席する予定: the span ends after 予定 when it follows the noun.
+            end = noun + 2 if following[:1] == ["予定"] else noun + 1
+            return index, end
     return None
 
 
@@ -109,7 +109,7 @@ def _quit_human(tokens: Tokens) -> tuple[int, int] | None:
         if "たい" not in tail.lemmas or tail.negated:
             continue
         after = tokens[tail.end : tail.end + 1]
-        if after and after[0].lemma in DEGREE_WORDS:
+        if after and after[0].lemma in lex.DEGREE_WORDS:
             # 人間やめたいくらい恥ずかしい: the wish measures the shame.
             continue
         return index, tail.end
@@ -214,7 +214,7 @@ def _staged(tokens: Tokens) -> tuple[int, int] | None:
     if not own_death:
         return None
     for index in range(len(tokens) - 2):
-        if tokens[index].lemma != ACCIDENT:
+        if tokens[index].lemma != lex.ACCIDENT:
             continue
         if tokens[index + 1].lemma in LOOKS_WORDS and tokens[index + 2].lemma in LOOK_VERBS:
             return index, index + 3
@@ -272,7 +272,7 @@ READINGS: tuple[
     ),
     (
         lambda lemmas: (
-            lex.DIE in lemmas and ACCIDENT in lemmas and not lemmas.isdisjoint(LOOK_VERBS)
+            lex.DIE in lemmas and lex.ACCIDENT in lemmas and not lemmas.isdisjoint(LOOK_VERBS)
         ),
         lambda tokens, _: _staged(tokens),
         RiskKind.PLAN,

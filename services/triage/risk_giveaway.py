@@ -14,7 +14,7 @@ A move, a stay in hospital, tidying up (断捨離), graduation, or the things of
 
 from services.triage import risk_lexicon as lex
 from services.triage.findings import Tokens, signal
-from services.triage.predicates import NEGATIONS, Desire, verb_tail
+from services.triage.predicates import BURDEN, NEGATIONS, Desire, verb_tail
 from services.triage.signals import RiskKind, RiskSignal
 
 GIVING_VERBS = frozenset({"呉れる", "くれる", "上げる", "あげる", "譲る", "配る", "手放す"})
@@ -22,7 +22,6 @@ GIVING_VERBS = frozenset({"呉れる", "くれる", "上げる", "あげる", "�
 SUDDEN_WORDS = frozenset({"行成", "いきなり", "急", "全部", "全て", "次々", "ぜんぶ", "一気"})
 SUDDEN_WINDOW = 8
 DEATH_TALK = frozenset({lex.DIE, lex.VANISH, "自殺"})
-BURDEN = "迷惑"
 # A death in the family a short time ago: 父が死んでまだ三月.
 RECENT_LOSS = frozenset({"未だ", "まだ", "先月", "最近", "この間"})
 # これで誰にも迷惑かけない: これ, as Sudachi normalizes it.
@@ -44,7 +43,6 @@ EXPLAINED_BY = lex.MOVING_WORDS | frozenset(
         "施設",
     }
 )
-DEGREE_WORDS = frozenset({"ほど", "程", "くらい", "ぐらい"})
 QUOTE_LINKS = frozenset({"って", "と"})
 SAY = "言う"
 EXPLANATION = "死をほのめかす言葉や身近な死のあとで、持ち物を急に人に譲っている"
@@ -106,7 +104,7 @@ def _death_talk(tokens: Tokens, index: int) -> bool:
             continue
         tail = verb_tail(tokens, position)
         after = [token.lemma for token in tokens[tail.end : tail.end + SAID_WINDOW]]
-        if after[:1] and after[0] in DEGREE_WORDS:
+        if after[:1] and after[0] in lex.DEGREE_WORDS:
             continue
         if tail.desire is Desire.WANT:
             return True

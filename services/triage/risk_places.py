@@ -322,7 +322,7 @@ def _present_on_place(tokens: Tokens, index: int, position: int, sentence_end: i
                 "危険な場所へ向かうという予告" if lemma == lex.GO else "危険な場所に今いる"
             )
             start, _ = sentence_bounds(tokens, index)
-            # 撮り鉄です。今日はホームの端っこで: a photographer says so in any sentence.
+            # 撮り鉄です。今日はホームの端っこで: a train photographer, named in any sentence.
             photographer = any(token.lemma == lex.TRAIN_PHOTOGRAPHER for token in tokens)
             sentence = tokens[start:sentence_end]
             if photographer or any(token.lemma in lex.PHOTO_WORDS for token in sentence):

@@ -202,7 +202,7 @@ def train_coming(tokens: Tokens, index: int) -> Finding:
 
 
 def vehicle_stuck(tokens: Tokens) -> bool:
-    """Return whether the message tells of a car that cannot move: 車が雪にはまった."""
+    """Return whether the message names a car that cannot move: 車が雪にはまった."""
     lemmas = message_lemmas(tokens)
     return bool(lemmas & lex.VEHICLES_STUCK_BY) and bool(lemmas & lex.STUCK_VEHICLE_WORDS)
 

@@ -543,6 +543,9 @@ SPACE_AFTER_CLAUSE = re.compile(f"(?<=[たいるねよなわ]) (?=[{JAPANESE_CHA
 
 
 def _spaces_as_sentence_ends(normalized: str) -> str | None:
+    if " " not in normalized:
+        # Most messages have no space, and this runs for every message not urgent at first.
+        return None
     # Only a message with one such space: in ぜんぶおわりにしたい しゅくだい あと2ぺーじ the
     # words after the spaces still belong to the first clause, and some writers put a space
     # after every word.
