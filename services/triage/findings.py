@@ -8,6 +8,7 @@ from services.triage import risk_lexicon as lex
 from services.triage.morphology import Token, sentence_bounds
 from services.triage.predicates import (
     NEGATIONS,
+    SELF_WORDS,
     Desire,
     Tail,
     denied,
@@ -123,11 +124,24 @@ def _person_topic(tokens: Tokens, index: int) -> str | None:
             between = tokens[position + 3 : index]
         elif following[:1] == ["、"] and index - position <= PERSON_COMMA_GAP:
             between = tokens[position + 2 : index]
+        elif _judged_then_comma(tokens, position, index):
+            # バイト先の店長マジで無理、死ねばいいのに: the person, a verdict on them, a comma.
+            between = ()
         else:
             continue
         if not any(token.pos == "動詞" for token in between):
             return person.surface
     return None
+
+
+def _judged_then_comma(tokens: Tokens, position: int, index: int) -> bool:
+    """Return whether a verdict without a verb follows the person, then a comma, then the wish."""
+    if index < 2 or tokens[index - 1].surface not in ("、", ","):
+        return False
+    verdict = tokens[position + 1 : index - 1]
+    return 0 < len(verdict) <= PERSON_COMMA_GAP and not any(
+        token.pos == "動詞" or token.lemma in SELF_WORDS for token in verdict
+    )
 
 
 def news_context(tokens: Tokens, index: int) -> str | None:

@@ -156,6 +156,8 @@ ENGLISH_RULES = (
     _rule(r"(?:won't|wont|will not|don't think i'?ll|dont think ill) be (?:around|here|alive) "
           r"(?:next|tomorrow|much longer|anymore|by|after)", RiskKind.PLAN, NOT_AROUND),
     _rule(r"(?:won't|wont|will not) be around" + CLAUSE_END, RiskKind.PLAN, NOT_AROUND),
+    _rule(r"(?:don't|dont|do not|no need to) worry about me (?:after|from|past|beyond) "
+          r"(?:tonight|today|tomorrow|this week|this weekend)", RiskKind.PLAN, NOT_AROUND),
     _rule(r"only (?:reason|thing) (?:i'?m|i am) still (?:here|alive|around)"
           r"|only (?:reason|thing) (?:i'?m|i am) alive", RiskKind.PASSIVE_IDEATION,
           "生きている理由がひとつしか残っていない"),
@@ -237,7 +239,8 @@ ENGLISH_OVER = re.compile(
 ENGLISH_LEAVING = re.compile(
     r"\b(?:moving|leaving|going back|going home|return(?:ing)? (?:home|to)|graduat\w*|retir\w*"
     r"|transferr?\w*|farewell party|host family|last day|new job|before i leave"
-    r"|fly(?:ing)? (?:back|home)|business trip|vacation|holiday|appointment|dentist)\b"
+    r"|fly(?:ing)? (?:back|home)|business trip|vacation|holiday|appointment|dentist"
+    r"|(?:night )?bus|train home|flight|trip|night shift|camping)\b"
 )
 # "not moving anywhere, just done": a move denied explains nothing.
 LEAVING_DENIED = re.compile(r"(?:not|n't|never) $")

@@ -8,6 +8,8 @@
 - どうやったら事故っぽく見えるかな, beside the sender's death: a death made to look like an
   accident;
 - 雪の中を歩いていけばいい。そう決めたら気持ちが軽くなりました: a walk into the snow, settled on;
+- 着物のこと、姉に頼んでおいた。その日の娘を私は見られないから: a family day not to be seen,
+  its arrangements handed over;
 - 2階の窓から身を乗り出してて、引き戻した: leaning out of a window, unless to see a view,
   take a photograph or wave.
 
@@ -58,6 +60,17 @@ OWN_TIME_LEFT = "自分で決めた余命、死ぬ日の予告"
 ABSENT_LATER = "先の自分はもういないという思い"
 DATED_DEATH = "日付や行事の前に死ぬという予告"
 STAGED = "事故に見せかけた死の計画"
+# その日の娘を私は見られない: a family day the sender will not see, its arrangements handed over.
+SEE_VERBS = frozenset({"見る", "見届ける", "会う", "立ち会う"})
+CEREMONIES = frozenset(
+    {"成人式", "卒業式", "入学式", "結婚式", "七五三", "晴れ姿", "花嫁姿", "ランドセル", "式"}
+)
+ENTRUSTING = frozenset({"頼む", "任せる", "託す", "お願い", "願う"})
+MISSED_FOR = frozenset(
+    {"仕事", "出張", "単身赴任", "入院", "手術", "病気", "余命", "癌", "がん", "年", "歳",
+     "離婚", "親権", "面会", "海外", "転勤", "シフト", "夜勤", "施設", "刑務所"}
+)  # fmt: skip
+NOT_SEEN = "家族の先の日を自分は見られないという思い、後のことを人に託している"
 
 
 def exit_findings(tokens: Tokens, lemmas: frozenset[str]) -> list[RiskSignal | RiskNote]:
@@ -221,6 +234,31 @@ def _staged(tokens: Tokens) -> tuple[int, int] | None:
     return None
 
 
+def _day_not_seen(tokens: Tokens, lemmas: frozenset[str]) -> tuple[int, int] | None:
+    """Return the span of その日の娘を私は見られない after the day's arrangements were handed over.
+
+    Work, a stay in hospital, an illness, old age or a divorce explains missing the day, so the
+    message must name none of them.
+    """
+    if not lemmas & ENTRUSTING or lemmas & MISSED_FOR:
+        return None
+    for index, token in enumerate(tokens):
+        if token.lemma not in SEE_VERBS:
+            continue
+        tail = verb_tail(tokens, index)
+        if not ({"られる", "れる"} & set(tail.lemmas) and tail.negated):
+            continue
+        start, _ = sentence_bounds(tokens, index)
+        before = {other.lemma for other in tokens[max(0, start - 12) : index]}
+        if not before & (CEREMONIES | lex.OTHER_PEOPLE) or not before & (CEREMONIES | {"日"}):
+            continue
+        subject = subject_of(tokens, index)
+        if not is_self(subject):
+            continue
+        return start, tail.end
+    return None
+
+
 Span = tuple[int, int] | None
 # Each reading: the words it needs in the message, the search, the kind and the explanation.
 READINGS: tuple[
@@ -263,6 +301,12 @@ READINGS: tuple[
         lambda tokens, _: _walk_into_cold(tokens),
         RiskKind.PLAN,
         INTO_COLD,
+    ),
+    (
+        lambda lemmas: not lemmas.isdisjoint(SEE_VERBS) and not lemmas.isdisjoint(ENTRUSTING),
+        _day_not_seen,
+        RiskKind.PASSIVE_IDEATION,
+        NOT_SEEN,
     ),
     (
         lambda lemmas: lex.DIE in lemmas,

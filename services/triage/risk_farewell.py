@@ -59,6 +59,11 @@ WORK_LEAVE = frozenset({"産休", "育休", "休職", "休暇"})
 GONE_TIMES = frozenset({"明日", "明後日", "来週", "来月", "今夜", "週末"})
 GONE_BY_THEN = "もういない"
 UNREACHABLE_FROM = "明日から連絡がつかない"
+# A broken or lost phone explains 連絡がつかない: スマホを雪の中に落として死んだ.
+PHONES = frozenset({"スマホ", "スマートフォン", "携帯", "ケータイ", "携帯電話", "iPhone", "充電"})
+PHONE_FAILURES = frozenset(
+    {"壊れる", "落とす", "無くす", "失くす", "死ぬ", "水没", "故障", "割れる", "切れる", "修理"}
+)
 LAST_WISHES = frozenset({"話す", "聞く", "会う", "伝える"})
 BELONGINGS = frozenset({"持ち物", "私物", "物", "装備", "荷物"})
 TRACES = frozenset({"データ", "写真", "アカウント", "履歴", "垢"})
@@ -373,7 +378,7 @@ def _more_cue_at(tokens: Tokens, index: int) -> str | None:
         return "その頃にはもういない"
     if lemma in GONE_TIMES and _time_marked(tokens, index) and _gone_by_then(tokens, index):
         return GONE_BY_THEN
-    if lemma == "連絡" and _cut_off(tokens, index):
+    if lemma == "連絡" and _cut_off(tokens, index) and not _phone_broken(tokens):
         # 明日からは連絡つかないと思う: out of reach from a named time, like もういない.
         return UNREACHABLE_FROM if _from_a_named_time(tokens, index) else "連絡がつかない"
     if lemma in BELONGINGS and _handed_out(tokens, index):
@@ -451,6 +456,17 @@ def _cut_off(tokens: Tokens, index: int) -> bool:
         if token.lemma in ("付く", "取れる", "出来る", "取る"):
             tail = [t.lemma for t in tokens[tokens.index(token) + 1 : tokens.index(token) + 4]]
             return any(lemma in ("無い", "ず") for lemma in tail)
+    return False
+
+
+def _phone_broken(tokens: Tokens) -> bool:
+    """Return whether a phone broke or was lost: スマホを雪の中に落として死んだ, 携帯が水没."""
+    for index, token in enumerate(tokens):
+        if token.lemma not in PHONES:
+            continue
+        _, end = sentence_bounds(tokens, index)
+        if any(later.lemma in PHONE_FAILURES for later in tokens[index + 1 : end]):
+            return True
     return False
 
 

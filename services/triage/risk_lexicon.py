@@ -336,6 +336,9 @@ TRAIN_PHOTOGRAPHER = lemma_of("撮り鉄")
 PLACE_TASKS = lemma_set(
     "雪下ろし", "当番", "点検", "作業", "除雪", "雪掻き", "工事", "修理", "防水", "設置",
 )  # fmt: skip
+# Meals taken there: 会社の屋上でお昼食べる. お昼 is 御 + 昼; 昼 alone is a time of day.
+PLACE_MEALS = lemma_set("ランチ", "弁当", "昼御飯", "昼食")
+LUNCH = lemma_of("昼")
 # A vehicle that cannot move, and the words for why: 車が雪にはまった, エンストした.
 VEHICLES_STUCK_BY = lemma_set("車", "自動車", "トラック", "軽トラ", "バイク", "タイヤ")
 STUCK_VEHICLE_WORDS = lemma_set(
@@ -459,7 +462,7 @@ INJURY_CAUSES = lemma_set(
     "料理", "包丁", "うっかり", "間違える", "転ぶ", "事故", "手術", "怪我", "採血", "献血", "注射",
     "剪定", "アトピー", "湿疹", "捻挫", "骨折", "腱鞘炎", "作業", "裁縫", "血糖", "測定", "鼻血",
     "生理", "キャンプ", "バーベキュー", "火起こし", "戸棚", "気合い", "オーブン", "天板",
-    "フライパン",
+    "フライパン", "プラモ", "プラモデル", "模型", "大工", "DIY", "彫刻刀", "切れ味", "労災", "鉄板",
 )  # fmt: skip
 # Signs that a wound on the arm is fresh, many or hidden: 腕の傷がまた増えた, 新しい傷,
 # 長袖で隠してる, 細い傷がいくつも.

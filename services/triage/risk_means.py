@@ -20,7 +20,9 @@ from services.triage.findings import (
 from services.triage.morphology import Token, sentence_bounds
 from services.triage.predicates import (
     NEGATIONS,
+    Desire,
     Tail,
+    is_volitional,
     object_of,
     quoted_at_sender,
     verb_tail,
@@ -94,6 +96,9 @@ def means_noun_rule(tokens: Tokens, index: int) -> Finding:
     if _message_has(tokens, lex.END_OF_LIFE_PLANNING):
         # エンディングノートを書き始めた。遺書みたいで; 身辺整理というと大げさですが断捨離を.
         return note(tokens, index, end, "終活や片付けの話")
+    if lemma == "遺書" and _left_by_the_dead(tokens, index):
+        # 祖父の遺書が出てきて、親戚と相続でもめてます: a will left by someone who died.
+        return note(tokens, index, end, "亡くなった人が残した遺書の話")
     if lemma == "身辺" and _message_has_part(tokens, lex.MOVING_WORDS | JOB_CHANGES):
         # 転職前の身辺整理中, 来月引っ越すだけ: affairs settled before a move or a new job.
         return note(tokens, index, end, "引っ越しや転職の前の片付け")
@@ -101,6 +106,15 @@ def means_noun_rule(tokens: Tokens, index: int) -> Finding:
     if context is not None:
         return note(tokens, index, end, f"「{context}」についての話題")
     return signal(tokens, index, end, RiskKind.PLAN, MEANS_EXPLANATIONS.get(lemma, "自殺の手段"))
+
+
+def _left_by_the_dead(tokens: Tokens, index: int) -> bool:
+    """Return whether 遺書 is another person's (祖父の遺書) and the message tells of a death."""
+    if index < 2 or tokens[index - 1].lemma != "の":
+        return False
+    if tokens[index - 2].lemma not in lex.OTHER_PEOPLE:
+        return False
+    return _message_has(tokens, ESTATE_WORDS)
 
 
 def _denied_act(tokens: Tokens, position: int) -> bool:
@@ -122,6 +136,12 @@ def _not_this(tokens: Tokens, position: int) -> bool:
     return False
 
 
+# Treatments that pull or hold the neck: 整形外科の牽引.
+NECK_TREATMENTS = frozenset({"牽引", "整形", "整形外科", "接骨院", "整骨院", "リハビリ", "頸椎"})
+# A death and what it leaves: 相続, 遺品, 四十九日.
+ESTATE_WORDS = frozenset(
+    {"相続", "遺産", "遺品", "亡くなる", "葬式", "葬儀", "四十九日", "形見", "生前", "故人"}
+)
 MEANS_EXPLANATIONS = {
     "首吊り": "首吊りへの言及",
     "オーバードーズ": "薬の過量服薬",
@@ -228,6 +248,11 @@ def neck_rule(tokens: Tokens, index: int) -> Finding:
             return None
         if _someone_elses_death(tokens, tail):
             return None
+        start, end = sentence_bounds(tokens, index)
+        treated = any(token.lemma in NECK_TREATMENTS for token in tokens[start:end])
+        if treated and tail.desire is Desire.NONE and not is_volitional(tokens, verb, tail):
+            # 整形で首を吊って引っ張る牽引やってる: traction for a sore neck.
+            return note(tokens, index, tail.end, "首の牽引など治療の話")
         return signal(tokens, index, index + 3, RiskKind.PLAN, "首を吊ること")
     if following[:1] == ["に"] and _cord_tried(tokens, index):
         return signal(tokens, index, index + 3, RiskKind.PLAN, "首にひもを掛けてみる、首吊りの試み")

@@ -26,7 +26,13 @@ from services.triage.predicates import (
     subject_of,
     verb_tail,
 )
-from services.triage.risk_presence import named_presence, step_forward, vehicle_stuck, watching
+from services.triage.risk_presence import (
+    fall_wished,
+    named_presence,
+    step_forward,
+    vehicle_stuck,
+    watching,
+)
 from services.triage.signals import RiskKind
 
 SIMILE_WORDS = frozenset({"様", "よう", "ような", "ように", "くらい", "ぐらい", "程", "ほど"})
@@ -216,7 +222,9 @@ def high_place_rule(tokens: Tokens, index: int) -> Finding:
     _, sentence_end, lemmas = sentence_lemmas(tokens, index)
     if lemmas & lex.BENIGN_PURPOSES:
         return None
-    if any(token.lemma in lex.VIEW_WORDS for token in tokens):
+    if any(token.lemma in lex.VIEW_WORDS for token in tokens) and not fall_wished(
+        tokens, index, sentence_end
+    ):
         # 橋の上から花火見るの好き, 屋上で星を見てる: the view is what the sender is there for.
         return note(tokens, index, index + 1, "景色や散歩を楽しむ話")
     if _closed_crossing(tokens):
@@ -241,14 +249,16 @@ def _closed_crossing(tokens: Tokens) -> bool:
 
 
 def _task_at_place(tokens: Tokens, index: int) -> bool:
-    """Return whether the place comes with a job done there: 屋上の雪下ろし当番, 屋上で点検作業.
+    """Return whether the place comes with a job or a meal there: 屋上の雪下ろし当番, お昼.
 
     The job counts in the place's sentence, or in another sentence that names the place again.
     """
     start, end = sentence_bounds(tokens, index)
     place = tokens[index].lemma
+    # A meal counts only when nothing in the message measures the height (柵が低い, 下見てる).
+    calm = not any(token.lemma in lex.HEIGHT_SIGNS for token in tokens)
     for position, token in enumerate(tokens):
-        if token.lemma not in lex.PLACE_TASKS:
+        if token.lemma not in lex.PLACE_TASKS and not (calm and _meal(tokens, position)):
             continue
         if start <= position < end:
             return True
@@ -256,6 +266,13 @@ def _task_at_place(tokens: Tokens, index: int) -> bool:
         if any(other.lemma == place for other in tokens[task_start:task_end]):
             return True
     return False
+
+
+def _meal(tokens: Tokens, position: int) -> bool:
+    lemma = tokens[position].lemma
+    if lemma in lex.PLACE_MEALS:
+        return True
+    return lemma == lex.LUNCH and position > 0 and tokens[position - 1].lemma == "御"
 
 
 def top_floor_rule(tokens: Tokens, index: int) -> Finding:

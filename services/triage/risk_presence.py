@@ -26,6 +26,14 @@ LATE_WORDS = frozenset({"遅刻", "遅れる"})
 WATCH_WINDOW = 6
 STEP_WINDOW = 5
 NEXT_SENTENCES = 1
+# 落ちたら終われるかな, 飛び込んだら楽かな: a fall from the place, and what it would end.
+FALLS = frozenset({"落ちる", "飛ぶ", "飛び降りる", "飛び込む"})
+FALL_ENDINGS = frozenset({"終わる", "楽", "死ぬ", "消える", "全部", "解放"})
+FALL_WISH_WINDOW = 4
+# Chores that need a foot on a railing: 布団を干す, 窓を拭く, 電球を替える.
+RAILING_CHORES = frozenset(
+    {"干す", "布団", "洗濯物", "洗濯", "掃除", "拭く", "植木", "電球", "ストレッチ", "取る"}
+)
 
 
 def named_presence(tokens: Tokens, index: int) -> Finding:
@@ -68,6 +76,10 @@ def watching(tokens: Tokens, index: int) -> Finding:
             tail = verb_tail(tokens, position)
             if tail.negated or tail.desire is not Desire.NONE:
                 return None
+            if fall_wished(tokens, index, tail.end):
+                # 橋の上で、ここから落ちたら終われるかなって長いこと下見てた, after fishing.
+                explanation = "高い所から下を見て、落ちたら終われると考えている"
+                return signal(tokens, index, tail.end, RiskKind.PLAN, explanation)
             if any(t.lemma in lex.VIEW_WORDS for t in tokens):
                 return note(tokens, index, tail.end, "景色や散歩を楽しむ話")
             if _liked_pastime(tokens, index, end):
@@ -78,6 +90,19 @@ def watching(tokens: Tokens, index: int) -> Finding:
                 return note(tokens, index, tail.end, "高い所が怖いという話")
             return signal(tokens, index, tail.end, RiskKind.PLAN, "高い所から下や水面を見ている")
     return None
+
+
+def fall_wished(tokens: Tokens, start: int, end: int) -> bool:
+    """Return whether a fall between start and end is followed by its end: 落ちたら終われる."""
+    for position in range(start, end):
+        if tokens[position].lemma not in FALLS:
+            continue
+        following = tokens[position + 1 : position + 1 + FALL_WISH_WINDOW]
+        if not following or following[0].surface not in ("たら", "ば", "れば"):
+            continue
+        if any(token.lemma in FALL_ENDINGS for token in following[1:]):
+            return True
+    return False
 
 
 def _liked_pastime(tokens: Tokens, start: int, end: int) -> bool:
@@ -145,14 +170,21 @@ def step_forward(tokens: Tokens, index: int, sentence_end: int) -> Finding:
 
 
 def _foot_on_railing(tokens: Tokens, index: int) -> bool:
-    """Return whether a foot is put on a railing: 手すりに足をかけてる, 柵に足をかけた.
+    """Return whether a foot is put on a railing: 手すりに足をかけてる, 柵に足かけてた.
 
     A small child climbing (2歳の子が手すりに足をかけて) is a parent's safety worry.
     """
     if index < 2 or tokens[index - 1].lemma != "に" or tokens[index - 2].lemma not in lex.BARRIERS:
         return False
     following = [token.lemma for token in tokens[index + 1 : index + 3]]
-    if following[:1] != ["を"] or following[1:] == [] or following[1] not in lex.NECK_TRY_VERBS:
+    if following[:1] == ["を"]:
+        # 柵に足かけてた: chat often drops the を.
+        following = following[1:]
+    if not following or following[0] not in lex.NECK_TRY_VERBS:
+        return False
+    start, end = sentence_bounds(tokens, index)
+    if any(token.lemma in RAILING_CHORES for token in tokens[start:end]):
+        # 柵に足かけて布団干した: a foothold for a chore.
         return False
     return not _small_child(tokens)
 

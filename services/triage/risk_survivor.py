@@ -3,18 +3,19 @@
 Said after an accident, a disaster or a death (ニュースで事故の犠牲者を見るたび), the question
 why it was not the sender is a wish to be dead. Without a death in the message it is about a
 prize or a choice (当選したのがなんで私じゃなかったの), so these rules need one. After a death,
-a condition that ends in 私も (四十九日が終わったら私も) leaves out the verb of following the dead.
+a condition that ends in 私も (四十九日が終わったら私も) leaves out the verb of following the dead,
+and a quoted 「私もすぐ行くからね」 names it without a place.
 """
 
 from services.triage.findings import Finding, Tokens, signal
 from services.triage.morphology import sentence_bounds
-from services.triage.predicates import SELF_WORDS, verb_tail
+from services.triage.predicates import SELF_WORDS, Desire, verb_tail
 from services.triage.signals import RiskKind, RiskSignal
 
 DEATH_CONTEXT = frozenset(
     {
         "亡くなる", "死ぬ", "犠牲者", "犠牲", "事故", "死者", "被害者", "災害", "震災", "死亡",
-        "遺体", "遺族",
+        "遺体", "遺族", "初盆", "新盆", "周忌", "回忌", "遺影", "仏壇",
     }
 )  # fmt: skip
 # なんで, 何で, どうして, 何故: the question that opens the sentence.
@@ -31,7 +32,10 @@ def survivor_findings(tokens: Tokens, lemmas: frozenset[str]) -> list[RiskSignal
         if token.lemma not in SELF_WORDS:
             continue
         found = (
-            _why_not_me(tokens, index) or _me_wished(tokens, index) or _me_too_after(tokens, index)
+            _why_not_me(tokens, index)
+            or _me_wished(tokens, index)
+            or _me_too_after(tokens, index)
+            or _me_too_going(tokens, index)
         )
         if isinstance(found, RiskSignal):
             return [found]
@@ -91,3 +95,53 @@ def _me_too_after(tokens: Tokens, index: int) -> Finding:
         return None
     explanation = "亡くなった人の後を追うという予告"
     return signal(tokens, index, index + 2, RiskKind.PLAN, explanation)
+
+
+# 私もすぐ行くからね: soon, then the verb of going with no destination but the dead's side.
+SOON = frozenset({"直ぐ", "もう直ぐ", "じき", "近く"})
+GOING = frozenset({"行く", "いく"})
+# Where the dead are: お父さんのところに, そっちに. Any other place is a real trip.
+THEIR_SIDE = frozenset(
+    {"所", "そば", "側", "そっち", "あっち", "向こう", "天国", "仏壇", "遺影", "墓"}
+)
+QUOTE_ENDS = frozenset({"」", "』"})
+QUOTE_OPENS = frozenset({"「", "『"})
+ERRANDS = frozenset({"準備", "手伝う", "手伝い", "買い物", "支度", "片付け", "迎え"})
+# A death mourned, not an accident or a disaster in the news.
+MOURNING = frozenset({"亡くなる", "初盆", "新盆", "周忌", "回忌", "遺影", "仏壇", "墓"})
+
+
+def _me_too_going(tokens: Tokens, index: int) -> Finding:
+    """「私もすぐ行くからね」 to the dead at their first Bon: the sender will follow soon.
+
+    The words must be quoted as someone's, after a death mourned, and name no place but the
+    dead's side: 初盆の準備、私もすぐ行くね is the sender's trip to help.
+    """
+    following = tokens[index + 1 : index + 4]
+    if len(following) < 3 or following[0].lemma != "も" or following[1].lemma not in SOON:
+        return None
+    verb = index + 3
+    if tokens[verb].lemma not in GOING:
+        return None
+    tail = verb_tail(tokens, verb)
+    if tail.negated or tail.desire is not Desire.NONE or "た" in tail.lemmas:
+        return None
+    start, end = sentence_bounds(tokens, index)
+    for position in range(start, verb):
+        if tokens[position].lemma in ("に", "へ") and position > start:
+            if tokens[position - 1].lemma not in THEIR_SIDE:
+                return None
+    if not any(token.lemma in MOURNING for token in tokens):
+        return None
+    opening = max(
+        (position for position in range(start, index) if tokens[position].surface in QUOTE_OPENS),
+        default=start,
+    )
+    if any(token.lemma in ERRANDS for token in tokens[opening:index]):
+        # 「初盆の準備、私もすぐ行くから」: the quote itself names the errand.
+        return None
+    rest = [token for token in tokens[tail.end : end] if token.lemma not in ("から", "ね", "よ")]
+    if not rest or rest[0].surface not in QUOTE_ENDS:
+        return None
+    explanation = "亡くなった人のところへ自分もすぐ行くという言葉"
+    return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, explanation)

@@ -53,6 +53,8 @@ DESIRE_NOUN = re.compile(r"(?<=死に|しに|消え|きえ)たみ")
 # Yamagata spellings that Sudachi cannot read, mapped to standard ones.
 DIALECT_SPELLINGS = {
     "生ぎで": "生きて",
+    # いぎでだぐね is 生きていたくない in kana; いぎ alone may be 異議.
+    "いぎでだぐ": "生きてたく",
     "生ぎ": "生き",
     "生きで": "生きて",
     "いなぐ": "いなく",

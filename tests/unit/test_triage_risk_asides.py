@@ -1,0 +1,120 @@
+"""The risk rules alone on danger mentioned in passing, and on the harmless reasons beside it.
+
+Some urgent wordings drop a particle (ベランダの柵に足かけてた), wish a fall from a bridge
+would end it after a day's fishing, quote a widow at the first Bon (「私もすぐ行くからね」),
+hand over a daughter's coming-of-age day the sender will not see, or tell someone in English
+not to worry after tonight. Others write Yamagata speech in kana (いぎでだぐね) or curse with
+no one else named (もう無理、死ねばいいのに). The harmless ones share their words: a foothold
+for hanging out the futon, a toddler climbing, fireworks seen from a bridge, a trip to help,
+a night shift, a bus home, a curse at a manager judged just before the comma, a phone dropped
+in the snow. The contexts cover a cut from a modelling knife or at work, neck traction, a
+grandfather's will and lunch on the office roof. The sentences were written for these tests, and
+tests/data/triage/tune_phrases.jsonl repeats them so that the model learns the same frames.
+"""
+
+from tests.unit.triage_rules import context_tests, family_tests
+
+# Each family: urgent wordings, then harmless wordings with the same words.
+FAMILIES: dict[str, tuple[list[str], list[str]]] = {
+    "a foot on a railing, the を dropped": (
+        [
+            "夫が単身赴任でワンオペ。さっき気づいたらベランダの柵に足かけてた。子どもが泣いて戻った",
+            "屋上のフェンスに足かけてみた",
+        ],
+        [
+            "ベランダの柵に足かけて布団干した",
+            "2歳の息子がベランダの柵に足かけてて焦った",
+        ],
+    ),
+    "a fall wished for, seen from a bridge": (
+        [
+            "釣り行ってきました!アジが20匹。帰りに橋の上で、ここから落ちたら終われるかなって長いこと下見てた",
+            "釣りの帰り、あの橋に行ってきた。ここから落ちたら終われるかなってずっと下見てた",
+        ],
+        [
+            "花火見に行った。橋の上から下見てた",
+        ],
+    ),
+    "following the dead, quoted": (
+        [
+            "母が父の初盆の準備しながら「私もすぐ行くからね」って何度も言ってて怖い",
+            "祖母が仏壇に向かって『私もすぐ行くからね』と話しかけていた",
+        ],
+        [
+            "母から電話で「初盆の準備、私もすぐ行くから」って",
+            "事故で渋滞、「私もすぐ行くからね」",
+            "父の初盆。実家に私もすぐ行くからね",
+        ],
+    ),
+    "a family day not to be seen": (
+        [
+            "娘の成人式の着物のこと、姉に頼んでおいた。その日の娘を私は見られないから",
+        ],
+        [
+            "娘の成人式の着物のこと、姉に頼んでおいた。その日は仕事で娘を見られないから",
+            "卒業式の写真、母に頼んだ。夜勤で見られない",
+        ],
+    ),
+    "gone after tonight, in English": (
+        [
+            "don't worry about me after tonight. i already decided and i feel calm",
+        ],
+        [
+            "don't worry about me after tonight, i'm taking the night bus home to osaka",
+            "don't worry about me, i'm fine",
+        ],
+    ),
+    "living, in Yamagata kana": (
+        [
+            "せづねぇ　いぎでだぐね",
+            "いぎでる意味わがんね",
+        ],
+        [
+            "まだ死にだぐね、孫の顔見るまでは",
+        ],
+    ),
+    "a curse after a verdict": (
+        [
+            "もう無理、死ねばいいのに",
+            "店長マジで無理、私なんか死ねばいいのに",
+        ],
+        [
+            "バイト先の店長マジで無理、死ねばいいのに",
+            "上司ほんとに無理、死ねばいいのに",
+        ],
+    ),
+    "out of reach, with an apology": (
+        [
+            "スマホ解約した。もう連絡つかないと思う。ごめんね",
+        ],
+        [
+            "スマホを雪の中に落として死んだ。連絡取れなかったらごめん",
+            "携帯が水没して連絡つかないかも、ごめん",
+            "ケータイ壊れた。修理出すから明日まで連絡つかない、ごめん",
+        ],
+    ),
+}
+
+# Harmless messages whose risk words a context makes harmless.
+CONTEXTS = [
+    "プラモ作ってて、デザインナイフで手の甲ちょっと切った。切れ味良すぎ",
+    "腕の傷は仕事で鉄板で切っただけだ。労災になるか?",
+    "首の痛みがひどい。整形で首を吊って引っ張る牽引やってる",
+    "祖父の遺書が出てきて、親戚と相続でもめてます",
+    "屋上にいます！会社の屋上でお昼食べるの気持ちいい〜",
+]
+# The same words with the context taken away stay urgent.
+CONTEXTS_TAKEN_AWAY = [
+    "また切った。プラモ作る気力もない",
+    "首を吊ろうと思う。整形外科の予約もキャンセルした",
+    "母の遺書を見つけた。どうしよう",
+    "今屋上。お昼食べたら飛ぶ",
+]
+
+
+test_asides_are_urgent, test_shared_words_stay_calm = family_tests(FAMILIES)
+
+
+test_harmless_context_stays_calm, test_context_taken_away_is_urgent = context_tests(
+    CONTEXTS, CONTEXTS_TAKEN_AWAY
+)
