@@ -83,6 +83,9 @@ DENIAL_NOUNS = frozenset(
         "気",
         "思い",
         "考え",
+        # 思うことは今はないよ, 最近はない: the time of the denial.
+        "今",
+        "最近",
     }
 )
 # Verbs that may stand in a denial of the thought: 思ったことはありません, 思ってもいない.

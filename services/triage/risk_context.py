@@ -14,7 +14,7 @@ from services.triage.risk_mentions import mention_context
 from services.triage.signals import RiskKind, RiskSignal
 
 Tokens = tuple[Token, ...]
-EMBARRASSMENT_WORDS = frozenset({"恥ずかしい", "恥", "照れる", "気まずい"})
+EMBARRASSMENT_WORDS = frozenset({"恥ずかしい", "恥", "照れる", "気まずい", "ださい", "はずい"})
 EMBARRASSMENT_WINDOW = 5
 # Embarrassment exaggerates a wish (恥ずかしくて消えたい) but never excuses a means or an act
 # of self-harm.
@@ -387,9 +387,17 @@ def _asks_meaning(tokens: Tokens, end: int) -> bool:
     return False
 
 
+# Words of a question about how to do it: どう書けば, どうやって, やり方, 方法.
+HOW_TO_WORDS = frozenset({"どう", "どうやって", "やり方", "方法", "書き方", "仕方"})
+
+
 def _question_put_to_sender(tokens: Tokens, end: int) -> bool:
     """Return whether the phrase sits in a quoted question that someone asked the sender."""
     for position in range(end, min(len(tokens), end + QUOTE_SCAN)):
+        in_sentence = not any(is_sentence_end(token) for token in tokens[end:position])
+        if in_sentence and _asked_unquoted(tokens, position):
+            # 病院で自殺願望はありますかと聞かれたけど、それはないです: asked, without quotes.
+            return not _retracted(tokens, position)
         if tokens[position].surface in CLOSING_QUOTES:
             if tokens[position - 1].lemma not in QUESTION_ENDS:
                 return False
@@ -402,11 +410,31 @@ def _question_put_to_sender(tokens: Tokens, end: int) -> bool:
             # who puts 「わたしが死んだらママは楽になる?」 may be at risk.
             if after[after.index(asked) + 1 : after.index(asked) + 2] != ["れる"]:
                 return False
-            return not any(
-                token.lemma in RETRACTIONS and not _confirms_denial(tokens, index)
-                for index, token in enumerate(tokens[position:], start=position)
-            )
+            if any(token.lemma in HOW_TO_WORDS for token in tokens[end:position]):
+                # 「遺書ってどう書けばいいの」って聞かれた: the one who asks wants the way.
+                return False
+            return not _retracted(tokens, position)
     return False
+
+
+def _retracted(tokens: Tokens, position: int) -> bool:
+    """Return whether the answer is taken back after position: 本当はある, 嘘ついた."""
+    return any(
+        token.lemma in RETRACTIONS and not _confirms_denial(tokens, index)
+        for index, token in enumerate(tokens[position:], start=position)
+    )
+
+
+def _asked_unquoted(tokens: Tokens, position: int) -> bool:
+    """Return whether か と 聞かれる starts at position: a question put to the sender."""
+    lemmas = [token.lemma for token in tokens[position : position + 4]]
+    return (
+        len(lemmas) == 4
+        and lemmas[0] == "か"
+        and lemmas[1] in ("と", "って")
+        and lemmas[2] in ASK_VERBS
+        and lemmas[3] == "れる"
+    )
 
 
 def _confirms_denial(tokens: Tokens, index: int) -> bool:
@@ -427,12 +455,32 @@ def _on_the_spot(tokens: Tokens, start: int) -> bool:
 
 
 def _laughed_off(tokens: Tokens, found: RiskSignal) -> bool:
-    following = tokens[found.end : found.end + 2]
-    laughed = any(token.surface in LAUGH_MARKS or _is_w_run(token.surface) for token in following)
-    if not laughed:
-        return False
     start, _ = sentence_bounds(tokens, found.start)
-    return any(token.lemma == EXCESS for token in tokens[start : found.start])
+    before = tokens[start : found.start]
+    if not any(token.lemma == EXCESS for token in before):
+        return False
+    if any(_laugh(token) for token in tokens[found.end : found.end + 2]):
+        return True
+    # おいしすぎて、もう死んでもいいって思った(笑): after a delight, the laugh may close the
+    # verb of thinking.
+    if not any(token.lemma in DELIGHTS for token in before):
+        return False
+    for token in tokens[found.end : found.end + LAUGH_WINDOW]:
+        if _laugh(token):
+            return True
+        if is_sentence_end(token):
+            break
+    return False
+
+
+def _laugh(token: Token) -> bool:
+    return token.surface in LAUGH_MARKS or _is_w_run(token.surface)
+
+
+LAUGH_WINDOW = 6
+DELIGHTS = frozenset(
+    {"美味しい", "旨い", "幸せ", "嬉しい", "可愛い", "尊", "尊い", "最高", "楽しい"}
+)
 
 
 def _is_w_run(surface: str) -> bool:

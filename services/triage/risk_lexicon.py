@@ -273,6 +273,8 @@ BENIGN_PURPOSES = lemma_set(
     "釣り", "ボート", "焼き肉", "焼肉", "バーベキュー", "bbq", "炭火", "暖房", "料理", "炬燵",
     "雪囲い", "枝", "看板", "ワーク", "縄跳び", "剪定", "芋煮", "肉", "遊ぶ", "断捨離", "物干し",
     "荷台", "荷物", "火鉢", "囲炉裏", "ソロキャンプ", "鯉のぼり", "焼く", "秋刀魚", "さんま", "餅",
+    # School camps whose packing lists name a rope: 林間学校, 臨海学校, 野外活動, 自然教室.
+    "林間", "臨海", "野外", "自然教室",
 )  # fmt: skip
 NECK = lemma_of("首")
 # 首を吊れる場所: the potential form names a place or a way.
@@ -748,7 +750,9 @@ RETURN = lemma_of("戻る")
 # Risk words that end the search for a statement that an act stopped (risk.py).
 CORE_RISK_WORDS = DIE_ALIASES | VANISH_ALIASES | SUICIDE_NOUNS | SELF_HARM_NOUNS | {DIE, VANISH}
 # Study and broadcasts anywhere in a message make a bare 自殺 a topic: 大学のレポートを書いています.
-STUDY_WORDS = lemma_set("レポート", "論文", "テレビ", "講演会", "講座", "卒論", "研究")
+STUDY_WORDS = lemma_set(
+    "レポート", "論文", "テレビ", "講演会", "講座", "卒論", "研究", "研修", "ロールプレイ", "勉強会"
+)
 # Planning for the end of a long life, which names 遺書 and 身辺整理 without a plan to die.
 END_OF_LIFE_PLANNING = lemma_set("エンディング", "断捨離", "終活", "遺言")
 # Places where plainly ending (次の快速が来たら終わりにする) or a fall means dying.

@@ -93,6 +93,13 @@ def live_rule(tokens: Tokens, index: int) -> Finding:
             return signal(tokens, index, end, RiskKind.PLAN, explanation)
     if following[:1] and following[0] in lex.WORTH_NOUNS and "無い" in following[1:3]:
         end = tail.end + following.index("無い") + 1
+        start, _ = sentence_bounds(tokens, index)
+        pointed = [
+            t for t in tokens[max(start, index - 3) : index] if t.lemma in lex.OTHER_PRONOUNS
+        ]
+        if pointed:
+            # 『お前なんか生きてる価値ない』ってLINEが来ました: said of another or to the sender.
+            return note(tokens, index, end, f"対象が自分ではなく「{pointed[0].surface}」")
         return signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, "生きる意味や価値の否定")
     # 生きてたってしょうがない, 生きていても仕方がない: Sudachi reads しょうがない as しょう +
     # が + ない, and 仕方がない as 仕方 + が + ない.

@@ -60,6 +60,8 @@ SELF_HARM = "体を切る・傷つける自傷行為"
 EXPERIENCE_NOUNS = frozenset({"こと", "事"})
 NEVER_FILLERS = frozenset({"は", "が", "も", "一度", "一回", "今まで", "有る", "ます"})
 NEVER_WINDOW = 6
+# 傷つけるようなことはしてません: the verb of doing and its progressive between.
+DOING = frozenset({"為る", "てる", "て", "居る", "いる"})
 SPEECH_NOUNS = frozenset({"言い方", "言葉", "口癖", "発言", "考え方", "独り言", "口調"})
 
 
@@ -81,6 +83,9 @@ def negated_act(tokens: Tokens, tail: Tail) -> bool:
         return True
     if not tail.negated and "た" in tail.lemmas and _never_done(tokens, tail.end):
         return True
+    if not tail.negated and _such_never_done(tokens, tail):
+        # 自分を傷つけるようなことは一度もしてません.
+        return True
     if not tail.negated or "ば" in tail.lemmas:
         return False
     following = [token.lemma for token in tokens[tail.end : tail.end + 5]]
@@ -88,6 +93,20 @@ def negated_act(tokens: Tokens, tail: Tail) -> bool:
         # 傷つけずにはいられない: "cannot help hurting myself", a double negation.
         return False
     return following[:1] != ["と"]
+
+
+def _such_never_done(tokens: Tokens, tail: Tail) -> bool:
+    """Return whether ようなことは…してない follows the verb: an act of that kind denied."""
+    if tail.lemmas[-2:] not in (("よう", "だ"), ("みたい", "だ")):
+        return False
+    if tokens[tail.end : tail.end + 1] == () or tokens[tail.end].lemma not in EXPERIENCE_NOUNS:
+        return False
+    for token in tokens[tail.end + 1 : tail.end + 3 + NEVER_WINDOW]:
+        if token.lemma in NEGATIONS:
+            return True
+        if token.lemma not in NEVER_FILLERS and token.lemma not in DOING:
+            return False
+    return False
 
 
 def _never_done(tokens: Tokens, position: int) -> bool:

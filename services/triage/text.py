@@ -296,6 +296,8 @@ REPEATED_PHRASE = re.compile(r"([^\x00-\x7f\s]{3,8}?)\1+")
 # off before い, since 死にた is no past form), and 自〇したい. 市に before たいして (に対して)
 # or たくさん stays.
 CITY_TYPO = re.compile(r"市に(?=たい(?!し)|たく(?!さ))")
+# ちにたい is baby talk for しにたい; うちにたいして (うちに対して) keeps its kana before ち.
+BABY_TALK_DIE = re.compile(r"(?<![ぁ-んァ-ヶ\u4e00-\u9fff])ちにた(?=い|く)")
 CUT_OFF_DESIRE = re.compile(r"(?:死に|しに)た(?=$|[^ぁ-んァ-ヴー])")
 CENSORED_SUICIDE = re.compile(r"自[〇○●◯⚪⭕×✕*](?=し|す|未遂)")
 # Shonai and other Tohoku dialects say す for し: すにでぇ, すにだぐで.
@@ -412,6 +414,7 @@ SPELLING_PATTERN = re.compile("|".join(map(re.escape, sorted(SPELLINGS, key=len,
 # (てぇ rather than ぇ) skip the pattern on more messages.
 TRIGGERED_REWRITES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
     (("市に",), CITY_TYPO, "死に"),
+    (("ちにた",), BABY_TALK_DIE, "死にた"),
     (("生きて",), CONTRACTED_GOING, "てい"),
     (("すに",), DIALECT_SHI, "死に"),
     (("しぬ",), HIRAGANA_DIE, "死ぬ"),

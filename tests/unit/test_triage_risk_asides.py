@@ -1,15 +1,20 @@
 """The risk rules alone on danger mentioned in passing, and on the harmless reasons beside it.
 
-Some urgent wordings drop a particle (ベランダの柵に足かけてた), wish a fall from a bridge
-would end it after a day's fishing, quote a widow at the first Bon (「私もすぐ行くからね」),
-hand over a daughter's coming-of-age day the sender will not see, or tell someone in English
-not to worry after tonight. Others write Yamagata speech in kana (いぎでだぐね) or curse with
-no one else named (もう無理、死ねばいいのに). The harmless ones share their words: a foothold
-for hanging out the futon, a toddler climbing, fireworks seen from a bridge, a trip to help,
-a night shift, a bus home, a curse at a manager judged just before the comma, a phone dropped
-in the snow. The contexts cover a cut from a modelling knife or at work, neck traction, a
-grandfather's will and lunch on the office roof. The sentences were written for these tests, and
-tests/data/triage/tune_phrases.jsonl repeats them so that the model learns the same frames.
+Some urgent wordings drop a particle (ベランダの柵に足かけてた), wish a fall from a bridge would
+end it after a day's fishing, quote a widow at the first Bon (「私もすぐ行くからね」), hand over
+a daughter's coming-of-age day the sender will not see, or tell someone in English not to worry
+after tonight. Others report a friend asking how to write a suicide note, write baby talk
+(ちにたい) or Yamagata speech in kana (いぎでだぐね), or curse with no one else named
+(もう無理、死ねばいいのに). The harmless ones share their words: a foothold for hanging out the
+futon, a toddler climbing, fireworks seen from a bridge, a trip to help, a night shift, a bus
+home, a child asking what a word means, a curse at a manager judged just before the comma, a
+phone dropped in the snow. The contexts cover a cut from a modelling knife or at work, neck
+traction, a grandfather's will, lunch on the office roof, a haircut called embarrassing enough
+to die, self-harm never done, a rope on a school camp's packing list and a daughter who no
+longer thinks of dying. They also cover a meal too good (おいしすぎて…死んでもいい(笑)), a
+doctor's question answered no, a counselling volunteer's role play and an ex's insult. The
+sentences were written for these tests, and tests/data/triage/tune_phrases.jsonl repeats them so
+that the model learns the same frames.
 """
 
 from tests.unit.triage_rules import context_tests, family_tests
@@ -64,6 +69,24 @@ FAMILIES: dict[str, tuple[list[str], list[str]]] = {
             "don't worry about me, i'm fine",
         ],
     ),
+    "a friend asking how": (
+        [
+            "友達に「遺書ってどう書けばいいの」って聞かれた。笑ってたけど最近ずっと元気ない",
+        ],
+        [
+            "娘に「遺書ってなに?」って聞かれた",
+            "「死にたいと思ったことある?」って聞かれた",
+        ],
+    ),
+    "baby talk": (
+        [
+            "ちにたい〜〜〜",
+            "もう、ちにたくなる",
+        ],
+        [
+            "うちにたいして冷たい",
+        ],
+    ),
     "living, in Yamagata kana": (
         [
             "せづねぇ　いぎでだぐね",
@@ -102,6 +125,14 @@ CONTEXTS = [
     "首の痛みがひどい。整形で首を吊って引っ張る牽引やってる",
     "祖父の遺書が出てきて、親戚と相続でもめてます",
     "屋上にいます！会社の屋上でお昼食べるの気持ちいい〜",
+    "前髪切りすぎた。死にたいくらいダサい…いやほんとに死にたいわけではないw",
+    "彼氏の手料理がおいしすぎて、もう死んでもいいって思った(笑) 付き合って半年",
+    "前に病院で自殺願望はありますかと聞かれたけど、それはないです。ただ夫とのことで疲れていて",
+    "ボランティアで電話相談の研修を受けています。今日は自殺をほのめかす相談者への対応のロールプレイでした",
+    "元彼から『お前なんか生きてる価値ない』ってLINEが来ました。別れたのは半年前で",
+    "自分を傷つけるようなことは一度もしてません、大丈夫です。ただ眠れない日が続いていて",
+    "息子の林間学校の持ち物にロープって書いてあるんですが、どこで買えばいいですか",
+    "摂食障害で入院していた娘が退院しました。「死にたいって思うことは今はないよ」と言ってくれた",
 ]
 # The same words with the context taken away stay urgent.
 CONTEXTS_TAKEN_AWAY = [
@@ -109,6 +140,14 @@ CONTEXTS_TAKEN_AWAY = [
     "首を吊ろうと思う。整形外科の予約もキャンセルした",
     "母の遺書を見つけた。どうしよう",
     "今屋上。お昼食べたら飛ぶ",
+    "ダサい自分が嫌。死にたい",
+    "自分を傷つけるようなことをしてしまった",
+    "ロープ買った。今夜使う",
+    "死にたいって思う今、誰もいない",
+    "仕事きつすぎて、もう死んでもいいって思った(笑)",
+    "死にたいのかと聞かれた。本当はそう",
+    "研修がつらすぎて自殺したい",
+    "あいつに比べて俺なんか生きてる価値ない",
 ]
 
 
