@@ -474,10 +474,12 @@ def _laughed_off(tokens: Tokens, found: RiskSignal) -> bool:
 
 
 def _laugh(token: Token) -> bool:
+    """Return whether the token is a laugh: 笑, (笑), a laughing emoji or ww."""
     return token.surface in LAUGH_MARKS or _is_w_run(token.surface)
 
 
 LAUGH_WINDOW = 6
+# Causes of a delight that 〜すぎて死んでもいい exaggerates: おいしすぎて, 尊すぎて.
 DELIGHTS = frozenset(
     {"美味しい", "旨い", "幸せ", "嬉しい", "可愛い", "尊", "尊い", "最高", "楽しい"}
 )

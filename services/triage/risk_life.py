@@ -95,7 +95,9 @@ def live_rule(tokens: Tokens, index: int) -> Finding:
         end = tail.end + following.index("無い") + 1
         start, _ = sentence_bounds(tokens, index)
         pointed = [
-            t for t in tokens[max(start, index - 3) : index] if t.lemma in lex.OTHER_PRONOUNS
+            token
+            for token in tokens[max(start, index - 3) : index]
+            if token.lemma in lex.OTHER_PRONOUNS
         ]
         if pointed:
             # 『お前なんか生きてる価値ない』ってLINEが来ました: said of another or to the sender.

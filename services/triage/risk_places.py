@@ -269,6 +269,7 @@ def _task_at_place(tokens: Tokens, index: int) -> bool:
 
 
 def _meal(tokens: Tokens, position: int) -> bool:
+    """Return whether tokens[position] names a meal: 弁当, ランチ, or お昼 (御 + 昼)."""
     lemma = tokens[position].lemma
     if lemma in lex.PLACE_MEALS:
         return True

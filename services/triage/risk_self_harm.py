@@ -60,8 +60,10 @@ SELF_HARM = "体を切る・傷つける自傷行為"
 EXPERIENCE_NOUNS = frozenset({"こと", "事"})
 NEVER_FILLERS = frozenset({"は", "が", "も", "一度", "一回", "今まで", "有る", "ます"})
 NEVER_WINDOW = 6
-# 傷つけるようなことはしてません: the verb of doing and its progressive between.
+# 傷つけるようなことは一度もしてません: the verb of doing and its progressive may stand between
+# こと and the negation, so the window is longer than NEVER_WINDOW.
 DOING = frozenset({"為る", "てる", "て", "居る", "いる"})
+SUCH_NEVER_WINDOW = NEVER_WINDOW + 2
 SPEECH_NOUNS = frozenset({"言い方", "言葉", "口癖", "発言", "考え方", "独り言", "口調"})
 
 
@@ -99,9 +101,9 @@ def _such_never_done(tokens: Tokens, tail: Tail) -> bool:
     """Return whether ようなことは…してない follows the verb: an act of that kind denied."""
     if tail.lemmas[-2:] not in (("よう", "だ"), ("みたい", "だ")):
         return False
-    if tokens[tail.end : tail.end + 1] == () or tokens[tail.end].lemma not in EXPERIENCE_NOUNS:
+    if tail.end >= len(tokens) or tokens[tail.end].lemma not in EXPERIENCE_NOUNS:
         return False
-    for token in tokens[tail.end + 1 : tail.end + 3 + NEVER_WINDOW]:
+    for token in tokens[tail.end + 1 : tail.end + 1 + SUCH_NEVER_WINDOW]:
         if token.lemma in NEGATIONS:
             return True
         if token.lemma not in NEVER_FILLERS and token.lemma not in DOING:

@@ -112,7 +112,7 @@ MOURNING = frozenset({"亡くなる", "初盆", "新盆", "周忌", "回忌", "�
 
 
 def _me_too_going(tokens: Tokens, index: int) -> Finding:
-    """「私もすぐ行くからね」 to the dead at their first Bon: the sender will follow soon.
+    """Return a signal for 「私もすぐ行くからね」 said to the dead: the speaker will follow soon.
 
     The words must be quoted as someone's, after a death mourned, and name no place but the
     dead's side: 初盆の準備、私もすぐ行くね is the sender's trip to help.
