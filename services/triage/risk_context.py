@@ -49,6 +49,10 @@ FICTION_PEOPLE = frozenset({"登場人物", "人物", "主人公", "キャラ", 
 # 穴があったら入りたい: the idiom for wanting to hide from shame.
 SHAME_IDIOM = ("穴", "が", "有る", "た", "入る")
 DEGREE_WORDS = frozenset({"くらい", "ぐらい", "位", "程", "ほど"})
+# 推しの結婚発表で「もう死ぬ〜」: news of an idol that fans greet with a cry of dying.
+FAN = "推し"
+IDOL_NEWS = frozenset({"結婚", "発表", "引退", "卒業", "解散", "熱愛", "尊い", "尊", "ライブ"})
+FUSS_VERBS = frozenset({"騒ぐ", "叫ぶ", "悶える", "喚く", "はしゃぐ"})
 DREAM = "夢"
 SEE = "見る"
 # 死にたいとかは全然ない, 自殺願望なんてない, 傷つけたりはしてない: a hedge after the phrase
@@ -60,6 +64,8 @@ HEDGED_DENIAL_WINDOW = 7
 # Nouns of a story or a game that sit after the phrase: 自殺する役, 命を絶つシーン.
 SCENE_NOUNS = frozenset({"シーン", "場面", "役", "役柄", "展開"})
 GAME_NOUNS = frozenset({"ゲーム", "マイクラ", "マインクラフト", "ゲーム内", "アバター"})
+# ゲームのチャットで「今から飛び降りるw」って送ってきた: a player talking, not a scene.
+GAME_CHATS = frozenset({"チャット", "ボイチャ", "通話", "フレンド", "DM", "メッセージ"})
 SCENE_WINDOW = 3
 # A report in the news: ニュースで中学生が自ら命を絶ったって. A wish (たい) stays urgent even in
 # a sentence about the news: ニュース見て死にたくなった.
@@ -111,6 +117,10 @@ def harmless_context(tokens: Tokens, found: RiskSignal) -> str | None:
         return "恥ずかしさを誇張した言い回し"
     if found.kind in WISH_KINDS and _shame_after(tokens, found.end):
         return "恥ずかしさを誇張した言い回し"
+    if found.kind in WISH_KINDS and _laughed_then_ashamed(tokens, found.end):
+        return "恥ずかしさを誇張した言い回し"
+    if found.kind is not RiskKind.SELF_HARM and _fan_news(tokens, found):
+        return "推しの知らせへの誇張"
     if found.kind is RiskKind.PLAN and _leisure_jump(tokens, found.start):
         return "スポーツや娯楽として飛び降りる話"
     if found.kind in WISH_KINDS and _near_miss(tokens, found.end):
@@ -287,6 +297,29 @@ def _shame_after(tokens: Tokens, end: int) -> bool:
     return any(lemmas[i : i + width] == SHAME_IDIOM for i in range(len(lemmas) - width + 1))
 
 
+def _laughed_then_ashamed(tokens: Tokens, end: int) -> bool:
+    """Return whether a laugh follows the wish and the message uses the shame idiom.
+
+    死にたいwww 好きな人の前で盛大にコケたwww 穴があったら入りたい.
+    """
+    # The folding of repeated letters leaves www as a single w.
+    if not any(_laugh(token) or token.surface == "w" for token in tokens[end : end + 2]):
+        return False
+    lemmas = tuple(token.lemma for token in tokens)
+    width = len(SHAME_IDIOM)
+    return any(lemmas[i : i + width] == SHAME_IDIOM for i in range(len(lemmas) - width + 1))
+
+
+def _fan_news(tokens: Tokens, found: RiskSignal) -> bool:
+    """Return whether the sentence reports a fan's cry at an idol's news.
+
+    Example: 推しの結婚発表で「もう死ぬ〜」って騒いでる.
+    """
+    start, end = sentence_bounds(tokens, max(0, found.start))
+    lemmas = {token.lemma for token in tokens[start:end]}
+    return FAN in lemmas and bool(lemmas & IDOL_NEWS) and bool(lemmas & FUSS_VERBS)
+
+
 def _leisure_jump(tokens: Tokens, index: int) -> bool:
     # バンジージャンプしてきた!飛び降りる瞬間…: the sport may be named one sentence before.
     start, end = sentence_bounds(tokens, index)
@@ -351,6 +384,9 @@ def _hedged_denial(tokens: Tokens, end: int) -> bool:
         if gap > 0 and end + gap <= len(tokens) and is_sentence_end(tokens[end + gap - 1]):
             # ロープを買ってきた。キャンプなんて行かないのに: the hedge of the next sentence
             # denies its own word, not the phrase.
+            return False
+        if gap > 0 and tokens[end + gap - 1 : end + gap] and tokens[end + gap - 1].pos == "動詞":
+            # 消えたいｗ 笑っとかないと泣く: the hedge belongs to the verb between.
             return False
         for hedge in HEDGES:
             start = end + gap
@@ -509,7 +545,16 @@ def _scene(tokens: Tokens, found: RiskSignal) -> bool:
     if any(token.lemma in SCENE_NOUNS for token in following):
         return True
     start, _ = sentence_bounds(tokens, max(0, found.start))
-    return any(token.lemma in GAME_NOUNS for token in tokens[start : found.start])
+    return any(
+        token.lemma in GAME_NOUNS and not _chat_of(tokens, position)
+        for position, token in enumerate(tokens[start : found.start], start=start)
+    )
+
+
+def _chat_of(tokens: Tokens, position: int) -> bool:
+    """Return whether the game names a channel of talk: ゲームのチャットで, ゲームのボイチャ."""
+    following = [token.lemma for token in tokens[position + 1 : position + 3]]
+    return following[:1] == ["の"] and following[1:] != [] and following[1] in GAME_CHATS
 
 
 def _news_report(tokens: Tokens, found: RiskSignal) -> bool:

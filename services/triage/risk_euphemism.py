@@ -39,6 +39,9 @@ from services.triage.risk_weariness import intent_denied
 from services.triage.signals import RiskKind
 
 PLACE_TO_VERB = 4
+# あの世, 冥土 and 黄泉 name only the world of the dead, while 天国 also names a pet's heaven.
+OTHER_WORLD = lex.lemma_set("あの世", "冥土", "黄泉")
+AFTERLIFE_ANNOUNCED = "あの世へ行くという予告"
 # 誕生日, 正月: days a speaker may say they will not reach.
 MILESTONES = frozenset({"誕生日", "正月", "新年", "年", "来年", "春", "冬", "還暦", "成人式"})
 FETCH_TO_VERB = 3
@@ -50,8 +53,16 @@ DEAD_ONE_PRONOUNS = frozenset({"彼奴", "彼", "彼女"})
 
 
 def afterlife_rule(tokens: Tokens, index: int) -> Finding:
-    """あの世に行きたい, 天国へ行けたら楽, 早くあっちに行って主人に会いたい."""
-    if index + 1 >= len(tokens) or tokens[index + 1].lemma not in lex.PLACE_PARTICLES:
+    """あの世に行きたい, 天国へ行けたら楽, 早くあっちに行って主人に会いたい.
+
+    あの世 by name also counts when the going is announced (あの世に行ってきます) or when
+    something is to be done there (あの世で婚活してきます).
+    """
+    if index + 1 >= len(tokens):
+        return None
+    if tokens[index].lemma in OTHER_WORLD and tokens[index + 1].lemma == "で":
+        return _errand_there(tokens, index)
+    if tokens[index + 1].lemma not in lex.PLACE_PARTICLES:
         return None
     lemma = tokens[index].lemma
     if lemma in lex.KIN_PLACES and not _of_kin(tokens, index):
@@ -67,6 +78,9 @@ def afterlife_rule(tokens: Tokens, index: int) -> Finding:
                 # 早くあの世に行ってくれればせいせいする: a wish that someone else would die.
                 return note(tokens, index, position + 3, "他人の死を望む怒りや愚痴の言葉")
             end = wish_end(tokens, position, tail)
+            if end is None and lemma in OTHER_WORLD and _announced(tokens, tail):
+                # あの世に行ってきます: going there, announced like an errand.
+                return own_wish(tokens, index, tail.end, AFTERLIFE_ANNOUNCED)
             if end is None:
                 return None
             start = _owner_start(tokens, index) if lemma in lex.KIN_PLACES else index
@@ -75,6 +89,37 @@ def afterlife_rule(tokens: Tokens, index: int) -> Finding:
         if is_sentence_end(tokens[position]):
             return None
     return None
+
+
+def _errand_there(tokens: Tokens, index: int) -> Finding:
+    """Return a signal for あの世で婚活してきます: something the sender will go and do there."""
+    for position in range(index + 2, min(len(tokens), index + 2 + PLACE_TO_VERB)):
+        if is_sentence_end(tokens[position]):
+            return None
+        if tokens[position].pos != "動詞":
+            continue
+        tail = verb_tail(tokens, position)
+        going = lex.COME in tail.lemmas or tokens[position].lemma == lex.GO
+        if not going or not _announced(tokens, tail):
+            continue
+        subject = subject_of(tokens, position)
+        if subject in lex.OTHER_PEOPLE or subject in lex.OTHER_PRONOUNS:
+            return note(tokens, index, tail.end, f"対象が自分ではなく「{subject}」")
+        return signal(tokens, index, tail.end, RiskKind.PLAN, AFTERLIFE_ANNOUNCED)
+    return None
+
+
+def _announced(tokens: Tokens, tail: Tail) -> bool:
+    """Return whether the verb states a plan: not denied, not past, not a condition."""
+    if tail.negated or {"た", "ば"} & set(tail.lemmas) or tail.desire is Desire.NOT_WANT:
+        return False
+    # あの世に行くならどんな服: a condition, not a plan. あの世さ行ぐまでに一回は海外旅行, あの世に
+    # 行く前に: a time before death, as one speaks of old age.
+    after_verb = tokens[tail.end - len(tail.lemmas) : tail.end + 1]
+    if any(token.surface in ("なら", "たら", "ば") for token in after_verb):
+        return False
+    following = tokens[tail.end : tail.end + 1]
+    return not (following and following[0].lemma in ("まで", "迄", "前"))
 
 
 SHRINK = "縮む"

@@ -10,6 +10,7 @@
 - 雪の中を歩いていけばいい。そう決めたら気持ちが軽くなりました: a walk into the snow, settled on;
 - 着物のこと、姉に頼んでおいた。その日の娘を私は見られないから: a family day not to be seen,
   its arrangements handed over;
+- 私が死んでも気づかれるの1ヶ月後とかだよ。ためしてみる？: one's own death offered as a test;
 - 2階の窓から身を乗り出してて、引き戻した: leaning out of a window, unless to see a view,
   take a photograph or wave.
 
@@ -60,6 +61,10 @@ OWN_TIME_LEFT = "自分で決めた余命、死ぬ日の予告"
 ABSENT_LATER = "先の自分はもういないという思い"
 DATED_DEATH = "日付や行事の前に死ぬという予告"
 STAGED = "事故に見せかけた死の計画"
+# 私が死んでも気づかれるの1ヶ月後とかだよ。ためしてみる？: the death offered as a test.
+TRY = "試す"
+GONE_VERBS = frozenset({lex.DIE, "消える", "居なくなる", "いなくなる"})
+TRIED_OUT = "自分が死んだらどうなるか試してみるという考え"
 # その日の娘を私は見られない: a family day the sender will not see, its arrangements handed over.
 SEE_VERBS = frozenset({"見る", "見届ける", "会う", "立ち会う"})
 CEREMONIES = frozenset(
@@ -259,6 +264,49 @@ def _day_not_seen(tokens: Tokens, lemmas: frozenset[str]) -> tuple[int, int] | N
     return None
 
 
+def _death_tried_out(tokens: Tokens, lemmas: frozenset[str]) -> tuple[int, int] | None:
+    """Return the span of ためしてみる? after a sentence about the sender's own death.
+
+    私が死んでも気づかれるの1ヶ月後とかだよ。ためしてみる？: the death itself is what would
+    be tried, so the sentence of 試す names nothing else to try (を).
+    """
+    for index, token in enumerate(tokens[:-2]):
+        if (
+            token.lemma != TRY
+            or tokens[index + 1].lemma != "て"
+            or tokens[index + 2].lemma != "見る"
+        ):
+            continue
+        start, _ = sentence_bounds(tokens, index)
+        if any(other.lemma == "を" for other in tokens[start:index]):
+            continue
+        if not _own_death_supposed(tokens, start):
+            continue
+        tail = verb_tail(tokens, index + 2)
+        if tail.negated or "た" in tail.lemmas:
+            continue
+        return index, tail.end
+    return None
+
+
+def _own_death_supposed(tokens: Tokens, sentence_start: int) -> bool:
+    """Return whether the sentence before sentence_start supposes the sender dead: 私が死んでも."""
+    if sentence_start == 0:
+        return False
+    start, _ = sentence_bounds(tokens, sentence_start - 1)
+    for index in range(start, sentence_start - 2):
+        if tokens[index].lemma not in GONE_VERBS:
+            continue
+        following = [token.surface for token in tokens[index + 1 : index + 3]]
+        supposed = following[:2] in (["で", "も"], ["て", "も"]) or following[:1] in (
+            ["だら"],
+            ["たら"],
+        )
+        if supposed and is_self(subject_of(tokens, index)):
+            return True
+    return False
+
+
 Span = tuple[int, int] | None
 # Each reading: the words it needs in the message, the search, the kind and the explanation.
 READINGS: tuple[
@@ -307,6 +355,12 @@ READINGS: tuple[
         _day_not_seen,
         RiskKind.PASSIVE_IDEATION,
         NOT_SEEN,
+    ),
+    (
+        lambda lemmas: TRY in lemmas and not lemmas.isdisjoint(GONE_VERBS),
+        _death_tried_out,
+        RiskKind.PLAN,
+        TRIED_OUT,
     ),
     (
         lambda lemmas: lex.DIE in lemmas,

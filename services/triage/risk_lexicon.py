@@ -466,6 +466,8 @@ INJURY_CAUSES = lemma_set(
     "生理", "キャンプ", "バーベキュー", "火起こし", "戸棚", "気合い", "オーブン", "天板",
     "フライパン", "プラモ", "プラモデル", "模型", "大工", "DIY", "彫刻刀", "切れ味", "労災", "鉄板",
 )  # fmt: skip
+# Treatments that put a needle in the arm: 透析の穿刺, インスリン, 点滴.
+NEEDLE_TREATMENTS = lemma_set("透析", "穿刺", "インシュリン", "点滴", "採血", "注射")
 # Signs that a wound on the arm is fresh, many or hidden: 腕の傷がまた増えた, 新しい傷,
 # 長袖で隠してる, 細い傷がいくつも.
 WOUND_SIGNS = lemma_set(

@@ -35,6 +35,9 @@ from services.triage.risk_presence import (
 )
 from services.triage.signals import RiskKind
 
+# 線路寄ってこうかな: stopping by a place is going there.
+STOP_BY = "寄る"
+GO_VERBS = frozenset({lex.GO, STOP_BY})
 SIMILE_WORDS = frozenset({"様", "よう", "ような", "ように", "くらい", "ぐらい", "程", "ほど"})
 # 崖から飛び降りるつもりで告白した, 飛び降りる覚悟で新事業を: a bold decision.
 RESOLVE_NOUNS = frozenset({"積もり", "覚悟", "気持ち", "思い"})
@@ -321,7 +324,7 @@ def _present_on_place(tokens: Tokens, index: int, position: int, sentence_end: i
         seen_down = seen_down or lemma == lex.DOWN
         # 屋上に行く counts only with the place as the destination, not 屋上でビアガーデンに行く.
         # 今から樹海いくわ: spoken Japanese may drop the particle.
-        goes_there = lemma == lex.GO and (
+        goes_there = lemma in GO_VERBS and (
             (place == position + 1 and tokens[position].lemma in ("に", "へ")) or place == index + 1
         )
         present = lemma in lex.PRESENCE_VERBS or goes_there
@@ -337,7 +340,7 @@ def _present_on_place(tokens: Tokens, index: int, position: int, sentence_end: i
             continue
         if _present_at_place(tokens, lemma, tail):
             explanation = (
-                "危険な場所へ向かうという予告" if lemma == lex.GO else "危険な場所に今いる"
+                "危険な場所へ向かうという予告" if lemma in GO_VERBS else "危険な場所に今いる"
             )
             start, _ = sentence_bounds(tokens, index)
             # 撮り鉄です。今日はホームの端っこで: a train photographer, named in any sentence.
@@ -373,9 +376,14 @@ def _present_at_place(tokens: Tokens, lemma: str, tail: Tail) -> bool:
     ):
         # ホームの端で電車待ってたら駅員さんに注意された: a story told about a past moment.
         return False
-    if lemma == lex.GO:
+    if lemma in GO_VERBS:
         # 「屋上に行く」と言った: going there, said as the last word of a sentence or quote.
         # 屋上に行ってお昼を食べた and 屋上に行くのが好き are not warnings.
+        verb_end = tail.end - len(tail.lemmas)
+        after = "".join(token.surface for token in tokens[verb_end : verb_end + 3])
+        if lemma == STOP_BY and after.startswith(("てこう", "てく", "ていこう", "ていく")):
+            # 線路寄ってこうかな: stopping by on the way. Sudachi may read こうか as 高価.
+            return True
         if _going_tentatively(tokens, tail):
             # 線路に行ってみるかな, 屋上に行ってみよう: going there to try.
             return True

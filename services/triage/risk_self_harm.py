@@ -64,6 +64,8 @@ NEVER_WINDOW = 6
 # こと and the negation, so the window is longer than NEVER_WINDOW.
 DOING = frozenset({"為る", "てる", "て", "居る", "いる"})
 SUCH_NEVER_WINDOW = NEVER_WINDOW + 2
+# 猫ってことにしてる, 猫じゃない, 猫って言い訳: an answer that does not explain the wound.
+COVER_STORY_WORDS = NEGATIONS | {"こと", "事", "言い訳", "言う", "嘘", "って"}
 SPEECH_NOUNS = frozenset({"言い方", "言葉", "口癖", "発言", "考え方", "独り言", "口調"})
 
 
@@ -209,7 +211,8 @@ def body_harm_rule(tokens: Tokens, index: int) -> Finding:
     else:
         verbs = lex.HARM_VERBS
     start, sentence_end, lemmas = sentence_lemmas(tokens, index)
-    if _injured(lemmas, lemma):
+    if _injured(lemmas, lemma) or next_sentence_lemmas(tokens, index) & lex.NEEDLE_TREATMENTS:
+        # 腕に針刺すの、慣れない。透析の穿刺のことね: the next sentence names the treatment.
         return note(tokens, index, index + 1, "けがや治療など、自傷とは別の原因がある")
     if _attempting_else(tokens, start, index):
         # ハサミでリストバンドを切ろうとして、手首も切った: a slip while cutting something else.
@@ -496,8 +499,13 @@ def _while_doing(tokens: Tokens, tail: Tail) -> int | None:
 
 def wound_rule(tokens: Tokens, index: int) -> Finding:
     """手首に傷, 腕に切り傷がたくさん, 腕の傷がまた増えた, 細い傷がいくつも."""
-    _, _, lemmas = sentence_lemmas(tokens, index)
+    _, sentence_end, lemmas = sentence_lemmas(tokens, index)
     if lemmas & lex.INJURY_CAUSES or lemmas & lex.EVERYDAY_CUTS or lemmas & lex.ANIMALS:
+        return note(tokens, index, index + 1, "けがや動物など、自傷とは別の原因がある傷")
+    asked = sentence_end < len(tokens) and tokens[sentence_end].surface in ("?", "？")
+    answer = next_sentence_lemmas(tokens, index)
+    if asked and answer & lex.ANIMALS and not answer & COVER_STORY_WORDS:
+        # 手首の傷？あ、これ猫: the question about the wound, answered with the animal.
         return note(tokens, index, index + 1, "けがや動物など、自傷とは別の原因がある傷")
     if _caused_by_others(tokens, index) or lemmas & lex.PAST_MARKS:
         # 夫につかまれた跡, 古い傷跡, 昔の傷あと: someone else's doing or long healed.

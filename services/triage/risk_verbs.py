@@ -689,9 +689,13 @@ def _harmless_cause_denied(tokens: Tokens) -> bool:
     for index, token in enumerate(tokens):
         if token.lemma not in ABSENCE_CAUSES:
             continue
-        following = [other.lemma for other in tokens[index + 1 : index + 1 + CAUSE_DENIAL_WINDOW]]
+        window = tokens[index + 1 : index + 1 + CAUSE_DENIAL_WINDOW]
+        following = [other.lemma for other in window]
         copula = any(lemma in ("で", "じゃ", "だ") for lemma in following)
         if not (copula and "無い" in following):
+            return False
+        if any(other.pos == "動詞" for other in window[: following.index("無い")]):
+            # 出張でいないんだけど: the ない belongs to いる, so the trip is the cause.
             return False
         denied = True
     return denied

@@ -3,18 +3,22 @@
 Some urgent wordings drop a particle (ベランダの柵に足かけてた), wish a fall from a bridge would
 end it after a day's fishing, quote a widow at the first Bon (「私もすぐ行くからね」), hand over
 a daughter's coming-of-age day the sender will not see, or tell someone in English not to worry
-after tonight. Others report a friend asking how to write a suicide note, write baby talk
-(ちにたい) or Yamagata speech in kana (いぎでだぐね), or curse with no one else named
-(もう無理、死ねばいいのに). The harmless ones share their words: a foothold for hanging out the
-futon, a toddler climbing, fireworks seen from a bridge, a trip to help, a night shift, a bus
-home, a child asking what a word means, a curse at a manager judged just before the comma, a
-phone dropped in the snow. The contexts cover a cut from a modelling knife or at work, neck
-traction, a grandfather's will, lunch on the office roof, a haircut called embarrassing enough
-to die, self-harm never done, a rope on a school camp's packing list and a daughter who no
-longer thinks of dying. They also cover a meal too good (おいしすぎて…死んでもいい(笑)), a
-doctor's question answered no, a counselling volunteer's role play and an ex's insult. The
-sentences were written for these tests, and tests/data/triage/tune_phrases.jsonl repeats them so
-that the model learns the same frames.
+after tonight. Others stop by the tracks, offer their own death as a test or go to the next
+world with a laugh (線路寄ってこうかな笑, ためしてみる？w, あの世で婚活してきます), report a
+friend asking how to write a suicide note, write baby talk (ちにたい) or Yamagata speech in kana
+(いぎでだぐね), or curse with no one else named (もう無理、死ねばいいのに). The harmless ones
+share their words: a foothold for hanging out the futon, a toddler climbing, fireworks seen from
+a bridge, a trip to help, a night shift, a bus home, a child asking what a word means, a
+conditional or a time before death in the next world, a shame idiom, a fan's cry at an idol's
+wedding, a curse at a manager judged just before the comma, a phone dropped in the snow. The
+contexts cover a cut from a modelling knife or at work, neck traction, a grandfather's will,
+lunch on the office roof, a haircut called embarrassing enough to die, self-harm never done, a
+rope on a school camp's packing list and a daughter who no longer thinks of dying. They also
+cover dialysis needles, a cat's scratch given as the answer, a dog to walk during a business
+trip, a meal too good (おいしすぎて…死んでもいい(笑)), a doctor's question answered no, a
+counselling volunteer's role play and an ex's insult. The sentences were written for these
+tests, and tests/data/triage/tune_phrases.jsonl repeats them so that the model learns the same
+frames.
 """
 
 from tests.unit.triage_rules import context_tests, family_tests
@@ -78,6 +82,24 @@ FAMILIES: dict[str, tuple[list[str], list[str]]] = {
             "「死にたいと思ったことある?」って聞かれた",
         ],
     ),
+    "a laugh that does not make it a joke": (
+        [
+            "いじめられすぎて慣れたw 明日学校行く前に線路寄ってこうかな笑 毎朝通るし",
+            "消えたい消えたい消えたいｗｗｗ 笑っとかないと泣くから笑っとく",
+            "ひとりぼっちすぎて笑う。私が死んでも気づかれるの1ヶ月後とかだよ。ためしてみる？w",
+            "婚活30連敗〜w 記念に31回目はあの世で婚活してきます（半分本気）",
+            "弟がゲームのチャットで「今から飛び降りるw」って送ってきて、そのあと既読つかない",
+        ],
+        [
+            "線路沿いのコンビニ寄ってこうかな",
+            "ゲームで崖から飛び降りるの楽しい",
+            "あの世に行くならどんな服がいい?",
+            "んだがら、あの世さ行ぐまでに一回は海外旅行さ行ってみてぇ",
+            "私が死んでも誰も困らないなんて思わない。新しいレシピをためしてみる",
+            "死にたいwww 好きな人の前で盛大にコケたwww 穴があったら入りたい",
+            "母が韓ドラの推しの結婚発表で「もう死ぬ〜」って騒いでる笑 朝からうるさい",
+        ],
+    ),
     "baby talk": (
         [
             "ちにたい〜〜〜",
@@ -130,6 +152,9 @@ CONTEXTS = [
     "前に病院で自殺願望はありますかと聞かれたけど、それはないです。ただ夫とのことで疲れていて",
     "ボランティアで電話相談の研修を受けています。今日は自殺をほのめかす相談者への対応のロールプレイでした",
     "元彼から『お前なんか生きてる価値ない』ってLINEが来ました。別れたのは半年前で",
+    "腕に針刺すの、何回やっても慣れない。透析の穿刺のことね",
+    "手首の傷？あ、これ猫。保護猫引き取ったらめっちゃ引っかかれる笑 かわいいから許す",
+    "犬の散歩を頼める人探してます。週末から1週間出張でいないんだけど、近所に頼れる人がいなくて",
     "自分を傷つけるようなことは一度もしてません、大丈夫です。ただ眠れない日が続いていて",
     "息子の林間学校の持ち物にロープって書いてあるんですが、どこで買えばいいですか",
     "摂食障害で入院していた娘が退院しました。「死にたいって思うことは今はないよ」と言ってくれた",
@@ -148,6 +173,9 @@ CONTEXTS_TAKEN_AWAY = [
     "死にたいのかと聞かれた。本当はそう",
     "研修がつらすぎて自殺したい",
     "あいつに比べて俺なんか生きてる価値ない",
+    "手首の傷？猫じゃないよ",
+    "明日からは私がいないので…入院とかではないです",
+    "あの世に行ってきます",
 ]
 
 
