@@ -31,6 +31,7 @@ NOBODY = "誰"
 # 親父、正直いなくなればいい: at most this many morphemes from the person to the verb.
 PERSON_COMMA_GAP = 4
 AWARENESS_WEEK = "週間"
+EXCESS = "過ぎる"
 
 
 def span(tokens: Tokens, start: int, end: int) -> str:
@@ -139,8 +140,10 @@ def _judged_then_comma(tokens: Tokens, position: int, index: int) -> bool:
     if index < 2 or tokens[index - 1].surface not in ("、", ","):
         return False
     verdict = tokens[position + 1 : index - 1]
+    # 弟うざすぎて、: すぎる only grades the verdict, so it is no verb of its own.
     return 0 < len(verdict) <= PERSON_COMMA_GAP and not any(
-        token.pos == "動詞" or token.lemma in SELF_WORDS for token in verdict
+        (token.pos == "動詞" and token.lemma != EXCESS) or token.lemma in SELF_WORDS
+        for token in verdict
     )
 
 

@@ -25,8 +25,23 @@ RELIEF_OUTCOMES = frozenset(
 RUNS_ON = "回る"
 STEPPED_BACK = "自分が休んだり退いたりしても周りは回るという話"
 TIME_OFF = frozenset(
-    {"有給", "有休", "休暇", "旅行", "育休", "産休", "役員", "降りる", "引退", "肩", "抜く"}
+    {
+        "有給",
+        "有休",
+        "休暇",
+        "旅行",
+        "育休",
+        "産休",
+        "役員",
+        "降りる",
+        "引退",
+        "肩",
+        "抜く",
+        "退職",
+        "定年",
+    }
 )
+QUIT = "辞める"
 # 死ねば全部なかったことになる: the debt or the trouble undone.
 UNDONE = ("無い", "た", "こと", "に")
 # Reactions of others, which count only when wished for (気づいてくれる) or denied
@@ -89,7 +104,20 @@ def clause_findings(tokens: Tokens) -> list[RiskSignal | RiskNote]:
 def _time_off(tokens: Tokens, found: RiskSignal) -> bool:
     """Return whether the outcome is work going on while the sender takes time off."""
     outcome = {token.lemma for token in tokens[found.start : found.end]}
-    return RUNS_ON in outcome and not TIME_OFF.isdisjoint(message_lemmas(tokens))
+    if RUNS_ON not in outcome:
+        return False
+    return not TIME_OFF.isdisjoint(message_lemmas(tokens)) or _quitting_later(tokens)
+
+
+def _quitting_later(tokens: Tokens) -> bool:
+    """Return whether the sender will quit at a later date: 来年で辞めて, 春に退職する."""
+    for index, token in enumerate(tokens):
+        if token.lemma != QUIT:
+            continue
+        before = {other.lemma for other in tokens[max(0, index - 3) : index]}
+        if before & lex.FUTURE_TIMES:
+            return True
+    return False
 
 
 def _held_back_by(tokens: Tokens, index: int, subject: str | None) -> RiskSignal | RiskNote:

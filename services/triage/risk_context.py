@@ -5,6 +5,7 @@
 and 映画を見て死にたくなった stay urgent.
 """
 
+from services.triage import risk_lexicon as lex
 from services.triage.findings import previous_sentence_lemmas
 from services.triage.morphology import Token, is_sentence_end, sentence_bounds
 from services.triage.predicates import NEGATIONS, OPENING_QUOTES, SELF_WORDS, is_contrast
@@ -60,6 +61,8 @@ SEE = "見る"
 NEAR_MISS_NOUNS = frozenset({"とこ", "所", "ところ"})
 HEDGES = (("と", "か"), ("なんて",), ("など",), ("たり",))
 HEDGE_GAP = 2
+# Nouns that a hedge may follow and still deny the phrase: 死にたい気持ちとかはない.
+HEDGED_NOUNS = frozenset({"気持ち", "思い", "考え", "願望", "気", "こと", "事", "訳", "W"})
 HEDGED_DENIAL_WINDOW = 7
 # Nouns of a story or a game that sit after the phrase: 自殺する役, 命を絶つシーン.
 SCENE_NOUNS = frozenset({"シーン", "場面", "役", "役柄", "展開"})
@@ -385,8 +388,10 @@ def _hedged_denial(tokens: Tokens, end: int) -> bool:
             # ロープを買ってきた。キャンプなんて行かないのに: the hedge of the next sentence
             # denies its own word, not the phrase.
             return False
-        if gap > 0 and tokens[end + gap - 1 : end + gap] and tokens[end + gap - 1].pos == "動詞":
-            # 消えたいｗ 笑っとかないと泣く: the hedge belongs to the verb between.
+        between = tokens[end + gap - 1] if gap > 0 and end + gap <= len(tokens) else None
+        if between is not None and _own_hedge(between):
+            # 消えたいｗ 笑っとかないと泣く, 眠ってたい😴 朝とか来なくていい: the hedge
+            # belongs to the verb or the noun between.
             return False
         for hedge in HEDGES:
             start = end + gap
@@ -398,6 +403,15 @@ def _hedged_denial(tokens: Tokens, end: int) -> bool:
                     return False
                 return _negated_after(tokens, start + len(hedge))
     return False
+
+
+def _own_hedge(token: Token) -> bool:
+    """Return whether a hedge right after this token is its own: a verb, or a noun of its own."""
+    if token.pos == "動詞":
+        return True
+    # 腕の傷は自傷とかじゃない: a risk word between is what the hedge denies.
+    hedged = token.lemma in HEDGED_NOUNS or token.lemma in lex.CORE_RISK_WORDS
+    return token.pos == "名詞" and not hedged
 
 
 def _copula_denial(tokens: Tokens, end: int) -> bool:

@@ -23,6 +23,7 @@ DESPAIR = re.compile(
     r"無理|限界|疲れた|つかれた|つらい|辛い|しんどい|さよなら|さようなら|バイバイ|ばいばい|"
     r"もう嫌|もういや|おわり|終わり|ごめんなさい|助けて|たすけて"
 )
+LIFE = re.compile(r"生き|いき|人生")
 # Longer messages carry enough words for the word rules to judge.
 MAX_DESPAIR_LETTERS = 12
 # A knife with blood meaning a cut made once more: 🔪🩸 また, 🔪🩸 今日もやった, 🔪🩸 again.
@@ -53,7 +54,9 @@ def emoji_findings(normalized: str) -> list[RiskSignal]:
             return [RiskSignal(RiskKind.PLAN, -1, -1, PILL * PILL_PILE, explanation)]
         if not DESPAIR.search(words):
             return []
-    allowed = WORDED_MEANS_EMOJI if letters else MEANS_EMOJI
+    # ⚰️⚰️⚰️ いきるのつかれた: tired of living itself, not of work, makes the coffin count.
+    tired_of_life = bool(letters) and LIFE.search("".join(letters)) is not None
+    allowed = WORDED_MEANS_EMOJI if letters and not tired_of_life else MEANS_EMOJI
     means_emoji = [character for character in normalized if character in allowed]
     pills = normalized.count(PILL)
     if not means_emoji and pills < PILL_PILE:

@@ -45,6 +45,14 @@ TASKS = frozenset(
 PARTNER_WINDOW = 6
 
 
+# 人間としての仕事も、もう終わりにしたい: at most this many morphemes before 終わり.
+# その時間にはもう全部終わってる: a time named, by which everything is over.
+BY_THEN_TIMES = frozenset({"時間", "頃", "時", "朝", "夜", "明日", "今夜", "週末", "日"})
+FAREWELL_WORDS = frozenset({"今迄", "有り難う", "さようなら"})
+AS_A_HUMAN_WINDOW = 9
+AS_A = ["と", "為る", "て", "の"]
+
+
 def _cleft_focus(tokens: Tokens, position: int) -> str | None:
     """Return the noun of 終わりにしたいのは、この同居です: what is to end, named after のは."""
     following = [token.lemma for token in tokens[position : position + 2]]
@@ -108,6 +116,9 @@ def end_rule(tokens: Tokens, index: int) -> Finding:
     if partner is not None and (target is None or target in lex.LIFE_OBJECTS):
         # 彼とはもう終わりにしたい, 夫との生活を終わりにしたい: a relationship ends, not a life.
         target = partner
+    if target is not None and _as_a_human(tokens, index):
+        # 人間としての仕事も、もう終わりにしたい: a role as a human being is life itself.
+        target = lex.LIFE
     if target == lex.STORY and not _message_has(tokens, lex.MEDIA_WORDS):
         # 物語をここで終わらせたい: with no book or film named, the story is the sender's life.
         target = lex.LIFE
@@ -210,6 +221,10 @@ def _own_ending(tokens: Tokens, index: int, tail: Tail) -> Finding:
     if target is not None and target not in lex.LIFE_OBJECTS and not is_self(target):
         return None
     if target in lex.LIFE_OBJECTS and not tail.negated and "た" not in tail.lemmas:
+        if _life_judged(tokens, tail) and _by_then(tokens, index):
+            # 明日の夜10時に届く。その時間にはもう全部終わってる: over by a named time.
+            explanation = "その時にはもう全部終わっているという予告"
+            return signal(tokens, index, tail.end, RiskKind.PLAN, explanation)
         if _life_judged(tokens, tail):
             return note(tokens, index, tail.end, "人生がだめだという誇張や、他人からの脅し文句")
         if target in lex.EVERYTHING and _task_named_after(tokens, index):
@@ -243,6 +258,19 @@ def _life_judged(tokens: Tokens, tail: Tail) -> bool:
         return True
     following = tokens[tail.end] if tail.end < len(tokens) else None
     return following is not None and following.lemma == WARNING
+
+
+def _by_then(tokens: Tokens, index: int) -> bool:
+    """Return whether the sentence opens with a time, then には: その時間には, 明日の朝には."""
+    start, _ = sentence_bounds(tokens, index)
+    lemmas = [token.lemma for token in tokens[start:index]]
+    dated = any(
+        lemmas[position] in BY_THEN_TIMES and lemmas[position + 1 : position + 3] == ["に", "は"]
+        for position in range(len(lemmas) - 2)
+    )
+    # 夜には全部終わってるから飲みに行こう is a day's work; もう or a thanks makes it final.
+    final = "もう" in lemmas or any(token.lemma in FAREWELL_WORDS for token in tokens)
+    return dated and final
 
 
 def _asked_for(tokens: Tokens, tail: Tail) -> bool:
@@ -367,6 +395,16 @@ def _modifies_noun(tokens: Tokens, position: int) -> bool:
     if token.lemma in lex.LIFE_OBJECTS or token.lemma in ("気持ち", "本当"):
         return False
     return token.pos == "名詞"
+
+
+def _as_a_human(tokens: Tokens, index: int) -> bool:
+    """Return whether 人間としての or 人としての names the object shortly before the verb."""
+    start, _ = sentence_bounds(tokens, index)
+    lemmas = [token.lemma for token in tokens[max(start, index - AS_A_HUMAN_WINDOW) : index]]
+    return any(
+        lemmas[position] in ("人間", "人") and lemmas[position + 1 : position + 5] == AS_A
+        for position in range(len(lemmas) - 4)
+    )
 
 
 ENDING_RULES: dict[str, Rule] = {

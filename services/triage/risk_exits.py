@@ -11,6 +11,7 @@
 - 着物のこと、姉に頼んでおいた。その日の娘を私は見られないから: a family day not to be seen,
   its arrangements handed over;
 - 私が死んでも気づかれるの1ヶ月後とかだよ。ためしてみる？: one's own death offered as a test;
+- 雪の中に寝転がって、春まで見つからなければいい: lying where no one will find the body;
 - 2階の窓から身を乗り出してて、引き戻した: leaning out of a window, unless to see a view,
   take a photograph or wave.
 
@@ -61,6 +62,11 @@ OWN_TIME_LEFT = "自分で決めた余命、死ぬ日の予告"
 ABSENT_LATER = "先の自分はもういないという思い"
 DATED_DEATH = "日付や行事の前に死ぬという予告"
 STAGED = "事故に見せかけた死の計画"
+# 雪の中に寝転がって、春まで見つからなければいい: lying where no one will find the body.
+FOUND = "見付かる"
+UNFOUND_PLACES = lex.COLD_PLACES | lex.NO_RETURN_PLACES
+UNFOUND = "誰にも見つからない場所で死にたいという願い"
+HIDING_GAMES = frozenset({"かくれんぼ", "隠れん坊", "鬼ごっこ", "ゲーム", "遊び", "宝探し"})
 # 私が死んでも気づかれるの1ヶ月後とかだよ。ためしてみる？: the death offered as a test.
 TRY = "試す"
 GONE_VERBS = frozenset({lex.DIE, "消える", "居なくなる", "いなくなる"})
@@ -307,6 +313,32 @@ def _own_death_supposed(tokens: Tokens, sentence_start: int) -> bool:
     return False
 
 
+def _unfound(tokens: Tokens, lemmas: frozenset[str]) -> tuple[int, int] | None:
+    """Return the span of 見つからなければいい in a message about snow, a mountain or the sea.
+
+    このまま雪の中に寝転がって、春まで見つからなければいいんだけど: the body never found.
+    テストが親に見つからなければいい names what is hidden, so an object of its own (が, を)
+    before the verb in the sentence rules it out.
+    """
+    if lemmas & HIDING_GAMES:
+        # かくれんぼ、山の中で見つからなければいいな: a game of hiding.
+        return None
+    for index, token in enumerate(tokens):
+        if token.lemma != FOUND:
+            continue
+        tail = verb_tail(tokens, index)
+        if not (tail.negated and "ば" in tail.lemmas and "良い" in tail.lemmas):
+            continue
+        start, _ = sentence_bounds(tokens, index)
+        before = tokens[start:index]
+        if any(other.lemma in ("が", "を") for other in before):
+            continue
+        if not any(other.lemma in UNFOUND_PLACES for other in before):
+            continue
+        return start, tail.end
+    return None
+
+
 Span = tuple[int, int] | None
 # Each reading: the words it needs in the message, the search, the kind and the explanation.
 READINGS: tuple[
@@ -361,6 +393,12 @@ READINGS: tuple[
         _death_tried_out,
         RiskKind.PLAN,
         TRIED_OUT,
+    ),
+    (
+        lambda lemmas: FOUND in lemmas and not lemmas.isdisjoint(UNFOUND_PLACES),
+        _unfound,
+        RiskKind.PASSIVE_IDEATION,
+        UNFOUND,
     ),
     (
         lambda lemmas: lex.DIE in lemmas,

@@ -90,6 +90,8 @@ AGAIN = "又"
 CONTACT_VERBS = frozenset({"頼る", "連絡", "相談", "頼む"})
 # 来月から大阪で働きます, 春から専門学校に通います: a life that goes on from a date.
 FUTURE_STARTS = frozenset({"来月", "来週", "来年", "春", "四月", "4月", "今度"})
+NEW = "新しい"
+NEW_LIVES = frozenset({"仕事", "職場", "学校", "生活", "家", "部署"})
 NEW_LIFE_VERBS = frozenset(
     {"働く", "勤める", "住む", "通う", "暮らす", "入学", "就職", "同居", "入居"}
 )
@@ -208,6 +210,10 @@ def _new_life_from(tokens: Tokens) -> bool:
         for position in range(index + 2, end):
             if tokens[position].lemma in NEW_LIFE_VERBS:
                 return not verb_tail(tokens, position).negated
+            following = tokens[position + 1 : position + 2]
+            if tokens[position].lemma == NEW and following and following[0].lemma in NEW_LIVES:
+                # 来月から福岡で新しい仕事だって: a new job named as a noun.
+                return True
     return False
 
 

@@ -275,6 +275,8 @@ BENIGN_PURPOSES = lemma_set(
     "荷台", "荷物", "火鉢", "囲炉裏", "ソロキャンプ", "鯉のぼり", "焼く", "秋刀魚", "さんま", "餅",
     # School camps whose packing lists name a rope: 林間学校, 臨海学校, 野外活動, 自然教室.
     "林間", "臨海", "野外", "自然教室",
+    # Picnics where a rope and a tarp keep the place: 芋煮会の場所取り, 花見.
+    "芋煮会", "花見",
 )  # fmt: skip
 NECK = lemma_of("首")
 # 首を吊れる場所: the potential form names a place or a way.

@@ -32,6 +32,19 @@ NATURAL_DEATHS = frozenset({"大往生", "老衰"})
 # あとはおまけの人生。好きなことだけして暮らす: the years left as a bonus, to be enjoyed.
 BONUS_WORDS = frozenset({"おまけ", "御負け", "余生", "ボーナス"})
 LIVING_ON = frozenset({"暮らす", "楽しむ", "過ごす", "好き", "生きる"})
+# 十分生きた気がする、ってくらい: the words that may stand before くらい.
+MEASURE_FILLERS = frozenset({"気", "が", "為る", "、", "って", "と", "ます"})
+MEASURE_WINDOW = 7
+
+
+def _measures_something(tokens: Tokens, end: int) -> bool:
+    """Return whether くらい or ほど follows the phrase, past 気がする, a comma and って."""
+    for token in tokens[end : end + MEASURE_WINDOW]:
+        if token.lemma in lex.DEGREE_WORDS:
+            return True
+        if token.lemma not in MEASURE_FILLERS:
+            return False
+    return False
 
 
 def enough_rule(tokens: Tokens, index: int) -> Finding:
@@ -49,6 +62,9 @@ def enough_rule(tokens: Tokens, index: int) -> Finding:
     if _quoted(tokens, index) and (bereaved or _laughed_at(tokens)):
         # 「もう十分生きた」が口癖だった祖父が大往生, 誕生日会のスピーチでみんなで大笑い.
         return note(tokens, index, tail.end, "亡くなった人の口癖や、笑い話としての引用")
+    if _measures_something(tokens, tail.end):
+        # もう十分生きた気がする、ってくらい濃い一週間だった: the words measure a busy week.
+        return note(tokens, index, tail.end, "忙しさや充実ぶりを誇張した言い回し")
     if _bonus_years(tokens, tail.end):
         # もう十分生きたから、あとはおまけの人生。好きなことだけして暮らすの.
         return note(tokens, index, tail.end, "残りの人生を楽しむという満足の言葉")

@@ -96,6 +96,9 @@ def means_noun_rule(tokens: Tokens, index: int) -> Finding:
     if _message_has(tokens, lex.END_OF_LIFE_PLANNING):
         # エンディングノートを書き始めた。遺書みたいで; 身辺整理というと大げさですが断捨離を.
         return note(tokens, index, end, "終活や片付けの話")
+    if _prop(tokens, index, end):
+        # 文化祭のお化け屋敷で首吊りの人形つくる: a prop for a haunted house.
+        return note(tokens, index, end, "お化け屋敷や仮装の小道具の話")
     if lemma == "遺書" and _left_by_the_dead(tokens, index):
         # 祖父の遺書が出てきて、親戚と相続でもめてます: a will left by someone who died.
         return note(tokens, index, end, "亡くなった人が残した遺書の話")
@@ -106,6 +109,14 @@ def means_noun_rule(tokens: Tokens, index: int) -> Finding:
     if context is not None:
         return note(tokens, index, end, f"「{context}」についての話題")
     return signal(tokens, index, end, RiskKind.PLAN, MEANS_EXPLANATIONS.get(lemma, "自殺の手段"))
+
+
+def _prop(tokens: Tokens, index: int, end: int) -> bool:
+    """Return whether the means is a prop: 首吊りの人形, or any means in a haunted house."""
+    following = [token.lemma for token in tokens[end : end + 2]]
+    if following[:1] == ["の"] and following[1:] and following[1] in PROPS:
+        return True
+    return _message_has(tokens, HAUNTED_HOUSE_WORDS)
 
 
 def _left_by_the_dead(tokens: Tokens, index: int) -> bool:
@@ -136,6 +147,9 @@ def _not_this(tokens: Tokens, position: int) -> bool:
     return False
 
 
+# Props that show a means: 首吊りの人形, 遺書の小道具.
+PROPS = frozenset({"人形", "小道具", "飾り", "マネキン", "オブジェ"})
+HAUNTED_HOUSE_WORDS = frozenset({"お化け屋敷", "ハロウィーン", "仮装", "肝試し"})
 # Treatments that pull or hold the neck: 整形外科の牽引.
 NECK_TREATMENTS = frozenset({"牽引", "整形", "整形外科", "接骨院", "整骨院", "リハビリ", "頸椎"})
 # A death and what it leaves: 相続, 遺品, 四十九日.

@@ -307,13 +307,19 @@ def _given_in(tail: Tail) -> bool:
 
 
 def outside_rule(tokens: Tokens, index: int) -> Finding:
-    """屋上のフェンスの外側に座ってる, 展望台の柵の外側…さっきまでそこに座ってた."""
+    """屋上のフェンスの外側に座ってる, 展望台の柵の外側…さっきまでそこに座ってた, 外側から見る."""
     if index < 2 or tokens[index - 1].lemma != "の" or tokens[index - 2].lemma not in lex.BARRIERS:
         return None
     end = _following_sentences_end(tokens, index)
+    seen_from = tokens[index + 1 : index + 2] and tokens[index + 1].lemma == "から"
+    # 動物園の柵の外から見た: only a height makes the view from outside a danger.
+    heights = lex.HIGH_PLACES | lex.EDGE_PLACES | lex.TOP_FLOORS | {lex.BRIDGE}
+    seen_from = seen_from and any(token.lemma in heights for token in tokens)
     for position in range(index + 1, end):
         lemma = tokens[position].lemma
-        if lemma in lex.PRESENCE_VERBS or lemma in lex.SIT_VERBS:
+        # フェンスの外側から見る景色: the view is seen from outside the fence.
+        looking = seen_from and lemma in lex.LOOK_VERBS
+        if lemma in lex.PRESENCE_VERBS or lemma in lex.SIT_VERBS or looking:
             tail = verb_tail(tokens, position)
             if not tail.negated:
                 explanation = "柵の外側にいる、飛び降りの危険"

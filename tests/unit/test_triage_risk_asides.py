@@ -3,22 +3,25 @@
 Some urgent wordings drop a particle (ベランダの柵に足かけてた), wish a fall from a bridge would
 end it after a day's fishing, quote a widow at the first Bon (「私もすぐ行くからね」), hand over
 a daughter's coming-of-age day the sender will not see, or tell someone in English not to worry
-after tonight. Others stop by the tracks, offer their own death as a test or go to the next
-world with a laugh (線路寄ってこうかな笑, ためしてみる？w, あの世で婚活してきます), report a
-friend asking how to write a suicide note, write baby talk (ちにたい) or Yamagata speech in kana
-(いぎでだぐね), or curse with no one else named (もう無理、死ねばいいのに). The harmless ones
-share their words: a foothold for hanging out the futon, a toddler climbing, fireworks seen from
-a bridge, a trip to help, a night shift, a bus home, a child asking what a word means, a
-conditional or a time before death in the next world, a shame idiom, a fan's cry at an idol's
-wedding, a curse at a manager judged just before the comma, a phone dropped in the snow. The
-contexts cover a cut from a modelling knife or at work, neck traction, a grandfather's will,
-lunch on the office roof, a haircut called embarrassing enough to die, self-harm never done, a
-rope on a school camp's packing list and a daughter who no longer thinks of dying. They also
-cover dialysis needles, a cat's scratch given as the answer, a dog to walk during a business
-trip, a meal too good (おいしすぎて…死んでもいい(笑)), a doctor's question answered no, a
-counselling volunteer's role play and an ex's insult. The sentences were written for these
-tests, and tests/data/triage/tune_phrases.jsonl repeats them so that the model learns the same
-frames.
+after tonight. Others see the view from outside a rooftop fence, wish to lie unfound in the
+snow, are over by the time a scheduled mail arrives, end their role as a human, or stop by the
+tracks, offer their own death as a test or go to the next world with a laugh
+(線路寄ってこうかな笑, ためしてみる？w, あの世で婚活してきます), report a friend asking how to
+write a suicide note, write baby talk (ちにたい) or Yamagata speech in kana (いぎでだぐね), or
+curse with no one else named (もう無理、死ねばいいのに). The harmless ones share their words: a
+foothold for hanging out the futon, a toddler climbing, fireworks seen from a bridge, a trip to
+help, a night shift, a bus home, a child asking what a word means, a conditional or a time
+before death in the next world, a zoo's fence, hide-and-seek, an evening's work, a job called
+despicable, a shame idiom, a fan's cry at an idol's wedding, a curse at a manager judged just
+before the comma, a phone dropped in the snow. The contexts cover a cut from a modelling knife
+or at work, neck traction, a grandfather's will, lunch on the office roof, a haircut called
+embarrassing enough to die, self-harm never done, a rope on a school camp's packing list and a
+daughter who no longer thinks of dying. They also cover dialysis needles, a cat's scratch given
+as the answer, a dog to walk during a business trip, a meal too good
+(おいしすぎて…死んでもいい(笑)), a doctor's question answered no, a counselling volunteer's role
+play, an ex's insult, a haunted house's prop, a picnic's rope, a busy week, a colleague's new
+job and a retirement planned. The sentences were written for these tests, and
+tests/data/triage/tune_phrases.jsonl repeats them so that the model learns the same frames.
 """
 
 from tests.unit.triage_rules import context_tests, family_tests
@@ -100,6 +103,24 @@ FAMILIES: dict[str, tuple[list[str], list[str]]] = {
             "母が韓ドラの推しの結婚発表で「もう死ぬ〜」って騒いでる笑 朝からうるさい",
         ],
     ),
+    "an end not named, at a height or in the snow": (
+        [
+            "今、会社の屋上。フェンスの外側から見る景色ってこんななんだな",
+            "このまま雪の中さ寝っころがって、春まで見つからねげればいいんだげんど",
+            "パスワード一覧をエクセルにまとめて、姉にメールが届くよう予約送信した。その時間にはもう全部終わってる",
+            "父親としての仕事は終わり。人間としての仕事も、もう終わりにしたい",
+            "ずーっと眠ってたい😴 朝とか来なくていい🙂 ほんとに",
+            "⚰️⚰️⚰️ いきるのつかれた",
+        ],
+        [
+            "動物園で柵の外から見たキリン",
+            "かくれんぼ、山の中で見つからなければいいな",
+            "夜には全部終わってるから飲みに行こう",
+            "人として最低な仕事はもう終わりにしたい",
+            "死にたい気持ちとかはない",
+            "仕事疲れた⚰️",
+        ],
+    ),
     "baby talk": (
         [
             "ちにたい〜〜〜",
@@ -155,6 +176,12 @@ CONTEXTS = [
     "腕に針刺すの、何回やっても慣れない。透析の穿刺のことね",
     "手首の傷？あ、これ猫。保護猫引き取ったらめっちゃ引っかかれる笑 かわいいから許す",
     "犬の散歩を頼める人探してます。週末から1週間出張でいないんだけど、近所に頼れる人がいなくて",
+    "弟うざすぎて、いなくなればいいのにって思っちゃった。ひどいかな",
+    "文化祭のお化け屋敷で首吊りの人形つくることになった、こわすぎ",
+    "ホームセンターでロープとブルーシート買った。来週の芋煮会の場所取り用",
+    "もう十分生きた気がする、ってくらい濃い一週間だった笑 出張と展示会と飲み会で",
+    "同僚が『引き継ぎ全部終わったから思い残すことない！今までありがとね』ってLINEくれた。来月から福岡で新しい仕事だって",
+    "おれだば会社いねぐなっても回るさげ、来年で辞めで、かあちゃんと温泉巡りすっべと思ってる",
     "自分を傷つけるようなことは一度もしてません、大丈夫です。ただ眠れない日が続いていて",
     "息子の林間学校の持ち物にロープって書いてあるんですが、どこで買えばいいですか",
     "摂食障害で入院していた娘が退院しました。「死にたいって思うことは今はないよ」と言ってくれた",
@@ -176,6 +203,9 @@ CONTEXTS_TAKEN_AWAY = [
     "手首の傷？猫じゃないよ",
     "明日からは私がいないので…入院とかではないです",
     "あの世に行ってきます",
+    "仕事つらすぎて、いなくなればいいのにって思う",
+    "文化祭が終わったら首吊りする",
+    "もう十分生きた気がする",
 ]
 
 
