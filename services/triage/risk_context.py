@@ -140,6 +140,8 @@ def harmless_context(tokens: Tokens, found: RiskSignal) -> str | None:
         return "言葉の意味を尋ねている"
     if _question_put_to_sender(tokens, found.end):
         return "他人から尋ねられた質問の引用"
+    if _corrected(tokens, found.end):
+        return "さっきの言葉を取り消したり、誤字や別の意味だと説明したりしている"
     fiction = (
         _fiction(tokens, found.start)
         or _fiction_speaker(tokens, found.end)
@@ -437,6 +439,11 @@ def _asks_meaning(tokens: Tokens, end: int) -> bool:
     return False
 
 
+# 死にたいってさっき言ったのは取り消します, さっきの「しにたい」は誤字です.
+CORRECTION_WINDOW = 14
+TYPOS = frozenset({"誤字", "誤変換", "打ち間違い", "間違い", "打ち間違える", "変換"})
+TAKE_BACKS = frozenset({"取り消す", "撤回"})
+KEPT_WORDS = frozenset({"本当", "本気", "マジ", "ガチ"})
 # Words of a question about how to do it: どう書けば, どうやって, やり方, 方法.
 HOW_TO_WORDS = frozenset({"どう", "どうやって", "やり方", "方法", "書き方", "仕方"})
 
@@ -473,6 +480,41 @@ def _retracted(tokens: Tokens, position: int) -> bool:
         token.lemma in RETRACTIONS and not _confirms_denial(tokens, index)
         for index, token in enumerate(tokens[position:], start=position)
     )
+
+
+def _corrected(tokens: Tokens, end: int) -> bool:
+    """Return whether the sender takes the phrase back as said earlier, a typo or another meaning.
+
+    生きてる意味ない、ってさっき言ったのは取り消します; さっきの「しにたい」は誤字です;
+    いなくなりたいってさっき言ったのは、今の職場からって意味. A correction that keeps the
+    words (本当, 本気) takes nothing back.
+    """
+    window = [token.lemma for token in tokens[end : end + CORRECTION_WINDOW]]
+    # 死にたい。さっき言ったのは取り消す may take back something else, so the phrase must be
+    # what さっき言った quotes, in the same sentence.
+    said_at = next(
+        (
+            position
+            for position in range(len(window))
+            if window[position : position + 3] == ["さっき", "言う", "た"]
+        ),
+        None,
+    )
+    said_earlier = said_at is not None and not any(
+        is_sentence_end(token) for token in tokens[end : end + said_at]
+    )
+    before = [token.lemma for token in tokens[max(0, end - 6) : end]]
+    typo = "さっき" in before and any(lemma in TYPOS for lemma in window[:4])
+    if not (said_earlier or typo):
+        return False
+    if any(token.lemma in KEPT_WORDS for token in tokens[end:]):
+        return False
+    if typo:
+        return True
+    meant_else = any(
+        window[position : position + 2] == ["って", "意味"] for position in range(len(window))
+    )
+    return meant_else or any(lemma in TAKE_BACKS for lemma in window)
 
 
 def _asked_unquoted(tokens: Tokens, position: int) -> bool:

@@ -12,6 +12,9 @@
   its arrangements handed over;
 - 私が死んでも気づかれるの1ヶ月後とかだよ。ためしてみる？: one's own death offered as a test;
 - 雪の中に寝転がって、春まで見つからなければいい: lying where no one will find the body;
+- 樹海ツアーの下見いこうかな: a place of dying scouted;
+- お風呂の排水口が赤い。またやった: blood, then the act done again;
+- 価値のない私に食べる資格なんてない: food refused as a punishment;
 - 2階の窓から身を乗り出してて、引き戻した: leaning out of a window, unless to see a view,
   take a photograph or wave.
 
@@ -62,6 +65,23 @@ OWN_TIME_LEFT = "自分で決めた余命、死ぬ日の予告"
 ABSENT_LATER = "先の自分はもういないという思い"
 DATED_DEATH = "日付や行事の前に死ぬという予告"
 STAGED = "事故に見せかけた死の計画"
+# 樹海ツアーの下見いこうかな: scouting a place of dying.
+SCOUT = "下見"
+SCOUT_WINDOW = 3
+SCOUTED_PLACES = frozenset({"樹海", "崖", "山奥", "断崖"})
+SCOUTING_JOBS = frozenset({"仕事", "ガイド", "案内", "取材", "撮影", "ロケ"})
+SCOUTED = "死に場所の下見をするという計画"
+# お風呂の排水口が赤い。またやった: blood, then the act done again.
+AGAIN = "又"
+DID_VERBS = frozenset({"遣る", "やる", "やっちゃう"})
+BLOOD_SIGNS = frozenset({"血", "赤い", "絆創膏", "包帯", "傷", "真っ赤"})
+NOSEBLEED = "鼻血"
+DONE_AGAIN = "血の跡のあとの「またやった」、自傷の繰り返し"
+# 価値のない私に食べる資格なんてない: food refused as a punishment of oneself.
+EAT = "食べる"
+RIGHT = "資格"
+DIET_WORDS = frozenset({"ダイエット", "カロリー", "体重", "減量", "糖質"})
+NO_RIGHT_TO_EAT = "自分には食べる資格がないという自罰"
 # 雪の中に寝転がって、春まで見つからなければいい: lying where no one will find the body.
 FOUND = "見付かる"
 UNFOUND_PLACES = lex.COLD_PLACES | lex.NO_RETURN_PLACES
@@ -339,6 +359,55 @@ def _unfound(tokens: Tokens, lemmas: frozenset[str]) -> tuple[int, int] | None:
     return None
 
 
+def _scouted(tokens: Tokens, lemmas: frozenset[str]) -> tuple[int, int] | None:
+    """Return the span of 樹海ツアーの下見いこうかな: a place of dying scouted in advance."""
+    if lemmas & SCOUTING_JOBS:
+        # 樹海ツアーの下見、ガイドの仕事で: the sender works there.
+        return None
+    for index, token in enumerate(tokens):
+        if token.lemma != SCOUT:
+            continue
+        before = tokens[max(0, index - SCOUT_WINDOW) : index]
+        if any(other.lemma in SCOUTED_PLACES for other in before):
+            return index - len(before), index + 1
+    return None
+
+
+def _done_again(tokens: Tokens, lemmas: frozenset[str]) -> tuple[int, int] | None:
+    """Return the span of またやった after a sentence of blood: お風呂の排水口が赤い。またやった."""
+    if lemmas & lex.INJURY_CAUSES or NOSEBLEED in lemmas:
+        return None
+    for index in range(1, len(tokens) - 1):
+        if tokens[index - 1].lemma != AGAIN or tokens[index].lemma not in DID_VERBS:
+            continue
+        tail = verb_tail(tokens, index)
+        if "た" not in tail.lemmas:
+            continue
+        start, _ = sentence_bounds(tokens, index)
+        if start == 0:
+            continue
+        previous_start, _ = sentence_bounds(tokens, start - 1)
+        if any(token.lemma in BLOOD_SIGNS for token in tokens[previous_start:start]):
+            return index - 1, tail.end
+    return None
+
+
+def _food_denied_as_punishment(tokens: Tokens, lemmas: frozenset[str]) -> tuple[int, int] | None:
+    """Return the span of 食べる資格なんてない said of oneself, with no diet named."""
+    if lemmas & DIET_WORDS:
+        return None
+    for index in range(len(tokens) - 2):
+        if tokens[index].lemma != EAT or tokens[index + 1].lemma != RIGHT:
+            continue
+        following = [token.lemma for token in tokens[index + 2 : index + 4]]
+        if "無い" not in following:
+            continue
+        if not is_self(subject_of(tokens, index)):
+            continue
+        return index, index + 2 + following.index("無い") + 1
+    return None
+
+
 Span = tuple[int, int] | None
 # Each reading: the words it needs in the message, the search, the kind and the explanation.
 READINGS: tuple[
@@ -399,6 +468,24 @@ READINGS: tuple[
         _unfound,
         RiskKind.PASSIVE_IDEATION,
         UNFOUND,
+    ),
+    (
+        lambda lemmas: SCOUT in lemmas and not lemmas.isdisjoint(SCOUTED_PLACES),
+        _scouted,
+        RiskKind.PLAN,
+        SCOUTED,
+    ),
+    (
+        lambda lemmas: AGAIN in lemmas and not lemmas.isdisjoint(BLOOD_SIGNS),
+        _done_again,
+        RiskKind.SELF_HARM,
+        DONE_AGAIN,
+    ),
+    (
+        lambda lemmas: EAT in lemmas and RIGHT in lemmas,
+        _food_denied_as_punishment,
+        RiskKind.SELF_HARM,
+        NO_RIGHT_TO_EAT,
     ),
     (
         lambda lemmas: lex.DIE in lemmas,

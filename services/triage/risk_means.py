@@ -106,7 +106,7 @@ def means_noun_rule(tokens: Tokens, index: int) -> Finding:
         # 転職前の身辺整理中, 来月引っ越すだけ: affairs settled before a move or a new job.
         return note(tokens, index, end, "引っ越しや転職の前の片付け")
     context = news_context(tokens, index)
-    if context is not None:
+    if context is not None and not _written_by_the_bereaved(tokens, index):
         return note(tokens, index, end, f"「{context}」についての話題")
     return signal(tokens, index, end, RiskKind.PLAN, MEANS_EXPLANATIONS.get(lemma, "自殺の手段"))
 
@@ -117,6 +117,18 @@ def _prop(tokens: Tokens, index: int, end: int) -> bool:
     if following[:1] == ["の"] and following[1:] and following[1] in PROPS:
         return True
     return _message_has(tokens, HAUNTED_HOUSE_WORDS)
+
+
+def _written_by_the_bereaved(tokens: Tokens, index: int) -> bool:
+    """Return whether someone who lost a person (亡くす) writes the 遺書 in this sentence.
+
+    奥さんを亡くして、遺書のようなものを書いたと話していました: the widower wrote it, while
+    亡くなった母の遺書 is the dead one's.
+    """
+    start, end = sentence_bounds(tokens, index)
+    if not any(token.lemma == LOST for token in tokens[start:index]):
+        return False
+    return any(token.lemma == WRITE for token in tokens[index + 1 : min(end, index + 7)])
 
 
 def _left_by_the_dead(tokens: Tokens, index: int) -> bool:
@@ -147,6 +159,8 @@ def _not_this(tokens: Tokens, position: int) -> bool:
     return False
 
 
+LOST = "亡くす"
+WRITE = "書く"
 # Props that show a means: 首吊りの人形, 遺書の小道具.
 PROPS = frozenset({"人形", "小道具", "飾り", "マネキン", "オブジェ"})
 HAUNTED_HOUSE_WORDS = frozenset({"お化け屋敷", "ハロウィーン", "仮装", "肝試し"})

@@ -64,6 +64,7 @@ NEVER_WINDOW = 6
 # こと and the negation, so the window is longer than NEVER_WINDOW.
 DOING = frozenset({"為る", "てる", "て", "居る", "いる"})
 SUCH_NEVER_WINDOW = NEVER_WINDOW + 2
+QUIT_VERBS = frozenset({"やめる", "止める", "辞める", "止む"})
 # 猫ってことにしてる, 猫じゃない, 猫って言い訳: an answer that does not explain the wound.
 COVER_STORY_WORDS = NEGATIONS | {"こと", "事", "言い訳", "言う", "嘘", "って"}
 SPEECH_NOUNS = frozenset({"言い方", "言葉", "口癖", "発言", "考え方", "独り言", "口調"})
@@ -87,6 +88,9 @@ def negated_act(tokens: Tokens, tail: Tail) -> bool:
         return True
     if not tail.negated and "た" in tail.lemmas and _never_done(tokens, tail.end):
         return True
+    if not tail.negated and _quit_doing(tokens, tail.end):
+        # 自分を傷つけるのはもうやめました.
+        return True
     if not tail.negated and _such_never_done(tokens, tail):
         # 自分を傷つけるようなことは一度もしてません.
         return True
@@ -97,6 +101,15 @@ def negated_act(tokens: Tokens, tail: Tail) -> bool:
         # 傷つけずにはいられない: "cannot help hurting myself", a double negation.
         return False
     return following[:1] != ["と"]
+
+
+def _quit_doing(tokens: Tokens, position: int) -> bool:
+    """Return whether のはもうやめた follows the verb: the act has stopped."""
+    lemmas = [token.lemma for token in tokens[position : position + 6] if token.lemma != "ます"]
+    if lemmas[:2] != ["の", "は"]:
+        return False
+    rest = lemmas[3:] if lemmas[2:3] == ["もう"] else lemmas[2:]
+    return rest[:1] != [] and rest[0] in QUIT_VERBS and rest[1:2] == ["た"]
 
 
 def _such_never_done(tokens: Tokens, tail: Tail) -> bool:

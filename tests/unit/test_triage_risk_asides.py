@@ -3,25 +3,28 @@
 Some urgent wordings drop a particle (ベランダの柵に足かけてた), wish a fall from a bridge would
 end it after a day's fishing, quote a widow at the first Bon (「私もすぐ行くからね」), hand over
 a daughter's coming-of-age day the sender will not see, or tell someone in English not to worry
-after tonight. Others see the view from outside a rooftop fence, wish to lie unfound in the
-snow, are over by the time a scheduled mail arrives, end their role as a human, or stop by the
-tracks, offer their own death as a test or go to the next world with a laugh
-(線路寄ってこうかな笑, ためしてみる？w, あの世で婚活してきます), report a friend asking how to
-write a suicide note, write baby talk (ちにたい) or Yamagata speech in kana (いぎでだぐね), or
-curse with no one else named (もう無理、死ねばいいのに). The harmless ones share their words: a
-foothold for hanging out the futon, a toddler climbing, fireworks seen from a bridge, a trip to
-help, a night shift, a bus home, a child asking what a word means, a conditional or a time
-before death in the next world, a zoo's fence, hide-and-seek, an evening's work, a job called
-despicable, a shame idiom, a fan's cry at an idol's wedding, a curse at a manager judged just
-before the comma, a phone dropped in the snow. The contexts cover a cut from a modelling knife
-or at work, neck traction, a grandfather's will, lunch on the office roof, a haircut called
-embarrassing enough to die, self-harm never done, a rope on a school camp's packing list and a
-daughter who no longer thinks of dying. They also cover dialysis needles, a cat's scratch given
-as the answer, a dog to walk during a business trip, a meal too good
-(おいしすぎて…死んでもいい(笑)), a doctor's question answered no, a counselling volunteer's role
-play, an ex's insult, a haunted house's prop, a picnic's rope, a busy week, a colleague's new
-job and a retirement planned. The sentences were written for these tests, and
-tests/data/triage/tune_phrases.jsonl repeats them so that the model learns the same frames.
+after tonight. Others scout the sea of trees, find blood and do it again, refuse food as a
+punishment, report a widower who wrote a suicide note, take words back only in part, see the
+view from outside a rooftop fence, wish to lie unfound in the snow, are over by the time a
+scheduled mail arrives, end their role as a human, or stop by the tracks, offer their own death
+as a test or go to the next world with a laugh (線路寄ってこうかな笑, ためしてみる？w,
+あの世で婚活してきます), report a friend asking how to write a suicide note, write baby talk
+(ちにたい) or Yamagata speech in kana (いぎでだぐね), or curse with no one else named
+(もう無理、死ねばいいのに). The harmless ones share their words: a foothold for hanging out the
+futon, a toddler climbing, fireworks seen from a bridge, a trip to help, a night shift, a bus
+home, a child asking what a word means, a conditional or a time before death in the next world,
+a festival's rooftop, a nosebleed, a diet, a mother's note found, a typo or a meaning explained,
+a zoo's fence, hide-and-seek, an evening's work, a job called despicable, a shame idiom, a fan's
+cry at an idol's wedding, a curse at a manager judged just before the comma, a phone dropped in
+the snow. The contexts cover a cut from a modelling knife or at work, neck traction, a
+grandfather's will, lunch on the office roof, a haircut called embarrassing enough to die,
+self-harm never done, a rope on a school camp's packing list and a daughter who no longer thinks
+of dying. They also cover dialysis needles, a cat's scratch given as the answer, a dog to walk
+during a business trip, a meal too good (おいしすぎて…死んでもいい(笑)), a doctor's question
+answered no, a counselling volunteer's role play, an ex's insult, a haunted house's prop, a
+picnic's rope, a busy week, a colleague's new job and a retirement planned. The sentences were
+written for these tests, and tests/data/triage/tune_phrases.jsonl repeats them so that the model
+learns the same frames.
 """
 
 from tests.unit.triage_rules import context_tests, family_tests
@@ -121,6 +124,32 @@ FAMILIES: dict[str, tuple[list[str], list[str]]] = {
             "仕事疲れた⚰️",
         ],
     ),
+    "a scouting trip, blood again, food refused": (
+        [
+            "樹海ツアーの下見いこうかな（ガチ）",
+            "お風呂の排水口が赤い。またやった",
+            "今日も食べない。価値のない私に食べる資格なんてない",
+            "老人会の仲間が奥さんを亡くして、遺書のようなものを書いたと話していました",
+        ],
+        [
+            "屋上の下見に行った。学園祭の準備",
+            "鼻血が出た。またやった",
+            "ダイエット中の私にケーキを食べる資格なんてない笑",
+            "母を亡くして、遺書が見つかった",
+        ],
+    ),
+    "words taken back": (
+        [
+            "死にたいってさっき言ったの、忘れて",
+            "死にたい。さっき言ったのは取り消す",
+            "死にたいってさっき言ったのは本当です",
+        ],
+        [
+            "さっきの「しにたい」は誤字です！！「したい」って打ちたかった",
+            "生きてる意味ない、ってさっき言ったのは取り消します。言い方が悪かった",
+            "いなくなりたいってさっき言ったのは、今の職場からって意味。転職サイト登録した",
+        ],
+    ),
     "baby talk": (
         [
             "ちにたい〜〜〜",
@@ -182,6 +211,7 @@ CONTEXTS = [
     "もう十分生きた気がする、ってくらい濃い一週間だった笑 出張と展示会と飲み会で",
     "同僚が『引き継ぎ全部終わったから思い残すことない！今までありがとね』ってLINEくれた。来月から福岡で新しい仕事だって",
     "おれだば会社いねぐなっても回るさげ、来年で辞めで、かあちゃんと温泉巡りすっべと思ってる",
+    "自分を傷つけるのはもうやめました。2年たちます。今日看護学校の合格発表で、受かってました！",
     "自分を傷つけるようなことは一度もしてません、大丈夫です。ただ眠れない日が続いていて",
     "息子の林間学校の持ち物にロープって書いてあるんですが、どこで買えばいいですか",
     "摂食障害で入院していた娘が退院しました。「死にたいって思うことは今はないよ」と言ってくれた",
@@ -206,6 +236,7 @@ CONTEXTS_TAKEN_AWAY = [
     "仕事つらすぎて、いなくなればいいのにって思う",
     "文化祭が終わったら首吊りする",
     "もう十分生きた気がする",
+    "自分を傷つけるのはもうやめたい",
 ]
 
 
