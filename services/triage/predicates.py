@@ -34,6 +34,7 @@ DENIAL_WINDOW = 8
 SELF_WORDS = frozenset({"私", "自分", "僕", "俺", "うち", "己", "わし"})
 SUBJECT_PARTICLES = frozenset({"が", "は", "も", "なんて", "なんか", "って"})
 OPENING_QUOTES = frozenset({"「", "『"})
+CLOSING_QUOTES = frozenset({"」", "』"})
 # Time words that open a sentence as its topic, not its subject: あとは静かに行けたら.
 TOPIC_TIME_NOUNS = frozenset(
     {"後", "あと", "今", "いま", "今日", "今夜", "最近", "毎日", "毎晩", "夜"}

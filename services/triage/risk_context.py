@@ -297,9 +297,7 @@ def _shame_after(tokens: Tokens, end: int) -> bool:
     if following[:1] and following[0] in DEGREE_WORDS:
         return any(lemma in EMBARRASSMENT_WORDS for lemma in following[1:])
     start, _ = sentence_bounds(tokens, end - 1)
-    lemmas = tuple(token.lemma for token in tokens[start:end])
-    width = len(SHAME_IDIOM)
-    return any(lemmas[i : i + width] == SHAME_IDIOM for i in range(len(lemmas) - width + 1))
+    return _has_shame_idiom(tokens[start:end])
 
 
 def _laughed_then_ashamed(tokens: Tokens, end: int) -> bool:
@@ -310,6 +308,11 @@ def _laughed_then_ashamed(tokens: Tokens, end: int) -> bool:
     # The folding of repeated letters leaves www as a single w.
     if not any(_laugh(token) or token.surface == "w" for token in tokens[end : end + 2]):
         return False
+    return _has_shame_idiom(tokens)
+
+
+def _has_shame_idiom(tokens: Tokens) -> bool:
+    """Return whether the tokens contain 穴があったら入りたい."""
     lemmas = tuple(token.lemma for token in tokens)
     width = len(SHAME_IDIOM)
     return any(lemmas[i : i + width] == SHAME_IDIOM for i in range(len(lemmas) - width + 1))
@@ -452,8 +455,8 @@ def _question_put_to_sender(tokens: Tokens, end: int) -> bool:
     """Return whether the phrase sits in a quoted question that someone asked the sender."""
     for position in range(end, min(len(tokens), end + QUOTE_SCAN)):
         in_sentence = not any(is_sentence_end(token) for token in tokens[end:position])
-        if in_sentence and _asked_unquoted(tokens, position):
-            # 病院で自殺願望はありますかと聞かれたけど、それはないです: asked, without quotes.
+        if in_sentence and _question_unquoted(tokens, position):
+            # 病院で自殺願望はありますかと聞かれたけど、それはないです: a question with no quotes.
             return not _retracted(tokens, position)
         if tokens[position].surface in CLOSING_QUOTES:
             if tokens[position - 1].lemma not in QUESTION_ENDS:
@@ -468,14 +471,14 @@ def _question_put_to_sender(tokens: Tokens, end: int) -> bool:
             if after[after.index(asked) + 1 : after.index(asked) + 2] != ["れる"]:
                 return False
             if any(token.lemma in HOW_TO_WORDS for token in tokens[end:position]):
-                # 「遺書ってどう書けばいいの」って聞かれた: the one who asks wants the way.
+                # 「遺書ってどう書けばいいの」って聞かれた: the person asking wants a method.
                 return False
             return not _retracted(tokens, position)
     return False
 
 
 def _retracted(tokens: Tokens, position: int) -> bool:
-    """Return whether the answer is taken back after position: 本当はある, 嘘ついた."""
+    """Return whether the reply is withdrawn after position: 本当はある, 嘘ついた."""
     return any(
         token.lemma in RETRACTIONS and not _confirms_denial(tokens, index)
         for index, token in enumerate(tokens[position:], start=position)
@@ -483,7 +486,7 @@ def _retracted(tokens: Tokens, position: int) -> bool:
 
 
 def _corrected(tokens: Tokens, end: int) -> bool:
-    """Return whether the sender takes the phrase back as said earlier, a typo or another meaning.
+    """Return whether the sender withdraws the phrase, or calls it a typo or another meaning.
 
     生きてる意味ない、ってさっき言ったのは取り消します; さっきの「しにたい」は誤字です;
     いなくなりたいってさっき言ったのは、今の職場からって意味. A correction that keeps the
@@ -492,7 +495,7 @@ def _corrected(tokens: Tokens, end: int) -> bool:
     window = [token.lemma for token in tokens[end : end + CORRECTION_WINDOW]]
     # 死にたい。さっき言ったのは取り消す may take back something else, so the phrase must be
     # what さっき言った quotes, in the same sentence.
-    said_at = next(
+    earlier_at = next(
         (
             position
             for position in range(len(window))
@@ -500,12 +503,12 @@ def _corrected(tokens: Tokens, end: int) -> bool:
         ),
         None,
     )
-    said_earlier = said_at is not None and not any(
-        is_sentence_end(token) for token in tokens[end : end + said_at]
+    withdrawn_earlier = earlier_at is not None and not any(
+        is_sentence_end(token) for token in tokens[end : end + earlier_at]
     )
     before = [token.lemma for token in tokens[max(0, end - 6) : end]]
     typo = "さっき" in before and any(lemma in TYPOS for lemma in window[:4])
-    if not (said_earlier or typo):
+    if not (withdrawn_earlier or typo):
         return False
     if any(token.lemma in KEPT_WORDS for token in tokens[end:]):
         return False
@@ -517,7 +520,7 @@ def _corrected(tokens: Tokens, end: int) -> bool:
     return meant_else or any(lemma in TAKE_BACKS for lemma in window)
 
 
-def _asked_unquoted(tokens: Tokens, position: int) -> bool:
+def _question_unquoted(tokens: Tokens, position: int) -> bool:
     """Return whether か と 聞かれる starts at position: a question put to the sender."""
     lemmas = [token.lemma for token in tokens[position : position + 4]]
     return (

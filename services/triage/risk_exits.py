@@ -393,7 +393,7 @@ def _done_again(tokens: Tokens, lemmas: frozenset[str]) -> tuple[int, int] | Non
 
 
 def _food_denied_as_punishment(tokens: Tokens, lemmas: frozenset[str]) -> tuple[int, int] | None:
-    """Return the span of 食べる資格なんてない said of oneself, with no diet named."""
+    """Return the span of 食べる資格なんてない about oneself, with no diet named."""
     if lemmas & DIET_WORDS:
         return None
     for index in range(len(tokens) - 2):

@@ -100,7 +100,7 @@ def live_rule(tokens: Tokens, index: int) -> Finding:
             if token.lemma in lex.OTHER_PRONOUNS
         ]
         if pointed:
-            # 『お前なんか生きてる価値ない』ってLINEが来ました: said of another or to the sender.
+            # 『お前なんか生きてる価値ない』ってLINEが来ました: about someone else, or an insult.
             return note(tokens, index, end, f"対象が自分ではなく「{pointed[0].surface}」")
         return signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, "生きる意味や価値の否定")
     # 生きてたってしょうがない, 生きていても仕方がない: Sudachi reads しょうがない as しょう +

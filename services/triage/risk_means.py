@@ -132,7 +132,7 @@ def _written_by_the_bereaved(tokens: Tokens, index: int) -> bool:
 
 
 def _left_by_the_dead(tokens: Tokens, index: int) -> bool:
-    """Return whether 遺書 is another person's (祖父の遺書) and the message tells of a death."""
+    """Return whether 遺書 is another person's (祖父の遺書) and the message names a death."""
     if index < 2 or tokens[index - 1].lemma != "の":
         return False
     if tokens[index - 2].lemma not in lex.OTHER_PEOPLE:

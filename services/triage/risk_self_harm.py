@@ -65,7 +65,7 @@ NEVER_WINDOW = 6
 DOING = frozenset({"為る", "てる", "て", "居る", "いる"})
 SUCH_NEVER_WINDOW = NEVER_WINDOW + 2
 QUIT_VERBS = frozenset({"やめる", "止める", "辞める", "止む"})
-# 猫ってことにしてる, 猫じゃない, 猫って言い訳: an answer that does not explain the wound.
+# 猫ってことにしてる, 猫じゃない, 猫って言い訳: a reply that does not explain the wound.
 COVER_STORY_WORDS = NEGATIONS | {"こと", "事", "言い訳", "言う", "嘘", "って"}
 SPEECH_NOUNS = frozenset({"言い方", "言葉", "口癖", "発言", "考え方", "独り言", "口調"})
 
@@ -515,9 +515,9 @@ def wound_rule(tokens: Tokens, index: int) -> Finding:
     _, sentence_end, lemmas = sentence_lemmas(tokens, index)
     if lemmas & lex.INJURY_CAUSES or lemmas & lex.EVERYDAY_CUTS or lemmas & lex.ANIMALS:
         return note(tokens, index, index + 1, "けがや動物など、自傷とは別の原因がある傷")
-    asked = sentence_end < len(tokens) and tokens[sentence_end].surface in ("?", "？")
-    answer = next_sentence_lemmas(tokens, index)
-    if asked and answer & lex.ANIMALS and not answer & COVER_STORY_WORDS:
+    questioned = sentence_end < len(tokens) and tokens[sentence_end].surface in ("?", "？")
+    reply = next_sentence_lemmas(tokens, index)
+    if questioned and reply & lex.ANIMALS and not reply & COVER_STORY_WORDS:
         # 手首の傷？あ、これ猫: the question about the wound, answered with the animal.
         return note(tokens, index, index + 1, "けがや動物など、自傷とは別の原因がある傷")
     if _caused_by_others(tokens, index) or lemmas & lex.PAST_MARKS:

@@ -9,7 +9,13 @@ and a quoted 「私もすぐ行くからね」 names it without a place.
 
 from services.triage.findings import Finding, Tokens, signal
 from services.triage.morphology import sentence_bounds
-from services.triage.predicates import SELF_WORDS, Desire, verb_tail
+from services.triage.predicates import (
+    CLOSING_QUOTES,
+    OPENING_QUOTES,
+    SELF_WORDS,
+    Desire,
+    verb_tail,
+)
 from services.triage.signals import RiskKind, RiskSignal
 
 DEATH_CONTEXT = frozenset(
@@ -104,15 +110,13 @@ GOING = frozenset({"行く", "いく"})
 THEIR_SIDE = frozenset(
     {"所", "そば", "側", "そっち", "あっち", "向こう", "天国", "仏壇", "遺影", "墓"}
 )
-QUOTE_ENDS = frozenset({"」", "』"})
-QUOTE_OPENS = frozenset({"「", "『"})
 ERRANDS = frozenset({"準備", "手伝う", "手伝い", "買い物", "支度", "片付け", "迎え"})
 # A death mourned, not an accident or a disaster in the news.
 MOURNING = frozenset({"亡くなる", "初盆", "新盆", "周忌", "回忌", "遺影", "仏壇", "墓"})
 
 
 def _me_too_going(tokens: Tokens, index: int) -> Finding:
-    """Return a signal for 「私もすぐ行くからね」 said to the dead: the speaker will follow soon.
+    """Return a signal for 「私もすぐ行くからね」 addressed to the dead: the speaker will follow.
 
     The words must be quoted as someone's, after a death mourned, and name no place but the
     dead's side: 初盆の準備、私もすぐ行くね is the sender's trip to help.
@@ -134,14 +138,18 @@ def _me_too_going(tokens: Tokens, index: int) -> Finding:
     if not any(token.lemma in MOURNING for token in tokens):
         return None
     opening = max(
-        (position for position in range(start, index) if tokens[position].surface in QUOTE_OPENS),
+        (
+            position
+            for position in range(start, index)
+            if tokens[position].surface in OPENING_QUOTES
+        ),
         default=start,
     )
     if any(token.lemma in ERRANDS for token in tokens[opening:index]):
         # 「初盆の準備、私もすぐ行くから」: the quote itself names the errand.
         return None
     rest = [token for token in tokens[tail.end : end] if token.lemma not in ("から", "ね", "よ")]
-    if not rest or rest[0].surface not in QUOTE_ENDS:
+    if not rest or rest[0].surface not in CLOSING_QUOTES:
         return None
     explanation = "亡くなった人のところへ自分もすぐ行くという言葉"
     return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, explanation)

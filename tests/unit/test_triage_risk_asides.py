@@ -1,30 +1,22 @@
 """The risk rules alone on danger mentioned in passing, and on the harmless reasons beside it.
 
-Some urgent wordings drop a particle (ベランダの柵に足かけてた), wish a fall from a bridge would
-end it after a day's fishing, quote a widow at the first Bon (「私もすぐ行くからね」), hand over
-a daughter's coming-of-age day the sender will not see, or tell someone in English not to worry
-after tonight. Others scout the sea of trees, find blood and do it again, refuse food as a
-punishment, report a widower who wrote a suicide note, take words back only in part, see the
-view from outside a rooftop fence, wish to lie unfound in the snow, are over by the time a
-scheduled mail arrives, end their role as a human, or stop by the tracks, offer their own death
-as a test or go to the next world with a laugh (線路寄ってこうかな笑, ためしてみる？w,
-あの世で婚活してきます), report a friend asking how to write a suicide note, write baby talk
-(ちにたい) or Yamagata speech in kana (いぎでだぐね), or curse with no one else named
-(もう無理、死ねばいいのに). The harmless ones share their words: a foothold for hanging out the
-futon, a toddler climbing, fireworks seen from a bridge, a trip to help, a night shift, a bus
-home, a child asking what a word means, a conditional or a time before death in the next world,
-a festival's rooftop, a nosebleed, a diet, a mother's note found, a typo or a meaning explained,
-a zoo's fence, hide-and-seek, an evening's work, a job called despicable, a shame idiom, a fan's
-cry at an idol's wedding, a curse at a manager judged just before the comma, a phone dropped in
-the snow. The contexts cover a cut from a modelling knife or at work, neck traction, a
-grandfather's will, lunch on the office roof, a haircut called embarrassing enough to die,
-self-harm never done, a rope on a school camp's packing list and a daughter who no longer thinks
-of dying. They also cover dialysis needles, a cat's scratch given as the answer, a dog to walk
-during a business trip, a meal too good (おいしすぎて…死んでもいい(笑)), a doctor's question
-answered no, a counselling volunteer's role play, an ex's insult, a haunted house's prop, a
-picnic's rope, a busy week, a colleague's new job and a retirement planned. The sentences were
-written for these tests, and tests/data/triage/tune_phrases.jsonl repeats them so that the model
-learns the same frames.
+Each family pairs urgent wordings with harmless ones that share their words. The urgent ones
+drop a particle (ベランダの柵に足かけてた) or wish a fall from a bridge would end it. Some quote
+a widow at the first Bon (「私もすぐ行くからね」) or hand over a daughter's day the sender will
+not see. Others scout the sea of trees, find blood and do it again, refuse food as a
+punishment, or take words back only in part. Some go to the next world with a laugh
+(あの世で婚活してきます), stop by the tracks (線路寄ってこうかな笑) or offer their own death as
+a test (ためしてみる？w). The rest write baby talk (ちにたい), Yamagata kana (いぎでだぐね) or
+English, or curse with no one else named (もう無理、死ねばいいのに).
+
+The harmless twins include a futon hung out over the railing, a toddler climbing, fireworks
+seen from a bridge, a nosebleed, a diet, a typo explained and hide-and-seek. The contexts
+cover craft knives, neck traction, a grandfather's will, lunch on the office roof, dialysis
+needles, a haunted house's prop, a picnic's rope, a colleague's new job and a retirement
+planned, among others.
+
+The sentences were written for these tests, and tests/data/triage/tune_phrases.jsonl repeats
+them so that the model learns the same frames.
 """
 
 from tests.unit.triage_rules import context_tests, family_tests
