@@ -277,6 +277,9 @@ def _spared_burden(tokens: tuple[Token, ...], position: int) -> int | None:
     return None
 
 
+TRAILING_DOTS = frozenset({".", "…", "・", "。。", "..."})
+
+
 def denied(tokens: tuple[Token, ...], tail: Tail) -> bool:
     """Whether the sentence goes on to deny the thought (死にたいとは思わない, 〜わけじゃない).
 
@@ -300,6 +303,9 @@ def denied(tokens: tuple[Token, ...], tail: Tail) -> bool:
 
 
 def _degree_denied(tokens: tuple[Token, ...], position: int) -> bool:
+    while position < len(tokens) and tokens[position].surface in TRAILING_DOTS:
+        # 死にたい…ってほどではない: the ellipsis only pauses before the measure.
+        position += 1
     if position < len(tokens) and tokens[position].lemma in ("って", "と"):
         # いなくなりたいってほどじゃない.
         position += 1
@@ -414,6 +420,9 @@ def object_of(tokens: tuple[Token, ...], index: int, topic_markers: bool = False
                 # 昨日もカミソリで切った: a time word marked as topic is no object.
                 position -= 2
                 continue
+            if previous.lemma == "方" and position >= 3 and tokens[position - 2].lemma == "の":
+                # 仕事じゃなくて人生の方を辞めたい: the noun before の方 is the object.
+                return tokens[position - 3].lemma
             return previous.lemma
         position -= 1
     return None

@@ -600,6 +600,8 @@ def _habit_over(tokens: Tokens, index: int) -> bool:
 
 
 STILL = "ずっと"
+BUSY_NOW = frozenset({"出来る", "ばたばた"})
+NEEDED = ["必要", "と", "為る", "れる"]
 # なんとかやってる: getting by, read as a calm present.
 GETTING_BY = ("何", "と", "か", "遣る")
 
@@ -617,6 +619,12 @@ def _calm(tokens: Tokens, start: int) -> bool | None:
             # 今は眠れない, 最近は外に出られない: ない after a verb denies that verb, while
             # 今はもうない denies the feeling and 今はやってない the act.
             return False
+        needed = [t.lemma for t in tokens[position : position + 4]] == NEEDED
+        if needed or (token.lemma in BUSY_NOW and not verb_tail(tokens, position).negated):
+            # 今年は友達ができて, 今は毎朝散歩できてる, 今は入学式の準備でバタバタ, いまは
+            # 子どもたちに必要とされてる: a present filled with what the sender can do, has to
+            # do or is needed for.
+            return True
         if token.lemma in lex.RECOVERY_WORDS:
             # 今は大丈夫じゃない, 今は元気がない: a denied recovery word is no recovery.
             following = [t.lemma for t in tokens[position + 1 : position + 4]]

@@ -424,7 +424,11 @@ def _copula_denial(tokens: Tokens, end: int) -> bool:
     if lemmas[:1] != [] and lemmas[0] in COPULA_HEDGES and lemmas[1:2] == ["だ"]:
         rest = lemmas[2:] if lemmas[2:3] != ["は"] else lemmas[3:]
         # 迷惑かけないんじゃないかって, 迷惑かげねんでねえべが: the question asks, not denies.
-        return rest[:1] == ["無い"] and not (rest[1:2] and rest[1] in ("か", "べい", "だろう"))
+        if rest[:1] != ["無い"] or (rest[1:2] and rest[1] in ("か", "べい", "だろう")):
+            return False
+        # 私はいない方がいいんじゃないでしょうか, いない方がいいんじゃないですか: asked too.
+        after = "".join(token.surface for token in tokens[end : end + 8])
+        return not any(question in after for question in ("ないでしょう", "ないですか"))
     return False
 
 

@@ -163,6 +163,9 @@ ENGLISH_RULES = (
           "生きている理由がひとつしか残っていない"),
     _rule(r"(?:least painful|painless|easiest|quickest) way(?! to (?!die|go|end))", RiskKind.PLAN,
           "楽に死ねる方法を探している"),
+    _rule(r"how (?:high|tall) is (?:the |that )?(?:tallest |highest )?(?:bridge|building|roof"
+          r"|rooftop|tower|cliff)[^.]{0,40}(?:asking for real|for real|not joking|seriously)",
+          RiskKind.PLAN, "橋や建物の高さを本気で尋ねている"),
     _rule(r"thinking (?:about|of) (?:jumping|the (?:bridge|roof|rooftop|tracks|train|gun"
           r"|shotgun|rifle|rope|pills))", RiskKind.PLAN, "飛び降りや手段を考えている"),
     _rule(r"(?:bought|buying|got|ordered) (?:some |a )?(?:charcoal|rope|noose)", RiskKind.PLAN,

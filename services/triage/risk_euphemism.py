@@ -81,6 +81,14 @@ def afterlife_rule(tokens: Tokens, index: int) -> Finding:
             if end is None and lemma in OTHER_WORLD and _announced(tokens, tail):
                 # あの世に行ってきます: going there, announced like an errand.
                 return own_wish(tokens, index, tail.end, AFTERLIFE_ANNOUNCED)
+            if end is None and lemma in lex.KIN_PLACES and _announced(tokens, tail):
+                errand = any(token.pos == "動詞" for token in tokens[index + 1 : position])
+                # あの子のところに遊びに行く: an errand at a living one's home.
+                if not errand and _dead_ones_place(tokens, index):
+                    # 柴が死んで2週間。あの子のところに行く: going where the dead one is.
+                    start = _owner_start(tokens, index)
+                    explanation = "亡くなった者のところへ行くという予告"
+                    return own_wish(tokens, start, tail.end, explanation)
             if end is None:
                 return None
             start = _owner_start(tokens, index) if lemma in lex.KIN_PLACES else index
@@ -392,6 +400,26 @@ def _eager_or_bereaved(tokens: Tokens, index: int, kin_place: bool) -> bool:
         return False
     start, _ = sentence_bounds(tokens, index)
     return any(token.lemma in lex.EAGER_WORDS for token in tokens[start:index])
+
+
+def _dead_ones_place(tokens: Tokens, index: int) -> bool:
+    """Return whether the place is of the one whose death the message tells.
+
+    母が死んで…母のところに行く, 柴が死んで…あの子のところに行く. 祖母が亡くなって、明日は祖父の
+    ところに行く names a living one.
+    """
+    owner = _place_owner(tokens, index)
+    if owner is None:
+        return False
+    owner_position = _owner_start(tokens, index)
+    that_one = owner == "子" and tokens[max(0, owner_position - 1)].lemma in ("あの", "彼の")
+    for position, token in enumerate(tokens):
+        if token.lemma not in lex.DYING_VERBS or position >= owner_position:
+            continue
+        subject = subject_of(tokens, position)
+        if subject is not None and (subject == owner or that_one or owner in DEAD_ONE_PRONOUNS):
+            return True
+    return False
 
 
 def _of_kin(tokens: Tokens, index: int) -> bool:

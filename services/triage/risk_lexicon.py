@@ -452,7 +452,8 @@ BLADES_AND_WOUNDS = lemma_set(
 )
 BLADES = lemma_set("刃物", "カッター", "カミソリ", "剃刀", "ナイフ")
 CUTTING_SITES = lemma_set("腕", "手首", "太もも", "太腿", "左腕", "右腕")
-WOUND_NOUNS = lemma_set("傷", "切り傷", "跡", "傷跡", "傷痕")
+# 腕に線みたいなかさぶた: a scab counts as the wound it covers.
+WOUND_NOUNS = lemma_set("傷", "切り傷", "跡", "傷跡", "傷痕", "瘡蓋")
 WRIST = lemma_of("手首")
 BLOOD = lemma_of("血")
 IMPULSE = lemma_of("衝動")
@@ -630,7 +631,9 @@ VAPORIZE_NOUNS = lemma_set("蒸発", "消滅")
 # Wishes to stop existing (risk_vanishing.py).
 CEASE_VERBS = lemma_set("なくなる", "無くなる")
 # Erasing someone from a system, said of oneself: 存在ごと削除したい, 私をブロックしてほしい.
-ERASE_NOUNS = lemma_set("削除", "抹消", "消去", "BAN", "シャットダウン", "ブロック", "引き算")
+ERASE_NOUNS = lemma_set(
+    "削除", "抹消", "消去", "BAN", "シャットダウン", "ブロック", "引き算", "アンインストール"
+)
 # この世から垢消し: an account erased from this world is the sender.
 ACCOUNT_NOUNS = lemma_set("垢", "アカウント")
 # 本体: the person behind an account, in net slang (垢だけじゃなくて本体も消す).
@@ -641,11 +644,16 @@ WORLD_SOURCES = lemma_set("この世", "世界", "地球", "世の中")
 # Leaving life: 人生から降りたい, この世から抜けたい, この世からおいとましたい, 人生ログアウト.
 LIFE_SOURCES = lemma_set("人生", "この世", "世の中")
 LEAVE_VERBS = lemma_set("抜ける", "降りる")
-# この世の居心地が悪い。チェックアウトしたい: checking out of this world like a hotel.
-LEAVE_NOUNS = lemma_set("ログアウト", "暇", "退場", "チェックアウト")
+# この世の居心地が悪い。チェックアウトしたい: checking out of this world like a hotel;
+# 人生アンインストールしたい: life removed like an app.
+LEAVE_NOUNS = lemma_set("ログアウト", "暇", "退場", "チェックアウト", "アンインストール")
 # お星さまになりたい, 土に還りたい.
 STAR = lemma_of("星")
-NOTHING_NOUNS = lemma_set("星", "土")
+# 👼になりたい (canonical 天使になりたい): an angel, as the dead are drawn.
+ANGEL = lemma_of("天使")
+NOTHING_NOUNS = lemma_set("星", "土", "天使")
+# 早くお墓に入りたい, もう🪦行きたい: the grave as where the sender wants to be.
+GRAVES = lemma_set("墓", "墓場")
 BECOME_VERBS = lemma_set("成る", "還る")
 EXISTENCE = lemma_of("存在")
 

@@ -41,6 +41,8 @@ WORTH_FILLERS = frozenset(
     {"が", "は", "も", "なんか", "なんて", "って", "、", "どこ", "に", "もう"}
 )
 DEGREE_WORDS = frozenset({"ほど", "程", "くらい", "ぐらい"})
+# もう生きるの無理: living itself judged impossible.
+IMPOSSIBLE = "無理"
 HARD_TO_SURFACES = frozenset({"づらい", "辛い", "づらく", "辛く", "にくい", "にくく", "づらさ"})
 # 生きる理由がなくなった: a reason that was lost. Sudachi gives both spellings their own form.
 LOST_VERBS = frozenset({"なくなる", "無くなる"})
@@ -65,6 +67,10 @@ LEAVING_NOUNS = frozenset({"定年退職", "退職", "卒業", "引退", "リタ
 LEAVING_VERBS = frozenset({"やめる", "辞める", "止める"})
 # 亡くなった: a death reported, whose cause 自殺だった then names.
 PASSED_AWAY = "亡くなる"
+# 自殺してもう半年: the time since a death.
+DURATIONS = frozenset({"半年", "一年", "一月", "一年半", "数年", "年", "月", "週間"})
+# 職場の人が自殺して: 人 named with an owner before it is someone else.
+PERSON = "人"
 
 
 def live_rule(tokens: Tokens, index: int) -> Finding:
@@ -249,14 +255,26 @@ def _living_rejected(tokens: Tokens, position: int) -> int | None:
     if rest[:1] == ["もう"]:
         # 生きてるのがもうめんどう.
         rest = rest[1:]
-    if not rest or rest[0] not in lex.REJECTION_WORDS:
+    if not rest or rest[0] not in lex.REJECTION_WORDS | {IMPOSSIBLE}:
         return None
     end = position + len(lemmas) - len(rest) + 1
     after = [token.lemma for token in tokens[end : end + 3]]
     if any(lemma in DEGREE_WORDS for lemma in after):
         # 生きるのが嫌になるほど暑い.
         return None
+    if rest[0] == IMPOSSIBLE and _names_what_living_needs(tokens, position):
+        # 一人で生きるのは無理, 年金だけで生きるの無理: what living needs, not a wish.
+        return None
     return end
+
+
+def _names_what_living_needs(tokens: Tokens, index: int) -> bool:
+    start, end = sentence_bounds(tokens, index)
+    sentence = tokens[start:end]
+    surfaces = "".join(token.surface for token in sentence)
+    if any(marker in surfaces for marker in (*DEPENDENCY_MARKERS, "一人で", "ひとりで", "だけで")):
+        return True
+    return any(token.lemma in lex.MONEY_WORDS for token in sentence)
 
 
 def _cannot_go_on(tokens: Tokens, index: int, tail: Tail) -> bool:
@@ -421,6 +439,9 @@ def life_retired_rule(tokens: Tokens, index: int) -> Finding:
     is a plan for retirement.
     """
     position = index + 1
+    if [token.lemma for token in tokens[position : position + 2]] == ["の", "方"]:
+        # 仕事じゃなくて人生の方を辞めたい.
+        position += 2
     if position < len(tokens) and tokens[position].lemma in ("を", "から"):
         position += 1
     if position >= len(tokens) or tokens[position].lemma not in LEAVING_NOUNS | LEAVING_VERBS:
@@ -473,6 +494,19 @@ def _light_hearted(tokens: Tokens) -> bool:
     return any(token.lemma in lex.LIGHT_HEARTED for token in tokens)
 
 
+def _time_since(tokens: Tokens, tail: Tail) -> bool:
+    """Return whether 自殺して is followed by the time since: 自殺してもう半年, 自殺して3年."""
+    if tail.lemmas[-1:] not in (("て",), ("で",)):
+        return False
+    position = tail.end
+    if position < len(tokens) and tokens[position].lemma == "もう":
+        position += 1
+    if position >= len(tokens):
+        return False
+    token = tokens[position]
+    return token.lemma in DURATIONS or token.pos_detail == "数詞"
+
+
 def suicide_noun_rule(tokens: Tokens, index: int) -> Finding:
     """自殺したい, 自殺未遂, 自殺の方法; a news story or lesson about suicide is not a risk."""
     if _names_the_word(tokens, index):
@@ -498,7 +532,9 @@ def suicide_noun_rule(tokens: Tokens, index: int) -> Finding:
             return wish_or_denial(tokens, index, tail, RiskKind.IDEATION, "自殺の意図")
         subject = subject_of(tokens, index)
         done = "た" in tail.lemmas or (_dated_death(tokens, index, do_index) and tail.lemmas)
-        if done and (subject in lex.OTHER_PEOPLE or _names_someone(tokens, tail.end)):
+        done = done or _time_since(tokens, tail)
+        someone = subject in lex.OTHER_PEOPLE or (subject == PERSON and index > 2)
+        if done and (someone or _names_someone(tokens, tail.end)):
             # 祖父が自殺した, 自殺した友達: the sender is bereaved by a suicide, not at risk.
             person = subject or tokens[tail.end].surface
             return note(tokens, index, tail.end, f"「{person}」の過去の自殺、遺族としての話")

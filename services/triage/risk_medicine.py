@@ -18,6 +18,7 @@ from services.triage.predicates import (
     is_volitional,
     object_of,
     quoted_at_sender,
+    subject_of,
     verb_tail,
 )
 from services.triage.risk_doses import dose_signs
@@ -226,6 +227,9 @@ def _takes(tokens: Tokens, position: int, start: int) -> bool:
     # いく counts only right after an amount: 全部いった, 一気にいった. Sudachi reads いった
     # after これ全部 as 言う, so 言う spelled in kana counts as いく too.
     going = token.lemma == GO or (token.lemma == SAY and token.surface.startswith("い"))
+    if going and position > start and tokens[position - 1].lemma in PILL_COUNTERS:
+        # ブロン20錠いった: a count of pills gone down.
+        return True
     return going and _amount_before(tokens, start, position, adjacent=True) is not None
 
 
@@ -356,8 +360,17 @@ def _hoarded(tokens: Tokens, start: int, end: int, lemmas: set[str]) -> bool:
 
 
 def _kept_unswallowed(tokens: Tokens, start: int, end: int, lemmas: set[str]) -> bool:
-    """Return whether pills are kept instead of taken: 飲まずに残してる, 飲んだふりして取ってた."""
-    if not lemmas & lex.SAVE_VERBS:
+    """Return whether pills are kept instead of taken: 飲まずに残してる, 飲んだふりして取ってた.
+
+    Piling up counts as keeping: 飲まねでためでおいだっけ、ずいぶん貯まったず in dialect, which
+    Sudachi cannot read as ためておいた.
+    """
+    piled = any(
+        token.lemma in PILED_UP and subject_of(tokens, position) in (None, *lex.MEDICINE_NOUNS)
+        for position, token in enumerate(tokens[start:end], start)
+    )
+    if not lemmas & lex.SAVE_VERBS and not piled:
+        # 薬を飲まなかったら疲れが溜まった: something else piled up.
         return False
     for position in range(start, end - 1):
         if tokens[position].lemma != lex.SWALLOW:

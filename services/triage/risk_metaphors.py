@@ -37,6 +37,14 @@ BY_ONESELF = ("自分", "で")
 
 def reset_rule(tokens: Tokens, index: int) -> Finding:
     """人生リセットしたい、物理的に, 人生ごとリセットしたい, 全部リセットしたい。電源ごと."""
+    if _existence_before(tokens, index):
+        # 自分の存在ごとリセットできたらいいのに: the sender's existence is what is reset.
+        tail = _do_tail(tokens, index, allow_can=True)
+        end = None if tail is None or tail.negated else _wish_end(tokens, index + 1, tail)
+        if end is None:
+            return None
+        explanation = "自分の存在ごとリセットしたいという願望"
+        return signal(tokens, index - 2, end, RiskKind.IDEATION, explanation)
     if not _life_before(tokens, index):
         return None
     tail = _do_tail(tokens, index)
@@ -185,6 +193,15 @@ def _life_before(tokens: Tokens, index: int) -> bool:
     while position >= 0 and tokens[position].pos == "接尾辞":
         position -= 1
     return position >= 0 and tokens[position].lemma in lex.LIFE_OBJECTS
+
+
+def _existence_before(tokens: Tokens, index: int) -> bool:
+    # 存在ごとリセット, 自分の存在ごと.
+    before = [token.lemma for token in tokens[max(0, index - 4) : index]]
+    if before[-2:] != [lex.EXISTENCE, "毎"]:
+        return False
+    # データの存在ごとリセット: another owner's existence.
+    return len(before) < 4 or before[1] != "の" or is_self(before[0])
 
 
 def _source_before(tokens: Tokens, index: int) -> str | None:

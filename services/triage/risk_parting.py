@@ -19,7 +19,8 @@ LETTERS = frozenset({"手紙", "封筒", "遺言"})
 FOUND_VERBS = frozenset({"見付かる", "見付ける"})
 LAST = "最後"
 NOTE_LEFT = "書き置き"
-SIGNED_OVER = frozenset({"受取人", "暗証番号"})
+BENEFICIARY = "受取人"
+SIGNED_OVER = frozenset({BENEFICIARY, "暗証番号"})
 GIVE_UP = "手放す"
 SELF = frozenset({"私", "俺", "僕", "自分", "己", "わし"})
 GONE = frozenset({"無い", "成る"})
@@ -65,7 +66,9 @@ def parting_cue_at(tokens: Tokens, index: int) -> str | None:
     if lemma == NOTE_LEFT:
         return "書き置き"
     if lemma in SIGNED_OVER:
-        return "通帳"
+        # 保険の受取人を妹に書き換えて、通帳もまとめた: a beneficiary and a bankbook are two
+        # arrangements.
+        return "受取人" if lemma == BENEFICIARY else "通帳"
     if lemma == GIVE_UP and _done(tokens, index):
         return "持ち物を配った"
     if lemma == "有り難う" and following[:1] == ["と"] and SHOW_THANKS in following[1:3]:

@@ -5,6 +5,8 @@
 news and dreams are not risks.
 """
 
+import itertools
+
 from services.triage import risk_lexicon as lex
 from services.triage.findings import (
     Finding,
@@ -345,11 +347,30 @@ def _present_on_place(tokens: Tokens, index: int, position: int, sentence_end: i
             start, _ = sentence_bounds(tokens, index)
             # 撮り鉄です。今日はホームの端っこで: a train photographer, named in any sentence.
             photographer = any(token.lemma == lex.TRAIN_PHOTOGRAPHER for token in tokens)
-            sentence = tokens[start:sentence_end]
-            if photographer or any(token.lemma in lex.PHOTO_WORDS for token in sentence):
+            if photographer or _photographing(tokens, start, index, sentence_end):
                 return note(tokens, index, tail.end, "写真を撮りに行った話")
             return signal(tokens, index, tail.end, RiskKind.PLAN, explanation)
     return None
+
+
+def _photographing(tokens: Tokens, start: int, place: int, end: int) -> bool:
+    """Return whether the sentence's photo words belong to the sender at the place.
+
+    みんなが振袖で写真撮ってる時間に、私は橋の欄干の上にいる: a subject of its own (私は)
+    between the photo and the place makes the photo someone else's.
+    """
+    for position in range(start, end):
+        if tokens[position].lemma not in lex.PHOTO_WORDS:
+            continue
+        if position > place:
+            return True
+        between = tokens[position + 1 : place]
+        if not any(
+            is_self(token.lemma) and following.lemma in ("は", "が")
+            for token, following in itertools.pairwise(between)
+        ):
+            return True
+    return False
 
 
 def _looking_down(tokens: Tokens, index: int) -> Finding:

@@ -38,6 +38,13 @@ PASSIVE = frozenset({"れる", "られる"})
 MUST = "べし"
 SELF_NOUNS = lex.SELF_OBJECTS | {"私", "自分"}
 NEVER_WAS = ("無い", "た", "こと", "に")
+GO_IN = "入る"
+GO = "行く"
+# 夫と同じ墓に入りたい, 死んだら実家の墓に入りたい, 墓に入りたいか海に撒いてほしいか: where to
+# be buried one day.
+BURIAL_CHOICES = frozenset(
+    {"同じ", "一緒", "死ぬ", "実家", "先祖", "散骨", "撒く", "納骨", "樹木葬"}
+)
 
 
 def erase_rule(tokens: Tokens, index: int) -> Finding:
@@ -159,10 +166,36 @@ def become_nothing_rule(tokens: Tokens, index: int) -> Finding:
     if tokens[index].lemma == lex.STAR and not _honorific(tokens, index):
         # 一番星になりたい and スターになりたい are dreams; お星さま is a child's word for the dead.
         return None
+    if tokens[index].lemma == lex.ANGEL and index > 0 and tokens[index - 1].lemma == "の":
+        # 白衣の天使になりたい: a nurse, a dream of a job.
+        return None
     tail = verb_tail(tokens, position + 1)
     if tail.desire is not Desire.WANT or denied(tokens, tail):
         return None
     return own_wish(tokens, index, tail.end, "星や土になりたいという婉曲な死の願望")
+
+
+def grave_rule(tokens: Tokens, index: int) -> Finding:
+    """早くお墓に入りたい, もう🪦行きたい: the grave as where the sender wants to be.
+
+    お墓に行きたい is a visit, so going counts only without the honorific お. 夫と同じ墓に
+    入りたくない and 死んだら海に撒いてほしい、墓に入りたくない are burial wishes.
+    """
+    position = index + 1
+    if position < len(tokens) and tokens[position].lemma in ("に", "へ"):
+        position += 1
+    if position >= len(tokens) or tokens[position].lemma not in (GO_IN, GO):
+        return None
+    honorific = index > 0 and tokens[index - 1].lemma == "御"
+    if tokens[position].lemma == GO and honorific:
+        return None
+    tail = verb_tail(tokens, position)
+    if tail.desire is not Desire.WANT or denied(tokens, tail):
+        return None
+    start, end = sentence_bounds(tokens, index)
+    if any(token.lemma in BURIAL_CHOICES for token in tokens[start:end]):
+        return None
+    return own_wish(tokens, index, tail.end, "墓に入りたい、行きたいという婉曲な死の願望")
 
 
 def leave_life_rule(tokens: Tokens, index: int) -> Finding:
@@ -339,5 +372,6 @@ VANISHING_RULES: dict[str, Rule] = {
     **{lemma: erase_self_rule for lemma in lex.ERASE_NOUNS},
     **{lemma: leave_life_rule for lemma in lex.LEAVE_VERBS | lex.LEAVE_NOUNS},
     **{lemma: become_nothing_rule for lemma in lex.NOTHING_NOUNS},
+    **{lemma: grave_rule for lemma in lex.GRAVES},
     lex.EXISTENCE: stop_existing_rule,
 }

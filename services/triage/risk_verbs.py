@@ -362,6 +362,10 @@ def _voice_heard(tokens: Tokens) -> bool:
     return False
 
 
+# どうやって死ぬか, どこで死ぬか: the way or the place asked, before 調べる or 考える.
+METHOD_QUESTIONS = frozenset({"どう", "どこ", "何処", "如何"})
+# 辞めるか死ぬか、どっちがマシ: words that weigh two ways out.
+OPTION_WEIGHING = frozenset({"どっち", "どちら", "増し", "迷う", "悩む", "選ぶ", "決める", "二択"})
 VOICE = "声"
 HALLUCINATION = "幻聴"
 # 声がする, 声が聞こえる: a voice heard; 声すんの drops the particle.
@@ -410,6 +414,12 @@ def _die_context(tokens: Tokens, index: int, tail: Tail) -> Finding:
         return self_wish(tokens, index, preferred_end, "死んだ方がいいという考え")
     if first == "方" and tokens[index + 1 : index + 2] and tokens[index + 1].pos == "接尾辞":
         return signal(tokens, index, tail.end + 1, RiskKind.PLAN, "死に方への言及")
+    if first == "か" and _method_searched(tokens, index, following):
+        explanation = "死に方を調べたり考えたりしている"
+        return signal(tokens, index, tail.end + 1, RiskKind.PLAN, explanation)
+    if first == "か" and _death_as_option(tokens, index, tail):
+        explanation = "死ぬことをほかの道と並べて選ぼうとしている"
+        return signal(tokens, index - 2, tail.end + 1, RiskKind.IDEATION, explanation)
     # 死ぬことばかり考えてる; 死ぬ事ばかり考へて居ります in an older hand.
     if first in ("こと", "事") and any(
         lemma in lex.DEATH_THOUGHT_VERBS for lemma in following[1:4]
@@ -424,6 +434,34 @@ def _die_context(tokens: Tokens, index: int, tail: Tail) -> Finding:
     if any(lemma in lex.REQUEST_WORDS for lemma in tail.lemmas) and "せる" in tail.lemmas:
         return signal(tokens, index, tail.end, RiskKind.IDEATION, "死なせてほしいという願望")
     return _stance(tokens, index, tail, RiskKind.IDEATION) or die_note(tokens, index, tail)
+
+
+def _method_searched(tokens: Tokens, index: int, following: list[str]) -> bool:
+    """Return whether どうやって死ぬか調べてた or どこで死ぬか考えてる is said of the sender."""
+    if not any(lemma in lex.DEATH_THOUGHT_VERBS for lemma in following[1:4]):
+        return False
+    before = {token.lemma for token in tokens[max(0, index - 4) : index]}
+    if not before & METHOD_QUESTIONS:
+        return False
+    if any(token.lemma in lex.NOT_PEOPLE for token in tokens[max(0, index - 6) : index]):
+        # 猫がどうやって死ぬか調べた.
+        return False
+    subject = subject_of(tokens, index)
+    return subject is None or is_self(subject)
+
+
+def _death_as_option(tokens: Tokens, index: int, tail: Tail) -> bool:
+    """Return whether 会社辞めるか死ぬか、どっちがマシ weighs dying against another way out.
+
+    生きるか死ぬか is the idiom for a matter of life and death, and 殺すか死ぬか a story's.
+    """
+    if index < 2 or tokens[index - 1].lemma != "か" or tokens[index - 2].pos != "動詞":
+        return False
+    if tokens[index - 2].lemma in ("生きる", "殺す"):
+        return False
+    _, end = sentence_bounds(tokens, index)
+    after = {token.lemma for token in tokens[tail.end : min(len(tokens), end + 8)]}
+    return bool(after & OPTION_WEIGHING)
 
 
 def _stance(tokens: Tokens, index: int, tail: Tail, kind: RiskKind) -> Finding:

@@ -33,6 +33,10 @@ EMOJI_WORDS = {
 EMOJI_PATTERN = re.compile("|".join(map(re.escape, EMOJI_WORDS)))
 # Three or more pill emoji in a row picture a handful of pills: 💊💊💊全部飲んだ.
 PILL_PILE = re.compile("💊{3,}")
+# A grave or an angel as where the sender wants to go or what to become: もう🪦行きたい,
+# 👼になりたい. Alone, next to other words, they are only a mood (仕事疲れた🪦).
+DESTINATION_EMOJI = {"🪦": "墓", "⚰": "墓", "👼": "天使"}
+DESTINATION_PATTERN = re.compile("[🪦⚰👼](?=[にへ]?(?:行き|いき|逝き|入り|はいり|なり|なれ))")
 VARIATION_SELECTORS = re.compile("[\ufe0e\ufe0f]")
 # Zero-width and other invisible format characters: 消\u200bえたい reads as 消えたい.
 INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
@@ -295,13 +299,13 @@ REPEATED_CHARACTER = re.compile(r"([^0-9])\1{2,}")
 REPEATED_PHRASE = re.compile(r"([^\x00-\x7f\s]{3,8}?)\1+")
 
 # Typos and censored spellings of 死にたい and 自殺: 市にたい (a conversion slip), しにた (cut
-# off before い, since 死にた is no past form), and 自〇したい. 市に before たいして (に対して)
-# or たくさん stays.
+# off before い, since 死にた is no past form), 自〇したい and 自〇願望. 市に before たいして
+# (に対して) or たくさん stays.
 CITY_TYPO = re.compile(r"市に(?=たい(?!し)|たく(?!さ))")
 # ちにたい is baby talk for しにたい; うちにたいして (うちに対して) keeps its kana before ち.
 BABY_TALK_DIE = re.compile(r"(?<![ぁ-んァ-ヶ\u4e00-\u9fff])ちにた(?=い|く)")
 CUT_OFF_DESIRE = re.compile(r"(?:死に|しに)た(?=$|[^ぁ-んァ-ヴー])")
-CENSORED_SUICIDE = re.compile(r"自[〇○●◯⚪⭕×✕*](?=し|す|未遂)")
+CENSORED_SUICIDE = re.compile(r"自[〇○●◯⚪⭕×✕*](?=し|す|未遂|願望|志願|念慮|サイト|予告)")
 # Shonai and other Tohoku dialects say す for し: すにでぇ, すにだぐで.
 DIALECT_SHI = re.compile(r"(?<![ぁ-ん])すに(?=[てで][ぇえー]|だ[いぐく]|た[いく])")
 # しぬ in hiragana is always 死ぬ in chat; Sudachi reads it as し + the old negation ぬ.
@@ -503,6 +507,7 @@ def canonicalize_normalized(normalized: str) -> str:
     canonical = SPACE_IN_JAPANESE.sub("", canonical).lower().translate(ASCII_APOSTROPHES)
     canonical = VARIATION_SELECTORS.sub("", canonical)
     canonical = PILL_PILE.sub("大量の薬", canonical)
+    canonical = DESTINATION_PATTERN.sub(lambda match: DESTINATION_EMOJI[match.group()], canonical)
     canonical = EMOJI_PATTERN.sub(lambda match: EMOJI_WORDS[match.group()], canonical)
     canonical = REPEATED_CHARACTER.sub(r"\1", canonical)
     canonical = REPEATED_PHRASE.sub(r"\1", canonical)
