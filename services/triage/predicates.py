@@ -288,6 +288,8 @@ def denied(tokens: tuple[Token, ...], tail: Tail) -> bool:
     window_end = min(len(tokens), tail.end + DENIAL_WINDOW)
     if _wish_noun_denied(tokens, tail.end) or _degree_denied(tokens, tail.end):
         return True
+    if _expected_otherwise(tokens, tail.end):
+        return True
     for position in range(tail.end, window_end):
         token = tokens[position]
         if is_sentence_end(token) or is_contrast(token):
@@ -300,6 +302,14 @@ def denied(tokens: tuple[Token, ...], tail: Tail) -> bool:
             negations = _count_negations(tokens, position + 1, negation_end)
             return negations % 2 == 1
     return False
+
+
+def _expected_otherwise(tokens: tuple[Token, ...], position: int) -> bool:
+    """Return whether 死にたくなるかと思ったけど: a feeling expected that did not come."""
+    following = tokens[position : position + 5]
+    if [token.lemma for token in following[:4]] != ["か", "と", "思う", "た"]:
+        return False
+    return following[4:5] != () and following[4].surface in ("けど", "けれど", "けれども", "が")
 
 
 def _degree_denied(tokens: tuple[Token, ...], position: int) -> bool:

@@ -600,7 +600,7 @@ def _habit_over(tokens: Tokens, index: int) -> bool:
 
 
 STILL = "ずっと"
-BUSY_NOW = frozenset({"出来る", "ばたばた"})
+BUSY_NOW = frozenset({"出来る", "ばたばた", "笑う", "美味しい"})
 NEEDED = ["必要", "と", "為る", "れる"]
 # なんとかやってる: getting by, read as a calm present.
 GETTING_BY = ("何", "と", "か", "遣る")
@@ -620,10 +620,14 @@ def _calm(tokens: Tokens, start: int) -> bool | None:
             # 今はもうない denies the feeling and 今はやってない the act.
             return False
         needed = [t.lemma for t in tokens[position : position + 4]] == NEEDED
-        if needed or (token.lemma in BUSY_NOW and not verb_tail(tokens, position).negated):
-            # 今年は友達ができて, 今は毎朝散歩できてる, 今は入学式の準備でバタバタ, いまは
-            # 子どもたちに必要とされてる: a present filled with what the sender can do, has to
-            # do or is needed for.
+        following = tokens[position + 1 : position + 2]
+        # おいしくない: ない after an adjective is an adjective of its own in Sudachi.
+        adjective_denied = bool(following) and following[0].lemma in NEGATIONS
+        busy = token.lemma in BUSY_NOW and not verb_tail(tokens, position).negated
+        if needed or (busy and not adjective_denied):
+            # 今年は友達ができて, 今は毎朝散歩できてる, 今は入学式の準備でバタバタ, 今は常連さんと
+            # 笑ってる, 今は朝ごはんがおいしい, いまは子どもたちに必要とされてる: a present
+            # filled with what the sender can do, enjoys, has to do or is needed for.
             return True
         if token.lemma in lex.RECOVERY_WORDS:
             # 今は大丈夫じゃない, 今は元気がない: a denied recovery word is no recovery.

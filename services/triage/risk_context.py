@@ -76,6 +76,7 @@ NEWS_NOUNS = frozenset({"ニュース", "報道", "記事", "新聞", "ネット
 WISH_AUXILIARIES = frozenset({"たい", "欲しい"})
 # 死にたいってどういう気持ち?, ODってどういう意味: a question about the words themselves.
 MEANING_QUESTIONS = frozenset({"どういう", "どんな"})
+MEANING_VERBS = frozenset({"聞く", "調べる", "教える", "説明", "尋ねる"})
 WHAT = frozenset({"何", "なに"})
 # 何 asks for a meaning only at the end of the question: ODって何?, ODって何ですか.
 WHAT_ENDS = frozenset({"だ", "です", "か", "?", "。"})
@@ -140,6 +141,8 @@ def harmless_context(tokens: Tokens, found: RiskSignal) -> str | None:
         return "言葉の意味を尋ねている"
     if _question_put_to_sender(tokens, found.end):
         return "他人から尋ねられた質問の引用"
+    if _told_if(tokens, found.end):
+        return "「〜って言われたら」という仮定の話"
     if _corrected(tokens, found.end):
         return "さっきの言葉を取り消したり、誤字や別の意味だと説明したりしている"
     fiction = (
@@ -432,11 +435,30 @@ def _copula_denial(tokens: Tokens, end: int) -> bool:
     return False
 
 
+def _told_if(tokens: Tokens, end: int) -> bool:
+    """Return whether the phrase is words someone might say: 『死にたい』って言われたら."""
+    position = end
+    while position < len(tokens) and tokens[position].surface in CLOSING_QUOTES:
+        position += 1
+    lemmas = [token.lemma for token in tokens[position : position + 3]]
+    if lemmas[:1] not in (["って"], ["と"]) or lemmas[1:] not in (
+        ["言う", "れる"],
+        ["言う", "られる"],
+    ):
+        return False
+    following = tokens[position + 3 : position + 4]
+    return bool(following) and following[0].surface in ("たら", "ら")
+
+
 def _asks_meaning(tokens: Tokens, end: int) -> bool:
     position = _after_closing_quote(tokens, end)
     lemmas = [token.lemma for token in tokens[position : position + 4]]
     if not lemmas or lemmas[0] not in TOPIC_QUOTES:
         return False
+    if lemmas[1:4] == ["言葉", "の", "意味"]:
+        # 『消えたい』って言葉の意味を娘に聞かれました.
+        following = tokens[position + 4 : position + 12]
+        return any(token.lemma in MEANING_VERBS for token in following)
     if any(lemma in MEANING_QUESTIONS for lemma in lemmas[1:3]):
         return True
     for offset in (1, 2):
@@ -464,6 +486,9 @@ def _question_put_to_sender(tokens: Tokens, end: int) -> bool:
             return not _retracted(tokens, position)
         if tokens[position].surface in CLOSING_QUOTES:
             if tokens[position - 1].lemma not in QUESTION_ENDS:
+                return False
+            if any(token.surface in OPENING_QUOTES for token in tokens[end:position]):
+                # 練炭買った。レジで「焼き肉ですか」って聞かれて: the quote opens after the phrase.
                 return False
             after = [token.lemma for token in tokens[position + 1 : position + 5]]
             # 「死にたいと思ったことある?」って聞かれた, 「お前いつ死ぬ予定?」って言われた.

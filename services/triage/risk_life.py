@@ -69,6 +69,8 @@ LEAVING_VERBS = frozenset({"やめる", "辞める", "止める"})
 PASSED_AWAY = "亡くなる"
 # 自殺してもう半年: the time since a death.
 DURATIONS = frozenset({"半年", "一年", "一月", "一年半", "数年", "年", "月", "週間"})
+# 頭から離れない, 頭に浮かぶ, 頭をよぎる: a word that keeps coming back.
+WORD_STAYS = frozenset({"離れる", "浮かぶ", "過る", "よぎる", "ちらつく", "回る"})
 # 職場の人が自殺して: 人 named with an owner before it is someone else.
 PERSON = "人"
 
@@ -583,12 +585,22 @@ def _names_the_word(tokens: Tokens, index: int) -> bool:
         following = following[1:]
     else:
         return False
-    return bool(following) and following[0] in lex.WORD_NOUNS
+    if not following or following[0] not in lex.WORD_NOUNS:
+        return False
+    # 自殺という言葉が頭から離れない, 頭に浮かぶ: the word stays with the sender.
+    after = [token.lemma for token in tokens[index + 4 : index + 10]]
+    return not ("頭" in after and any(lemma in WORD_STAYS for lemma in after))
 
 
 def _names_someone(tokens: Tokens, position: int) -> bool:
-    # 自殺した友達: the past act describes another person.
-    return position < len(tokens) and tokens[position].lemma in lex.OTHER_PEOPLE
+    # 自殺した友達, 職場で自殺した人がいたらしい: the past act describes another person.
+    if position >= len(tokens):
+        return False
+    if tokens[position].lemma in lex.OTHER_PEOPLE:
+        return True
+    # 自殺した人がいた: someone who was there; 自殺した人の気持ちがわかる may be the sender's.
+    following = [token.lemma for token in tokens[position : position + 3]]
+    return following[:1] in ([PERSON], ["方"]) and following[1:] in (["が", "居る"], ["も", "居る"])
 
 
 def _studied(tokens: Tokens) -> str | None:

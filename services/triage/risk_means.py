@@ -99,6 +99,10 @@ def means_noun_rule(tokens: Tokens, index: int) -> Finding:
     if _prop(tokens, index, end):
         # 文化祭のお化け屋敷で首吊りの人形つくる: a prop for a haunted house.
         return note(tokens, index, end, "お化け屋敷や仮装の小道具の話")
+    if lemma != "遺書" and _message_has(tokens, lex.STORY_WORDS):
+        # 首吊り事件が出てくるミステリーを借りた: a plot, not a plan. A suicide note stays, since
+        # 遺書をミステリーの真似して書いた is one.
+        return note(tokens, index, end, "小説やドラマの筋書きの話")
     if lemma == "遺書" and _left_by_the_dead(tokens, index):
         # 祖父の遺書が出てきて、親戚と相続でもめてます: a will left by someone who died.
         return note(tokens, index, end, "亡くなった人が残した遺書の話")
@@ -292,6 +296,9 @@ def _someone_elses_death(tokens: Tokens, tail: Tail) -> bool:
     following = [token.lemma for token in tokens[tail.end : tail.end + 2]]
     if "た" in tail.lemmas and following[:1] and following[0] in ("人", *lex.OTHER_PEOPLE):
         return True
+    if "た" in tail.lemmas and following == ["事故", "物件"]:
+        # 前の住人が首吊った事故物件: a flat where someone died before.
+        return True
     return bool(set(following) & lex.BEREAVEMENT_VERBS)
 
 
@@ -449,8 +456,19 @@ def _benign_purpose(tokens: Tokens) -> bool:
             continue
         if _said_as_pretext(tokens[position + 1 : end]):
             continue
+        if _asked_of_sender(tokens[position + 1 : end]):
+            # レジで「焼き肉ですか」って聞かれて、はいって答えた: a cashier's guess, let stand.
+            continue
         return True
     return False
+
+
+def _asked_of_sender(following: Tokens) -> bool:
+    lemmas = [token.lemma for token in following]
+    return any(
+        lemma == "聞く" and lemmas[position + 1 : position + 2] in (["れる"], ["られる"])
+        for position, lemma in enumerate(lemmas)
+    )
 
 
 def _said_as_pretext(following: Tokens) -> bool:

@@ -25,6 +25,7 @@ from services.triage.predicates import (
     Desire,
     Tail,
     denied,
+    is_self,
     object_of,
     subject_of,
     verb_tail,
@@ -64,6 +65,8 @@ NEVER_WINDOW = 6
 # こと and the negation, so the window is longer than NEVER_WINDOW.
 DOING = frozenset({"為る", "てる", "て", "居る", "いる"})
 SUCH_NEVER_WINDOW = NEVER_WINDOW + 2
+# 跡が増えた: the marks of the act grow in number.
+GROW = "増える"
 QUIT_VERBS = frozenset({"やめる", "止める", "辞める", "止む"})
 # 猫ってことにしてる, 猫じゃない, 猫って言い訳: a reply that does not explain the wound.
 COVER_STORY_WORDS = NEGATIONS | {"こと", "事", "言い訳", "言う", "嘘", "って"}
@@ -139,6 +142,17 @@ def _never_done(tokens: Tokens, position: int) -> bool:
     return False
 
 
+def _scars_growing(tokens: Tokens, end: int) -> int | None:
+    """Return the end of の跡が増えた after the act's noun, or None."""
+    lemmas = [token.lemma for token in tokens[end : end + 4]]
+    if lemmas[:2] != ["の", "跡"]:
+        return None
+    rest = lemmas[2:] if lemmas[2:3] not in (["が"], ["も"]) else lemmas[3:]
+    if rest[:1] != [GROW]:
+        return None
+    return end + len(lemmas) - len(rest) + 1
+
+
 def self_harm_noun_rule(tokens: Tokens, index: int) -> Finding:
     """リストカット, アームカット, 自傷, 根性焼き; text.py spells out リスカ and アムカ."""
     end = index + 1
@@ -151,6 +165,10 @@ def self_harm_noun_rule(tokens: Tokens, index: int) -> Finding:
         if end >= len(tokens) or tokens[end].surface != "焼き":
             return None
         end += 1
+    growing = _scars_growing(tokens, end)
+    if growing is not None:
+        # アムカの跡ふえすぎて、プールの授業ずっと見学してる: the lesson is the one skipped.
+        return signal(tokens, index, growing, RiskKind.SELF_HARM, "自傷の跡が増えている")
     context = news_context(tokens, index)
     if context is not None:
         return note(tokens, index, end, f"「{context}」についての話題")
@@ -513,6 +531,14 @@ def _while_doing(tokens: Tokens, tail: Tail) -> int | None:
 def wound_rule(tokens: Tokens, index: int) -> Finding:
     """手首に傷, 腕に切り傷がたくさん, 腕の傷がまた増えた, 細い傷がいくつも."""
     _, sentence_end, lemmas = sentence_lemmas(tokens, index)
+    done = [token.lemma for token in tokens[max(0, index - 2) : index]] == ["遣る", "た"]
+    if done and index >= 4 and tokens[index - 3].lemma == "で":
+        # 部活でやった傷: the place or the activity is the cause; 自分でやった傷 is the sender.
+        done = is_self(tokens[index - 4].lemma)
+    if done and not lemmas & lex.INJURY_CAUSES and not lemmas & lex.EVERYDAY_CUTS:
+        # 昨夜やった傷がまだじくじくしてて、犬が舐めようとする: a wound the sender made; the
+        # dog only licks it.
+        return signal(tokens, index - 2, index + 1, RiskKind.SELF_HARM, "自分でやった傷（自傷）")
     if lemmas & lex.INJURY_CAUSES or lemmas & lex.EVERYDAY_CUTS or lemmas & lex.ANIMALS:
         return note(tokens, index, index + 1, "けがや動物など、自傷とは別の原因がある傷")
     questioned = sentence_end < len(tokens) and tokens[sentence_end].surface in ("?", "？")

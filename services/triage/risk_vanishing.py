@@ -282,7 +282,8 @@ def _never_was(tokens: Tokens, index: int) -> Finding:
     if not (absent or _self_before(tokens, index)):
         return None
     do = index + len(NEVER_WAS)
-    if do >= len(tokens) or tokens[do].lemma not in (lex.DO, "出来る"):
+    # 最初からいなかったことになればいい: 成る wishes the same as する.
+    if do >= len(tokens) or tokens[do].lemma not in (lex.DO, "出来る", "成る"):
         return None
     tail = verb_tail(tokens, do)
     end = wish_end(tokens, do, tail) or _requested(tokens, tail)

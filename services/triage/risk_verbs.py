@@ -15,6 +15,7 @@ from services.triage.findings import (
     note,
     self_wish,
     signal,
+    wish_end,
     wish_or_denial,
 )
 from services.triage.modality import (
@@ -104,6 +105,9 @@ def die_rule(tokens: Tokens, index: int) -> Finding:
         return _insult_or_context(tokens, index, tail)
     if not tail.lemmas and _reported_threat(tokens, index, tail.end):
         return signal(tokens, index, tail.end, RiskKind.IDEATION, "「死ぬ」という予告の報告")
+    if _announced(tokens, index, tail) and _too_much_before(tokens, index):
+        # 仕事終わらなすぎて死ぬ: dying of too much, said of a workload.
+        return note(tokens, index, tail.end, "「〜すぎて死ぬ」という誇張")
     if _announced(tokens, index, tail):
         return signal(tokens, index, tail.end, RiskKind.PLAN, "死ぬという予告")
     if _asked_to_be_let_die(tokens, tail):
@@ -364,6 +368,7 @@ def _voice_heard(tokens: Tokens) -> bool:
 
 # どうやって死ぬか, どこで死ぬか: the way or the place asked, before 調べる or 考える.
 METHOD_QUESTIONS = frozenset({"どう", "どこ", "何処", "如何"})
+PAINS = lex.DESPAIR_WORDS | {"苦しい", "寂しい", "悲しい", "痛い", "怖い"}
 # 辞めるか死ぬか、どっちがマシ: words that weigh two ways out.
 OPTION_WEIGHING = frozenset({"どっち", "どちら", "増し", "迷う", "悩む", "選ぶ", "決める", "二択"})
 VOICE = "声"
@@ -417,7 +422,7 @@ def _die_context(tokens: Tokens, index: int, tail: Tail) -> Finding:
     if first == "か" and _method_searched(tokens, index, following):
         explanation = "死に方を調べたり考えたりしている"
         return signal(tokens, index, tail.end + 1, RiskKind.PLAN, explanation)
-    if first == "か" and _death_as_option(tokens, index, tail):
+    if first in ("か", "の") and _death_as_option(tokens, index, tail):
         explanation = "死ぬことをほかの道と並べて選ぼうとしている"
         return signal(tokens, index - 2, tail.end + 1, RiskKind.IDEATION, explanation)
     # 死ぬことばかり考えてる; 死ぬ事ばかり考へて居ります in an older hand.
@@ -450,14 +455,27 @@ def _method_searched(tokens: Tokens, index: int, following: list[str]) -> bool:
     return subject is None or is_self(subject)
 
 
+def _too_much_before(tokens: Tokens, index: int) -> bool:
+    before = [token.lemma for token in tokens[max(0, index - 3) : index]]
+    # つらすぎて死ぬ, 寂しすぎて死ぬ: pain measured by dying stays a cry.
+    return before[1:] == ["過ぎる", "て"] and before[0] not in PAINS
+
+
 def _death_as_option(tokens: Tokens, index: int, tail: Tail) -> bool:
     """Return whether 会社辞めるか死ぬか、どっちがマシ weighs dying against another way out.
 
     生きるか死ぬか is the idiom for a matter of life and death, and 殺すか死ぬか a story's.
     """
-    if index < 2 or tokens[index - 1].lemma != "か" or tokens[index - 2].pos != "動詞":
+    if index < 2:
         return False
-    if tokens[index - 2].lemma in ("生きる", "殺す"):
+    before, other = tokens[index - 1], tokens[index - 2]
+    # 自己破産と死ぬの、どっちが迷惑少ない: a noun weighed with と against dying.
+    named = before.lemma == "と" and other.pos == "名詞" and tokens[tail.end].lemma == "の"
+    listed = before.lemma == "か" and other.pos == "動詞" and tokens[tail.end].lemma == "か"
+    if not (named or listed) or other.lemma in ("生きる", "殺す") or other.lemma in lex.NOT_PEOPLE:
+        return False
+    if any(token.lemma in lex.MEDIA_WORDS for token in tokens):
+        # 戦うか死ぬか、どっちを選ぶかって映画: a story's choice.
         return False
     _, end = sentence_bounds(tokens, index)
     after = {token.lemma for token in tokens[tail.end : min(len(tokens), end + 8)]}
@@ -604,6 +622,15 @@ def be_rule(tokens: Tokens, index: int) -> Finding:
     if preferred_end is None and lemmas[:1] == ("無い",) and _world_without(tokens, tail.end):
         # 私がいない世界の方がみんな幸せ: the world without the sender, preferred.
         preferred_end = preferable(tokens, Tail(lemmas, tail.end + 2))
+    if preferred_end is None and lemmas[:1] == ("無い",):
+        end = _world_without_wished(tokens, tail.end)
+        owner = tokens[index - 2].lemma if index >= 2 and tokens[index - 1].lemma == "の" else None
+        if end is not None and (owner in lex.OTHER_PEOPLE or owner in lex.OTHER_PRONOUNS):
+            # あいつのいない世界になればいい: a world without someone else.
+            return note(tokens, index, end, f"対象が自分ではなく「{tokens[index - 2].surface}」")
+        if end is not None:
+            # 朝起きたら自分だけいない世界になってたらいいな.
+            return self_wish(tokens, index, end, "自分のいない世界を望む気持ち")
     if preferred_end is None and lemmas[:1] == ("無い",) and _belittled_self(tokens, index):
         # わしなんかいない方が家内ものびのびできる: the sender belittled, then compared away.
         following = tokens[tail.end : tail.end + 1]
@@ -754,6 +781,19 @@ def _world_without(tokens: Tokens, position: int) -> bool:
     return (
         following[:1] != [] and following[0] in lex.WORLD_WORDS and following[1:3] == ["の", "方"]
     )
+
+
+def _world_without_wished(tokens: Tokens, position: int) -> int | None:
+    """Return the end of 世界になってたらいい or 世界になればいい after いない, or None."""
+    following = [token.lemma for token in tokens[position : position + 3]]
+    if (
+        following[:1] == []
+        or following[0] not in lex.WORLD_WORDS
+        or following[1:3] != ["に", "成る"]
+    ):
+        return None
+    tail = verb_tail(tokens, position + 2)
+    return wish_end(tokens, position + 2, tail) or hoped(tokens, position + 2, tail)
 
 
 def _belittled_self(tokens: Tokens, index: int) -> bool:

@@ -305,7 +305,9 @@ CITY_TYPO = re.compile(r"市に(?=たい(?!し)|たく(?!さ))")
 # ちにたい is baby talk for しにたい; うちにたいして (うちに対して) keeps its kana before ち.
 BABY_TALK_DIE = re.compile(r"(?<![ぁ-んァ-ヶ\u4e00-\u9fff])ちにた(?=い|く)")
 CUT_OFF_DESIRE = re.compile(r"(?:死に|しに)た(?=$|[^ぁ-んァ-ヴー])")
-CENSORED_SUICIDE = re.compile(r"自[〇○●◯⚪⭕×✕*](?=し|す|未遂|願望|志願|念慮|サイト|予告)")
+CENSORED_SUICIDE = re.compile(
+    r"自[〇○●◯⚪⭕×✕*](?=し|す|未遂|願望|志願|念慮|サイト|予告|って|とか|の(?:方法|仕方|やり方))"
+)
 # Shonai and other Tohoku dialects say す for し: すにでぇ, すにだぐで.
 DIALECT_SHI = re.compile(r"(?<![ぁ-ん])すに(?=[てで][ぇえー]|だ[いぐく]|た[いく])")
 # しぬ in hiragana is always 死ぬ in chat; Sudachi reads it as し + the old negation ぬ.
