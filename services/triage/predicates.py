@@ -292,6 +292,9 @@ def denied(tokens: tuple[Token, ...], tail: Tail) -> bool:
         return True
     for position in range(tail.end, window_end):
         token = tokens[position]
+        if position == tail.end and token.surface in TRAILING_DOTS:
+            # 死にたい…とは思ってない: the ellipsis only pauses before the denial.
+            continue
         if is_sentence_end(token) or is_contrast(token):
             return False
         if token.lemma == "しか":

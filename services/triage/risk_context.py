@@ -633,7 +633,10 @@ def _scene(tokens: Tokens, found: RiskSignal) -> bool:
     if any(token.lemma in SCENE_NOUNS for token in following):
         return True
     start, _ = sentence_bounds(tokens, max(0, found.start))
-    return any(
+    # マイクラのサーバーで遊んでる子が、チャットで「もう死ぬ」って: a chat named later in the
+    # sentence is the channel too.
+    chat_named = any(token.lemma in GAME_CHATS for token in tokens[start : found.start])
+    return not chat_named and any(
         token.lemma in GAME_NOUNS and not _chat_of(tokens, position)
         for position, token in enumerate(tokens[start : found.start], start=start)
     )

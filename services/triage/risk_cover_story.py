@@ -35,6 +35,11 @@ RULED_OUT = frozenset({"禁止", "アレルギー"})
 # Doings that, denied, rule the cause out: 猫を飼ってない, 料理なんかしてない.
 DENIED_DOINGS = frozenset({"飼う", "料理"})
 DENIAL_WINDOW = 4
+# Wounds that grow every week or every day outrun the story told for them.
+GROW = "増える"
+REPEATED = frozenset({"毎週", "毎日", "毎晩", "どんどん", "日に日に"})
+# 猫を飼い始めてから傷が毎日増える: the cat is the sender's own.
+KEPT_PETS = frozenset({"飼う", "飼い始める", "保護", "子猫"})
 EXPLANATION = "傷の説明として語られた話が、同じメッセージの中で打ち消されている"
 
 
@@ -71,6 +76,9 @@ def _told_end(tokens: Tokens, cause: int) -> int | None:
 
 def _ruled_out(tokens: Tokens, lemmas: frozenset[str]) -> bool:
     if lemmas & RULED_OUT:
+        return True
+    if GROW in lemmas and lemmas & REPEATED and not lemmas & KEPT_PETS:
+        # 腕の傷が毎週増えています。本人は猫だと言います: no cat scratches every week.
         return True
     for index, token in enumerate(tokens):
         if token.lemma not in DENIED_DOINGS:

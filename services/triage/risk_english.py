@@ -48,6 +48,7 @@ NEWS_WORDS = re.compile(
 
 GOODBYE_LETTER = "別れの手紙を書いた、遺書の可能性"
 NOT_AROUND = "もういなくなるという予告"
+ALIVE_TO_FIX = "まだ生きていることを直したいという冗談に隠した願望"
 AT_DANGEROUS_PLACE = "危険な場所に今いる"
 
 
@@ -163,6 +164,13 @@ ENGLISH_RULES = (
           "生きている理由がひとつしか残っていない"),
     _rule(r"(?:least painful|painless|easiest|quickest) way(?! to (?!die|go|end))", RiskKind.PLAN,
           "楽に死ねる方法を探している"),
+    _rule(r"(?:won'?t|will not|don'?t|do not) need (?:it|them|this|these|that|those"
+          r"|any of (?:it|this|them)) (?:where i'?m going|where i am going"
+          r"|after (?:tonight|this week|friday))",
+          RiskKind.PLAN, "持ち物がもう要らないという別れの言葉"),
+    _rule(r"still alive[.,!]*\s*(?:i'?m |i am )?(?:working on|going to|gonna) (?:fix|fixing|change"
+          r"|changing) that",
+          RiskKind.IDEATION, ALIVE_TO_FIX),
     _rule(r"how (?:high|tall) is (?:the |that )?(?:tallest |highest )?(?:bridge|building|roof"
           r"|rooftop|tower|cliff)[^.]{0,40}(?:asking for real|for real|not joking|seriously)",
           RiskKind.PLAN, "橋や建物の高さを本気で尋ねている"),
@@ -339,6 +347,8 @@ def _finding(canonical: str, rule: EnglishRule, match: re.Match[str]) -> RiskSig
         return RiskNote(phrase, "授業や研修で扱う話題としての自傷")
     context = canonical[max(0, match.start() - FIGURE_LOOKBACK) : match.end() + FIGURE_LOOKBACK]
     joking = ENGLISH_JOKE.search(canonical[match.end() :]) and not NOT_JOKING.search(canonical)
+    # "still alive. working on fixing that lol": the joke is the frame of this wish.
+    joking = joking and rule.explanation != ALIVE_TO_FIX
     if ENGLISH_FIGURATIVE.search(context) or joking:
         return RiskNote(phrase, "英語の冗談や誇張の言い回し")
     if rule.kind is RiskKind.PLAN and ENGLISH_OUTDOORS.search(canonical):

@@ -76,7 +76,13 @@ def die_note(tokens: Tokens, index: int, tail: Tail) -> Finding:
         subject = None
     if subject in THINGS or (subject is not None and not is_self(subject) and _past(tail)):
         return note(tokens, index, tail.end, f"「{subject}」の死についての話")
-    if _laughed_quote(tokens, index, tail.end):
+    leverage = (
+        index > 0
+        and tokens[index - 1].lemma == "だ"
+        and tokens[index - 1].conjugation.startswith("仮定形")
+    )
+    if _laughed_quote(tokens, index, tail.end) and not leverage:
+        # 「別れるなら死ぬから笑」 stays a threat used as leverage, laughed or not.
         return note(tokens, index, tail.end, "笑いや理由を添えた誇張の引用")
     return None
 

@@ -76,6 +76,11 @@ AGAIN = "又"
 DID_VERBS = frozenset({"遣る", "やる", "やっちゃう"})
 BLOOD_SIGNS = frozenset({"血", "赤い", "絆創膏", "包帯", "傷", "真っ赤"})
 NOSEBLEED = "鼻血"
+# 剃刀使ってたっぽい。排水口が赤かった: a blade, then a red drain.
+DRAIN = "排水"
+RED = frozenset({"赤い", "真っ赤", "血"})
+SHAVING = frozenset({"髭剃り", "髭", "剃る", "無駄毛", "ムダ毛", "脱毛", "眉"})
+RED_DRAIN = "刃物のあとの赤い排水口、自傷の疑い"
 DONE_AGAIN = "血の跡のあとの「またやった」、自傷の繰り返し"
 # 価値のない私に食べる資格なんてない: food refused as a punishment of oneself.
 EAT = "食べる"
@@ -392,6 +397,16 @@ def _done_again(tokens: Tokens, lemmas: frozenset[str]) -> tuple[int, int] | Non
     return None
 
 
+def _red_drain_after_blade(tokens: Tokens, lemmas: frozenset[str]) -> tuple[int, int] | None:
+    """Return the span of the drain in 風呂場で剃刀使ってたっぽい。排水口のとこが赤かった."""
+    if lemmas & lex.INJURY_CAUSES or lemmas & SHAVING or not lemmas & RED:
+        return None
+    for index, token in enumerate(tokens):
+        if token.lemma == DRAIN:
+            return index, index + 1
+    return None
+
+
 def _food_denied_as_punishment(tokens: Tokens, lemmas: frozenset[str]) -> tuple[int, int] | None:
     """Return the span of 食べる資格なんてない about oneself, with no diet named."""
     if lemmas & DIET_WORDS:
@@ -480,6 +495,12 @@ READINGS: tuple[
         _done_again,
         RiskKind.SELF_HARM,
         DONE_AGAIN,
+    ),
+    (
+        lambda lemmas: DRAIN in lemmas and not lemmas.isdisjoint(lex.BLADES),
+        _red_drain_after_blade,
+        RiskKind.SELF_HARM,
+        RED_DRAIN,
     ),
     (
         lambda lemmas: EAT in lemmas and RIGHT in lemmas,

@@ -23,6 +23,7 @@ from services.triage.signals import RiskKind, RiskSignal
 
 Tokens = tuple[Token, ...]
 DEGREE_WORDS = frozenset({"くらい", "ぐらい", "ほど", "程"})
+LEVEL = "レベル"
 MEASURE_WINDOW = 10
 ELLIPSES = frozenset({"…", ".", ".."})
 # Feelings that a measure makes stronger rather than harmless: 死にたいくらいつらい.
@@ -123,6 +124,9 @@ def _measures_else(tokens: Tokens, end: int) -> bool:
     """Return whether the phrase measures another thing: 死んだ方がましってぐらい腰が痛い."""
     for position in range(end, min(len(tokens), end + MEASURE_WINDOW)):
         token = tokens[position]
+        if token.lemma == LEVEL and tokens[position - 1].lemma == "だ":
+            # 花粉症、死んだ方がマシなレベル。目がかゆすぎる: a level of something else.
+            return _names_other_thing(tokens, position + 1)
         if token.lemma in DEGREE_WORDS:
             quoted = tokens[position - 1].lemma in ("って", "と", "言う")
             if quoted:

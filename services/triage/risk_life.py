@@ -15,7 +15,7 @@ from services.triage.findings import (
     signal,
     wish_or_denial,
 )
-from services.triage.morphology import sentence_bounds
+from services.triage.morphology import is_sentence_end, sentence_bounds
 from services.triage.predicates import (
     NEGATIONS,
     Desire,
@@ -358,6 +358,16 @@ def _guilt_after(tokens: Tokens, position: int) -> int | None:
     return None
 
 
+def _sorry_after(tokens: Tokens, position: int) -> int | None:
+    # すまない, 済まない: Sudachi reads すま as 済む, so the apology is matched as written.
+    following = tokens[position : position + 2]
+    if [token.lemma for token in following] == ["すむ", "無い"] or (
+        following and following[0].surface in ("すまん", "すまぬ")
+    ):
+        return position + len(following)
+    return None
+
+
 def _called_a_mistake(tokens: Tokens, position: int) -> int | None:
     """Return the end of 〜こと自体が間違い after 生まれてきた, or None."""
     lemmas = [token.lemma for token in tokens[position : position + MISTAKE_WINDOW]]
@@ -444,7 +454,8 @@ def life_retired_rule(tokens: Tokens, index: int) -> Finding:
     if [token.lemma for token in tokens[position : position + 2]] == ["の", "方"]:
         # 仕事じゃなくて人生の方を辞めたい.
         position += 2
-    if position < len(tokens) and tokens[position].lemma in ("を", "から"):
+    if position < len(tokens) and tokens[position].lemma in ("を", "から", "も"):
+        # 俺の人生も閉店するわ: も adds life to what closes.
         position += 1
     if position >= len(tokens) or tokens[position].lemma not in LEAVING_NOUNS | LEAVING_VERBS:
         return None
@@ -456,7 +467,11 @@ def life_retired_rule(tokens: Tokens, index: int) -> Finding:
     tail = verb_tail(tokens, verb)
     if tail.negated or tail.desire is Desire.NOT_WANT:
         return None
-    if tail.desire is Desire.WANT or is_volitional(tokens, verb, tail) or "ます" in tail.lemmas:
+    # 俺の人生も閉店するわ: the plain form announces it too.
+    following = tokens[tail.end : tail.end + 1]
+    final = not following or is_sentence_end(following[0]) or following[0].pos_detail == "終助詞"
+    announced = "ます" in tail.lemmas or (not tail.lemmas and final)
+    if tail.desire is Desire.WANT or is_volitional(tokens, verb, tail) or announced:
         explanation = "人生を仕事や学校のように終えたいという願望"
         return wish_or_denial(tokens, index, tail, RiskKind.IDEATION, explanation)
     return None
@@ -511,6 +526,11 @@ def _time_since(tokens: Tokens, tail: Tail) -> bool:
 
 def suicide_noun_rule(tokens: Tokens, index: int) -> Finding:
     """自殺したい, 自殺未遂, 自殺の方法; a news story or lesson about suicide is not a risk."""
+    end = _option_in_mind(tokens, index)
+    if end is not None:
+        # 卒論が進まなくて、自殺って選択肢が頭から離れない: the option stays with the sender,
+        # whatever the study named before it.
+        return signal(tokens, index, end, RiskKind.IDEATION, "自殺という考えが頭から離れない")
     if _names_the_word(tokens, index):
         return note(tokens, index, index + 1, "言葉としての言及")
     following = [token.lemma for token in tokens[index + 1 : index + 3]]
@@ -574,6 +594,21 @@ def _dated_death(tokens: Tokens, index: int, do_index: int) -> bool:
     if before[-1:] and before[-1] in PAST_DATES:
         return True
     return before[-1:] == ["前"] and before[-2:-1] != [] and before[-2] in DATE_UNITS
+
+
+def _option_in_mind(tokens: Tokens, index: int) -> int | None:
+    """Return the end of 自殺って選択肢が頭から離れない or 自殺が頭をよぎる, or None."""
+    _, end = sentence_bounds(tokens, index)
+    after = [token.lemma for token in tokens[index + 1 : min(end, index + 10)]]
+    if "頭" not in after:
+        return None
+    if any(lemma in lex.NEWS_CONTEXT for lemma in after[: after.index("頭")]):
+        # 自殺予防の授業の内容が頭に浮かぶ: the lesson stays, not the option.
+        return None
+    for offset, lemma in enumerate(after):
+        if lemma in WORD_STAYS:
+            return index + 2 + offset
+    return None
 
 
 def _names_the_word(tokens: Tokens, index: int) -> bool:
@@ -654,6 +689,11 @@ def long_life_rule(tokens: Tokens, index: int) -> Finding:
             if tail.desire is Desire.NOT_WANT:
                 explanation = "長く生きたくないという気持ち"
                 return signal(tokens, index, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
+            guilt_end = _guilt_after(tokens, tail.end) or _sorry_after(tokens, tail.end)
+            if guilt_end is not None and tail.lemmas[-1:] in (("て",), ("で",)):
+                # 長生きしてすまない, 長生きして申し訳ない: an apology for still living.
+                explanation = "長生きしていることへの謝罪"
+                return signal(tokens, index, guilt_end, RiskKind.PASSIVE_IDEATION, explanation)
             return long_life_regret(tokens, index)
         if tokens[position].pos != "助詞":
             return long_life_regret(tokens, index)

@@ -67,6 +67,11 @@ KITCHEN_KNIFE = "包丁"
 
 
 JOB_CHANGES = frozenset({"転職", "就職", "入社", "退社"})
+# Uses that explain a rope but not charcoal.
+ROPE_ONLY_PURPOSES = frozenset(
+    {"荷台", "荷物", "荷造り", "物干し", "洗濯", "縄跳び", "雪囲い", "枝", "看板", "ハンモック"}
+    | {"鯉のぼり"}
+)
 GUITAR_WORDS = frozenset({"オーバードライブ", "エフェクター", "ギター", "アンプ"})
 
 
@@ -195,7 +200,7 @@ def rope_or_charcoal_rule(tokens: Tokens, index: int) -> Finding:
         # the rope is meant to hold a body indoors.
         explanation = "ロープと体重を支える場所、首吊りの準備"
         return signal(tokens, index, index + 1, RiskKind.PLAN, explanation)
-    if _benign_purpose(tokens):
+    if _benign_purpose(tokens, is_rope):
         # 七輪買って一人焼き肉。練炭の火おこし意外とむずかしい: the purpose may be named in
         # another sentence.
         return note(tokens, index, index + 1, "キャンプや料理など日常の用途")
@@ -441,26 +446,33 @@ def poison_rule(tokens: Tokens, index: int) -> Finding:
     return None
 
 
-def _benign_purpose(tokens: Tokens) -> bool:
+def _benign_purpose(tokens: Tokens, is_rope: bool = True) -> bool:
     """Return whether the message names an everyday use that it does not deny.
 
     焼き肉じゃない, キャンプの予定はありません and キャンプ用ですって顔して deny the purpose,
     and 焼肉用ですって言って (told at the shop) only gives it as a pretext.
     """
+    given: set[str] = set()
+    denied_purposes: set[str] = set()
     for position, token in enumerate(tokens):
         if token.lemma not in lex.BENIGN_PURPOSES:
+            continue
+        if not is_rope and token.lemma in ROPE_ONLY_PURPOSES:
+            # 軽トラの荷台に練炭と七輪: a truck bed explains a rope, not charcoal.
             continue
         _, end = sentence_bounds(tokens, position)
         following = tokens[position + 1 : min(end, position + 1 + PURPOSE_DENIAL_WINDOW)]
         if any(t.lemma in NEGATIONS or t.lemma in PRETENSES for t in following):
+            denied_purposes.add(token.lemma)
             continue
         if _said_as_pretext(tokens[position + 1 : end]):
             continue
         if _asked_of_sender(tokens[position + 1 : end]):
             # レジで「焼き肉ですか」って聞かれて、はいって答えた: a cashier's guess, let stand.
             continue
-        return True
-    return False
+        given.add(token.lemma)
+    # キャンプ用だって言うけど、キャンプなんて行ったことない: the purpose given is denied later.
+    return bool(given - denied_purposes)
 
 
 def _asked_of_sender(following: Tokens) -> bool:

@@ -24,6 +24,7 @@ from services.triage.predicates import (
 from services.triage.risk_doses import dose_signs
 from services.triage.signals import RiskKind
 
+LAY_OUT = "並べる"
 # A count at or above these is more than any single dose.
 MANY_PILLS = 10
 MANY_DAYS = 3
@@ -111,7 +112,16 @@ def medicine_rule(tokens: Tokens, index: int) -> Finding:
         actions = lex.HOARD_VERBS | PUT_ASIDE_VERBS | PILED_UP
         first, last = action_span(tokens, index, actions)
         return signal(tokens, first, last, RiskKind.PLAN, HOARDING)
+    if lemmas & lex.ALCOHOL and lemmas & lex.SWALLOW_VERBS and _more_and_more(tokens):
+        # 市販の鎮痛剤を焼酎で何錠も流し込んでる。量が日に日に増えてる: pills and drink together,
+        # the amount growing.
+        first, last = action_span(tokens, index, lex.SWALLOW_VERBS)
+        return signal(tokens, first, last, RiskKind.PLAN, "酒と一緒に薬を多く飲んでいる")
     pills, days = _quantities(tokens[start:end])
+    if pills >= MANY_PILLS and LAY_OUT in lemmas and not lemmas & ROUTINE_WORDS:
+        # 💊×40 ならべた (canonical 薬40錠ならべた): a handful of pills laid out.
+        first, last = action_span(tokens, index, frozenset({LAY_OUT}))
+        return signal(tokens, first, last, RiskKind.PLAN, "多くの錠剤を並べている、過量服薬の準備")
     routine = bool(lemmas & ROUTINE_WORDS) and not _little_by_little(tokens, start, end)
     for position in range(start, end):
         if not _takes(tokens, position, start):
@@ -178,6 +188,18 @@ def all_swallowed_rule(tokens: Tokens, index: int) -> Finding:
     if not (done or _intended(tokens, position, tail)):
         return None
     return signal(tokens, index, tail.end, RiskKind.PLAN, OVERDOSE)
+
+
+def _more_and_more(tokens: Tokens) -> bool:
+    """Return whether the amount is called large or growing: 量が多い, 何錠も, 量が増えてる."""
+    lemmas = [token.lemma for token in tokens]
+    for position, lemma in enumerate(lemmas):
+        following = lemmas[position + 1 : position + 6]
+        if lemma == "量" and ("多い" in following or "増える" in following):
+            return True
+        if lemma == "何" and following[:2] in (["錠", "も"], ["粒", "も"]):
+            return True
+    return False
 
 
 def _bought_around(tokens: Tokens, start: int, end: int, lemmas: set[str]) -> bool:

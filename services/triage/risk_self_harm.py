@@ -65,6 +65,13 @@ NEVER_WINDOW = 6
 # こと and the negation, so the window is longer than NEVER_WINDOW.
 DOING = frozenset({"為る", "てる", "て", "居る", "いる"})
 SUCH_NEVER_WINDOW = NEVER_WINDOW + 2
+# 脂肪見えた: slang for a cut that reached the fat, with a word of wounds nearby.
+FAT = "脂肪"
+DEEP_CUT_WORDS = frozenset({"縫う", "傷", "切る", "血", "段差", "深い", "カッター", "刃"})
+# ナイフの線が3本入ったデザイン: lines drawn, not cut.
+DRAWN_LINES = frozenset({"デザイン", "模様", "柄", "イラスト", "絵", "ロゴ", "描く"})
+# Punishments that others give: 罰ゲーム, 罰で居残り.
+GIVEN_PUNISHMENTS = frozenset({"ゲーム", "居残り", "先生", "罰金", "罰則", "怒る", "叱る"})
 # 跡が増えた: the marks of the act grow in number.
 GROW = "増える"
 QUIT_VERBS = frozenset({"やめる", "止める", "辞める", "止む"})
@@ -581,7 +588,19 @@ def _kept_secret(tokens: Tokens) -> bool:
 def line_rule(tokens: Tokens, index: int) -> Finding:
     """腕に線が増えた, 腕がバーコード, カミソリでつけたような線: cut marks named as lines."""
     _, _, lemmas = sentence_lemmas(tokens, index)
-    if not lemmas & lex.CUTTING_SITES or lemmas & lex.INJURY_CAUSES:
+    if lemmas & lex.INJURY_CAUSES:
+        return None
+    before = [token.lemma for token in tokens[max(0, index - 2) : index]]
+    drawn = lemmas & DRAWN_LINES
+    if (
+        before[-1:] == ["の"]
+        and before[0] in lex.BLADES
+        and _counted_lines(tokens, index)
+        and not drawn
+    ):
+        # ただのカッターの線です、10本: lines a blade left, counted.
+        return signal(tokens, index - 2, index + 1, RiskKind.SELF_HARM, "刃物でつけた線状の傷")
+    if not lemmas & lex.CUTTING_SITES:
         return None
     if (
         tokens[index].lemma == lex.BARCODE
@@ -590,6 +609,29 @@ def line_rule(tokens: Tokens, index: int) -> Finding:
     ):
         return signal(tokens, index, index + 1, RiskKind.SELF_HARM, "腕の線状の傷、自傷の跡")
     return None
+
+
+def _counted_lines(tokens: Tokens, index: int) -> bool:
+    # 線です、10本, 線が3本: a number counted with 本 right after the lines.
+    for position in range(index + 1, min(len(tokens), index + 6)):
+        token = tokens[position]
+        if token.surface == "本" and tokens[position - 1].pos_detail == "数詞":
+            return True
+    return False
+
+
+def fat_seen_rule(tokens: Tokens, index: int) -> Finding:
+    """久々に脂肪見えた。縫うほどじゃない: a cut deep enough to show fat, in net slang."""
+    following = [token.lemma for token in tokens[index + 1 : index + 3]]
+    if following[:1] == ["が"]:
+        following = following[1:]
+    if following[:1] != ["見える"]:
+        return None
+    if not any(token.lemma in DEEP_CUT_WORDS for token in tokens):
+        return None
+    if any(token.lemma in lex.INJURY_CAUSES for token in tokens):
+        return None
+    return signal(tokens, index, index + 2, RiskKind.SELF_HARM, "脂肪が見えるほど深く切った自傷")
 
 
 def _caused_by_others(tokens: Tokens, index: int) -> bool:
@@ -647,12 +689,38 @@ def pain_rule(tokens: Tokens, index: int) -> Finding:
 def punishment_rule(tokens: Tokens, index: int) -> Finding:
     """自分を罰したい, 自分に罰を与えた, 自分への罰みたい: punishing oneself."""
     before = [token.lemma for token in tokens[max(0, index - 4) : index]]
+    if _water_only(tokens) and _self_punishment(tokens):
+        # 太った罰で、今日で3日目の水だけ生活: food given up as a punishment.
+        return signal(tokens, index, index + 1, RiskKind.SELF_HARM, "罰として食べない自傷")
     if "自分" not in before and not any(token.lemma == lex.ON_PURPOSE for token in tokens):
         return None
     tail = verb_tail(tokens, index)
     if tail.negated:
         return None
     return signal(tokens, index, tail.end, RiskKind.SELF_HARM, "自分を罰する自傷")
+
+
+def _self_punishment(tokens: Tokens) -> bool:
+    """Return whether a punishment is the sender's own reason: 罰だから, 太った罰で.
+
+    罰ゲーム is a game, and 宿題忘れた罰で居残り is a teacher's.
+    """
+    lemmas = [token.lemma for token in tokens]
+    if any(lemma in GIVEN_PUNISHMENTS for lemma in lemmas):
+        return False
+    return any(
+        lemma in lex.PUNISHMENT and lemmas[position + 1 : position + 2] in (["だ"], ["と"], ["で"])
+        for position, lemma in enumerate(lemmas)
+    )
+
+
+def _water_only(tokens: Tokens) -> bool:
+    lemmas = [token.lemma for token in tokens]
+    water = any(
+        lemma == "水" and lemmas[position + 1 : position + 2] == ["だけ"]
+        for position, lemma in enumerate(lemmas)
+    )
+    return water or "絶食" in lemmas
 
 
 def blade_rule(tokens: Tokens, index: int) -> Finding:
@@ -727,6 +795,9 @@ def starving_rule(tokens: Tokens, index: int) -> Finding:
         return None
     if _on_purpose(tokens, index) or _decided_not_to(tokens, tail):
         return signal(tokens, index, tail.end, RiskKind.SELF_HARM, "わざと食べない自傷")
+    if _self_punishment(tokens):
+        # テストの点が悪かった日は夕飯を食べません。「罰だから」: meals refused as a punishment.
+        return signal(tokens, index, tail.end, RiskKind.SELF_HARM, "罰として食べない自傷")
     return None
 
 
@@ -762,4 +833,5 @@ SELF_HARM_RULES: dict[str, Rule] = {
     **{lemma: blade_rule for lemma in lex.BLADES},
     lex.WALL: wall_rule,
     **{lemma: starving_rule for lemma in lex.EAT_VERBS | {lex.PULL_OUT}},
+    FAT: fat_seen_rule,
 }

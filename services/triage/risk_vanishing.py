@@ -39,6 +39,8 @@ MUST = "べし"
 SELF_NOUNS = lex.SELF_OBJECTS | {"私", "自分"}
 NEVER_WAS = ("無い", "た", "こと", "に")
 GO_IN = "入る"
+# 自主退場: leaving of one's own accord.
+OWN_ACCORD = "自主"
 GO = "行く"
 # 夫と同じ墓に入りたい, 死んだら実家の墓に入りたい, 墓に入りたいか海に撒いてほしいか: where to
 # be buried one day.
@@ -209,6 +211,10 @@ def leave_life_rule(tokens: Tokens, index: int) -> Finding:
             return None
     tail = verb_tail(tokens, position)
     end = wish_end(tokens, position, tail)
+    own_accord = index > 0 and tokens[index - 1].lemma == OWN_ACCORD
+    if end is None and own_accord and not tail.negated and "た" not in tail.lemmas:
+        # 人生詰んだので自主退場します: leaving of one's own accord, announced.
+        return own_wish(tokens, index - 1, tail.end, "人生から自分で退場するという予告")
     if end is None:
         return None
     return own_wish(tokens, index, end, "人生やこの世から降りたいという願望")

@@ -105,6 +105,11 @@ def die_rule(tokens: Tokens, index: int) -> Finding:
         return _insult_or_context(tokens, index, tail)
     if not tail.lemmas and _reported_threat(tokens, index, tail.end):
         return signal(tokens, index, tail.end, RiskKind.IDEATION, "「死ぬ」という予告の報告")
+    if not tail.lemmas and _threat_with_reason(tokens, index, tail):
+        # 「別れるなら死ぬから笑」: a threat used as leverage, with a reason's から.
+        return signal(
+            tokens, index - 1, tail.end + 1, RiskKind.IDEATION, "条件をつけて死ぬという脅し"
+        )
     if _announced(tokens, index, tail) and _too_much_before(tokens, index):
         # 仕事終わらなすぎて死ぬ: dying of too much, said of a workload.
         return note(tokens, index, tail.end, "「〜すぎて死ぬ」という誇張")
@@ -155,6 +160,10 @@ def _announced(tokens: Tokens, index: int, tail: Tail) -> bool:
     ]
     # もう死ぬ死ぬ、ほんとに死ぬ: the verb said again is part of the announcement.
     allowed = lex.ANNOUNCE_WORDS | SELF_WORDS | {lex.DIE}
+    lemmas = {token.lemma for token in before}
+    if lemmas & lex.PREPARATION_NOUNS and lemmas <= allowed | READY_WORDS:
+        # 準備できた、死にます: the preparations are done.
+        return True
     if not before:
         if polite or any(token.pos == "接続詞" for token in tokens[start:index]):
             return True
@@ -368,6 +377,7 @@ def _voice_heard(tokens: Tokens) -> bool:
 
 # どうやって死ぬか, どこで死ぬか: the way or the place asked, before 調べる or 考える.
 METHOD_QUESTIONS = frozenset({"どう", "どこ", "何処", "如何"})
+READY_WORDS = lex.PREPARATION_NOUNS | lex.FINISH_VERBS | {"た", "全部", "もう"}
 PAINS = lex.DESPAIR_WORDS | {"苦しい", "寂しい", "悲しい", "痛い", "怖い"}
 # 辞めるか死ぬか、どっちがマシ: words that weigh two ways out.
 OPTION_WEIGHING = frozenset({"どっち", "どちら", "増し", "迷う", "悩む", "選ぶ", "決める", "二択"})
@@ -453,6 +463,16 @@ def _method_searched(tokens: Tokens, index: int, following: list[str]) -> bool:
         return False
     subject = subject_of(tokens, index)
     return subject is None or is_self(subject)
+
+
+def _threat_with_reason(tokens: Tokens, index: int, tail: Tail) -> bool:
+    conditional = (
+        index > 0
+        and tokens[index - 1].lemma == "だ"
+        and tokens[index - 1].conjugation.startswith("仮定形")
+    )
+    following = tokens[tail.end : tail.end + 1]
+    return conditional and bool(following) and following[0].lemma == "から"
 
 
 def _too_much_before(tokens: Tokens, index: int) -> bool:

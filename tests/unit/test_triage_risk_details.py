@@ -1,0 +1,199 @@
+"""The risk rules alone on the details that give a risk away, and on their harmless twins.
+
+Each family pairs urgent wordings with harmless ones that share their words. In the urgent
+ones suicide stays in mind as an option, pills go down with drink in growing amounts, or a
+blade's lines are counted. A threat to die comes with a reason (振るなら死ぬから), and life is
+left of one's own accord (自主退場) or closed like a shop. An English goodbye gives away things
+no longer needed. Pills are laid out (💊×30), preparations are done before 死にます, and a long
+life is apologised for. Food is given up as a punishment, a cut shows fat, or a blade comes
+before a red drain. Scratches grow every week whatever story is told for them, a purpose given for
+charcoal is denied, and a child in a game chat says it will die.
+
+The harmless twins keep the same words: a lesson remembered, a pharmacist's warning, a design
+of lines, an umbrella, quitting a club, a trip to Hawaii, a pill case, a packed lunch, a
+grandchild's wish, a forfeit game, surgery, shaving, a new kitten, a barbecue and a lost boss
+fight. The contexts name a broken beaker, a branch, a fryer, hay fever, a duvet, a package
+leaflet and a study group.
+
+The sentences were written for these tests, and tests/data/triage/tune_phrases.jsonl repeats
+them so that the model learns the same frames.
+"""
+
+from tests.unit.triage_rules import context_tests, family_tests
+
+# Each family: urgent wordings, then harmless wordings with the same words.
+FAMILIES: dict[str, tuple[list[str], list[str]]] = {
+    "an option that stays in mind": (
+        [
+            "レポートに追われて、自殺って選択肢が頭から離れない",
+            "自殺という考えが頭をよぎる毎日",
+        ],
+        [
+            "自殺予防の講座で聞いた話が頭から離れない",
+            "自殺のニュースが頭から離れない",
+        ],
+    ),
+    "pills with drink, the amount growing": (
+        [
+            "父が睡眠薬をビールで何錠も飲んでる",
+            "母がお酒と一緒に安定剤を飲んでて、量が増えてる気がする",
+        ],
+        [
+            "お酒と一緒に薬を飲まないように薬剤師さんに言われた",
+            "晩酌のビールの量が増えた",
+        ],
+    ),
+    "lines a blade left, counted": (
+        [
+            "ただのカミソリの線だよ、5本",
+            "カッターの線が今日で3本増えた",
+        ],
+        [
+            "ナイフの線が3本入ったデザインのTシャツ",
+            "カッターの刃を3本買った",
+        ],
+    ),
+    "a threat with a reason": (
+        [
+            "彼女が「振るなら死ぬから」って毎回言う",
+            "妻が「出ていくなら死ぬから笑」って言う",
+        ],
+        [
+            "雨が降るなら傘持ってくから",
+            "別れるならそれでいいよって言われた",
+        ],
+    ),
+    "leaving life of one's own accord": (
+        [
+            "人生詰んだから自主退場します",
+            "もう俺の人生も閉店するわ",
+        ],
+        [
+            "部活を自主退部します",
+            "人生を卒業するまで楽しみたい",
+        ],
+    ),
+    "a farewell in English": (
+        [
+            "Gave away my books today. Won't need them where I'm going.",
+            "me: still alive. working on fixing that",
+        ],
+        [
+            "Won't need my coat where I'm going, it's Hawaii!",
+            "still alive after the marathon lol",
+        ],
+    ),
+    "pills laid out": (
+        [
+            "💊×30 ならべてみた",
+            "睡眠薬を30錠机に並べた",
+        ],
+        [
+            "一週間分の薬を毎朝ピルケースに並べた",
+            "薬局で薬を棚に並べるバイトしてる",
+        ],
+    ),
+    "preparations done, then the announcement": (
+        [
+            "準備できた、タヒります",
+            "準備は全部終わった、死にます",
+        ],
+        [
+            "お弁当の準備できた、いってきます",
+            "準備できた、出発します",
+        ],
+    ),
+    "an apology for a long life": (
+        [
+            "長生きしてすまないと毎晩思う",
+            "こんなに長生きして申し訳ない",
+        ],
+        [
+            "長生きしてねって孫に言われた",
+            "長生きしてよかったと思える日だった",
+        ],
+    ),
+    "food given up as a punishment": (
+        [
+            "太った罰で今日も水だけ",
+            "成績が下がった日は夕飯を食べない。罰だから",
+        ],
+        [
+            "罰ゲームで水だけ飲んだ",
+            "宿題忘れた罰で居残り。お昼食べてない",
+        ],
+    ),
+    "a cut that showed fat": (
+        [
+            "また脂肪見えた。縫った方がいいのかな",
+            "脂肪が見えるくらい切っちゃった",
+        ],
+        [
+            "脂肪が見えるほど太った",
+            "手術で脂肪が見えた、傷は縫った",
+        ],
+    ),
+    "a blade and a red drain": (
+        [
+            "妹が風呂場でカミソリ使ってたみたい。排水口が赤かった",
+        ],
+        [
+            "排水口が赤い。カミソリでむだ毛剃った",
+            "排水口の掃除で赤カビを落とした",
+        ],
+    ),
+    "scratches that grow every week": (
+        [
+            "生徒の腕に傷が毎週増えてる。本人は猫だと言う",
+        ],
+        [
+            "猫を飼い始めてから腕の傷が毎日増える笑 猫だって言ったら笑われた",
+        ],
+    ),
+    "a charcoal purpose given and denied": (
+        [
+            "兄の車に練炭がある。キャンプ用って言うけど、キャンプなんて行ったことない",
+            "祖父の軽トラの荷台に練炭と七輪が積んである。焼き肉する人じゃないのに",
+        ],
+        [
+            "軽トラの荷台にロープを積んだ",
+            "練炭と七輪で焼き肉。庭でバーベキュー",
+        ],
+    ),
+    "a child in a game chat": (
+        [
+            "ゲームのサーバーで遊んでる子が、チャットで「もう死ぬ」って書いてる",
+        ],
+        [
+            "ゲームで「もう死ぬ」って叫んでボスにやられた",
+        ],
+    ),
+}
+
+# Harmless contexts, each followed by the same words without the context in
+# CONTEXTS_TAKEN_AWAY.
+CONTEXTS = [
+    "実験でビーカーを割って手首をちょっと切った",
+    "雪囲いの作業で枝に腕を引っかけて切った",
+    "先輩の手首の包帯、フライヤーの油がはねてやけどしたんだって",
+    "花粉症、死んだ方がマシなレベル。目がかゆい",
+    "死にたい…とは思ってない。ただ布団から出たくない",
+    "薬の説明書に「自殺念慮があらわれることがある」って書いてあって不安",
+    "勉強会でOD経験者の手記を読んだ",
+]
+
+CONTEXTS_TAKEN_AWAY = [
+    "手首をちょっと切った",
+    "腕を切った",
+    "バイトの先輩、手首に包帯してる。理由は言わない",
+    "死んだ方がマシ",
+    "死にたい。布団から出たくない",
+    "自殺念慮がある",
+    "OD経験ある。またしそう",
+]
+
+test_details_are_urgent, test_shared_words_stay_calm = family_tests(FAMILIES)
+
+test_harmless_context_stays_calm, test_context_taken_away_is_urgent = context_tests(
+    CONTEXTS, CONTEXTS_TAKEN_AWAY
+)
