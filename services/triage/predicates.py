@@ -339,6 +339,10 @@ def _wish_noun_denied(tokens: tuple[Token, ...], position: int) -> bool:
         token = tokens[index]
         if token.lemma == "無い" and token.pos == "形容詞":
             return True
+        if token.lemma == "有る":
+            # 自殺願望はありません: ある denied in the polite form.
+            following = [other.lemma for other in tokens[index + 1 : index + 3]]
+            return following in (["ます", "ず"], ["無い"]) or following[:1] == ["無い"]
         if token.lemma in PERSIST_VERBS:
             return _vanished(tokens, index + 1, len(tokens))
         if token.lemma not in SUBJECT_PARTICLES and token.pos != "副詞":

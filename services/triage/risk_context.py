@@ -455,6 +455,9 @@ def _asks_meaning(tokens: Tokens, end: int) -> bool:
     lemmas = [token.lemma for token in tokens[position : position + 4]]
     if not lemmas or lemmas[0] not in TOPIC_QUOTES:
         return False
+    if lemmas[1:4] == ["何", "の", "略"]:
+        # ODって何の略ですか: the word's long form asked.
+        return True
     if lemmas[1:4] == ["言葉", "の", "意味"]:
         # 『消えたい』って言葉の意味を娘に聞かれました.
         following = tokens[position + 4 : position + 12]
@@ -677,7 +680,19 @@ def _media_before_quote(tokens: Tokens, start: int) -> bool:
     return False
 
 
+def _not_only_a_dream(tokens: Tokens) -> bool:
+    lemmas = [token.lemma for token in tokens]
+    for position, lemma in enumerate(lemmas):
+        following = lemmas[position + 1 : position + 5]
+        if lemma == DREAM and following[:1] == ["だ"] and "無い" in following and "も" in following:
+            return True
+    return False
+
+
 def _dream(tokens: Tokens, index: int) -> bool:
+    if _not_only_a_dream(tokens):
+        # 飛び込む夢ばっかり見る。夢じゃなくてもいいかも: the dream is wished real.
+        return False
     start, end = sentence_bounds(tokens, index)
     for position in range(start, end - 1):
         if tokens[position].lemma == DREAM:

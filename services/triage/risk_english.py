@@ -171,6 +171,12 @@ ENGLISH_RULES = (
     _rule(r"still alive[.,!]*\s*(?:i'?m |i am )?(?:working on|going to|gonna) (?:fix|fixing|change"
           r"|changing) that",
           RiskKind.IDEATION, ALIVE_TO_FIX),
+    _rule(r"if (?:a|the) (?:truck|car|bus|train) (?:hit|hits|ran over|runs over) me[^.]{0,40}"
+          r"(?:thank|wouldn'?t mind|would not mind|be fine|be relieved|not be sad)",
+          RiskKind.PASSIVE_IDEATION, "事故に遭ってもかまわない、遭いたいという願い"),
+    _rule(r"pills (?:are|r) (?:next to|beside|in front of|with) me|(?:about |like )?\d{2,} pills"
+          r" (?:next to|beside|in front of) me", RiskKind.PLAN,
+          "たくさんの薬が手元にある、過量服薬の準備"),
     _rule(r"how (?:high|tall) is (?:the |that )?(?:tallest |highest )?(?:bridge|building|roof"
           r"|rooftop|tower|cliff)[^.]{0,40}(?:asking for real|for real|not joking|seriously)",
           RiskKind.PLAN, "橋や建物の高さを本気で尋ねている"),
@@ -227,8 +233,13 @@ ENGLISH_FAREWELL_CUES = (
 )
 # Signs that an English risk phrase is a joke, a figure of speech or an episode that is over.
 ENGLISH_JOKE = re.compile(r"^\s*(?:lol|lmao|haha)")
-ENGLISH_FIGURATIVE = re.compile(r"thought i was going to die|'suicide forest'")
-NOT_JOKING = re.compile(r"not (?:joking|kidding)|no joke|i mean it|no,? actually|for real")
+ENGLISH_FIGURATIVE = re.compile(
+    r"thought i was going to die|'suicide forest'"
+    r"|die of (?:embarrassment|shame|boredom|laughter|cuteness)"
+)
+NOT_JOKING = re.compile(
+    r"not (?:joking|kidding)|no joke|i mean it|no,? actually|for real|no but (?:fr|for real)|fr fr"
+)
 # Everyday uses of rope and charcoal; "not for a bbq" says the opposite.
 ENGLISH_OUTDOORS = re.compile(
     r"(?<!not for )(?:camping|hiking|climbing|\btent\b|\btarp\b)"

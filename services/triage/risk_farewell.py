@@ -48,8 +48,10 @@ STRONG_CUES = frozenset(
         "みんなにさようなら",
         "「家族へ」と書かれた手紙",
         "これで私がいなくても大丈夫",
+        "世界にさようなら",
     }
 )
+WORLDS = frozenset({"世界", "この世", "地球", "世の中"})
 READY_FOR_ABSENCE = "これで私がいなくても大丈夫"
 # これで私がいなくても大丈夫: what follows the sender's absence after preparations.
 ABSENCE_FINE = frozenset({"大丈夫", "平気", "回る", "安心"})
@@ -295,6 +297,9 @@ def _cue_at(tokens: Tokens, index: int) -> str | None:
     if lemma == "さようなら":
         before = [token.lemma for token in tokens[max(0, index - 2) : index]]
         # みんなにさよならを言っておきたい: a goodbye to everyone.
+        if following[:1] and following[0] in WORLDS:
+            # さようなら、この世: a goodbye to the world itself.
+            return "世界にさようなら"
         return "みんなにさようなら" if before == ["皆", "に"] else "さようなら"
     if lemma == "御免" and following[:1] in (["為さる"], ["ね"], [], ["」"], ["』"], ["。"]):
         return "ごめんなさい"
@@ -308,7 +313,8 @@ def _cue_at(tokens: Tokens, index: int) -> str | None:
     if lemma == "最後" and following[:2] == ["に", "為る"] and _plain_or_polite(tokens, index + 2):
         return "最後にする"
     if lemma == "ばい" and following[:1] == ["ばい"]:
-        return "ばいばい"
+        # ばいばい世界: a goodbye to the world itself.
+        return "世界にさようなら" if following[1:2] and following[1] in WORLDS else "ばいばい"
     if lemma == "元気" and following[:2] == ["だ", "ね"] and _sentence_closes(tokens, index + 3):
         return "元気でね"
     if (

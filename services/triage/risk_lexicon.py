@@ -143,6 +143,7 @@ NEWS_CONTEXT = lemma_set(
     "ニュース", "報道", "記事", "予防", "対策", "防止", "研修", "授業", "講演", "統計",
     "ドラマ", "映画", "小説", "漫画", "アニメ", "番組", "特集", "啓発", "週間", "問題",
     "講演会", "講座", "テレビ", "レポート", "論文", "防ぐ", "説明書", "勉強会", "手記",
+    "バラエティ",
 )  # fmt: skip
 BEREAVEMENT_VERBS = lemma_set("亡くなる", "亡くす")
 # Words of mourning: a suicide named anywhere in such a message is someone else's death

@@ -67,6 +67,8 @@ LEAVING_NOUNS = frozenset({"定年退職", "退職", "卒業", "引退", "リタ
 LEAVING_VERBS = frozenset({"やめる", "辞める", "止める"})
 # 亡くなった: a death reported, whose cause 自殺だった then names.
 PASSED_AWAY = "亡くなる"
+# 人生辞めるかの二択, どっちか: words that weigh two ways out.
+OPTIONS = frozenset({"択", "どっち", "どちら", "迷う", "選ぶ", "増し"})
 # 自殺してもう半年: the time since a death.
 DURATIONS = frozenset({"半年", "一年", "一月", "一年半", "数年", "年", "月", "週間"})
 # 頭から離れない, 頭に浮かぶ, 頭をよぎる: a word that keeps coming back.
@@ -467,6 +469,10 @@ def life_retired_rule(tokens: Tokens, index: int) -> Finding:
     tail = verb_tail(tokens, verb)
     if tail.negated or tail.desire is Desire.NOT_WANT:
         return None
+    if _weighed_option(tokens, tail):
+        # 会社辞めるか人生辞めるかの二択: leaving life weighed against another way out.
+        explanation = "人生を終えることをほかの道と並べて選ぼうとしている"
+        return signal(tokens, index, tail.end + 1, RiskKind.IDEATION, explanation)
     # 俺の人生も閉店するわ: the plain form announces it too.
     following = tokens[tail.end : tail.end + 1]
     final = not following or is_sentence_end(following[0]) or following[0].pos_detail == "終助詞"
@@ -475,6 +481,14 @@ def life_retired_rule(tokens: Tokens, index: int) -> Finding:
         explanation = "人生を仕事や学校のように終えたいという願望"
         return wish_or_denial(tokens, index, tail, RiskKind.IDEATION, explanation)
     return None
+
+
+def _weighed_option(tokens: Tokens, tail: Tail) -> bool:
+    following = tokens[tail.end : tail.end + 1]
+    if tail.lemmas or not following or following[0].lemma != "か":
+        return False
+    _, end = sentence_bounds(tokens, tail.end)
+    return any(token.lemma in OPTIONS for token in tokens[tail.end : end])
 
 
 def _subject_of_act(tokens: Tokens, index: int) -> str | None:

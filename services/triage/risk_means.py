@@ -67,6 +67,12 @@ KITCHEN_KNIFE = "包丁"
 
 
 JOB_CHANGES = frozenset({"転職", "就職", "入社", "退社"})
+# 物干し用のロープ, and nothing hung out to dry: the purpose is denied.
+LAUNDRY = frozenset({"物干し", "洗濯"})
+HANG_OUT = "干す"
+ENOUGH = "十分"
+# 踏み台, 脚立: something to stand on, bought with a rope.
+STEP_STOOLS = frozenset({"踏み台", "脚立"})
 # Uses that explain a rope but not charcoal.
 ROPE_ONLY_PURPOSES = frozenset(
     {"荷台", "荷物", "荷造り", "物干し", "洗濯", "縄跳び", "雪囲い", "枝", "看板", "ハンモック"}
@@ -204,6 +210,10 @@ def rope_or_charcoal_rule(tokens: Tokens, index: int) -> Finding:
         # 七輪買って一人焼き肉。練炭の火おこし意外とむずかしい: the purpose may be named in
         # another sentence.
         return note(tokens, index, index + 1, "キャンプや料理など日常の用途")
+    if is_rope and _message_has(tokens, STEP_STOOLS):
+        # 物干しロープと踏み台を買ってきた。物干しはもう十分あるのに: a rope and something to
+        # stand on, with no use left to explain them.
+        return signal(tokens, index, index + 1, RiskKind.PLAN, "ロープと踏み台、首吊りの準備")
     if _message_has(tokens, lex.STORY_WORDS):
         # ミステリー小説の密室で練炭が使われたトリック: a plot, not a plan.
         return note(tokens, index, index + 1, "小説やドラマの筋書きの話")
@@ -462,7 +472,14 @@ def _benign_purpose(tokens: Tokens, is_rope: bool = True) -> bool:
             continue
         _, end = sentence_bounds(tokens, position)
         following = tokens[position + 1 : min(end, position + 1 + PURPOSE_DENIAL_WINDOW)]
-        if any(t.lemma in NEGATIONS or t.lemma in PRETENSES for t in following):
+        if any(
+            t.lemma in NEGATIONS or t.lemma in PRETENSES or t.lemma == ENOUGH for t in following
+        ):
+            # 物干しはもう十分あるのに: a use already met is no reason to buy more.
+            denied_purposes.add(token.lemma)
+            continue
+        if token.lemma in LAUNDRY and _laundry_denied(tokens):
+            # 物干し用に丈夫なロープ買った。洗濯物はなにも干してない.
             denied_purposes.add(token.lemma)
             continue
         if _said_as_pretext(tokens[position + 1 : end]):
@@ -473,6 +490,13 @@ def _benign_purpose(tokens: Tokens, is_rope: bool = True) -> bool:
         given.add(token.lemma)
     # キャンプ用だって言うけど、キャンプなんて行ったことない: the purpose given is denied later.
     return bool(given - denied_purposes)
+
+
+def _laundry_denied(tokens: Tokens) -> bool:
+    for position, token in enumerate(tokens):
+        if token.lemma == HANG_OUT and verb_tail(tokens, position).negated:
+            return True
+    return False
 
 
 def _asked_of_sender(following: Tokens) -> bool:

@@ -25,6 +25,8 @@ from services.triage.risk_doses import dose_signs
 from services.triage.signals import RiskKind
 
 LAY_OUT = "並べる"
+# 眠剤貯金: pills saved like money.
+SAVINGS = "貯金"
 # A count at or above these is more than any single dose.
 MANY_PILLS = 10
 MANY_DAYS = 3
@@ -374,11 +376,24 @@ def _forgotten_doses(tokens: Tokens) -> bool:
 def _hoarded(tokens: Tokens, start: int, end: int, lemmas: set[str]) -> bool:
     if lemmas & lex.HOARD_VERBS or _kept_unswallowed(tokens, start, end, lemmas):
         return True
+    if _pill_savings(tokens, start, end):
+        return True
     if _saved_little_by_little(tokens, start, end):
         return True
     if "残す" in lemmas and lemmas & PILED_UP:
         return True
     return _hoarded_later(tokens, end)
+
+
+def _pill_savings(tokens: Tokens, start: int, end: int) -> bool:
+    """Return whether pills are saved like money: 眠剤コツコツ貯金中, 薬貯金."""
+    for position in range(start, end):
+        if tokens[position].lemma not in lex.MEDICINE_NOUNS:
+            continue
+        following = tokens[position + 1 : position + 3]
+        if any(token.lemma == SAVINGS for token in following):
+            return True
+    return False
 
 
 def _kept_unswallowed(tokens: Tokens, start: int, end: int, lemmas: set[str]) -> bool:

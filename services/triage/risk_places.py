@@ -120,6 +120,10 @@ def _simile(tokens: Tokens, end: int) -> bool:
     return following[:3] in (["の", "か", "と"], ["か", "と", "思う"])
 
 
+# 飛び込んだ電車: a relative clause naming the train boarded.
+BOARDED = frozenset({"電車", "列車", "バス", "新幹線", "快速", "各駅"})
+
+
 def railway_rule(tokens: Tokens, index: int) -> Finding:
     """電車に飛び込む, ホームで吸い込まれそう; 飛び込み営業 and プールに飛び込む are not.
 
@@ -142,6 +146,10 @@ def railway_rule(tokens: Tokens, index: int) -> Finding:
     if following & lex.BEREAVEMENT_VERBS:
         # 父が線路に飛び込んで亡くなって: someone else's death, told by the bereaved.
         return note(tokens, index, tail.end, "他人の過去の死、遺族としての話")
+    boarded = tokens[tail.end : tail.end + 1]
+    if "た" in tail.lemmas and boarded and boarded[0].lemma in BOARDED:
+        # 発車ベルで飛び込んだ電車が反対方向だった: the train the sender rushed onto.
+        return note(tokens, index, tail.end + 1, "発車間際に駆け込んで乗った電車の話")
     explanation = (
         "電車や線路への飛び込み" if lemmas & lex.RAILWAY_WORDS else "トラックなどへの飛び込み"
     )

@@ -70,6 +70,8 @@ FAT = "脂肪"
 DEEP_CUT_WORDS = frozenset({"縫う", "傷", "切る", "血", "段差", "深い", "カッター", "刃"})
 # ナイフの線が3本入ったデザイン: lines drawn, not cut.
 DRAWN_LINES = frozenset({"デザイン", "模様", "柄", "イラスト", "絵", "ロゴ", "描く"})
+# 腕にバーコードのタトゥー: a tattoo of lines.
+TATTOOS = frozenset({"タトゥー", "刺青"})
 # Punishments that others give: 罰ゲーム, 罰で居残り.
 GIVEN_PUNISHMENTS = frozenset({"ゲーム", "居残り", "先生", "罰金", "罰則", "怒る", "叱る"})
 # 跡が増えた: the marks of the act grow in number.
@@ -600,7 +602,8 @@ def line_rule(tokens: Tokens, index: int) -> Finding:
     ):
         # ただのカッターの線です、10本: lines a blade left, counted.
         return signal(tokens, index - 2, index + 1, RiskKind.SELF_HARM, "刃物でつけた線状の傷")
-    if not lemmas & lex.CUTTING_SITES:
+    if not lemmas & lex.CUTTING_SITES or lemmas & (DRAWN_LINES | TATTOOS):
+        # 腕にバーコードのタトゥー: a tattoo of lines.
         return None
     if (
         tokens[index].lemma == lex.BARCODE

@@ -39,6 +39,10 @@ MUST = "べし"
 SELF_NOUNS = lex.SELF_OBJECTS | {"私", "自分"}
 NEVER_WAS = ("無い", "た", "こと", "に")
 GO_IN = "入る"
+# 来世ガチャ, 来世リセマラ: the next life drawn like a game's lottery.
+NEXT_LIFE = "来世"
+DRAWS = frozenset({"ガチャ", "リセマラ"})
+DRAW_VERBS = frozenset({"引く", "引き", "回す", "行く"})
 # 自主退場: leaving of one's own accord.
 OWN_ACCORD = "自主"
 GO = "行く"
@@ -198,6 +202,20 @@ def grave_rule(tokens: Tokens, index: int) -> Finding:
     if any(token.lemma in BURIAL_CHOICES for token in tokens[start:end]):
         return None
     return own_wish(tokens, index, tail.end, "墓に入りたい、行きたいという婉曲な死の願望")
+
+
+def next_life_draw_rule(tokens: Tokens, index: int) -> Finding:
+    """来世ガチャ引きに行ってくる: a new life drawn like a game's lottery, in net slang."""
+    following = [token.lemma for token in tokens[index + 1 : index + 5]]
+    if following[:1] != [] and following[0] not in DRAWS:
+        return None
+    if not following or not any(lemma in DRAW_VERBS for lemma in following[1:]):
+        return None
+    tail_start = index + 1 + next(i for i, lemma in enumerate(following) if lemma in DRAW_VERBS)
+    tail = verb_tail(tokens, tail_start)
+    if tail.negated or "た" in tail.lemmas:
+        return None
+    return own_wish(tokens, index, tail.end, "来世のガチャを引きに行く、生まれ変わりを望む言い回し")
 
 
 def leave_life_rule(tokens: Tokens, index: int) -> Finding:
@@ -380,5 +398,6 @@ VANISHING_RULES: dict[str, Rule] = {
     **{lemma: leave_life_rule for lemma in lex.LEAVE_VERBS | lex.LEAVE_NOUNS},
     **{lemma: become_nothing_rule for lemma in lex.NOTHING_NOUNS},
     **{lemma: grave_rule for lemma in lex.GRAVES},
+    NEXT_LIFE: next_life_draw_rule,
     lex.EXISTENCE: stop_existing_rule,
 }

@@ -47,8 +47,9 @@ INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 JAPANESE_CHARACTER = "\u3005\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff"
 SPACE_IN_JAPANESE = re.compile(f"(?<=[{JAPANESE_CHARACTER}]) (?=[{JAPANESE_CHARACTER}])")
 
-# 4, ○ and similar stand in for 死 in censored or playful spellings: 4にたい, ○にたい, 4ね.
-CENSORED_DIE = re.compile(r"[4〇○●◯](?=に(?:た|て|そ)|ね(?:$|[^ぁ-ん]|たら|れば|ば)|の[うー])")
+# 4, ○ and similar stand in for 死 in censored or playful spellings: 4にたい, ○にたい, 〇にます,
+# 4ね.
+CENSORED_DIE = re.compile(r"[4〇○●◯](?=に(?:た|て|そ|ま)|ね(?:$|[^ぁ-ん]|たら|れば|ば)|の[うー])")
 # 死んでしまいでど思う: Yamagata しまいたい after て or で. おしまいです has no て before it.
 DIALECT_SHIMAI_DESIRE = re.compile(r"(?<=[てで])しまいで(?=$|[^ぁ-ん]|[どとなよねべずわんの])")
 # ぼくがしねば: 死ねば in hiragana after its subject. Tohoku おれがしねばなんね is しなければ
@@ -263,6 +264,12 @@ CONTRACTED_GOING = re.compile(r"(?<=生き)て(?=く(?![れだ])|け(?!ど))")
 # Sudachi misreads リスカ and アムカ after some words (またリスカ becomes また/リ/スカし). So
 # they are spelled out, and the self-harm rules read リスト + カット and アーム + カット.
 SELF_HARM_SLANG = {"リスカ": "リストカット", "アムカ": "アームカット", "レグカ": "レッグカット"}
+# 紐なしバンジー: a bungee jump without the cord, net slang for jumping to one's death.
+JUMP_SLANG = {
+    "紐なしバンジー": "飛び降り",
+    "ひもなしバンジー": "飛び降り",
+    "ヒモなしバンジー": "飛び降り",
+}
 # 死にたすぎる, 消えたすぎ: slang that fuses たい with すぎる; たいすぎ reads as たい.
 DESIRE_EXCESS = re.compile(r"(?<=[いきしちにひみりぎじびえけせてねめれげでべ])たすぎ")
 
@@ -414,6 +421,7 @@ ASCII_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 SPELLINGS = {
     **DIALECT_SPELLINGS,
     **SELF_HARM_SLANG,
+    **JUMP_SLANG,
     **HIRAGANA_SPELLINGS,
     **CONVERSION_SLIPS,
     "りすか": SELF_HARM_SLANG["リスカ"],
