@@ -10,6 +10,7 @@ from services.triage.findings import previous_sentence_lemmas
 from services.triage.morphology import Token, is_sentence_end, sentence_bounds
 from services.triage.predicates import NEGATIONS, OPENING_QUOTES, SELF_WORDS, is_contrast
 from services.triage.risk_care import care_context
+from services.triage.risk_everyday import DEATH_ENVIED
 from services.triage.risk_hedges import hedged_context
 from services.triage.risk_mentions import mention_context
 from services.triage.signals import RiskKind, RiskSignal
@@ -151,6 +152,9 @@ def harmless_context(tokens: Tokens, found: RiskSignal) -> str | None:
         or _character_described(tokens, found.end)
         or _scene(tokens, found)
     )
+    if fiction and found.explanation == DEATH_ENVIED:
+        # 主人公が死ぬ場面、「いいな」って思ってしまった: the envy is the sender's own.
+        fiction = False
     if fiction and not _owned_later(tokens, found.end):
         return "物語の登場人物の話"
     if _news_report(tokens, found) and not _owned_later(tokens, found.end):

@@ -40,11 +40,18 @@ GROW = "増える"
 REPEATED = frozenset({"毎週", "毎日", "毎晩", "どんどん", "日に日に"})
 # 猫を飼い始めてから傷が毎日増える: the cat is the sender's own.
 KEPT_PETS = frozenset({"飼う", "飼い始める", "保護", "子猫"})
+# 絆創膏の減りが早いって言われた。言い訳考えなきゃ: what covers a wound, and an excuse to make.
+COVERINGS = frozenset({"絆創膏", "包帯", "長袖", "リストバンド"})
+EXCUSE = "言い訳"
+MAKE_UP = "考える"
 EXPLANATION = "傷の説明として語られた話が、同じメッセージの中で打ち消されている"
 
 
 def cover_story_findings(tokens: Tokens, lemmas: frozenset[str]) -> list[RiskSignal]:
     """Return a signal for a wound whose cover story the message calls untrue."""
+    excuse = _excuse_to_find(tokens, lemmas)
+    if excuse is not None:
+        return [excuse]
     if lemmas.isdisjoint(COVER_CAUSES) or lemmas.isdisjoint(TOLD_WORDS):
         return []
     wounded = not lemmas.isdisjoint(WOUND_WORDS)
@@ -60,6 +67,20 @@ def cover_story_findings(tokens: Tokens, lemmas: frozenset[str]) -> list[RiskSig
         if told is not None:
             return [signal(tokens, cause, told, RiskKind.SELF_HARM, EXPLANATION)]
     return []
+
+
+def _excuse_to_find(tokens: Tokens, lemmas: frozenset[str]) -> RiskSignal | None:
+    """Return a signal for an excuse still to make: 絆創膏の減りが早い。言い訳考えなきゃ."""
+    if lemmas.isdisjoint(COVERINGS) or EXCUSE not in lemmas:
+        return None
+    for position, token in enumerate(tokens):
+        if token.lemma == EXCUSE and any(
+            t.lemma == MAKE_UP for t in tokens[position + 1 : position + 4]
+        ):
+            covering = next(i for i, t in enumerate(tokens) if t.lemma in COVERINGS)
+            explanation = "傷を覆うものについての言い訳を考えている、自傷の疑い"
+            return signal(tokens, covering, covering + 1, RiskKind.SELF_HARM, explanation)
+    return None
 
 
 def _told_end(tokens: Tokens, cause: int) -> int | None:

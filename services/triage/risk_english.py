@@ -32,6 +32,9 @@ NOT_ONLINE = (
     r"(?! (?:from|off) (?:the |this |that |my |our )?(?:[a-z']+ ){0,2}(?:social media|sns"
     r"|internet|group chat|chat|group|instagram|insta|twitter|tiktok|facebook|line|online|app"
     r"|company|job|office|class|club)(?![a-z]))"
+    # I want to disappear into a hot spring for a week: a holiday.
+    r"(?! (?:into|to|in) (?:an? |the )?(?:hot spring|onsen|beach|mountains?|island|cabin|resort"
+    r"|vacation|holiday))"
 )
 # A phrase that opens with the sender ("i'm ending it") is about the sender, even when another
 # person is named before it ("a letter for my mother explaining why i'm ending it").

@@ -39,6 +39,8 @@ from services.triage.risk_weariness import intent_denied
 from services.triage.signals import RiskKind
 
 PLACE_TO_VERB = 4
+# 車に轢かれたい, 車にはねられたら楽: run over by a vehicle.
+RUN_OVER_VERBS = frozenset({lex.RUN_OVER, "はねる", "撥ねる"})
 # あの世, 冥土 and 黄泉 name only the world of the dead, while 天国 also names a pet's heaven.
 OTHER_WORLD = lex.lemma_set("あの世", "冥土", "黄泉")
 AFTERLIFE_ANNOUNCED = "あの世へ行くという予告"
@@ -201,7 +203,7 @@ def cold_rule(tokens: Tokens, index: int) -> Finding:
 def run_over_rule(tokens: Tokens, index: int) -> Finding:
     """車に轢かれたい, 事故にでも遭えばいいのに: a wish to be killed by an accident."""
     tail = verb_tail(tokens, index)
-    if tokens[index].lemma == lex.RUN_OVER:
+    if tokens[index].lemma in RUN_OVER_VERBS:
         if not PASSIVE_AUXILIARIES & set(tail.lemmas):
             return None
         _, _, lemmas = sentence_lemmas(tokens, index)
@@ -210,6 +212,9 @@ def run_over_rule(tokens: Tokens, index: int) -> Finding:
     elif not _accident_before(tokens, index):
         return None
     end = wish_end(tokens, index, tail)
+    if end is None and tokens[index].lemma in RUN_OVER_VERBS:
+        # 車にはねられたら楽になるなとは思う: the relief of being run over.
+        end = relief_end(tokens, index, tail)
     if end is None:
         return None
     return own_wish(tokens, index, end, "事故で死ねたらという願い")
@@ -487,7 +492,7 @@ EUPHEMISM_RULES: dict[str, Rule] = {
     # 全部とまってほしい: 止まる written in kana has its own lemma.
     "とまる": stop_rule,
     lex.COLD: cold_rule,
-    lex.RUN_OVER: run_over_rule,
+    **{lemma: run_over_rule for lemma in RUN_OVER_VERBS},
     lex.MEET: run_over_rule,
     lex.MEET_KANA: run_over_rule,
 }

@@ -15,9 +15,10 @@ note here names a use that is clearly not the sender's risk:
 """
 
 from services.triage import risk_lexicon as lex
-from services.triage.findings import Finding, Tokens, note
+from services.triage.findings import Finding, Tokens, note, signal
 from services.triage.morphology import sentence_bounds
 from services.triage.predicates import Tail, is_self, subject_of
+from services.triage.signals import RiskKind
 
 NEAR_MISS = frozenset({"所", "とこ", "ところ"})
 SAME_AS = "同然"
@@ -39,6 +40,9 @@ COPULAS = frozenset({"です", "だ"})
 AFTER_DEATH = frozenset({"後", "あと"})
 # Words for anyone at all: 本人が死んだら (the account holder), 一人もんが死んだら.
 GENERIC_PEOPLE = frozenset({"本人", "もん", "者", "一人者", "人"})
+# うらやましい, 羨む: a death envied, even a character's.
+DEATH_ENVIED = "他人の死をうらやむ気持ち"
+ENVY = frozenset({"羨ましい", "羨む", "うらやましい"})
 TOPIC_PARTICLES = frozenset({"って", "は"})
 # Things whose 死ぬ is no one's death: スマホが死んだ, キャラが死にまくる.
 THINGS = lex.NOT_PEOPLE
@@ -74,6 +78,10 @@ def die_note(tokens: Tokens, index: int, tail: Tail) -> Finding:
     ):
         # 本人が死んだら, 一人もんが死んだら: anyone's death as a condition, the sender's too.
         subject = None
+    envied = _envied(tokens, tail.end)
+    if envied is not None:
+        # ドラマで主人公が死ぬ場面、「いいな」って思ってしまった: another's death envied.
+        return signal(tokens, index, envied, RiskKind.PASSIVE_IDEATION, DEATH_ENVIED)
     if subject in THINGS or (subject is not None and not is_self(subject) and _past(tail)):
         return note(tokens, index, tail.end, f"「{subject}」の死についての話")
     leverage = (
@@ -84,6 +92,24 @@ def die_note(tokens: Tokens, index: int, tail: Tail) -> Finding:
     if _laughed_quote(tokens, index, tail.end) and not leverage:
         # 「別れるなら死ぬから笑」 stays a threat used as leverage, laughed or not.
         return note(tokens, index, tail.end, "笑いや理由を添えた誇張の引用")
+    return None
+
+
+def _envied(tokens: Tokens, end: int) -> int | None:
+    """Return the end of 「いいな」って思った or うらやましい after a death, in its sentence."""
+    _, sentence_end = sentence_bounds(tokens, max(0, end - 1))
+    for position in range(end, sentence_end):
+        token = tokens[position]
+        if token.lemma in ENVY:
+            return position + 1
+        if (
+            token.lemma == "良い"
+            and tokens[position + 1 : position + 2]
+            and (tokens[position + 1].lemma in ("な", "なあ"))
+        ):
+            following = [t.lemma for t in tokens[position + 2 : position + 6]]
+            if "思う" in following:
+                return position + 2
     return None
 
 

@@ -84,7 +84,8 @@ HOARD_LOOKAHEAD_SENTENCES = 2
 # 三軒まわって, 何店舗も回って: shops counted on a round.
 SHOP_COUNTERS = frozenset({"軒", "店", "店舗", "薬局", "ドラッグストア"})
 # 何箱まで買えるか: a question about buying, which asks nothing about a dose.
-BUYING_VERBS = frozenset({"買う", "購入", "買える"})
+BUYING_VERBS = frozenset({"買う", "購入", "買える", "買い集める"})
+GATHER = "買い集める"
 # ミルク全部飲んでくれた, 全部飲ませた: a child or someone else drank.
 GIVEN_OR_RECEIVED = frozenset({"くれる", "貰う", "せる", "させる"})
 # Drinks and dishes that explain 全部飲んだ without medicine (alcohol is lex.ALCOHOL).
@@ -210,7 +211,8 @@ def _bought_around(tokens: Tokens, start: int, end: int, lemmas: set[str]) -> bo
         return False
     # Sudachi reads 三軒 as one word in some sentences, so the counter may end a lemma.
     counted = any(lemma.endswith(counter) for lemma in lemmas for counter in SHOP_COUNTERS)
-    round_of_shops = "回る" in lemmas and counted
+    # 何軒かのドラッグストアで少しずつ買い集めた: gathering names the round itself.
+    round_of_shops = ("回る" in lemmas or GATHER in lemmas) and counted
     little = any(
         tokens[position].lemma == LITTLE_BY_LITTLE[0]
         and tokens[position + 1 : position + 2]

@@ -65,6 +65,8 @@ NEVER_WINDOW = 6
 # こと and the negation, so the window is longer than NEVER_WINDOW.
 DOING = frozenset({"為る", "てる", "て", "居る", "いる"})
 SUCH_NEVER_WINDOW = NEVER_WINDOW + 2
+# やった傷, 自分でつけた傷: a wound the sender made.
+MAKING_VERBS = frozenset({"遣る", "付ける", "つける"})
 # 脂肪見えた: slang for a cut that reached the fat, with a word of wounds nearby.
 FAT = "脂肪"
 DEEP_CUT_WORDS = frozenset({"縫う", "傷", "切る", "血", "段差", "深い", "カッター", "刃"})
@@ -540,14 +542,14 @@ def _while_doing(tokens: Tokens, tail: Tail) -> int | None:
 def wound_rule(tokens: Tokens, index: int) -> Finding:
     """手首に傷, 腕に切り傷がたくさん, 腕の傷がまた増えた, 細い傷がいくつも."""
     _, sentence_end, lemmas = sentence_lemmas(tokens, index)
-    done = [token.lemma for token in tokens[max(0, index - 2) : index]] == ["遣る", "た"]
-    if done and index >= 4 and tokens[index - 3].lemma == "で":
-        # 部活でやった傷: the place or the activity is the cause; 自分でやった傷 is the sender.
-        done = is_self(tokens[index - 4].lemma)
-    if done and not lemmas & lex.INJURY_CAUSES and not lemmas & lex.EVERYDAY_CUTS:
-        # 昨夜やった傷がまだじくじくしてて、犬が舐めようとする: a wound the sender made; the
-        # dog only licks it.
-        return signal(tokens, index - 2, index + 1, RiskKind.SELF_HARM, "自分でやった傷（自傷）")
+    if index >= 2 and tokens[index - 1].lemma == "の" and tokens[index - 2].lemma in lex.NOT_PEOPLE:
+        # 新しいスマホの傷: a scratch on a thing.
+        return None
+    made = _made_by_sender(tokens, index)
+    if made is not None:
+        # 昨夜やった傷がまだじくじく, 採血で腕まくりが怖い。自分でつけた傷がまだ治ってない: a
+        # wound the sender made; a dog licking it or a blood test is no cause.
+        return signal(tokens, made, index + 1, RiskKind.SELF_HARM, "自分でやった傷（自傷）")
     if lemmas & lex.INJURY_CAUSES or lemmas & lex.EVERYDAY_CUTS or lemmas & lex.ANIMALS:
         return note(tokens, index, index + 1, "けがや動物など、自傷とは別の原因がある傷")
     questioned = sentence_end < len(tokens) and tokens[sentence_end].surface in ("?", "？")
@@ -580,7 +582,15 @@ def _kept_secret(tokens: Tokens) -> bool:
     if lemmas & lex.OTHER_MARKS or lemmas & lex.INJURY_CAUSES:
         return False
     # 傷跡を隠さず半袖を着ている: a scar no longer hidden is no secret. バレたくない negates
-    # the wish, not the verb, so it stays a secret.
+    # the wish, not the verb, so it stays a secret, and so does 見られたくない.
+    lemmas_in_order = [token.lemma for token in tokens]
+    for position, lemma in enumerate(lemmas_in_order):
+        if lemma == "見る" and lemmas_in_order[position + 1 : position + 4] == [
+            "られる",
+            "たい",
+            "無い",
+        ]:
+            return True
     return any(
         token.lemma in SECRECY and not verb_tail(tokens, position).negated
         for position, token in enumerate(tokens)
@@ -614,6 +624,21 @@ def line_rule(tokens: Tokens, index: int) -> Finding:
     return None
 
 
+def _made_by_sender(tokens: Tokens, index: int) -> int | None:
+    """Return where 自分でつけた or 昨夜やった starts before the wound, or None."""
+    before = [token.lemma for token in tokens[max(0, index - 4) : index]]
+    if before[-1:] != ["た"] or len(before) < 2 or before[-2] not in MAKING_VERBS:
+        return None
+    by_self = len(before) == 4 and before[1] == "で" and is_self(before[0])
+    if by_self:
+        return index - 4
+    _, _, lemmas = sentence_lemmas(tokens, index)
+    if before[-2] != "遣る" or lemmas & lex.INJURY_CAUSES or lemmas & lex.EVERYDAY_CUTS:
+        return None
+    # 部活でやった傷: the place or the activity before で is the cause.
+    return None if len(before) >= 3 and before[-3] == "で" else index - 2
+
+
 def _counted_lines(tokens: Tokens, index: int) -> bool:
     # 線です、10本, 線が3本: a number counted with 本 right after the lines.
     for position in range(index + 1, min(len(tokens), index + 6)):
@@ -639,7 +664,9 @@ def fat_seen_rule(tokens: Tokens, index: int) -> Finding:
 
 def _caused_by_others(tokens: Tokens, index: int) -> bool:
     # 夫につかまれた跡, 猫に引っかかれた傷: a passive verb describes how the wound came.
-    window = tokens[max(0, index - 4) : index]
+    start, _ = sentence_bounds(tokens, index)
+    # Within the sentence only: 長袖しか着られない。新しい傷 has a potential, not a cause.
+    window = tokens[max(start, index - 4) : index]
     return any(token.pos == "助動詞" and token.lemma in ("れる", "られる") for token in window)
 
 

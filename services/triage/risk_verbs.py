@@ -351,7 +351,22 @@ def _insult_or_context(tokens: Tokens, index: int, tail: Tail) -> Finding:
         # before the sender writes that they may obey it.
         explanation = "「死ね」と命じる声が聞こえるという訴え"
         return signal(tokens, index, index + 1, RiskKind.IDEATION, explanation)
+    if _said_to_oneself(tokens, index):
+        # 4ね4ねって自分に言うのが口ぐせ: the order is aimed at the sender.
+        explanation = "自分に「死ね」と言い聞かせている"
+        return signal(tokens, index, index + 1, RiskKind.IDEATION, explanation)
     return note(tokens, index, index + 1, "他人に向けた暴言としての「死ね」")
+
+
+def _said_to_oneself(tokens: Tokens, index: int) -> bool:
+    following = [token.lemma for token in tokens[index + 1 : index + 8]]
+    for offset, lemma in enumerate(following):
+        told = following[offset + 1 : offset + 3] in (["に", "言う"], ["に", "向ける"])
+        # 自分に言われてるみたい: someone else says it to the sender.
+        passive = following[offset + 3 : offset + 4] in (["れる"], ["られる"])
+        if lemma in SELF_WORDS and told and not passive:
+            return True
+    return False
 
 
 def _voice_heard(tokens: Tokens) -> bool:

@@ -33,6 +33,8 @@ EMOJI_WORDS = {
 EMOJI_PATTERN = re.compile("|".join(map(re.escape, EMOJI_WORDS)))
 # Three or more pill emoji in a row picture a handful of pills: 💊💊💊全部飲んだ.
 PILL_PILE = re.compile("💊{3,}")
+# A building with an arrow down: 🏢⬇️ いまから pictures a jump.
+BUILDING_DOWN = re.compile("🏢\\s*⬇")
 # A pill emoji with a count: 💊×40 is forty pills.
 PILL_COUNT = re.compile(r"💊\s*[×xX✕*]\s*(\d+)")
 # A grave or an angel as where the sender wants to go or what to become: もう🪦行きたい,
@@ -518,6 +520,7 @@ def canonicalize_normalized(normalized: str) -> str:
     canonical = INVISIBLE.sub("", normalized)
     canonical = SPACE_IN_JAPANESE.sub("", canonical).lower().translate(ASCII_APOSTROPHES)
     canonical = VARIATION_SELECTORS.sub("", canonical)
+    canonical = BUILDING_DOWN.sub("ビルから飛び降り", canonical)
     canonical = PILL_COUNT.sub(r"薬\1錠", canonical)
     canonical = PILL_PILE.sub("大量の薬", canonical)
     canonical = DESTINATION_PATTERN.sub(lambda match: DESTINATION_EMOJI[match.group()], canonical)

@@ -11,7 +11,10 @@ charcoal is denied, and a child in a game chat says it will die. Pills are saved
 life is weighed against a job, and net slang jumps without the cord (紐なしバンジー) or draws
 the next life like a lottery (来世ガチャ). English is taken back and then meant (no but fr). A
 rope comes with no use left to explain it, a goodbye goes to the world (ばいばい世界), and a
-dream is wished real.
+dream is wished real. A building comes with an arrow down (🏢⬇️), a character's death is
+envied, an excuse for the plasters is still to be made, and 死ね is said to oneself. Being run
+over is a relief wished for, a fresh wound is not to be seen, a wound is one the sender made
+whatever else the message names, and medicine is gathered round the shops.
 
 The harmless twins keep the same words: a lesson remembered, a pharmacist's warning, a design
 of lines, an umbrella, quitting a club, a trip to Hawaii, a pill case, a packed lunch, a
@@ -19,7 +22,8 @@ grandchild's wish, a forfeit game, surgery, shaving, a new kitten, a barbecue an
 fight, and money saved for medicine, a club quit, a TV show, a game's lottery, laundry, a
 world trip and a nightmare. The contexts name a broken beaker, a branch, a fryer, hay fever,
 a duvet, a package leaflet, a study group, a one-way ticket to university, a tattoo, an
-abbreviation, a train caught at the bell and a wish denied.
+abbreviation, a train caught at the bell, a wish denied, a memorial service, a climbing
+rope, a week at an onsen and a box cutter that slipped.
 
 The sentences were written for these tests, and tests/data/triage/tune_phrases.jsonl repeats
 them so that the model learns the same frames.
@@ -253,6 +257,85 @@ FAMILIES: dict[str, tuple[list[str], list[str]]] = {
             "線路に飛び込む夢を見て、こわくて起きた",
         ],
     ),
+    "a building and an arrow down": (
+        [
+            "🏢⬇️ 今から",
+            "🏢⬇️ もう決めた",
+        ],
+        [
+            "🏢の⬆️の階にカフェがある",
+            "ビルのエレベーターで⬇️",
+        ],
+    ),
+    "a character's death envied": (
+        [
+            "映画で主人公が死ぬ場面、「いいな」って思った",
+            "ドラマの主人公が死ぬのがうらやましいと思ってしまう",
+        ],
+        [
+            "映画で主人公が死ぬ場面で泣いた",
+            "ドラマの主人公が死ぬ展開がつらかった",
+        ],
+    ),
+    "an excuse still to make": (
+        [
+            "絆創膏がすぐなくなるって親に言われた。言い訳考えないと",
+            "長袖の言い訳を考えるのに疲れた",
+        ],
+        [
+            "絆創膏が切れたから買ってきた",
+            "遅刻の言い訳を考えてる",
+        ],
+    ),
+    "death ordered at oneself": (
+        [
+            "死ね死ねって自分に言ってる",
+            "『死ね』って自分に言ってしまう",
+        ],
+        [
+            "『死ね』って同級生に言われた",
+            "『死ね』って自分に言われてるみたいで怖い、と友達が言ってた",
+        ],
+    ),
+    "the relief of being run over": (
+        [
+            "信号待ちで、車にはねられたら楽なのにと思う",
+            "トラックにはねられたら楽になれるかな",
+        ],
+        [
+            "車にはねられたらどうしようって心配",
+            "自転車にはねられたけど軽いけがで済んだ",
+        ],
+    ),
+    "a fresh wound not to be seen": (
+        [
+            "新しい傷を見られたくないから長袖",
+            "腕の新しい傷、誰にも見られたくない",
+        ],
+        [
+            "寝癖を見られたくない",
+            "新しいスマホの傷を見られたくない",
+        ],
+    ),
+    "a wound the sender made, whatever else is named": (
+        [
+            "採血が怖い。自分でつけた傷がまだ残ってる",
+            "昨日やった傷がまだ痛い",
+        ],
+        [
+            "部活でやった傷がまだ治らない",
+            "採血の跡が青くなった",
+        ],
+    ),
+    "medicine gathered round the shops": (
+        [
+            "痛み止めを何軒かのドラッグストアで少しずつ買い集めた",
+        ],
+        [
+            "いろんなお店で少しずつ買い集めた食器",
+            "ドラッグストアで痛み止めを一箱買った",
+        ],
+    ),
 }
 
 # Harmless contexts, each followed by the same words without the context in
@@ -270,6 +353,10 @@ CONTEXTS = [
     "ODって何の略ですか？資料に書いてあって",
     "発車ベルで飛び込んだ電車が快速だった",
     "休職中です。自殺願望はありません。復職の相談をしたいです",
+    "母の十三回忌でした。自死だったので、今でも少しつらいです",
+    "クライミング用のロープを新しくした",
+    "I want to disappear into an onsen for a week",
+    "段ボール開けてたらカッターが滑って手首を切った",
 ]
 
 CONTEXTS_TAKEN_AWAY = [
@@ -285,6 +372,10 @@ CONTEXTS_TAKEN_AWAY = [
     "ODした",
     "電車に飛び込んだ",
     "休職中です。自殺願望があります",
+    "母が自死を考えてるみたいでつらいです",
+    "ロープを新しく買った。梁にかけてみた",
+    "I want to disappear",
+    "カッターで手首を切った",
 ]
 
 test_details_are_urgent, test_shared_words_stay_calm = family_tests(FAMILIES)
