@@ -44,6 +44,7 @@ GENERIC_PEOPLE = frozenset({"本人", "もん", "者", "一人者", "人"})
 DEATH_ENVIED = "他人の死をうらやむ気持ち"
 ENVY = frozenset({"羨ましい", "羨む", "うらやましい"})
 TOPIC_PARTICLES = frozenset({"って", "は"})
+TIRED = "疲れる"
 # Things whose 死ぬ is no one's death: スマホが死んだ, キャラが死にまくる.
 THINGS = lex.NOT_PEOPLE
 
@@ -57,6 +58,9 @@ def die_note(tokens: Tokens, index: int, tail: Tail) -> Finding:
         return note(tokens, index, tail.end + 1, "「死んだも同然」というたとえ")
     if "てる" in tail.lemmas and _everyday_cause(tokens, index):
         # 明日筋肉痛で死んでるわ: worn out by something ordinary.
+        return note(tokens, index, tail.end, "疲れや痛みを誇張した言い回し")
+    if not tail.lemmas and _tired_into(tokens, index):
+        # もう疲れてもう死ぬ: worn out, and dying as its measure.
         return note(tokens, index, tail.end, "疲れや痛みを誇張した言い回し")
     if following[:1] == [UNTIL] and not tail.lemmas:
         return note(tokens, index, tail.end + 1, "「死ぬまで」という期間の言い回し")
@@ -93,6 +97,14 @@ def die_note(tokens: Tokens, index: int, tail: Tail) -> Finding:
         # 「別れるなら死ぬから笑」 stays a threat used as leverage, laughed or not.
         return note(tokens, index, tail.end, "笑いや理由を添えた誇張の引用")
     return None
+
+
+def _tired_into(tokens: Tokens, index: int) -> bool:
+    """Return whether 疲れて (もう) leads straight into a plain 死ぬ in one clause."""
+    before = [token.lemma for token in tokens[max(0, index - 3) : index]]
+    if before[-1:] == ["もう"]:
+        before = before[:-1]
+    return before[-2:] == [TIRED, "て"]
 
 
 def _envied(tokens: Tokens, end: int) -> int | None:
