@@ -445,11 +445,20 @@ def object_of(tokens: tuple[Token, ...], index: int, topic_markers: bool = False
     return None
 
 
+def after_nara(tokens: tuple[Token, ...], index: int) -> bool:
+    """Return whether なら comes right before tokens[index]: 別れるなら死ぬ."""
+    return index > 0 and _is_nara(tokens[index - 1])
+
+
+def _is_nara(token: Token) -> bool:
+    return token.lemma == "だ" and token.conjugation.startswith("仮定形")
+
+
 def _ends_earlier_clause(token: Token) -> bool:
     # A conjunctive particle (言っても, 食べて) or なら (するくらいなら) closes a clause.
     if token.pos_detail == "接続助詞":
         return True
-    return token.lemma == "だ" and token.conjugation.startswith("仮定形")
+    return _is_nara(token)
 
 
 def _starts_new_predicate(token: Token) -> bool:

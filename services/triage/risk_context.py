@@ -142,7 +142,7 @@ def harmless_context(tokens: Tokens, found: RiskSignal) -> str | None:
         return "言葉の意味を尋ねている"
     if _question_put_to_sender(tokens, found.end):
         return "他人から尋ねられた質問の引用"
-    if _told_if(tokens, found.end):
+    if _hypothetical_quote(tokens, found.end):
         return "「〜って言われたら」という仮定の話"
     if _corrected(tokens, found.end):
         return "さっきの言葉を取り消したり、誤字や別の意味だと説明したりしている"
@@ -439,8 +439,8 @@ def _copula_denial(tokens: Tokens, end: int) -> bool:
     return False
 
 
-def _told_if(tokens: Tokens, end: int) -> bool:
-    """Return whether the phrase is words someone might say: 『死にたい』って言われたら."""
+def _hypothetical_quote(tokens: Tokens, end: int) -> bool:
+    """Return whether the phrase is a quote in a condition: 『死にたい』って言われたら."""
     position = end
     while position < len(tokens) and tokens[position].surface in CLOSING_QUOTES:
         position += 1
@@ -685,6 +685,7 @@ def _media_before_quote(tokens: Tokens, start: int) -> bool:
 
 
 def _not_only_a_dream(tokens: Tokens) -> bool:
+    """Return whether the message wishes the dream were real: 夢じゃなくてもいい."""
     lemmas = [token.lemma for token in tokens]
     for position, lemma in enumerate(lemmas):
         following = lemmas[position + 1 : position + 5]
@@ -694,14 +695,13 @@ def _not_only_a_dream(tokens: Tokens) -> bool:
 
 
 def _dream(tokens: Tokens, index: int) -> bool:
-    if _not_only_a_dream(tokens):
-        # 飛び込む夢ばっかり見る。夢じゃなくてもいいかも: the dream is wished real.
-        return False
+    """Return whether the phrase is a dream the sender had: 飛び降りる夢を見た."""
     start, end = sentence_bounds(tokens, index)
     for position in range(start, end - 1):
         if tokens[position].lemma == DREAM:
             # 夢を見た, 夢をよく見ます: one adverb may sit between を and 見る.
             following = [token.lemma for token in tokens[position + 1 : position + 4]]
             if SEE in following:
-                return True
+                # 飛び込む夢ばっかり見る。夢じゃなくてもいいかも: the dream is wished real.
+                return not _not_only_a_dream(tokens)
     return False

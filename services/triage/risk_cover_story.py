@@ -35,7 +35,7 @@ RULED_OUT = frozenset({"禁止", "アレルギー"})
 # Doings that, denied, rule the cause out: 猫を飼ってない, 料理なんかしてない.
 DENIED_DOINGS = frozenset({"飼う", "料理"})
 DENIAL_WINDOW = 4
-# Wounds that grow every week or every day outrun the story told for them.
+# Wounds that grow every week or every day are more than the cause given for them explains.
 GROW = "増える"
 REPEATED = frozenset({"毎週", "毎日", "毎晩", "どんどん", "日に日に"})
 # 猫を飼い始めてから傷が毎日増える: the cat is the sender's own.

@@ -408,7 +408,7 @@ def _eager_or_bereaved(tokens: Tokens, index: int, kin_place: bool) -> bool:
 
 
 def _dead_ones_place(tokens: Tokens, index: int) -> bool:
-    """Return whether the place is of the one whose death the message tells.
+    """Return whether the place belongs to the one whose death the message reports.
 
     母が死んで…母のところに行く, 柴が死んで…あの子のところに行く. 祖母が亡くなって、明日は祖父の
     ところに行く names a living one.

@@ -17,7 +17,7 @@ note here names a use that is clearly not the sender's risk:
 from services.triage import risk_lexicon as lex
 from services.triage.findings import Finding, Tokens, note, signal
 from services.triage.morphology import sentence_bounds
-from services.triage.predicates import Tail, is_self, subject_of
+from services.triage.predicates import Tail, after_nara, is_self, subject_of
 from services.triage.signals import RiskKind
 
 NEAR_MISS = frozenset({"所", "とこ", "ところ"})
@@ -88,12 +88,7 @@ def die_note(tokens: Tokens, index: int, tail: Tail) -> Finding:
         return signal(tokens, index, envied, RiskKind.PASSIVE_IDEATION, DEATH_ENVIED)
     if subject in THINGS or (subject is not None and not is_self(subject) and _past(tail)):
         return note(tokens, index, tail.end, f"「{subject}」の死についての話")
-    leverage = (
-        index > 0
-        and tokens[index - 1].lemma == "だ"
-        and tokens[index - 1].conjugation.startswith("仮定形")
-    )
-    if _laughed_quote(tokens, index, tail.end) and not leverage:
+    if _laughed_quote(tokens, index, tail.end) and not after_nara(tokens, index):
         # 「別れるなら死ぬから笑」 stays a threat used as leverage, laughed or not.
         return note(tokens, index, tail.end, "笑いや理由を添えた誇張の引用")
     return None

@@ -95,6 +95,9 @@ ENDING_SCOPES = lemma_set(
     "休み", "テスト", "課題", "関係", "案件", "学校", "バイト", "残業", "夏休み", "宿題", "片付け",
     "卒論", "論文", "提出",
 )  # fmt: skip
+# 辞めるか死ぬか、どっちがマシ, 人生辞めるかの二択 (Sudachi splits 二択 into 二 and 択): words
+# that weigh two ways out.
+WEIGHING_WORDS = frozenset({"どっち", "どちら", "増し", "迷う", "悩む", "選ぶ", "決める", "択"})
 # Despair before a plain 終わりにする makes it an announcement: もう無理。終わりにする.
 DESPAIR_WORDS = lemma_set("無理", "限界", "疲れる", "辛い", "しんどい")
 # Waking-up wishes count only for these subjects: 明日が来なければいい, 目が覚めなければ.
@@ -648,7 +651,7 @@ WORLD_SOURCES = lemma_set("この世", "世界", "地球", "世の中")
 # Leaving life: 人生から降りたい, この世から抜けたい, この世からおいとましたい, 人生ログアウト.
 LIFE_SOURCES = lemma_set("人生", "この世", "世の中")
 LEAVE_VERBS = lemma_set("抜ける", "降りる")
-# この世の居心地が悪い。チェックアウトしたい: checking out of this world like a hotel;
+# この世の居心地が悪い。チェックアウトしたい: checking out of this world like a hotel.
 # 人生アンインストールしたい: life removed like an app.
 LEAVE_NOUNS = lemma_set("ログアウト", "暇", "退場", "チェックアウト", "アンインストール")
 # お星さまになりたい, 土に還りたい.

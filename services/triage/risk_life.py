@@ -67,8 +67,6 @@ LEAVING_NOUNS = frozenset({"定年退職", "退職", "卒業", "引退", "リタ
 LEAVING_VERBS = frozenset({"やめる", "辞める", "止める"})
 # 亡くなった: a death reported, whose cause 自殺だった then names.
 PASSED_AWAY = "亡くなる"
-# 人生辞めるかの二択, どっちか: words that weigh two ways out.
-OPTIONS = frozenset({"択", "どっち", "どちら", "迷う", "選ぶ", "増し"})
 # 自殺してもう半年: the time since a death.
 DURATIONS = frozenset({"半年", "一年", "一月", "一年半", "数年", "年", "月", "週間"})
 # 頭から離れない, 頭に浮かぶ, 頭をよぎる: a word that keeps coming back.
@@ -273,6 +271,7 @@ def _living_rejected(tokens: Tokens, position: int) -> int | None:
 
 
 def _names_what_living_needs(tokens: Tokens, index: int) -> bool:
+    """Return whether the sentence names what living needs: 一人で, 年金だけで, なければ."""
     start, end = sentence_bounds(tokens, index)
     sentence = tokens[start:end]
     surfaces = "".join(token.surface for token in sentence)
@@ -484,11 +483,12 @@ def life_retired_rule(tokens: Tokens, index: int) -> Finding:
 
 
 def _weighed_option(tokens: Tokens, tail: Tail) -> bool:
+    """Return whether the verb is one option weighed against another: 人生辞めるかの二択."""
     following = tokens[tail.end : tail.end + 1]
     if tail.lemmas or not following or following[0].lemma != "か":
         return False
     _, end = sentence_bounds(tokens, tail.end)
-    return any(token.lemma in OPTIONS for token in tokens[tail.end : end])
+    return any(token.lemma in lex.WEIGHING_WORDS for token in tokens[tail.end : end])
 
 
 def _subject_of_act(tokens: Tokens, index: int) -> str | None:
@@ -647,7 +647,8 @@ def _names_someone(tokens: Tokens, position: int) -> bool:
         return False
     if tokens[position].lemma in lex.OTHER_PEOPLE:
         return True
-    # 自殺した人がいた: someone who was there; 自殺した人の気持ちがわかる may be the sender's.
+    # 自殺した人がいた names someone who was there, but 自殺した人の気持ちがわかる may be the
+    # sender's own feeling.
     following = [token.lemma for token in tokens[position : position + 3]]
     return following[:1] in ([PERSON], ["方"]) and following[1:] in (["が", "居る"], ["も", "居る"])
 

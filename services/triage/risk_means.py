@@ -462,7 +462,7 @@ def _benign_purpose(tokens: Tokens, is_rope: bool = True) -> bool:
     焼き肉じゃない, キャンプの予定はありません and キャンプ用ですって顔して deny the purpose,
     and 焼肉用ですって言って (told at the shop) only gives it as a pretext.
     """
-    given: set[str] = set()
+    stated: set[str] = set()
     denied_purposes: set[str] = set()
     for position, token in enumerate(tokens):
         if token.lemma not in lex.BENIGN_PURPOSES:
@@ -484,22 +484,24 @@ def _benign_purpose(tokens: Tokens, is_rope: bool = True) -> bool:
             continue
         if _said_as_pretext(tokens[position + 1 : end]):
             continue
-        if _asked_of_sender(tokens[position + 1 : end]):
+        if _guessed_by_someone(tokens[position + 1 : end]):
             # レジで「焼き肉ですか」って聞かれて、はいって答えた: a cashier's guess, let stand.
             continue
-        given.add(token.lemma)
+        stated.add(token.lemma)
     # キャンプ用だって言うけど、キャンプなんて行ったことない: the purpose given is denied later.
-    return bool(given - denied_purposes)
+    return bool(stated - denied_purposes)
 
 
 def _laundry_denied(tokens: Tokens) -> bool:
+    """Return whether nothing is hung out to dry: 洗濯物はなにも干してない."""
     for position, token in enumerate(tokens):
         if token.lemma == HANG_OUT and verb_tail(tokens, position).negated:
             return True
     return False
 
 
-def _asked_of_sender(following: Tokens) -> bool:
+def _guessed_by_someone(following: Tokens) -> bool:
+    """Return whether the purpose was a question put to the sender: 〜ですかって聞かれて."""
     lemmas = [token.lemma for token in following]
     return any(
         lemma == "聞く" and lemmas[position + 1 : position + 2] in (["れる"], ["られる"])

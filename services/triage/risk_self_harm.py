@@ -545,11 +545,11 @@ def wound_rule(tokens: Tokens, index: int) -> Finding:
     if index >= 2 and tokens[index - 1].lemma == "の" and tokens[index - 2].lemma in lex.NOT_PEOPLE:
         # 新しいスマホの傷: a scratch on a thing.
         return None
-    made = _made_by_sender(tokens, index)
-    if made is not None:
-        # 昨夜やった傷がまだじくじく, 採血で腕まくりが怖い。自分でつけた傷がまだ治ってない: a
-        # wound the sender made; a dog licking it or a blood test is no cause.
-        return signal(tokens, made, index + 1, RiskKind.SELF_HARM, "自分でやった傷（自傷）")
+    maker_start = _made_by_sender(tokens, index)
+    if maker_start is not None:
+        # 昨夜やった傷がまだじくじく, 自分でつけた傷がまだ治ってない: a wound the sender made.
+        # A dog licking it or a blood test named beside it is no cause.
+        return signal(tokens, maker_start, index + 1, RiskKind.SELF_HARM, "自分でやった傷（自傷）")
     if lemmas & lex.INJURY_CAUSES or lemmas & lex.EVERYDAY_CUTS or lemmas & lex.ANIMALS:
         return note(tokens, index, index + 1, "けがや動物など、自傷とは別の原因がある傷")
     questioned = sentence_end < len(tokens) and tokens[sentence_end].surface in ("?", "？")

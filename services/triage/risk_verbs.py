@@ -37,6 +37,7 @@ from services.triage.predicates import (
     SELF_WORDS,
     Desire,
     Tail,
+    after_nara,
     denied,
     is_self,
     is_volitional,
@@ -111,7 +112,7 @@ def die_rule(tokens: Tokens, index: int) -> Finding:
             tokens, index - 1, tail.end + 1, RiskKind.IDEATION, "条件をつけて死ぬという脅し"
         )
     if _announced(tokens, index, tail) and _too_much_before(tokens, index):
-        # 仕事終わらなすぎて死ぬ: dying of too much, said of a workload.
+        # 仕事終わらなすぎて死ぬ: dying as the measure of a workload.
         return note(tokens, index, tail.end, "「〜すぎて死ぬ」という誇張")
     if _announced(tokens, index, tail):
         return signal(tokens, index, tail.end, RiskKind.PLAN, "死ぬという予告")
@@ -144,11 +145,7 @@ def _announced(tokens: Tokens, index: int, tail: Tail) -> bool:
     ]
     if closing and not (is_sentence_end(closing[0]) or closing[0].surface in CLOSING_QUOTES):
         return False
-    if (
-        index > 0
-        and tokens[index - 1].lemma == "だ"
-        and tokens[index - 1].conjugation.startswith("仮定形")
-    ):
+    if after_nara(tokens, index):
         # 別れるなら死ぬ: a threat used as leverage, which counts as urgent.
         return True
     start, _ = sentence_bounds(tokens, index)
@@ -351,20 +348,21 @@ def _insult_or_context(tokens: Tokens, index: int, tail: Tail) -> Finding:
         # before the sender writes that they may obey it.
         explanation = "「死ね」と命じる声が聞こえるという訴え"
         return signal(tokens, index, index + 1, RiskKind.IDEATION, explanation)
-    if _said_to_oneself(tokens, index):
+    if _aimed_at_self(tokens, index):
         # 4ね4ねって自分に言うのが口ぐせ: the order is aimed at the sender.
         explanation = "自分に「死ね」と言い聞かせている"
         return signal(tokens, index, index + 1, RiskKind.IDEATION, explanation)
     return note(tokens, index, index + 1, "他人に向けた暴言としての「死ね」")
 
 
-def _said_to_oneself(tokens: Tokens, index: int) -> bool:
+def _aimed_at_self(tokens: Tokens, index: int) -> bool:
+    """Return whether 死ね is addressed to the sender: 4ね4ねって自分に言う."""
     following = [token.lemma for token in tokens[index + 1 : index + 8]]
     for offset, lemma in enumerate(following):
-        told = following[offset + 1 : offset + 3] in (["に", "言う"], ["に", "向ける"])
-        # 自分に言われてるみたい: someone else says it to the sender.
+        addressed = following[offset + 1 : offset + 3] in (["に", "言う"], ["に", "向ける"])
+        # 自分に言われてるみたい: in the passive, someone else is the speaker.
         passive = following[offset + 3 : offset + 4] in (["れる"], ["られる"])
-        if lemma in SELF_WORDS and told and not passive:
+        if lemma in SELF_WORDS and addressed and not passive:
             return True
     return False
 
@@ -394,8 +392,6 @@ def _voice_heard(tokens: Tokens) -> bool:
 METHOD_QUESTIONS = frozenset({"どう", "どこ", "何処", "如何"})
 READY_WORDS = lex.PREPARATION_NOUNS | lex.FINISH_VERBS | {"た", "全部", "もう"}
 PAINS = lex.DESPAIR_WORDS | {"苦しい", "寂しい", "悲しい", "痛い", "怖い"}
-# 辞めるか死ぬか、どっちがマシ: words that weigh two ways out.
-OPTION_WEIGHING = frozenset({"どっち", "どちら", "増し", "迷う", "悩む", "選ぶ", "決める", "二択"})
 VOICE = "声"
 HALLUCINATION = "幻聴"
 # 声がする, 声が聞こえる: a voice heard; 声すんの drops the particle.
@@ -467,7 +463,7 @@ def _die_context(tokens: Tokens, index: int, tail: Tail) -> Finding:
 
 
 def _method_searched(tokens: Tokens, index: int, following: list[str]) -> bool:
-    """Return whether どうやって死ぬか調べてた or どこで死ぬか考えてる is said of the sender."""
+    """Return whether the sender looks up how or where to die: どうやって死ぬか調べてた."""
     if not any(lemma in lex.DEATH_THOUGHT_VERBS for lemma in following[1:4]):
         return False
     before = {token.lemma for token in tokens[max(0, index - 4) : index]}
@@ -481,16 +477,13 @@ def _method_searched(tokens: Tokens, index: int, following: list[str]) -> bool:
 
 
 def _threat_with_reason(tokens: Tokens, index: int, tail: Tail) -> bool:
-    conditional = (
-        index > 0
-        and tokens[index - 1].lemma == "だ"
-        and tokens[index - 1].conjugation.startswith("仮定形")
-    )
+    """Return whether 死ぬ after なら gives a reason with から: 別れるなら死ぬから."""
     following = tokens[tail.end : tail.end + 1]
-    return conditional and bool(following) and following[0].lemma == "から"
+    return after_nara(tokens, index) and bool(following) and following[0].lemma == "から"
 
 
 def _too_much_before(tokens: Tokens, index: int) -> bool:
+    """Return whether すぎて comes right before 死ぬ after something other than a pain."""
     before = [token.lemma for token in tokens[max(0, index - 3) : index]]
     # つらすぎて死ぬ, 寂しすぎて死ぬ: pain measured by dying stays a cry.
     return before[1:] == ["過ぎる", "て"] and before[0] not in PAINS
@@ -512,9 +505,10 @@ def _death_as_option(tokens: Tokens, index: int, tail: Tail) -> bool:
     if any(token.lemma in lex.MEDIA_WORDS for token in tokens):
         # 戦うか死ぬか、どっちを選ぶかって映画: a story's choice.
         return False
+    # The weighing may open the next sentence: 辞めるか死ぬか。どっちがマシ.
     _, end = sentence_bounds(tokens, index)
     after = {token.lemma for token in tokens[tail.end : min(len(tokens), end + 8)]}
-    return bool(after & OPTION_WEIGHING)
+    return bool(after & lex.WEIGHING_WORDS)
 
 
 def _stance(tokens: Tokens, index: int, tail: Tail, kind: RiskKind) -> Finding:

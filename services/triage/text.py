@@ -520,10 +520,16 @@ def canonicalize_normalized(normalized: str) -> str:
     canonical = INVISIBLE.sub("", normalized)
     canonical = SPACE_IN_JAPANESE.sub("", canonical).lower().translate(ASCII_APOSTROPHES)
     canonical = VARIATION_SELECTORS.sub("", canonical)
-    canonical = BUILDING_DOWN.sub("ビルから飛び降り", canonical)
-    canonical = PILL_COUNT.sub(r"薬\1錠", canonical)
+    # Most messages have none of these emoji, so each rewrite runs only when its emoji occurs.
+    if "🏢" in canonical:
+        canonical = BUILDING_DOWN.sub("ビルから飛び降り", canonical)
+    if "💊" in canonical:
+        canonical = PILL_COUNT.sub(r"薬\1錠", canonical)
     canonical = PILL_PILE.sub("大量の薬", canonical)
-    canonical = DESTINATION_PATTERN.sub(lambda match: DESTINATION_EMOJI[match.group()], canonical)
+    if any(emoji in canonical for emoji in DESTINATION_EMOJI):
+        canonical = DESTINATION_PATTERN.sub(
+            lambda match: DESTINATION_EMOJI[match.group()], canonical
+        )
     canonical = EMOJI_PATTERN.sub(lambda match: EMOJI_WORDS[match.group()], canonical)
     canonical = REPEATED_CHARACTER.sub(r"\1", canonical)
     canonical = REPEATED_PHRASE.sub(r"\1", canonical)
