@@ -350,6 +350,10 @@ def _wish_noun_denied(tokens: tuple[Token, ...], position: int) -> bool:
     return False
 
 
+# 来ないうちに, 寝ているうちに: a time clause with its own subject.
+WHILE_NOUNS = frozenset({"うち", "内"})
+
+
 def subject_of(tokens: tuple[Token, ...], index: int) -> str | None:
     """Return the noun marked as subject before tokens[index] in its sentence, if any.
 
@@ -377,6 +381,9 @@ def subject_of(tokens: tuple[Token, ...], index: int) -> str | None:
             continue
         if token.pos_detail == "接続助詞":
             # 友達が少なくて死にたい: a subject before て belongs to the earlier clause.
+            return None
+        if token.lemma in WHILE_NOUNS and previous.pos in ("動詞", "助動詞"):
+            # 出番が来ないうちに死ねたら: the subject belongs to the clause before うち.
             return None
         if previous.surface == "か" and previous.lemma == "彼":
             # なにもかも: Sudachi reads its か as the pronoun 彼.

@@ -43,7 +43,7 @@ from services.triage.risk_presence import PRESENCE_RULES
 from services.triage.risk_romaji import romaji_findings
 from services.triage.risk_self_harm import SELF_HARM_RULES
 from services.triage.risk_survivor import survivor_findings
-from services.triage.risk_treatment import treatment_findings
+from services.triage.risk_treatment import diagnosis_relief_findings, treatment_findings
 from services.triage.risk_vanishing import VANISHING_RULES, vanishing_findings
 from services.triage.risk_verbs import VERB_RULES
 from services.triage.risk_waking import WAKING_RULES
@@ -150,6 +150,7 @@ def assess_risk(tokens: Tokens, canonical: str, normalized: str) -> RiskAssessme
         clause_findings(tokens)
         + vanishing_findings(tokens)
         + treatment_findings(tokens, lemmas)
+        + diagnosis_relief_findings(tokens, lemmas)
         + deadline_findings(tokens, lemmas)
         + next_time_findings(tokens, lemmas)
         + giveaway_findings(tokens, lemmas)

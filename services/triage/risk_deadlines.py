@@ -7,7 +7,8 @@ not any risk word, shows the plan:
 - 死亡届って誰が出すんですか…近いうちにそうなる予定なので;
 - 自分が死んだときにそれを使ってもらえるなら、もう安心して終われます;
 - 親が死んだら俺もそこで終わるつもり: another's death as the date;
-- 警察に連絡されたりしますか?止められたくないので: a plan kept from being stopped.
+- 警察に連絡されたりしますか?止められたくないので: a plan kept from being stopped;
+- 誕生日まではがんばる。そこで決める: living held until a date that decides the rest.
 
 A will or a funeral planned for old age names no near date, and a move, a stay abroad or an
 operation explains the date (来月手術なので、死んだときのために), so those are no plan.
@@ -15,7 +16,7 @@ operation explains the date (来月手術なので、死んだときのために
 
 from services.triage import risk_lexicon as lex
 from services.triage.findings import Tokens, signal
-from services.triage.morphology import sentence_bounds
+from services.triage.morphology import is_sentence_end, sentence_bounds
 from services.triage.predicates import is_self, subject_of
 from services.triage.signals import RiskKind, RiskSignal
 
@@ -57,14 +58,28 @@ ANCHORS = DEATH_VERBS | DEATH_PAPERS | {STOP}
 INTENT_NOUNS = frozenset({"積もり", "予定", "気"})
 DECIDE = "決める"
 DECISION_WINDOW = 7
+# 誕生日までは頑張る, 年末までは生きる: living promised only up to a date.
+HOLD_VERBS = frozenset({"頑張る", "生きる", "耐える"})
+# そこで決める, そのあとは終わりにする: the next sentence starts from the date.
+AFTER_THE_DATE = frozenset({"そこ", "其処", "その後", "その日"})
+DATE_VERDICTS = frozenset({DECIDE, "終える", "終わり", "けり", "決着"})
+# 締め切りまでは頑張る。そこで終わり: a task's date, after which the work is over.
+TASK_DATES = frozenset({"締め切り", "締切", "納期", "試験", "テスト", "発表", "提出", "本番"})
+HELD_UNTIL = "ある日付までは生きると区切り、その日に先を決めるという予告"
 
 
 def deadline_findings(tokens: Tokens, lemmas: frozenset[str]) -> list[RiskSignal]:
     """Return a signal when the sender's death or its papers come with a near date.
 
     Someone else's death can be the date: 親が死んだら俺もそこで終わるつもり. lemmas are the
-    message's lemmas; every reading needs one of ANCHORS, and most messages have none.
+    message's lemmas; every reading needs one of ANCHORS or HOLD_VERBS, and most messages
+    have neither.
     """
+    if not lemmas.isdisjoint(HOLD_VERBS):
+        held = _held_until(tokens)
+        if held is not None:
+            start, end = held
+            return [signal(tokens, start, end, RiskKind.PLAN, HELD_UNTIL)]
     if lemmas.isdisjoint(ANCHORS):
         return []
     ending = _ending_after_death(tokens)
@@ -92,6 +107,32 @@ def deadline_findings(tokens: Tokens, lemmas: frozenset[str]) -> list[RiskSignal
     # The reason quotes the verb with its ending (死んだら) or the paper alone (死亡届).
     end = anchor + 2 if tokens[anchor].lemma == lex.DIE else anchor + 1
     return [signal(tokens, anchor, min(len(tokens), end), RiskKind.PLAN, PLAN)]
+
+
+def _held_until(tokens: Tokens) -> tuple[int, int] | None:
+    """Return the span of 誕生日までは頑張る when the next sentence says what the date decides.
+
+    誕生日まではがんばる。そこで決める: living is promised up to a date, and the date decides the
+    rest. 試験まではがんばる。そのあと旅行 names what comes after, and nothing is decided.
+    """
+    for index in range(len(tokens) - 2):
+        if tokens[index].lemma != "まで" or tokens[index + 1].lemma != "は":
+            continue
+        verb = index + 2
+        if tokens[verb].lemma not in HOLD_VERBS or not is_self(subject_of(tokens, verb)):
+            continue
+        if index > 0 and tokens[index - 1].lemma in TASK_DATES:
+            continue
+        _, end = sentence_bounds(tokens, verb)
+        following = [
+            token.lemma
+            for token in tokens[end : end + DECISION_WINDOW]
+            if not is_sentence_end(token)
+        ]
+        if following[:1] and following[0] in AFTER_THE_DATE:
+            if not DATE_VERDICTS.isdisjoint(following) and "予定" not in following:
+                return max(0, index - 1), verb + 1
+    return None
 
 
 def _not_to_be_stopped(tokens: Tokens) -> int | None:

@@ -14,6 +14,7 @@ A move, a stay in hospital, tidying up (断捨離), graduation, or the things of
 
 from services.triage import risk_lexicon as lex
 from services.triage.findings import Tokens, signal
+from services.triage.morphology import sentence_bounds
 from services.triage.predicates import BURDEN, NEGATIONS, Desire, verb_tail
 from services.triage.signals import RiskKind, RiskSignal
 
@@ -43,15 +44,38 @@ EXPLAINED_BY = lex.MOVING_WORDS | frozenset(
         "施設",
     }
 )
+KEEPSAKES = frozenset({"形見", "形見分け"})
+# 形見分けみたいに, 形見分けのように: a likeness, not the estate of someone who died.
+LIKENESS_WORDS = frozenset({"みたい", "様", "よう", "っぽい"})
 QUOTE_LINKS = frozenset({"って", "と"})
 SAY = "言う"
 EXPLANATION = "死をほのめかす言葉や身近な死のあとで、持ち物を急に人に譲っている"
+KEEPSAKE_EXPLANATION = "形見分けのように自分の持ち物を人に配っている"
 BURDEN_EXPLANATION = "「これで迷惑をかけない」と身辺を片付け、持ち物を人に譲っている"
+
+
+def _only_likened(tokens: Tokens) -> bool:
+    """Return whether every explaining word is a likeness: 形見分けみたいに配ってる.
+
+    The living sender of 形見分けみたいに hands out their own things as keepsakes, which is
+    the sign itself, not the estate of someone who died.
+    """
+    for index, token in enumerate(tokens):
+        if token.lemma not in EXPLAINED_BY:
+            continue
+        if token.lemma not in KEEPSAKES:
+            return False
+        following = tokens[index + 1 : index + 2]
+        if not following or following[0].lemma not in LIKENESS_WORDS:
+            return False
+    return True
 
 
 def giveaway_findings(tokens: Tokens, lemmas: frozenset[str]) -> list[RiskSignal]:
     """Return a signal for belongings given away suddenly in a message that gives it meaning."""
-    if lemmas.isdisjoint(GIVING_VERBS) or not lemmas.isdisjoint(EXPLAINED_BY):
+    if lemmas.isdisjoint(GIVING_VERBS):
+        return []
+    if not lemmas.isdisjoint(EXPLAINED_BY) and not _only_likened(tokens):
         return []
     burden_cleared = _burden_cleared(tokens)
     for index, token in enumerate(tokens):
@@ -64,12 +88,23 @@ def giveaway_findings(tokens: Tokens, lemmas: frozenset[str]) -> list[RiskSignal
         if _someone_elses(tokens, start, index):
             # 母が祖母の着物を配りはじめた: the things of another person, often one who died.
             continue
+        if _likened_before(tokens, index):
+            return [signal(tokens, start, index + 1, RiskKind.PLAN, KEEPSAKE_EXPLANATION)]
         sudden = _sudden_before(tokens, index)
         if burden_cleared:
             return [signal(tokens, start, index + 1, RiskKind.PLAN, BURDEN_EXPLANATION)]
         if sudden and (_death_talk(tokens, index) or _recent_loss(tokens)):
             return [signal(tokens, start, index + 1, RiskKind.PLAN, EXPLANATION)]
     return []
+
+
+def _likened_before(tokens: Tokens, index: int) -> bool:
+    """Return whether 形見分けみたいに comes before the giving verb in its sentence."""
+    start, _ = sentence_bounds(tokens, index)
+    return any(
+        tokens[position].lemma in KEEPSAKES and tokens[position + 1].lemma in LIKENESS_WORDS
+        for position in range(start, index - 1)
+    )
 
 
 def _sudden_before(tokens: Tokens, index: int) -> bool:

@@ -86,6 +86,9 @@ SHOP_COUNTERS = frozenset({"軒", "店", "店舗", "薬局", "ドラッグスト
 # 何箱まで買えるか: a question about buying, which asks nothing about a dose.
 BUYING_VERBS = frozenset({"買う", "購入", "買える", "買い集める"})
 GATHER = "買い集める"
+ROUND_VERBS = frozenset({"回る", GATHER, "梯子"})
+# ずつ after these is a small amount per shop: 少しずつ, 1箱ずつ, ひと瓶ずつ.
+SMALL_AMOUNTS = frozenset({LITTLE_BY_LITTLE[0], "箱", "瓶", "袋", "シート"})
 # ミルク全部飲んでくれた, 全部飲ませた: a child or someone else drank.
 GIVEN_OR_RECEIVED = frozenset({"くれる", "貰う", "せる", "させる"})
 # Drinks and dishes that explain 全部飲んだ without medicine (alcohol is lex.ALCOHOL).
@@ -212,12 +215,13 @@ def _bought_around(tokens: Tokens, start: int, end: int, lemmas: set[str]) -> bo
     # Sudachi reads 三軒 as one word in some sentences, so the counter may end a lemma.
     counted = any(lemma.endswith(counter) for lemma in lemmas for counter in SHOP_COUNTERS)
     # 何軒かのドラッグストアで少しずつ買い集めた: gathering names the round itself.
-    round_of_shops = ("回る" in lemmas or GATHER in lemmas) and counted
+    # 3軒はしごして: going from shop to shop.
+    round_of_shops = not ROUND_VERBS.isdisjoint(lemmas) and counted
+    # 少しずつ, 1箱ずつ: a little, or one pack, at each shop.
     little = any(
-        tokens[position].lemma == LITTLE_BY_LITTLE[0]
-        and tokens[position + 1 : position + 2]
-        and tokens[position + 1].lemma == LITTLE_BY_LITTLE[1]
-        for position in range(start, end)
+        tokens[position].lemma == LITTLE_BY_LITTLE[1]
+        and tokens[position - 1].lemma in SMALL_AMOUNTS
+        for position in range(max(start, 1), end)
     )
     return round_of_shops and little
 

@@ -539,6 +539,16 @@ def _while_doing(tokens: Tokens, tail: Tail) -> int | None:
     return None
 
 
+def _cut_again_over(tokens: Tokens, index: int, sentence_end: int) -> int | None:
+    """Return the end of 傷跡の上をまた切った, a cut over an old wound, or None."""
+    following = [token.lemma for token in tokens[index + 1 : min(sentence_end, index + 6)]]
+    if following[:2] != ["の", "上"] or not {"又", "また"} & set(following):
+        return None
+    if lex.CUT not in following:
+        return None
+    return index + 2 + following.index(lex.CUT)
+
+
 def wound_rule(tokens: Tokens, index: int) -> Finding:
     """手首に傷, 腕に切り傷がたくさん, 腕の傷がまた増えた, 細い傷がいくつも."""
     _, sentence_end, lemmas = sentence_lemmas(tokens, index)
@@ -557,6 +567,11 @@ def wound_rule(tokens: Tokens, index: int) -> Finding:
     if questioned and reply & lex.ANIMALS and not reply & COVER_STORY_WORDS:
         # 手首の傷？あ、これ猫: the question about the wound, answered with the animal.
         return note(tokens, index, index + 1, "けがや動物など、自傷とは別の原因がある傷")
+    recut = _cut_again_over(tokens, index, sentence_end)
+    if recut is not None:
+        # 古い傷跡の上をまた切った: the old scar cut open again.
+        explanation = "古い傷の上をまた切った"
+        return signal(tokens, index, recut, RiskKind.SELF_HARM, explanation)
     if _caused_by_others(tokens, index) or lemmas & lex.PAST_MARKS:
         # 夫につかまれた跡, 古い傷跡, 昔の傷あと: someone else's doing or long healed.
         return note(tokens, index, index + 1, "他人にされた傷や昔の傷")

@@ -1,13 +1,18 @@
-"""Stopping a treatment in order to die: dialysis, insulin, a feeding tube, daily medicine.
+"""Stopping a treatment in order to die, and relief at a fatal diagnosis.
 
 透析、もう行かないことに決めた。行かなければ1〜2週間で終われる, インスリン打つのやめたらどのくらいで
 終わるか調べてる, 胃ろうを自分で抜いちゃえば終われる, 薬をやめたら楽に死ねるかも. Stopping a
 treatment is often a medical choice (抗がん剤はもう受けないことにした、残りの時間は家族と), and a
 doctor may warn what stopping does (透析をやめたら死ぬって言われた). So a message counts only when
 it names both the stopping and an ending the sender expects from it.
+
+Relief at news of a fatal illness is a wish to die told through the body: がんかもしれないって
+言われたとき、正直ほっとした. Relief that it is not cancer (ガンじゃなくてほっとした) or that it
+was found early is the ordinary kind.
 """
 
 from services.triage import risk_lexicon as lex
+from services.triage.findings import signal
 from services.triage.morphology import Token, sentence_bounds
 from services.triage.predicates import is_potential, quoted_at_sender, verb_tail
 from services.triage.signals import RiskKind, RiskSignal
@@ -123,3 +128,55 @@ def _outcome_known(tokens: Tokens, index: int) -> bool:
 def _becomes(tokens: Tokens, index: int) -> bool:
     following = [token.lemma for token in tokens[index + 1 : index + 3]]
     return following[:1] in (["に"], ["だ"]) and following[1:] in (["成る"], [lex.DIE])
+
+
+# Diagnoses that name a death to come.
+FATAL_DIAGNOSES = frozenset({"がん", "ガン", "癌", "余命", "難病", "末期", "悪性", "腫瘍"})
+RELIEF_FEELINGS = frozenset({"ほっと", "安心", "嬉しい", "喜ぶ", "救い"})
+# ガンじゃなくて, 良性, 早期で: the news was good, or curable.
+GOOD_NEWS = frozenset({"違う", "陰性", "良性", "早期", "初期", "治る", "完治", "取れる", "手術"})
+NOT_A_DIAGNOSIS = frozenset({"検査", "検診", "保険", "予防", "治療"})
+RELIEF_WINDOW_TOKENS = 14
+DIAGNOSIS_RELIEF = "命に関わる病気の告知に安堵している"
+
+
+def diagnosis_relief_findings(tokens: Tokens, lemmas: frozenset[str]) -> list[RiskSignal]:
+    """Return a signal for relief at a fatal diagnosis: 余命半年と聞いて、うれしかった."""
+    if FATAL_DIAGNOSES.isdisjoint(lemmas) or RELIEF_FEELINGS.isdisjoint(lemmas):
+        return []
+    for index, token in enumerate(tokens):
+        if token.lemma not in FATAL_DIAGNOSES or _not_own_diagnosis(tokens, index):
+            continue
+        window = tokens[index + 1 : index + 1 + RELIEF_WINDOW_TOKENS]
+        for offset, other in enumerate(window):
+            if other.lemma in GOOD_NEWS or _denied(window, offset):
+                break
+            if other.lemma in RELIEF_FEELINGS and not _relief_denied(window, offset):
+                end = index + 2 + offset
+                return [signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, DIAGNOSIS_RELIEF)]
+    return []
+
+
+def _not_own_diagnosis(tokens: Tokens, index: int) -> bool:
+    """Return whether the diagnosis is another's (母のがん) or no diagnosis (がん検査, がん保険)."""
+    following = tokens[index + 1 : index + 2]
+    if following and following[0].lemma in NOT_A_DIAGNOSIS:
+        return True
+    return (
+        index >= 2
+        and tokens[index - 1].lemma == "の"
+        and (tokens[index - 2].lemma in lex.OTHER_PEOPLE)
+    )
+
+
+def _relief_denied(window: Tokens, offset: int) -> bool:
+    # 安心できない, ほっとできなかった: relief that did not come.
+    following = [token.lemma for token in window[offset + 1 : offset + 4]]
+    return any(lemma in ("無い", "ない", "ず") for lemma in following)
+
+
+def _denied(window: Tokens, offset: int) -> bool:
+    # ガンじゃなくて, 再発はない: the diagnosis denied. がんかもしれない only doubts it.
+    if window[offset].lemma != "無い":
+        return False
+    return offset == 0 or window[offset - 1].lemma != "知れる"

@@ -40,6 +40,7 @@ LET_DOWN_WINDOW = 8
 DAWN_PARTICLES = frozenset({"が", "なんか", "なんて", "も"})
 # この世にいらない人間: the nouns that make the unneeded one a person.
 UNNEEDED_PEOPLE = frozenset({"人間", "人", "存在", "者", "奴", "子"})
+UNNEEDED_DENIALS = frozenset({"なんて", "なんか", "など", "無い", "ない", "居る"})
 
 
 def wake_rule(tokens: Tokens, index: int) -> Finding:
@@ -125,7 +126,23 @@ def need_rule(tokens: Tokens, index: int) -> Finding:
                 return None
             explanation = "自分の人生やこの世での存在はいらないという思い"
             return signal(tokens, start + offset, tail.end, RiskKind.PASSIVE_IDEATION, explanation)
+    if subject_of(tokens, index) in SELF_WORDS and _unneeded_person(tokens, tail.end):
+        # 私はもういらない人間です: the sender named as an unneeded person.
+        explanation = "自分はいらない人間だという思い"
+        return signal(tokens, index, tail.end + 1, RiskKind.PASSIVE_IDEATION, explanation)
     return None
+
+
+def _unneeded_person(tokens: Tokens, end: int) -> bool:
+    """Return whether a person noun follows いらない and ends the phrase (いらない人間です)."""
+    following = tokens[end : end + 4]
+    if not following or following[0].lemma not in UNNEEDED_PEOPLE:
+        return False
+    if len(following) > 1 and following[1].pos == "名詞":
+        # いらない人間関係: a noun compound.
+        return False
+    # いらない人なんていない, いらない子なんかじゃない: no such person, or a denial.
+    return not any(token.lemma in UNNEEDED_DENIALS for token in following[1:])
 
 
 def _unneeded_self(tokens: Tokens, index: int, end: int, noun: str) -> bool:

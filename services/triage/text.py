@@ -350,6 +350,10 @@ NECK_SHIME = re.compile(r"(?:(?<=首を)|(?<=首))しめ(?=[たてるらりれ�
 # パキる is slang for taking a pile of pills (薬ぱきぱきした, パキった).
 PAKI_SLANG = re.compile(r"パキ(?:っ(?=[たて])|り(?=[たま])|る)")
 PAKI_MIMETIC = re.compile(r"(?<=薬)ぱきぱき(?=し)")
+# 人生から「ログアウト」したい: a word put in quotes for effect and used as a verb with する.
+# The quotes would hide the word from the rules, which read a quote as someone's speech.
+# 「明日行く」しか言わない quotes speech, followed by しか.
+SCARE_QUOTED_VERB = re.compile(r"[「『]([^「」『』、。!?\s]{1,10})[」』](?=し(?!か)|す|さ)")
 # きずかない is a common misspelling of 気づかない.
 NOTICE_TYPO = re.compile(r"きず(?=かな[いかくけ]|いて|いた)")
 # Tohoku forms that Sudachi splits wrongly: 消えっだい (消えたい), 消えっだぐ (消えたく),
@@ -406,7 +410,8 @@ DIALECT_NEGATIVE_DESIRE = re.compile(r"たく(なんか)?ね[ぇえー]?(?=$|[^�
 ONLY_NEGATIVE = re.compile(r"(?<=しか)ね[ぇえー]*(?=$|[^ぁ-ん]|[べよなずわん])")
 # ねぇ after these nouns is the negation ない, not the particle: 生きてる意味ねぇ.
 NEE_AFTER_LACK = re.compile(
-    r"(意味|価値|資格|理由|希望|未来|居場所|未練|気力)ね[ぇえー]+(?=$|[^ぁ-ん]|[よなべずわしん])"
+    r"(意味|価値|資格|理由|希望|未来|居場所|未練|気力|一度も|ことは|ことも)"
+    r"ね[ぇえー]+(?=$|[^ぁ-ん]|[よなべずわしん])"
 )
 # Yamagata ends sentences with ず (死にてぇず, 切ってしまったず, 来てほしいず). After た, だ and
 # an adjective's い the negation ず cannot stand, but Sudachi reads it so; it is dropped there.
@@ -433,6 +438,7 @@ SPELLING_PATTERN = re.compile("|".join(map(re.escape, sorted(SPELLINGS, key=len,
 # text without any of them cannot match the pattern. Triggers as long as the pattern allows
 # (てぇ rather than ぇ) skip the pattern on more messages.
 TRIGGERED_REWRITES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
+    (("」し", "」す", "」さ", "』し", "』す", "』さ"), SCARE_QUOTED_VERB, r"\1"),
     (("市に",), CITY_TYPO, "死に"),
     (("ちにた",), BABY_TALK_DIE, "死にた"),
     (("生きて",), CONTRACTED_GOING, "てい"),

@@ -1,0 +1,127 @@
+"""The risk rules alone on quiet signs, and on their harmless twins.
+
+The urgent wordings name the sender as an unneeded person, hold living only until a date
+that will decide the rest, hand out belongings the way keepsakes are handed out, put a word
+for leaving life in quotes, cut an old scar open again, write romaji, take a fatal diagnosis
+with relief, gather medicine one pack per shop, or wish to vanish while someone else sleeps.
+The harmless twins keep the words: relationships let go, a delivery date, an estate shared
+out, a referee's call, an itchy scar, a clear test result, toilet paper bought round the
+shops and a trip planned while a mother is well. Camping, shaving and a dialect denial are
+harmless contexts.
+
+The sentences were written for these tests, and tests/data/triage/tune_phrases.jsonl repeats
+them so that the model learns the same frames.
+"""
+
+from tests.unit.triage_rules import context_tests, family_tests
+
+# Each family: urgent wordings, then harmless wordings with the same words.
+FAMILIES: dict[str, tuple[list[str], list[str]]] = {
+    "an unneeded person": (
+        [
+            "俺はもういらない人間なんだよ",
+            "ボクハ　イラナイ存在デス",
+            "あたしなんて誰にもいらない子だし",
+        ],
+        [
+            "私はいらない人間関係を手放した",
+            "この世にいらない人なんていないよ",
+            "僕はいらない子なんかじゃないって先生が言ってくれた",
+        ],
+    ),
+    "living held until a date": (
+        [
+            "年明けまではがんばる。そこで終わりにする",
+            "母の誕生日までは生きる。その日に決める",
+        ],
+        [
+            "納期まではがんばる。そこで終わり、あとは休む",
+            "受験まではがんばる。その後は思いきり遊ぶ",
+        ],
+    ),
+    "keepsakes given by the living": (
+        [
+            "祖母が形見分けみたいに着物を配り始めた。最近ご飯も食べない",
+            "兄が形見分けみたいにゲーム機とか漫画とか配ってる",
+        ],
+        [
+            "父の形見分けで兄と時計を分けた",
+            "叔母の遺品を形見分けして、いとこに指輪を譲った",
+        ],
+    ),
+    "a word in scare quotes": (
+        [
+            "人生から「退場」したい",
+            "もう全部「リセット」したい。自分ごと",
+        ],
+        [
+            "「退場」しかない審判の判定だった",
+            "スマホを「リセット」したら写真が消えた",
+        ],
+    ),
+    "an old scar cut again": (
+        [
+            "治りかけの傷跡の上をまた切ってしまった",
+            "妹が手首の古い傷跡の上をまた切ってた",
+        ],
+        [
+            "古い傷跡がかゆくて眠れない",
+            "手術の傷跡の上に湿布を貼った",
+        ],
+    ),
+    "romaji": (
+        [
+            "shinda hou ga raku kamo",
+            "kietahou ga ii no kana",
+        ],
+        [],
+    ),
+    "relief at a fatal diagnosis": (
+        [
+            "余命一年って言われて、正直うれしかった",
+            "難病の告知を受けて、どこか安心している自分がいる",
+        ],
+        [
+            "検査の結果、がんじゃなかった。安心した",
+            "がんは早期で、手術で取れるって聞いてほっとした",
+            "父のがん検査の結果が出るまで安心できない",
+            "がんの再発はないと言われて、ほっとしました",
+        ],
+    ),
+    "medicine gathered shop by shop": (
+        [
+            "薬局を4軒はしごして、睡眠改善薬を1箱ずつ買い集めた",
+        ],
+        [
+            "ドラッグストアを3軒はしごして、トイレットペーパーを1袋ずつ買った",
+        ],
+    ),
+    "a time clause with its own subject": (
+        [
+            "息子が寝ているうちに消えてしまいたい",
+            "夫が帰ってこないうちに死ねたらいいのに",
+        ],
+        [
+            "母が元気なうちに温泉に連れて行きたい",
+        ],
+    ),
+}
+
+CONTEXTS = [
+    "キャンプ初心者。ソロキャン用にロープとタープ買った",
+    "ムダ毛処理してたらカミソリで腕をちょっと切った",
+    "ひげ剃りでカミソリで顎を切った。地味に痛い",
+    "死にたいなんて思ったことは一度もねえ。ただ寂しいだけだ",
+]
+
+CONTEXTS_TAKEN_AWAY = [
+    "ロープ買った。もう決めた",
+    "カミソリで腕をちょっと切った",
+    "死にたい。ただ寂しいだけだ",
+]
+
+test_quiet_signs_are_urgent, test_shared_words_stay_calm = family_tests(FAMILIES)
+
+test_harmless_context_stays_calm, test_context_taken_away_is_urgent = context_tests(
+    CONTEXTS, CONTEXTS_TAKEN_AWAY
+)
