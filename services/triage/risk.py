@@ -71,6 +71,11 @@ RULES = {lemma: rule for table in RULE_TABLES for lemma, rule in table.items()}
 if len(RULES) != sum(len(table) for table in RULE_TABLES):
     raise RuntimeError("two risk rule tables claim the same word; each word needs one rule")
 NOW_WORDS = frozenset({lex.NOW, "いま", "今年"})
+# Days too near for an act of self-harm or an overdose to count as over.
+RECENT_DAYS = frozenset(
+    {"昨日", "昨夜", "昨晩", "今朝", "今日", "さっき", "先程", "ゆうべ", "夕べ"}
+)
+ACTS = frozenset({RiskKind.PLAN, RiskKind.SELF_HARM})
 # あのころと同じ気持ち: a past feeling said to be the present one.
 SAME = "同じ"
 TRUTH = "本当"
@@ -289,6 +294,11 @@ def _only_in_past(tokens: Tokens, found: RiskSignal) -> bool:
     if _renewed(tokens, found):
         return False
     start, end = sentence_bounds(tokens, found.start)
+    sentence = {token.lemma for token in tokens[start:end]}
+    if found.kind in ACTS and sentence & RECENT_DAYS and not sentence & lex.PAST_MARKERS:
+        # 昨日ブロン40錠いった。今は平気: an act of yesterday is not a past that has passed.
+        # 昨日、昔ODしてた話をした dates the telling, and 昔 the act.
+        return False
     in_past = any(
         _marks_past(tokens[position], tokens[position - 1] if position else None)
         for position in range(start, end)

@@ -7,7 +7,7 @@
 """
 
 from services.triage import risk_lexicon as lex
-from services.triage.findings import Finding, Rule, Tokens, own_wish, signal, wish_end
+from services.triage.findings import Finding, Rule, Tokens, note, own_wish, signal, wish_end
 from services.triage.modality import hoped, permitted
 from services.triage.morphology import sentence_bounds
 from services.triage.predicates import (
@@ -156,6 +156,10 @@ def exposure_rule(tokens: Tokens, index: int) -> Finding:
     return own_wish(tokens, index, wish, "雪や寒さの中で死ねたらという願い")
 
 
+# 寝たら死ぬレベル, 寝たら死ぬくらい寒い: a dying that measures the cold.
+MEASURE_WORDS = frozenset({"レベル", "くらい", "ぐらい", "位", "程", "ほど"})
+
+
 def snow_sleep_rule(tokens: Tokens, index: int) -> Finding:
     """雪の中で寝てしまえば楽, 雪の中で寝たら眠るように死ねる: sleeping out in the snow."""
     start, end = sentence_bounds(tokens, index)
@@ -168,6 +172,9 @@ def snow_sleep_rule(tokens: Tokens, index: int) -> Finding:
     outcome = _ending_after(tokens, tail.end, end)
     if outcome is None or _warned(tokens, outcome):
         return None
+    if outcome < len(tokens) and tokens[outcome].lemma in MEASURE_WORDS:
+        # 外で寝たら死ぬレベル: the cold measured, as in 死ぬほど寒い.
+        return note(tokens, index, outcome + 1, "寒さの程度を表す誇張")
     return signal(tokens, index, outcome, RiskKind.PLAN, "雪の中で眠って死ぬという考え")
 
 

@@ -484,6 +484,10 @@ KEPT_WORDS = frozenset({"本当", "本気", "マジ", "ガチ"})
 HOW_TO_WORDS = frozenset({"どう", "どうやって", "やり方", "方法", "書き方", "仕方"})
 
 
+# うん, はい, そう, 図星: a reply that says yes to the question quoted before it.
+AFFIRMATIONS = frozenset({"うん", "はい", "そう", "図星", "正解"})
+
+
 def _question_put_to_sender(tokens: Tokens, end: int) -> bool:
     """Return whether the phrase sits in a quoted question that someone asked the sender."""
     for position in range(end, min(len(tokens), end + QUOTE_SCAN)):
@@ -509,8 +513,18 @@ def _question_put_to_sender(tokens: Tokens, end: int) -> bool:
             if any(token.lemma in HOW_TO_WORDS for token in tokens[end:position]):
                 # 「遺書ってどう書けばいいの」って聞かれた: the person asking wants a method.
                 return False
-            return not _retracted(tokens, position)
+            return not (_retracted(tokens, position) or _affirmed_after(tokens, position))
     return False
+
+
+def _affirmed_after(tokens: Tokens, position: int) -> bool:
+    """Return whether the next sentence answers the question yes: 身辺整理してる?…してる."""
+    _, end = sentence_bounds(tokens, position)
+    following = [token for token in tokens[end : end + 3] if not is_sentence_end(token)]
+    if not following:
+        return False
+    first = following[0].lemma
+    return first in AFFIRMATIONS or (first == lex.DO and following[0].pos == "動詞")
 
 
 def _retracted(tokens: Tokens, position: int) -> bool:

@@ -85,6 +85,11 @@ HARMLESS_SOURCES = frozenset(
 REASSURANCE = frozenset({"安心", "ほっと", "ホッと"})
 ASK = "聞く"
 ONLY = "だけ"
+# 冗談ぽく、でも目が笑ってなかった: the eyes that do not laugh belie the joke.
+BELIED_WINDOW = 14
+EYE = "目"
+LAUGH = "笑う"
+NOT = "無い"
 
 
 def hedged_context(tokens: Tokens, found: RiskSignal) -> str | None:
@@ -93,7 +98,7 @@ def hedged_context(tokens: Tokens, found: RiskSignal) -> str | None:
         return None
     if found.kind in WISH_KINDS and _measures_else(tokens, found.end):
         return "別のことの程度を強調する言い回し"
-    if _joke_declared(tokens, found.end):
+    if _joke_declared(tokens, found.end) and not _joke_belied(tokens, found.end):
         return "冗談だと断っている"
     if found.kind in WISH_KINDS and _heat_before(tokens, found.start):
         return "暑さを誇張した言い回し"
@@ -163,6 +168,15 @@ def _joke_declared(tokens: Tokens, end: int) -> bool:
         and lemmas[1:2] != []
         and lemmas[1] in JOKE_WORDS
     )
+
+
+def _joke_belied(tokens: Tokens, end: int) -> bool:
+    """Return whether the joke is belied after it: 冗談ぽく、でも目が笑ってなかった."""
+    lemmas = [token.lemma for token in tokens[end : end + BELIED_WINDOW]]
+    for position, lemma in enumerate(lemmas[:-3]):
+        if lemma == EYE and lemmas[position + 1] == "が" and lemmas[position + 2] == LAUGH:
+            return NOT in lemmas[position + 3 : position + 6]
+    return False
 
 
 def _heat_before(tokens: Tokens, start: int) -> bool:

@@ -147,12 +147,31 @@ def _written_by_the_bereaved(tokens: Tokens, index: int) -> bool:
 
 
 def _left_by_the_dead(tokens: Tokens, index: int) -> bool:
-    """Return whether 遺書 is another person's (祖父の遺書) and the message names a death."""
+    """Return whether 遺書 is another person's (祖父の遺書) and the message names a death.
+
+    A 遺書 found among another person's belongings (祖母の遺品整理してたら遺書が出てきた) is
+    theirs as well.
+    """
+    written = [token.lemma for token in tokens[index + 1 : index + 4]]
+    if _among_belongings_of_another(tokens) and WRITE not in written:
+        # 遺書を書いた。母の遺品の横に置く: the sender's own, written beside them.
+        return True
     if index < 2 or tokens[index - 1].lemma != "の":
         return False
     if tokens[index - 2].lemma not in lex.OTHER_PEOPLE:
         return False
     return _message_has(tokens, ESTATE_WORDS)
+
+
+def _among_belongings_of_another(tokens: Tokens) -> bool:
+    """Return whether the message sorts another person's belongings: 義父の遺品から."""
+    return any(
+        token.lemma in BELONGINGS
+        and position >= 2
+        and tokens[position - 1].lemma == "の"
+        and tokens[position - 2].lemma in lex.OTHER_PEOPLE
+        for position, token in enumerate(tokens)
+    )
 
 
 def _denied_act(tokens: Tokens, position: int) -> bool:
@@ -175,6 +194,8 @@ def _not_this(tokens: Tokens, position: int) -> bool:
 
 
 LOST = "亡くす"
+# What a person who died leaves behind: 遺品, 遺品整理.
+BELONGINGS = frozenset({"遺品", "遺品整理"})
 WRITE = "書く"
 # Props that show a means: 首吊りの人形, 遺書の小道具.
 PROPS = frozenset({"人形", "小道具", "飾り", "マネキン", "オブジェ"})

@@ -459,6 +459,10 @@ def _blade_in_hand(tokens: Tokens, index: int, tail: Tail) -> bool:
     return bool(lemmas & lex.BLADES) and bool(lemmas & lex.GRIP_VERBS)
 
 
+# 切らないと眠れない, 切らないと落ち着かない: what the sender cannot do without cutting.
+NEEDED_FOR = frozenset({"眠る", "寝る", "ねる", "落ち着く", "生きる", "居る", "耐える"})
+
+
 def cut_rule(tokens: Tokens, index: int) -> Finding:
     """切っちゃった🔪🩸, また切りたくなった, 久しぶりに切った, 切ると落ち着く.
 
@@ -470,6 +474,11 @@ def cut_rule(tokens: Tokens, index: int) -> Finding:
     if _blade_in_hand(tokens, index, tail):
         explanation = "刃物を手にして、まだ切っていないという状態"
         return signal(tokens, index - 1, tail.end, RiskKind.SELF_HARM, explanation)
+    needed = _needed_for(tokens, tail)
+    if needed is not None and object_of(tokens, index, topic_markers=True) is None:
+        # 切らないと眠れない: the cut needed to sleep or to calm down.
+        explanation = "切らないと眠れない、落ち着かないという自傷"
+        return signal(tokens, index, needed, RiskKind.SELF_HARM, explanation)
     if negated_act(tokens, tail) or DONE_BY_OTHERS & set(tail.lemmas):
         return None
     _, _, lemmas = sentence_lemmas(tokens, index)
@@ -492,6 +501,18 @@ def cut_rule(tokens: Tokens, index: int) -> Finding:
         return signal(tokens, index, end, RiskKind.SELF_HARM, "切ることで気持ちを落ち着かせる自傷")
     if _relapse(tokens, index):
         return signal(tokens, index, tail.end, RiskKind.SELF_HARM, "また切ったという自傷の報告")
+    return None
+
+
+def _needed_for(tokens: Tokens, tail: Tail) -> int | None:
+    """Return the end of 切らないと眠れない, a cut without which the sender cannot go on."""
+    if tail.lemmas[:1] != ("無い",):
+        return None
+    following = [token.lemma for token in tokens[tail.end : tail.end + 3]]
+    if following[:1] != ["と"] or len(following) < 3:
+        return None
+    if following[1] in NEEDED_FOR and following[2] == "無い":
+        return tail.end + 3
     return None
 
 

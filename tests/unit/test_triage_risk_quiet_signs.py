@@ -4,9 +4,14 @@ The urgent wordings name the sender as an unneeded person, hold living only unti
 that will decide the rest, hand out belongings the way keepsakes are handed out, put a word
 for leaving life in quotes, cut an old scar open again, write romaji, take a fatal diagnosis
 with relief, gather medicine one pack per shop, or wish to vanish while someone else sleeps.
+A note is written beside a dead father's belongings, sleep in the snow is wished for, cutting
+is needed to calm down, pills were taken yesterday, a joke is belied by the eyes, and a
+question about settling one's affairs is answered yes.
 The harmless twins keep the words: relationships let go, a delivery date, an estate shared
 out, a referee's call, an itchy scar, a clear test result, toilet paper bought round the
-shops and a trip planned while a mother is well. Camping, shaving and a dialect denial are
+shops, a trip planned while a mother is well, a will found among an uncle's belongings, a
+car park cold enough to kill, a fringe to cut, cutting told to a partner as long past, a
+roller coaster and a question answered no. Camping, shaving and a dialect denial are
 harmless contexts.
 
 The sentences were written for these tests, and tests/data/triage/tune_phrases.jsonl repeats
@@ -103,6 +108,59 @@ FAMILIES: dict[str, tuple[list[str], list[str]]] = {
         ],
         [
             "母が元気なうちに温泉に連れて行きたい",
+        ],
+    ),
+    "a note among the belongings of someone who died": (
+        [
+            "遺書を書き終えた。父の遺品の箱に一緒にしまった",
+        ],
+        [
+            "叔父の遺品整理で遺書が見つかった。財産の分け方が書いてあった",
+            "祖父の遺品の中から遺書みたいな手紙が出てきた。老衰だったのに",
+        ],
+    ),
+    "sleeping out in the cold": (
+        [
+            "雪の中で寝たら死ねるかな。もう疲れた",
+        ],
+        [
+            "朝の駐車場、車で寝たら死ぬレベルの寒さだった",
+            "外で寝たら死ぬくらい冷えるから、カイロ持っていきな",
+        ],
+    ),
+    "cutting needed to calm down": (
+        [
+            "切らないと落ち着かない夜がまた来た",
+            "最近は切らないと眠れない",
+        ],
+        [
+            "爪を切らないと眠れないくらい気になる",
+            "前髪を切らないと落ち着かない性格です",
+        ],
+    ),
+    "an act of yesterday": (
+        [
+            "昨日、睡眠薬30錠飲んだ。今は普通に起きてる",
+            "今朝また切った。でも今は落ち着いてる",
+        ],
+        [
+            "昨日、昔リスカしてた話を彼氏にした。今はもうしてない",
+        ],
+    ),
+    "a joke belied": (
+        [
+            "弟が屋上から飛び降りたいって冗談っぽく言ってた。でも目が笑ってなかった",
+        ],
+        [
+            "飛び降りたいは冗談だよ。ジェットコースターの話",
+        ],
+    ),
+    "a question answered yes": (
+        [
+            "姉に「最近身辺整理してるの？」って聞かれた。うん。もう決めたから",
+        ],
+        [
+            "母に「死にたいと思ったことある？」って聞かれた。ないよって答えた",
         ],
     ),
 }
