@@ -21,6 +21,7 @@ import numpy as np
 
 from services.triage.languages import unread_language
 from services.triage.model import (
+    DEFAULT_NOTE_OVERRIDE,
     LABELS,
     LinearModel,
     ModelError,
@@ -35,11 +36,11 @@ from services.triage.topics import detect_topics
 from services.triage.vectors import WordVectors, default_vectors
 from shared.schemas import UNREAD_SCRIPT_REASON_PREFIX, Topic
 
-CLASSIFIER_VERSION = "sudachi-rules-31+linear-28"
+CLASSIFIER_VERSION = "sudachi-rules-33+linear-30"
 URGENT_BY_MODEL = "危険を示す言い回しとして判定"
 TOPIC_BY_MODEL = "この相談内容に多い言い回し"
 NOTE_PREFIX = "[緊急ではない]"
-NOTE_OVERRIDE = 0.95
+NOTE_OVERRIDE = DEFAULT_NOTE_OVERRIDE
 FAMILY_YIELDS_TO = frozenset({Topic.CAREGIVING, Topic.CHILDCARE, Topic.DIVORCE})
 # At this probability the model's 家族関係 is kept beside care, child raising or divorce:
 # 義母の介護、夫は何もしない is about the husband too. Cross-validation by writer scored
@@ -204,7 +205,7 @@ def with_model(rules: Triage, reading: Reading, model: LinearModel) -> Triage:
     vetoed = labels_vetoed(rules, scores.probabilities, model.vetoes)
     if vetoed:
         rules = without_topics(rules, vetoed)
-    found = labels_added(rules, scores.probabilities, model.thresholds)
+    found = labels_added(rules, scores.probabilities, model.thresholds, model.note_override)
     if not found:
         return rules
 
@@ -221,12 +222,17 @@ def with_model(rules: Triage, reading: Reading, model: LinearModel) -> Triage:
 
 
 def combined_labels(
-    rules: Triage, probabilities: np.ndarray, thresholds: np.ndarray, vetoes: np.ndarray
+    rules: Triage,
+    probabilities: np.ndarray,
+    thresholds: np.ndarray,
+    vetoes: np.ndarray,
+    note_override: float = NOTE_OVERRIDE,
 ) -> set[Topic]:
     """Return the labels of rules and model together, as with_model decides them."""
     vetoed = labels_vetoed(rules, probabilities, vetoes)
     remaining = without_topics(rules, vetoed) if vetoed else rules
-    return set(remaining.topics) | labels_added(remaining, probabilities, thresholds)
+    added = labels_added(remaining, probabilities, thresholds, note_override)
+    return set(remaining.topics) | added
 
 
 def labels_vetoed(rules: Triage, probabilities: np.ndarray, vetoes: np.ndarray) -> set[Topic]:
@@ -257,7 +263,12 @@ def without_topics(rules: Triage, topics: set[Topic]) -> Triage:
     )
 
 
-def labels_added(rules: Triage, probabilities: np.ndarray, thresholds: np.ndarray) -> set[Topic]:
+def labels_added(
+    rules: Triage,
+    probabilities: np.ndarray,
+    thresholds: np.ndarray,
+    note_override: float = NOTE_OVERRIDE,
+) -> set[Topic]:
     """Return the labels the model adds to the rules' result, given its probabilities.
 
     It adds none that the rules set aside on purpose (Triage.held_back), except 家族関係 at
@@ -265,8 +276,9 @@ def labels_added(rules: Triage, probabilities: np.ndarray, thresholds: np.ndarra
     何もしない is about the husband as well.
 
     A message whose risk words the rules judged harmless (a note such as 死ぬほど笑った)
-    becomes urgent by the model only at NOTE_OVERRIDE or above: the rules read the words
-    around the phrase, which the model does not.
+    becomes urgent by the model only at note_override or above: the rules read the words
+    around the phrase, which the model does not. Training chooses note_override with the
+    urgent threshold (LinearModel.note_override).
     """
     added = set()
     # Python floats, because indexing and comparing numpy scalars one at a time is slow.
@@ -282,8 +294,8 @@ def labels_added(rules: Triage, probabilities: np.ndarray, thresholds: np.ndarra
             continue
         if topic is Topic.SUICIDE_SELF_HARM and has_note(rules):
             # Compared as numpy scalars, because numpy 2 compares the Python float
-            # NOTE_OVERRIDE in the thresholds' dtype (float32), and Python floats would not.
-            threshold = max(thresholds[column], NOTE_OVERRIDE)
+            # note_override in the thresholds' dtype (float32), and Python floats would not.
+            threshold = max(thresholds[column], note_override)
             if probabilities[column] >= threshold:
                 added.add(topic)
         elif probability_list[column] >= threshold_list[column]:

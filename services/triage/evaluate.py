@@ -95,8 +95,9 @@ def format_cross_validation() -> str:
     model = default_model()
     items = train.prepare(part_paths("tune"), default_vectors() if model.uses_vectors else None)
     probabilities = train.out_of_file_probabilities(items)
-    report = train.format_cross_validation(items, probabilities, model.thresholds, model.vetoes)
-    scores = train.combined_scores(items, probabilities, model.thresholds, model.vetoes)
+    thresholds, vetoes, override = model.thresholds, model.vetoes, model.note_override
+    report = train.format_cross_validation(items, probabilities, thresholds, vetoes, override)
+    scores = train.combined_scores(items, probabilities, thresholds, vetoes, override)
     return report + "\n" + format_scores("tune, cross-validated by file", len(items), scores)
 
 

@@ -52,6 +52,11 @@ class Scores:
     rows: np.ndarray
 
 
+# A message whose risk words the rules read as harmless (死ぬほど笑った) becomes urgent by the
+# model only at this probability or above, unless the model file names its own.
+DEFAULT_NOTE_OVERRIDE = 0.95
+
+
 @dataclass(frozen=True)
 class LinearModel:
     """Logistic regression weights: one column per label in the order of LABELS."""
@@ -75,6 +80,14 @@ class LinearModel:
             object.__setattr__(self, "idf", np.ones(len(self.vocabulary), dtype=np.float32))
         if self.vetoes is None:
             object.__setattr__(self, "vetoes", np.zeros(len(LABELS), dtype=np.float32))
+
+    @property
+    def note_override(self) -> float:
+        """The urgent probability at which the model overrules a harmless reading of the rules.
+
+        Training chooses it with the urgent threshold; older model files use the default.
+        """
+        return float(self.metadata.get("note_override", DEFAULT_NOTE_OVERRIDE))
 
     @property
     def uses_vectors(self) -> bool:

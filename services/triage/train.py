@@ -28,10 +28,12 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize
 
 from services.triage.classifier import (
+    NOTE_OVERRIDE,
     Reading,
     Triage,
     by_rules,
     combined_labels,
+    has_note,
     labels_added,
     read,
 )
@@ -58,6 +60,9 @@ URGENT_THRESHOLD_GRID = tuple(round(0.01 * step, 2) for step in range(10, 96))
 # The urgent threshold gives the highest out-of-file urgent recall whose precision stays at this
 # level, because a missed risk costs more than a false alarm.
 URGENT_PRECISION_FLOOR = 0.92
+# Candidates for the probability at which the model overrules a harmless reading of the rules
+# (classifier.labels_added). It is chosen with the urgent threshold, by the same rule.
+NOTE_OVERRIDE_GRID = tuple(round(0.05 * step, 2) for step in range(10, 20))
 URGENT = LABELS.index(Topic.SUICIDE_SELF_HARM)
 # Candidate vetoes: the model probability below which a category the rules found is dropped.
 # NOTE: vetoes above 0.3 were never tried, and cross-validation picks 0.25 or 0.3 for some
@@ -217,8 +222,38 @@ def choose_thresholds(items: list[Prepared], probabilities: np.ndarray) -> np.nd
     return thresholds
 
 
-def choose_vetoes(
+def choose_note_override(
     items: list[Prepared], probabilities: np.ndarray, thresholds: np.ndarray
+) -> tuple[float, float]:
+    """Pick the note override and the urgent threshold together; return (override, threshold).
+
+    As for the urgent threshold alone, the pair gives the highest out-of-file urgent recall
+    whose precision stays at URGENT_PRECISION_FLOOR. Ties go to the higher override, which
+    leaves more to the rules' harmless readings, then to the higher threshold.
+    """
+    expected = np.array([item.example.urgent for item in items])
+    by_rules_only = np.array([item.rules.urgent for item in items])
+    noted = np.array([has_note(item.rules) for item in items])
+    urgent = probabilities[:, URGENT]
+    candidates = []
+    for override in NOTE_OVERRIDE_GRID:
+        for threshold in URGENT_THRESHOLD_GRID:
+            by_model = np.where(noted, urgent >= max(threshold, override), urgent >= threshold)
+            predicted = by_rules_only | by_model
+            true_positives = int((predicted & expected).sum())
+            precision = true_positives / max(1, int(predicted.sum()))
+            recall = true_positives / max(1, int(expected.sum()))
+            candidates.append((recall, precision, override, threshold))
+    safe = [c for c in candidates if c[1] >= URGENT_PRECISION_FLOOR]
+    best = max(safe or candidates, key=lambda c: (c[0], c[1], c[2], c[3]))
+    return best[2], best[3]
+
+
+def choose_vetoes(
+    items: list[Prepared],
+    probabilities: np.ndarray,
+    thresholds: np.ndarray,
+    note_override: float = NOTE_OVERRIDE,
 ) -> np.ndarray:
     """Pick each label's veto on out-of-file probabilities, after its threshold.
 
@@ -226,7 +261,7 @@ def choose_vetoes(
     """
     vetoes = np.zeros(len(LABELS), dtype=np.float32)
     added = [
-        labels_added(item.rules, row, thresholds)
+        labels_added(item.rules, row, thresholds, note_override)
         for item, row in zip(items, probabilities, strict=True)
     ]
     for column, topic in enumerate(LABELS):
@@ -252,13 +287,14 @@ def combined_scores(
     probabilities: np.ndarray,
     thresholds: np.ndarray,
     vetoes: np.ndarray | None = None,
+    note_override: float = NOTE_OVERRIDE,
 ) -> Scores:
     """Score the rules plus a model with these out-of-file probabilities and thresholds."""
     vetoes = np.zeros(len(LABELS), dtype=np.float32) if vetoes is None else vetoes
     pairs = []
     for item, row in zip(items, probabilities, strict=True):
         expected = set(item.example.topics)
-        predicted = combined_labels(item.rules, row, thresholds, vetoes)
+        predicted = combined_labels(item.rules, row, thresholds, vetoes, note_override)
         urgent = Topic.SUICIDE_SELF_HARM in predicted
         pairs.append((expected, item.example.urgent, predicted, urgent))
     return score(pairs)
@@ -287,12 +323,13 @@ def format_cross_validation(
     probabilities: np.ndarray,
     thresholds: np.ndarray,
     vetoes: np.ndarray | None = None,
+    note_override: float = NOTE_OVERRIDE,
 ) -> str:
     lines = ["== cross-validation by writer file (rules plus a model fitted without the file)"]
     for source in dict.fromkeys(item.source for item in items):
         chosen = [i for i, item in enumerate(items) if item.source == source]
         part = combined_scores(
-            [items[i] for i in chosen], probabilities[chosen], thresholds, vetoes
+            [items[i] for i in chosen], probabilities[chosen], thresholds, vetoes, note_override
         )
         rules = rules_scores([items[i] for i in chosen])
         lines.append(
@@ -302,7 +339,7 @@ def format_cross_validation(
             f"with model: urgent recall {part.urgent.recall:.3f} "
             f"precision {part.urgent.precision:.3f} micro-F1 {part.micro.f1:.3f}"
         )
-    overall = combined_scores(items, probabilities, thresholds, vetoes)
+    overall = combined_scores(items, probabilities, thresholds, vetoes, note_override)
     lines.append(
         f"{'all files':<24} {len(items):>4} messages  with model: urgent recall "
         f"{overall.urgent.recall:.3f} precision {overall.urgent.precision:.3f} "
@@ -312,6 +349,7 @@ def format_cross_validation(
         f"{topic.value} {value:.2f}" for topic, value in zip(LABELS, thresholds, strict=True)
     )
     lines.append(f"thresholds: {named}")
+    lines.append(f"note override: {note_override:.2f}")
     if vetoes is not None:
         named = ", ".join(
             f"{topic.value} {value:.2f}" for topic, value in zip(LABELS, vetoes, strict=True)
@@ -336,8 +374,9 @@ def main(argv: list[str] | None = None) -> int:
     items = prepare(paths, vectors)
     probabilities = out_of_file_probabilities(items)
     thresholds = choose_thresholds(items, probabilities)
-    vetoes = choose_vetoes(items, probabilities, thresholds)
-    print(format_cross_validation(items, probabilities, thresholds, vetoes))
+    note_override, thresholds[URGENT] = choose_note_override(items, probabilities, thresholds)
+    vetoes = choose_vetoes(items, probabilities, thresholds, note_override)
+    print(format_cross_validation(items, probabilities, thresholds, vetoes, note_override))
     if args.check:
         if default_model().metadata.get("digest") != digest(paths):
             print("the shipped model was fitted to other tuning data; refit it with `make train`")
@@ -353,6 +392,7 @@ def main(argv: list[str] | None = None) -> int:
         "vectors": vectors.source if vectors else None,
         "vector_scale": VECTOR_SCALE if vectors else None,
         "weighting": "tf-idf, l2",
+        "note_override": note_override,
     }
     fitted = dataclasses.replace(model, thresholds=thresholds, vetoes=vetoes, metadata=metadata)
     save(fitted, args.output)

@@ -7,9 +7,10 @@ import numpy as np
 import pytest
 
 from services.triage import train
-from services.triage.classifier import by_rules, classify, read, with_model
+from services.triage.classifier import by_rules, classify, labels_added, read, with_model
 from services.triage.dataset import part_paths
 from services.triage.model import (
+    DEFAULT_NOTE_OVERRIDE,
     LABELS,
     TEXT_END,
     TEXT_START,
@@ -420,3 +421,60 @@ def test_reason_without_meaningful_words() -> None:
     reason = with_model(by_rules(read("こんにちは")), reading, model).reasons[0]
     assert reason.startswith("[希死念慮・自傷] 危険を示す")
     assert "「" not in reason
+
+
+def _items_with_a_note(count: int) -> list[train.Prepared]:
+    """Return the first tuning messages with a harmless reading of the rules and no risk."""
+    noted = by_rules(read("死ぬほど笑った"))
+    assert not noted.urgent and noted.reasons
+    return [
+        dataclasses.replace(item, rules=noted)
+        for item in train.prepare(part_paths("tune")[:1])[:count]
+    ]
+
+
+def test_note_override_follows_the_urgent_messages_under_a_note() -> None:
+    """Urgent messages the rules read as harmless at 0.8 lower the override to reach them."""
+    noted = _items_with_a_note(400)
+    items = [i for i in noted if i.example.urgent][:30] + [
+        i for i in noted if not i.example.urgent
+    ][:30]
+    urgent = LABELS.index(Topic.SUICIDE_SELF_HARM)
+    probabilities = np.zeros((len(items), len(LABELS)))
+    probabilities[:, urgent] = [0.8 if item.example.urgent else 0.3 for item in items]
+    thresholds = train.choose_thresholds(items, probabilities)
+    override, threshold = train.choose_note_override(items, probabilities, thresholds)
+    assert 0.3 < max(override, threshold) <= 0.8
+
+
+def test_note_override_stays_high_when_lower_adds_only_false_alarms() -> None:
+    """With no urgent message under a note, the highest override of the grid is kept."""
+    items = [item for item in _items_with_a_note(400) if not item.example.urgent][:60]
+    assert items
+    urgent = LABELS.index(Topic.SUICIDE_SELF_HARM)
+    probabilities = np.zeros((len(items), len(LABELS)))
+    probabilities[:, urgent] = 0.6
+    thresholds = train.choose_thresholds(items, probabilities)
+    override, _ = train.choose_note_override(items, probabilities, thresholds)
+    assert override == max(train.NOTE_OVERRIDE_GRID)
+
+
+def test_model_file_carries_its_note_override() -> None:
+    """A model whose metadata names a note override uses it; one without uses the default."""
+    model = default_model()
+    lowered = dataclasses.replace(model, metadata={**model.metadata, "note_override": 0.5})
+    assert lowered.note_override == 0.5
+    older = dataclasses.replace(model, metadata={})
+    assert older.note_override == DEFAULT_NOTE_OVERRIDE
+
+
+def test_note_override_decides_a_noted_message() -> None:
+    """The model flags a message the rules read as harmless only from the note override up."""
+    noted = by_rules(read("死ぬほど笑った"))
+    urgent = LABELS.index(Topic.SUICIDE_SELF_HARM)
+    probabilities = np.zeros(len(LABELS))
+    probabilities[urgent] = 0.7
+    thresholds = np.full(len(LABELS), 0.33, dtype=np.float32)
+    assert Topic.SUICIDE_SELF_HARM not in labels_added(noted, probabilities, thresholds)
+    lowered = labels_added(noted, probabilities, thresholds, note_override=0.6)
+    assert Topic.SUICIDE_SELF_HARM in lowered
