@@ -188,6 +188,9 @@ def is_volitional(tokens: tuple[Token, ...], index: int, tail: Tail) -> bool:
     if tokens[index].conjugation.startswith("意志推量形"):
         return True
     for token in tokens[index + 1 : tail.end]:
+        if token.lemma == "そう" and token.pos == "形状詞":
+            # 死にそうだべ: a guess about how it looks, which the べ that follows keeps.
+            return False
         if token.conjugation.startswith("意志推量形") or token.lemma == "べい":
             return True
         # The auxiliary よう is volitional; the noun-like よう of 死んだように is likeness.

@@ -38,7 +38,7 @@ from services.triage.risk_means import MEANS_RULES
 from services.triage.risk_mentions import SCARE_EXPLAINED, scare_explained
 from services.triage.risk_metaphors import METAPHOR_RULES
 from services.triage.risk_next_time import next_time_findings
-from services.triage.risk_plans import PLAN_RULES
+from services.triage.risk_plans import PLAN_RULES, pact_findings
 from services.triage.risk_presence import PRESENCE_RULES
 from services.triage.risk_romaji import romaji_findings
 from services.triage.risk_self_harm import SELF_HARM_RULES
@@ -76,6 +76,12 @@ RECENT_DAYS = frozenset(
     {"昨日", "昨夜", "昨晩", "今朝", "今日", "さっき", "先程", "ゆうべ", "夕べ"}
 )
 ACTS = frozenset({RiskKind.PLAN, RiskKind.SELF_HARM})
+# Pets named as the subject of a risk phrase: 猫がベランダから飛び降りた.
+ANIMAL_SUBJECTS = lex.ANIMALS | frozenset(
+    {"ハムスター", "インコ", "兎", "うさぎ", "金魚", "ペット"}
+)
+# やってなかったのに, やめてたけど: a stop that the rest of the sentence undoes.
+RELAPSE_LINKS = frozenset({"のに", "けれど", "が", "でも"})
 # あのころと同じ気持ち: a past feeling said to be the present one.
 SAME = "同じ"
 TRUTH = "本当"
@@ -91,7 +97,7 @@ ELAPSE_VERBS = frozenset({"経つ", "たつ", "成る"})
 ELAPSE_WINDOW = 5
 # 一年以上言っていません, もう何年も思ってない: the words stopped being said or thought.
 SAYING_VERBS = frozenset({"言う", "思う"})
-SPAN_WORDS = frozenset({"年", "月", "ヶ月", "か月", "以上", "週間"})
+SPAN_WORDS = frozenset({"年", "月", "ヶ月", "か月", "以上", "週間", "半年"})
 ANYONE = "誰"
 WISHES = frozenset({"たい", "欲しい"})
 # 自分を傷つけることもなくなった, 消えたいと思うことはもうありません: the act as a habit, over.
@@ -140,6 +146,9 @@ def assess_risk(tokens: Tokens, canonical: str, normalized: str) -> RiskAssessme
             finding = rule(tokens, index)
             if isinstance(finding, RiskSignal):
                 harmless = harmless_context(tokens, finding)
+                if harmless is None and subject_of(tokens, finding.start) in ANIMAL_SUBJECTS:
+                    # 猫がベランダから飛び降りて脱走した: a pet did it.
+                    harmless = "動物についての話"
                 if harmless is not None:
                     notes.append(RiskNote(finding.phrase, harmless))
                     continue
@@ -156,6 +165,7 @@ def assess_risk(tokens: Tokens, canonical: str, normalized: str) -> RiskAssessme
         + vanishing_findings(tokens)
         + treatment_findings(tokens, lemmas)
         + diagnosis_relief_findings(tokens, lemmas)
+        + pact_findings(tokens, lemmas)
         + deadline_findings(tokens, lemmas)
         + next_time_findings(tokens, lemmas)
         + giveaway_findings(tokens, lemmas)
@@ -307,6 +317,9 @@ def _only_in_past(tokens: Tokens, found: RiskSignal) -> bool:
         # 自殺未遂したことがあると聞いた。もう10年前の話らしい.
         return True
     in_past = in_past or _dated_next(tokens, end)
+    if _span_ceased(tokens, found, end):
+        # リスカはもう3年やってない: the span since the act places it in the past.
+        return True
     if not (in_past or _reported_in_past(tokens, found.end) or _past_evidence(tokens, found.end)):
         return False
     if _recovery_after(tokens, found.end) or _ceased_after(tokens, found.end):
@@ -316,6 +329,23 @@ def _only_in_past(tokens: Tokens, found: RiskSignal) -> bool:
         return True
     # 昔、薬を大量に飲んだことがある…もう何年も元気: an experience, with a calm present later.
     return _told_as_experience(tokens, found.end) and _calm_later(tokens, found.end)
+
+
+def _span_ceased(tokens: Tokens, found: RiskSignal, sentence_end: int) -> bool:
+    """Return whether the sentence says the act stopped a span ago: もう3年やってない.
+
+    3年やってなかったのに and けど keep a relapse (3年やってなかったのに、また) urgent.
+    """
+    after = tokens[found.end : sentence_end]
+    lemmas = {token.lemma for token in after}
+    counted = any(
+        token.lemma in SPAN_WORDS and position > 0 and after[position - 1].pos_detail == "数詞"
+        for position, token in enumerate(after)
+    )
+    # この歳になって is an age, not a span counted since the act.
+    if not (counted or "半年" in lemmas) or lemmas & RELAPSE_LINKS:
+        return False
+    return _ceased_after(tokens[:sentence_end], found.end)
 
 
 def _dated_next(tokens: Tokens, sentence_end: int) -> bool:
@@ -552,8 +582,10 @@ def _ceased_after(tokens: Tokens, position: int) -> bool:
             # いる or a verb like 消す (痕を消す) does not.
             return False
         following = [t.lemma for t in tokens[index + 1 : index + 4]]
-        # 止められた: someone else stopped the act, which says nothing of it being over.
-        stopped_by_others = following[:1] in (["れる"], ["られる"])
+        # 止められた: someone else stopped the act, which says nothing of it being over. After
+        # a span (もう2年やめられてます) the same form says the sender could stop.
+        spanned = any(t.lemma in SPAN_WORDS for t in tokens[max(0, index - 3) : index])
+        stopped_by_others = following[:1] in (["れる"], ["られる"]) and not spanned
         if token.lemma in CEASE_VERBS and not stopped_by_others:
             if any(lemma in ("た", "てる", "居る") for lemma in following):
                 return True

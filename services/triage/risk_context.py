@@ -558,6 +558,14 @@ def _corrected(tokens: Tokens, end: int) -> bool:
     )
     before = [token.lemma for token in tokens[max(0, end - 6) : end]]
     typo = "さっき" in before and any(lemma in TYPOS for lemma in window[:4])
+    # 昨日の『消えたい』は取り消します: the quoted phrase itself is taken back.
+    quoted_back = (
+        end < len(tokens)
+        and tokens[end].surface in CLOSING_QUOTES
+        and any(lemma in TAKE_BACKS for lemma in window[1:4])
+    )
+    if quoted_back:
+        return not any(token.lemma in KEPT_WORDS for token in tokens[end:])
     if not (withdrawn_earlier or typo):
         return False
     if any(token.lemma in KEPT_WORDS for token in tokens[end:]):

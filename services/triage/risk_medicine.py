@@ -223,7 +223,8 @@ def _bought_around(tokens: Tokens, start: int, end: int, lemmas: set[str]) -> bo
         and tokens[position - 1].lemma in SMALL_AMOUNTS
         for position in range(max(start, 1), end)
     )
-    return round_of_shops and little
+    # 3軒まわって買い集めた: gathering from several shops needs no small amount.
+    return round_of_shops and (little or GATHER in lemmas)
 
 
 def _little_by_little(tokens: Tokens, start: int, end: int) -> bool:

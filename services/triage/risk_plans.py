@@ -12,7 +12,7 @@ from services.triage import risk_lexicon as lex
 from services.triage.findings import Finding, Rule, Tokens, sentence_lemmas, signal
 from services.triage.morphology import lemma_set, sentence_bounds
 from services.triage.predicates import Tail, is_self, object_of, subject_of, verb_tail
-from services.triage.signals import RiskKind
+from services.triage.signals import RiskKind, RiskSignal
 
 INSURANCE_WINDOW = 8
 # 保険で払う, 保険金が下りる: the money pays; 保険料を払う is the premium.
@@ -423,3 +423,38 @@ PLAN_RULES: dict[str, Rule] = {
     lex.DECIDE: date_rule,
     **{lemma: preparation_rule for lemma in lex.PREPARATION_NOUNS},
 }
+
+
+# 一緒に死んでくれる人, 心中してくれる人いないかな: a partner sought for dying.
+PACT = "心中"
+TOGETHER = "一緒"
+PACT_PARTNERS = frozenset({"人", "相手", "方"})
+PACT_EXPLANATION = "一緒に死ぬ相手を求めている"
+
+
+def pact_findings(tokens: Tokens, lemmas: frozenset[str]) -> list[RiskSignal]:
+    """Return a signal for a partner sought to die with: 一緒に死ねる人いませんか."""
+    if TOGETHER not in lemmas and PACT not in lemmas:
+        return []
+    for index, token in enumerate(tokens):
+        start = index
+        if token.lemma == lex.DIE:
+            start = index - 2
+            together = [other.lemma for other in tokens[max(0, start) : index]]
+            if together != [TOGETHER, "に"]:
+                continue
+        elif token.lemma != PACT:
+            continue
+        following = [other.lemma for other in tokens[index + 1 : index + 4]]
+        found = next(
+            (
+                offset
+                for offset, lemma in enumerate(following)
+                if lemma == "呉れる" or lemma in PACT_PARTNERS
+            ),
+            None,
+        )
+        if found is not None:
+            end = index + 2 + found
+            return [signal(tokens, start, end, RiskKind.IDEATION, PACT_EXPLANATION)]
+    return []

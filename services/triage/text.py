@@ -239,6 +239,7 @@ UJI_PATTERN = re.compile(r"氏(?=に(?:た|て|そ|だ)|ね(?:ば|る|よ|$|[^�
 # occur inside ordinary words.
 HIRAGANA_SPELLINGS = {
     "じさつ": "自殺",
+    "きしねんりょ": "希死念慮",
     # ねたまま おきたくない: Sudachi reads ねた as a noun and おき as 置く.
     "ねたままおき": "寝たまま起き",
     "りすか": "リスカ",

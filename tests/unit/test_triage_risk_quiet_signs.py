@@ -6,12 +6,17 @@ for leaving life in quotes, cut an old scar open again, write romaji, take a fat
 with relief, gather medicine one pack per shop, or wish to vanish while someone else sleeps.
 A note is written beside a dead father's belongings, sleep in the snow is wished for, cutting
 is needed to calm down, pills were taken yesterday, a joke is belied by the eyes, and a
-question about settling one's affairs is answered yes.
+question about settling one's affairs is answered yes. Someone is sought to die with,
+希死念慮 is typed in hiragana, a phrase is kept rather than taken back, self-harm returns
+after years without it, and a Tohoku べ resolves to die.
 The harmless twins keep the words: relationships let go, a delivery date, an estate shared
 out, a referee's call, an itchy scar, a clear test result, toilet paper bought round the
 shops, a trip planned while a mother is well, a will found among an uncle's belongings, a
 car park cold enough to kill, a fringe to cut, cutting told to a partner as long past, a
-roller coaster and a question answered no. Camping, shaving and a dialect denial are
+roller coaster and a question answered no. A grandmother lived with until death, laughter
+with friends, news of a forced double suicide, rice bought round the shops, a hamster that
+jumped from its cage, a phrase taken back, self-harm stopped years ago and a Tohoku guess of
+being worn out keep the words too. Camping, shaving and a dialect denial are
 harmless contexts.
 
 The sentences were written for these tests, and tests/data/triage/tune_phrases.jsonl repeats
@@ -161,6 +166,66 @@ FAMILIES: dict[str, tuple[list[str], list[str]]] = {
         ],
         [
             "母に「死にたいと思ったことある？」って聞かれた。ないよって答えた",
+        ],
+    ),
+    "a partner sought to die with": (
+        [
+            "一緒に死んでくれる人、どこかにいないかな",
+            "誰か心中してくれる相手いませんか",
+            "一緒に死ねる人を探してる",
+        ],
+        [
+            "祖母と一緒に死ぬまでこの家で暮らしたい",
+            "友達と一緒に死ぬほど笑った",
+            "無理心中のニュースを見て気持ちが沈んだ",
+        ],
+    ),
+    "a clinical word typed in hiragana": (
+        [
+            "きしねんりょがひどい夜",
+        ],
+        [],
+    ),
+    "medicine gathered on a round of shops": (
+        [
+            "薬局を4軒まわって、同じ咳止めを買い集めた",
+        ],
+        [
+            "スーパーを3軒まわって、特売のお米を買い集めた",
+        ],
+    ),
+    "a pet as the subject": (
+        [
+            "犬の散歩中、橋から飛び降りたくなった",
+        ],
+        [
+            "ハムスターがケージから飛び降りて逃げた",
+        ],
+    ),
+    "a phrase taken back": (
+        [
+            "『死にたい』は取り消さない。本当だから",
+        ],
+        [
+            "さっきの『死にたい』は取り消します。眠れたら落ち着いた",
+        ],
+    ),
+    "an act stopped a counted span ago": (
+        [
+            "リスカ、3年やってなかったのに昨日またやった",
+            "生まれてこなければよかったと、この歳になって思うとは",
+        ],
+        [
+            "アムカはもう2年やってない",
+            "ODは前はしてたけど、もう1年やめられてる",
+        ],
+    ),
+    "a Tohoku guess, not a resolve": (
+        [
+            "もう死ぬべ。疲れた",
+        ],
+        [
+            "疲れて死にそうだべ、今日の稲刈り",
         ],
     ),
 }
