@@ -40,7 +40,6 @@ CLASSIFIER_VERSION = "sudachi-rules-34+linear-31"
 URGENT_BY_MODEL = "危険を示す言い回しとして判定"
 TOPIC_BY_MODEL = "この相談内容に多い言い回し"
 NOTE_PREFIX = "[緊急ではない]"
-NOTE_OVERRIDE = DEFAULT_NOTE_OVERRIDE
 FAMILY_YIELDS_TO = frozenset({Topic.CAREGIVING, Topic.CHILDCARE, Topic.DIVORCE})
 # At this probability the model's 家族関係 is kept beside care, child raising or divorce:
 # 義母の介護、夫は何もしない is about the husband too. Cross-validation by writer scored
@@ -226,7 +225,7 @@ def combined_labels(
     probabilities: np.ndarray,
     thresholds: np.ndarray,
     vetoes: np.ndarray,
-    note_override: float = NOTE_OVERRIDE,
+    note_override: float = DEFAULT_NOTE_OVERRIDE,
 ) -> set[Topic]:
     """Return the labels of rules and model together, as with_model decides them."""
     vetoed = labels_vetoed(rules, probabilities, vetoes)
@@ -267,7 +266,7 @@ def labels_added(
     rules: Triage,
     probabilities: np.ndarray,
     thresholds: np.ndarray,
-    note_override: float = NOTE_OVERRIDE,
+    note_override: float = DEFAULT_NOTE_OVERRIDE,
 ) -> set[Topic]:
     """Return the labels the model adds to the rules' result, given its probabilities.
 

@@ -332,9 +332,9 @@ def _only_in_past(tokens: Tokens, found: RiskSignal) -> bool:
 
 
 def _span_ceased(tokens: Tokens, found: RiskSignal, sentence_end: int) -> bool:
-    """Return whether the sentence says the act stopped a span ago: もう3年やってない.
+    """Return whether the sentence states that the act stopped a span ago: もう3年やってない.
 
-    3年やってなかったのに and けど keep a relapse (3年やってなかったのに、また) urgent.
+    のに and けど keep a relapse (3年やってなかったのに、また) urgent.
     """
     after = tokens[found.end : sentence_end]
     lemmas = {token.lemma for token in after}
@@ -582,8 +582,8 @@ def _ceased_after(tokens: Tokens, position: int) -> bool:
             # いる or a verb like 消す (痕を消す) does not.
             return False
         following = [t.lemma for t in tokens[index + 1 : index + 4]]
-        # 止められた: someone else stopped the act, which says nothing of it being over. After
-        # a span (もう2年やめられてます) the same form says the sender could stop.
+        # 止められた: someone else stopped the act, so it need not be over. After a span
+        # (もう2年やめられてます) the same form means that the sender was able to stop.
         spanned = any(t.lemma in SPAN_WORDS for t in tokens[max(0, index - 3) : index])
         stopped_by_others = following[:1] in (["れる"], ["られる"]) and not spanned
         if token.lemma in CEASE_VERBS and not stopped_by_others:

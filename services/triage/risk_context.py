@@ -484,7 +484,7 @@ KEPT_WORDS = frozenset({"本当", "本気", "マジ", "ガチ"})
 HOW_TO_WORDS = frozenset({"どう", "どうやって", "やり方", "方法", "書き方", "仕方"})
 
 
-# うん, はい, そう, 図星: a reply that says yes to the question quoted before it.
+# うん, はい, そう, 図星: a reply of yes to the question quoted before it.
 AFFIRMATIONS = frozenset({"うん", "はい", "そう", "図星", "正解"})
 
 

@@ -76,9 +76,9 @@ def deadline_findings(tokens: Tokens, lemmas: frozenset[str]) -> list[RiskSignal
     have neither.
     """
     if not lemmas.isdisjoint(HOLD_VERBS):
-        held = _held_until(tokens)
-        if held is not None:
-            start, end = held
+        promise = _held_until(tokens)
+        if promise is not None:
+            start, end = promise
             return [signal(tokens, start, end, RiskKind.PLAN, HELD_UNTIL)]
     if lemmas.isdisjoint(ANCHORS):
         return []
@@ -110,7 +110,7 @@ def deadline_findings(tokens: Tokens, lemmas: frozenset[str]) -> list[RiskSignal
 
 
 def _held_until(tokens: Tokens) -> tuple[int, int] | None:
-    """Return the span of 誕生日までは頑張る when the next sentence says what the date decides.
+    """Return the span of 誕生日までは頑張る when the next sentence names what the date decides.
 
     誕生日まではがんばる。そこで決める: living is promised up to a date, and the date decides the
     rest. 試験まではがんばる。そのあと旅行 names what comes after, and nothing is decided.

@@ -194,7 +194,7 @@ def _not_this(tokens: Tokens, position: int) -> bool:
 
 
 LOST = "亡くす"
-# What a person who died leaves behind: 遺品, 遺品整理.
+# Belongings left by a person who died: 遺品, 遺品整理.
 BELONGINGS = frozenset({"遺品", "遺品整理"})
 WRITE = "書く"
 # Props that show a means: 首吊りの人形, 遺書の小道具.

@@ -6,7 +6,7 @@ treatment is often a medical choice (抗がん剤はもう受けないことに�
 doctor may warn what stopping does (透析をやめたら死ぬって言われた). So a message counts only when
 it names both the stopping and an ending the sender expects from it.
 
-Relief at news of a fatal illness is a wish to die told through the body: がんかもしれないって
+Relief at news of a fatal illness is a wish to die expressed through the body: がんかもしれないって
 言われたとき、正直ほっとした. Relief that it is not cancer (ガンじゃなくてほっとした) or that it
 was found early is the ordinary kind.
 """
@@ -149,7 +149,7 @@ def diagnosis_relief_findings(tokens: Tokens, lemmas: frozenset[str]) -> list[Ri
             continue
         window = tokens[index + 1 : index + 1 + RELIEF_WINDOW_TOKENS]
         for offset, other in enumerate(window):
-            if other.lemma in GOOD_NEWS or _denied(window, offset):
+            if other.lemma in GOOD_NEWS or _diagnosis_denied(window, offset):
                 break
             if other.lemma in RELIEF_FEELINGS and not _relief_denied(window, offset):
                 end = index + 2 + offset
@@ -175,7 +175,7 @@ def _relief_denied(window: Tokens, offset: int) -> bool:
     return any(lemma in ("無い", "ない", "ず") for lemma in following)
 
 
-def _denied(window: Tokens, offset: int) -> bool:
+def _diagnosis_denied(window: Tokens, offset: int) -> bool:
     # ガンじゃなくて, 再発はない: the diagnosis denied. がんかもしれない only doubts it.
     if window[offset].lemma != "無い":
         return False

@@ -28,7 +28,6 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize
 
 from services.triage.classifier import (
-    NOTE_OVERRIDE,
     Reading,
     Triage,
     by_rules,
@@ -39,7 +38,15 @@ from services.triage.classifier import (
 )
 from services.triage.dataset import LabeledMessage, load_examples, part_paths
 from services.triage.metrics import Scores, score
-from services.triage.model import LABELS, MODEL_PATH, LinearModel, default_model, features, save
+from services.triage.model import (
+    DEFAULT_NOTE_OVERRIDE,
+    LABELS,
+    MODEL_PATH,
+    LinearModel,
+    default_model,
+    features,
+    save,
+)
 from services.triage.vectors import WordVectors, default_vectors
 from shared.schemas import Topic
 
@@ -192,13 +199,20 @@ def _probabilities_without(sources: list[str]) -> tuple[list[int], np.ndarray]:
 
 
 def choose_thresholds(items: list[Prepared], probabilities: np.ndarray) -> np.ndarray:
-    """Pick each label's threshold on out-of-file probabilities, combined with the rules."""
+    """Pick each label's threshold on out-of-file probabilities, combined with the rules.
+
+    The urgent threshold is picked with the default note override; choose_note_override picks
+    the two together.
+    """
     thresholds = np.full(len(LABELS), 0.5)
     for column, topic in enumerate(LABELS):
+        if column == URGENT:
+            overrides = (DEFAULT_NOTE_OVERRIDE,)
+            _, thresholds[column] = _best_urgent_pair(items, probabilities, overrides)
+            continue
         expected = np.array([topic in item.example.topics for item in items])
         candidates = []
-        grid = URGENT_THRESHOLD_GRID if column == URGENT else THRESHOLD_GRID
-        for threshold in grid:
+        for threshold in THRESHOLD_GRID:
             trial = thresholds.copy()
             trial[column] = threshold
             predicted = np.array(
@@ -211,34 +225,38 @@ def choose_thresholds(items: list[Prepared], probabilities: np.ndarray) -> np.nd
             precision = true_positives / max(1, int(predicted.sum()))
             recall = true_positives / max(1, int(expected.sum()))
             f1 = 2 * precision * recall / (precision + recall) if true_positives else 0.0
-            candidates.append((threshold, precision, recall, f1))
-        if column == URGENT:
-            safe = [c for c in candidates if c[1] >= URGENT_PRECISION_FLOOR]
-            pool = safe or candidates
-            best = max(pool, key=lambda c: (c[2], c[1], c[0]))
-        else:
-            best = max(candidates, key=lambda c: (c[3], c[0]))
-        thresholds[column] = best[0]
+            candidates.append((threshold, f1))
+        thresholds[column] = max(candidates, key=lambda c: (c[1], c[0]))[0]
     return thresholds
 
 
-def choose_note_override(
-    items: list[Prepared], probabilities: np.ndarray, thresholds: np.ndarray
-) -> tuple[float, float]:
+def choose_note_override(items: list[Prepared], probabilities: np.ndarray) -> tuple[float, float]:
     """Pick the note override and the urgent threshold together; return (override, threshold).
 
     As for the urgent threshold alone, the pair gives the highest out-of-file urgent recall
     whose precision stays at URGENT_PRECISION_FLOOR. Ties go to the higher override, which
     leaves more to the rules' harmless readings, then to the higher threshold.
     """
+    return _best_urgent_pair(items, probabilities, NOTE_OVERRIDE_GRID)
+
+
+def _best_urgent_pair(
+    items: list[Prepared], probabilities: np.ndarray, overrides: tuple[float, ...]
+) -> tuple[float, float]:
+    """Return the (override, urgent threshold) pair with the highest recall above the floor.
+
+    The urgent label depends only on these two values, so every message is scored as one
+    array instead of through labels_added message by message.
+    """
     expected = np.array([item.example.urgent for item in items])
     by_rules_only = np.array([item.rules.urgent for item in items])
     noted = np.array([has_note(item.rules) for item in items])
+    held_back = np.array([Topic.SUICIDE_SELF_HARM in item.rules.held_back for item in items])
     urgent = probabilities[:, URGENT]
     candidates = []
-    for override in NOTE_OVERRIDE_GRID:
+    for override in overrides:
         for threshold in URGENT_THRESHOLD_GRID:
-            by_model = np.where(noted, urgent >= max(threshold, override), urgent >= threshold)
+            by_model = _urgent_by_model(urgent, noted, threshold, override) & ~held_back
             predicted = by_rules_only | by_model
             true_positives = int((predicted & expected).sum())
             precision = true_positives / max(1, int(predicted.sum()))
@@ -249,11 +267,25 @@ def choose_note_override(
     return best[2], best[3]
 
 
+def _urgent_by_model(
+    urgent: np.ndarray, noted: np.ndarray, threshold: float, override: float
+) -> np.ndarray:
+    """Return the model's urgent decision for each message, as labels_added makes it.
+
+    labels_added compares a message without a note in float64, and one with a note against
+    the higher of the threshold (float64) and the override (a Python float, so float32).
+    """
+    plain = urgent.astype(np.float64) >= threshold
+    if override <= threshold:
+        return plain
+    return np.where(noted, urgent >= override, plain)
+
+
 def choose_vetoes(
     items: list[Prepared],
     probabilities: np.ndarray,
     thresholds: np.ndarray,
-    note_override: float = NOTE_OVERRIDE,
+    note_override: float = DEFAULT_NOTE_OVERRIDE,
 ) -> np.ndarray:
     """Pick each label's veto on out-of-file probabilities, after its threshold.
 
@@ -287,7 +319,7 @@ def combined_scores(
     probabilities: np.ndarray,
     thresholds: np.ndarray,
     vetoes: np.ndarray | None = None,
-    note_override: float = NOTE_OVERRIDE,
+    note_override: float = DEFAULT_NOTE_OVERRIDE,
 ) -> Scores:
     """Score the rules plus a model with these out-of-file probabilities and thresholds."""
     vetoes = np.zeros(len(LABELS), dtype=np.float32) if vetoes is None else vetoes
@@ -323,7 +355,7 @@ def format_cross_validation(
     probabilities: np.ndarray,
     thresholds: np.ndarray,
     vetoes: np.ndarray | None = None,
-    note_override: float = NOTE_OVERRIDE,
+    note_override: float = DEFAULT_NOTE_OVERRIDE,
 ) -> str:
     lines = ["== cross-validation by writer file (rules plus a model fitted without the file)"]
     for source in dict.fromkeys(item.source for item in items):
@@ -374,7 +406,7 @@ def main(argv: list[str] | None = None) -> int:
     items = prepare(paths, vectors)
     probabilities = out_of_file_probabilities(items)
     thresholds = choose_thresholds(items, probabilities)
-    note_override, thresholds[URGENT] = choose_note_override(items, probabilities, thresholds)
+    note_override, thresholds[URGENT] = choose_note_override(items, probabilities)
     vetoes = choose_vetoes(items, probabilities, thresholds, note_override)
     print(format_cross_validation(items, probabilities, thresholds, vetoes, note_override))
     if args.check:

@@ -426,36 +426,35 @@ def test_reason_without_meaningful_words() -> None:
 def _items_with_a_note(count: int) -> list[train.Prepared]:
     """Return the first tuning messages with a harmless reading of the rules and no risk."""
     noted = by_rules(read("死ぬほど笑った"))
-    assert not noted.urgent and noted.reasons
+    assert not noted.urgent
+    assert noted.reasons
     return [
         dataclasses.replace(item, rules=noted)
         for item in train.prepare(part_paths("tune")[:1])[:count]
     ]
 
 
-def test_note_override_follows_the_urgent_messages_under_a_note() -> None:
+def test_note_override_reaches_noted_urgent() -> None:
     """Urgent messages the rules read as harmless at 0.8 lower the override to reach them."""
     noted = _items_with_a_note(400)
-    items = [i for i in noted if i.example.urgent][:30] + [
-        i for i in noted if not i.example.urgent
-    ][:30]
+    urgent_items = [item for item in noted if item.example.urgent][:30]
+    calm_items = [item for item in noted if not item.example.urgent][:30]
+    items = urgent_items + calm_items
     urgent = LABELS.index(Topic.SUICIDE_SELF_HARM)
     probabilities = np.zeros((len(items), len(LABELS)))
     probabilities[:, urgent] = [0.8 if item.example.urgent else 0.3 for item in items]
-    thresholds = train.choose_thresholds(items, probabilities)
-    override, threshold = train.choose_note_override(items, probabilities, thresholds)
+    override, threshold = train.choose_note_override(items, probabilities)
     assert 0.3 < max(override, threshold) <= 0.8
 
 
-def test_note_override_stays_high_when_lower_adds_only_false_alarms() -> None:
+def test_note_override_stays_high_without_gain() -> None:
     """With no urgent message under a note, the highest override of the grid is kept."""
     items = [item for item in _items_with_a_note(400) if not item.example.urgent][:60]
     assert items
     urgent = LABELS.index(Topic.SUICIDE_SELF_HARM)
     probabilities = np.zeros((len(items), len(LABELS)))
     probabilities[:, urgent] = 0.6
-    thresholds = train.choose_thresholds(items, probabilities)
-    override, _ = train.choose_note_override(items, probabilities, thresholds)
+    override, _ = train.choose_note_override(items, probabilities)
     assert override == max(train.NOTE_OVERRIDE_GRID)
 
 

@@ -1,14 +1,15 @@
 """The risk rules alone on quiet signs, and on their harmless twins.
 
-The urgent wordings name the sender as an unneeded person, hold living only until a date
-that will decide the rest, hand out belongings the way keepsakes are handed out, put a word
-for leaving life in quotes, cut an old scar open again, write romaji, take a fatal diagnosis
-with relief, gather medicine one pack per shop, or wish to vanish while someone else sleeps.
-A note is written beside a dead father's belongings, sleep in the snow is wished for, cutting
-is needed to calm down, pills were taken yesterday, a joke is belied by the eyes, and a
-question about settling one's affairs is answered yes. Someone is sought to die with,
-希死念慮 is typed in hiragana, a phrase is kept rather than taken back, self-harm returns
-after years without it, and a Tohoku べ resolves to die.
+The urgent wordings name the sender as an unneeded person or hold living only until a date
+that will decide the rest. Belongings are handed out the way keepsakes are, a word for leaving
+life is put in quotes, and an old scar is cut open again. Others write romaji, take a fatal
+diagnosis with relief, gather medicine one pack per shop, or wish to vanish while someone
+else sleeps. A note is written beside a dead father's belongings, sleep in the snow is wished
+for, cutting is needed to calm down, pills were taken yesterday, a joke is belied by the
+eyes, and a question about settling one's affairs is answered yes. Someone is sought to die
+with, 希死念慮 is typed in hiragana, a phrase is kept rather than taken back, self-harm
+returns after years without it, and a Tohoku べ resolves to die.
+
 The harmless twins keep the words: relationships let go, a delivery date, an estate shared
 out, a referee's call, an itchy scar, a clear test result, toilet paper bought round the
 shops, a trip planned while a mother is well, a will found among an uncle's belongings, a
@@ -16,8 +17,8 @@ car park cold enough to kill, a fringe to cut, cutting told to a partner as long
 roller coaster and a question answered no. A grandmother lived with until death, laughter
 with friends, news of a forced double suicide, rice bought round the shops, a hamster that
 jumped from its cage, a phrase taken back, self-harm stopped years ago and a Tohoku guess of
-being worn out keep the words too. Camping, shaving and a dialect denial are
-harmless contexts.
+being worn out keep the words too. Camping, shaving and a dialect denial are harmless
+contexts.
 
 The sentences were written for these tests, and tests/data/triage/tune_phrases.jsonl repeats
 them so that the model learns the same frames.
