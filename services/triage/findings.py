@@ -31,6 +31,10 @@ NOBODY = "誰"
 # 親父、正直いなくなればいい: at most this many morphemes from the person to the verb.
 PERSON_COMMA_GAP = 4
 AWARENESS_WEEK = "週間"
+# いなくなってくれたら, 消えてくれればいい, 死んでくれたら: the benefactive くれる puts the
+# act on someone else for the speaker's sake, so the wish is about another person.
+GONE_VERBS = frozenset({lex.BE, lex.VANISH, lex.DIE})
+BENEFACTIVE = frozenset({"呉れる", "くれる"})
 EXCESS = "過ぎる"
 
 
@@ -63,12 +67,36 @@ def self_wish(tokens: Tokens, index: int, end: int, explanation: str) -> Finding
     if subject == NOBODY:
         # 誰も来ない部屋で、このままいなくなれたら: 誰も belongs to the earlier clause.
         subject = None
+    if not _names_self(tokens, index, subject) and _done_for_speaker(tokens, index, end):
+        return note(tokens, index, end, "ほかの人にいなくなってほしいという言葉")
     if not is_self(subject) and not (subject in lex.OTHER_PEOPLE and _said_of_oneself(tokens, end)):
         return note(tokens, index, end, f"対象が自分ではなく「{subject}」")
     if quoted_at_sender(tokens, end) or _hurled_at_sender(tokens, index):
         return note(tokens, index, end, "他人から言われた言葉の引用")
     kind = RiskKind.IDEATION if tokens[index].lemma == lex.DIE else RiskKind.PASSIVE_IDEATION
     return signal(tokens, index, end, kind, explanation)
+
+
+def _names_self(tokens: Tokens, index: int, subject: str | None) -> bool:
+    """Return whether the subject, or with none a word of the sentence before index, is the sender.
+
+    みんなの記憶から私だけ消えてくれたら names the sender without marking the subject.
+    """
+    if subject is not None:
+        return subject in SELF_WORDS
+    start, _ = sentence_bounds(tokens, index)
+    return any(token.lemma in SELF_WORDS for token in tokens[start:index])
+
+
+def _done_for_speaker(tokens: Tokens, index: int, end: int) -> bool:
+    """Return whether the verb at index takes the benefactive くれる: いなくなってくれたら."""
+    if tokens[index].lemma not in GONE_VERBS:
+        return False
+    lemmas = [token.lemma for token in tokens[index + 1 : end]]
+    return any(
+        lemma in BENEFACTIVE and position > 0 and lemmas[position - 1] in ("て", "で")
+        for position, lemma in enumerate(lemmas)
+    )
 
 
 def _said_of_oneself(tokens: Tokens, end: int) -> bool:

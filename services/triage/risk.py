@@ -109,6 +109,9 @@ SELF = "自分"
 CONTRASTS = frozenset({"けれど", "が", "けど"})
 # もう2年そういうことはない: the act named as "such a thing".
 SUCH = frozenset({"そういう", "そんな", "ああいう", "あんな"})
+# The feeling whose absence since a span is stated: そういう気持ちが一度も来てない.
+FEELING_NOUNS = frozenset({"気持ち", "考え", "衝動", "気分"})
+LAST_TIME = "最後"
 # 中学のころのことで: the words of the next sentence that may date the one before.
 DATED_WINDOW = 5
 # 10年前の話, 昔の話: the time before 〜の話 that closes a story.
@@ -593,6 +596,9 @@ def _ceased_after(tokens: Tokens, position: int) -> bool:
                 return True
         if token.lemma == "こと" and index - position <= HABIT_GAP and _habit_over(tokens, index):
             return True
+        if token.lemma == LAST_TIME and _last_time_long_ago(tokens, index):
+            # 最後に切ったのは5年前.
+            return True
         now = (
             token.lemma in NOW_WORDS
             and tokens[index + 1 : index + 2]
@@ -614,7 +620,37 @@ def _ceased_after(tokens: Tokens, position: int) -> bool:
                     denial = [t.lemma for t in tokens[verb + 1 : verb + 8]]
                     if set(denial) & NEGATIONS:
                         return True
+                # ここ半年はそういう気持ちが一度も来てない.
+                if tokens[verb].lemma in FEELING_NOUNS and _never_since(tokens, verb + 1):
+                    return True
     return False
+
+
+def _last_time_long_ago(tokens: Tokens, index: int) -> bool:
+    """Return whether 最後 at index opens 最後に〜たのは + a span ago: 最後に切ったのは5年前."""
+    _, end = sentence_bounds(tokens, index)
+    lemmas = [token.lemma for token in tokens[index + 1 : end]]
+    if lemmas[:1] != ["に"] or "前" not in lemmas:
+        return False
+    try:
+        topic = next(
+            position
+            for position in range(1, len(lemmas) - 2)
+            if lemmas[position : position + 3] == ["た", "の", "は"]
+        )
+    except StopIteration:
+        return False
+    dated = lemmas[topic + 3 : lemmas.index("前")]
+    return bool(set(dated) & SPAN_WORDS) or any(lemma in lex.PAST_MARKERS for lemma in dated)
+
+
+def _never_since(tokens: Tokens, start: int) -> bool:
+    """Return whether 一度も and a negation follow start: 気持ちが一度も来てない."""
+    lemmas = [token.lemma for token in tokens[start : start + 8]]
+    if "一度" not in lemmas:
+        return False
+    at = lemmas.index("一度")
+    return lemmas[at + 1 : at + 2] == ["も"] and bool(set(lemmas[at + 2 : at + 6]) & NEGATIONS)
 
 
 def _time_elapsed(tokens: Tokens, start: int) -> bool:

@@ -18,7 +18,7 @@ CLOSING_QUOTES = frozenset({"」", "』"})
 # Outcomes that make a condition about one's death a hoped-for relief: 死んだら楽になれるかな.
 RELIEF_OUTCOMES = frozenset(
     {"楽", "増し", "幸せ", "解決", "済む", "駄目", "為", "すっきり", "良い", "旨い", "平和",
-     "助かる", "回る", "綺麗", "清清", "片付く"}
+     "助かる", "回る", "綺麗", "清清", "片付く", "再婚"}
 )  # fmt: skip
 # 私がいなくても職場は回る, said of a holiday or of stepping back: 有給を取った, 役員を
 # 降ります, 肩の力を抜いて生きよう.

@@ -42,10 +42,25 @@ MEANS = (
 DISBELIEF_WORDS = frozenset({"詐欺", "狼少年", "構ってちゃん"})
 ONLY_WORDS = (("口", "だけ"), ("言う", "だけ"))
 EXPLANATION = "前の未遂や信じてもらえなかった言葉のあとの、次こそという決意"
+PROMISE = "約束"
+KEEP = "守る"
+# 守れる気がしない, 守れそうにない, 守れない: the promise doubted.
+DOUBT_WINDOW = 5
+# Self-harm as written before the promise; リスカ is canonicalized as リストカット.
+SELF_HARM_WORDS = ("リストカット", "アームカット", "レッグカット", "自傷", "リスカ", "切らない")
+PROMISE_EXPLANATION = "未遂や自傷のあと、もうしないという約束を守れないかもしれないという思い"
 
 
 def next_time_findings(tokens: Tokens, lemmas: frozenset[str]) -> list[RiskSignal]:
-    """Return a signal for a resolve about next time after an attempt or a disbelieved threat."""
+    """Return a signal for a resolve about next time after an attempt or a disbelieved threat.
+
+    A promise never to do it again that the sender doubts keeping (もうしないって約束したけど、
+    守れる気がしない) counts as well after an attempt or self-harm.
+    """
+    if PROMISE in lemmas and KEEP in lemmas:
+        broken = _promise_doubted(tokens)
+        if broken is not None:
+            return [broken]
     if lemmas.isdisjoint(NEXT_TIMES):
         return []
     if lemmas & lex.BENIGN_PURPOSES:
@@ -62,6 +77,26 @@ def next_time_findings(tokens: Tokens, lemmas: frozenset[str]) -> list[RiskSigna
         if _attempt_before(tokens, index) or _disbelief_before(tokens, index):
             return [signal(tokens, index, resolve_end, RiskKind.PLAN, EXPLANATION)]
     return []
+
+
+def _promise_doubted(tokens: Tokens) -> RiskSignal | None:
+    """Return a signal for 約束…守れる気がしない after an attempt or self-harm, or None."""
+    for index, token in enumerate(tokens):
+        if token.lemma != KEEP or not token.surface.startswith("守れ"):
+            continue
+        window = tokens[index + 1 : index + 1 + DOUBT_WINDOW]
+        negation = next((i for i, other in enumerate(window) if other.lemma in NEGATIONS), None)
+        if negation is None:
+            continue
+        before = tokens[:index]
+        if not any(other.lemma == PROMISE for other in before):
+            continue
+        written = "".join(other.surface for other in before)
+        self_harm = any(word in written for word in SELF_HARM_WORDS)
+        if self_harm or _attempt_before(tokens, index):
+            end = index + negation + 2
+            return signal(tokens, index, end, RiskKind.PLAN, PROMISE_EXPLANATION)
+    return None
 
 
 def _resolve_end(tokens: Tokens, start: int) -> int | None:

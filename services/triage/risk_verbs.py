@@ -583,6 +583,10 @@ def vanish_rule(tokens: Tokens, index: int) -> Finding:
         if place is not None:
             # 卒業したらこの町から消えるつもり。東京に行く: leaving a town, not life.
             return note(tokens, index, tail.end + 1, f"「{place}」から離れるという意味")
+        destination = _named_destination(tokens, index)
+        if destination is not None:
+            # 有給くっつけて沖縄に消える予定: a trip to a named place.
+            return note(tokens, index, tail.end + 1, f"「{destination}」へ出かけるという意味")
         return signal(tokens, index, tail.end + 1, RiskKind.PLAN, "消えるつもりや予定への言及")
     return _stance(tokens, index, tail, RiskKind.PASSIVE_IDEATION)
 
@@ -608,6 +612,22 @@ def _vanishing_spares_others(tokens: Tokens, index: int, tail: Tail) -> bool:
 def _place_left(tokens: Tokens, index: int) -> str | None:
     """Return the town, home or workplace in この町から消える, if any."""
     return _source_before(tokens, index, PLACES_LEFT)
+
+
+# Places known in Japan as sites of suicide, which no trip to them makes harmless.
+KNOWN_SUICIDE_SITES = ("東尋坊", "青木ヶ原", "青木ケ原", "華厳", "三段壁")
+
+
+def _named_destination(tokens: Tokens, index: int) -> str | None:
+    """Return the proper noun in 沖縄に消える, if the verb has one as its destination."""
+    if index < 2 or tokens[index - 1].lemma != "に":
+        return None
+    place = tokens[index - 2]
+    if place.pos_detail != "固有名詞" or place.lemma in lex.HIGH_PLACES | lex.NO_RETURN_PLACES:
+        return None
+    if any(name in place.surface for name in KNOWN_SUICIDE_SITES):
+        return None
+    return place.surface
 
 
 def _online_place(tokens: Tokens, index: int) -> str | None:

@@ -8,7 +8,9 @@ else sleeps. A note is written beside a dead father's belongings, sleep in the s
 for, cutting is needed to calm down, pills were taken yesterday, a joke is belied by the
 eyes, and a question about settling one's affairs is answered yes. Someone is sought to die
 with, 希死念慮 is typed in hiragana, a phrase is kept rather than taken back, self-harm
-returns after years without it, and a Tohoku べ resolves to die.
+returns after years without it, and a Tohoku べ resolves to die. A promise never to do it
+again is doubted after an attempt or self-harm, a trip is to a known suicide site, and the
+sender's absence would let a husband remarry.
 
 The harmless twins keep the words: relationships let go, a delivery date, an estate shared
 out, a referee's call, an itchy scar, a clear test result, toilet paper bought round the
@@ -17,7 +19,9 @@ car park cold enough to kill, a fringe to cut, cutting told to a partner as long
 roller coaster and a question answered no. A grandmother lived with until death, laughter
 with friends, news of a forced double suicide, rice bought round the shops, a hamster that
 jumped from its cage, a phrase taken back, self-harm stopped years ago and a Tohoku guess of
-being worn out keep the words too. Camping, shaving and a dialect denial are harmless
+being worn out keep the words too, and so do a promise to quit smoking, someone else wished
+gone (いなくなってくれたら), a holiday in Okinawa, a feeling absent for half a year, the last
+cut five years ago and a husband gone. Camping, shaving and a dialect denial are harmless
 contexts.
 
 The sentences were written for these tests, and tests/data/triage/tune_phrases.jsonl repeats
@@ -227,6 +231,55 @@ FAMILIES: dict[str, tuple[list[str], list[str]]] = {
         ],
         [
             "疲れて死にそうだべ、今日の稲刈り",
+        ],
+    ),
+    "a promise not to do it again, doubted": (
+        [
+            "前に未遂で終わったとき母に泣かれた。もうしないって約束したけど、守れる気がしない",
+            "リスカはもうしないって彼と約束した。守れそうにない",
+            "もう切らないって先生と約束したのに、守れなかった",
+        ],
+        [
+            "禁煙の約束、守れる気がしない",
+            "リスカはもうしないって約束した。ちゃんと守れてる",
+        ],
+    ),
+    "someone else wished gone": (
+        [
+            "みんなの記憶から私だけ消えてくれたらいいのに",
+            "いっそ私がいなくなれば",
+        ],
+        [
+            "嫁が「お義母さん、いっそいなくなってくれたら」ってこぼしてた",
+            "親父、早く死んでくれたらいいのに",
+        ],
+    ),
+    "vanishing to a named place": (
+        [
+            "週末に東尋坊に消えるつもり",
+            "今夜消える予定",
+        ],
+        [
+            "連休に有給くっつけて沖縄に消える予定！",
+            "夏休みは北海道に消えるつもり",
+        ],
+    ),
+    "a feeling or an act long absent": (
+        [
+            "前はリスカしてた。最後に切ったのは5年前。でもまた切りたい",
+            "前はベランダから下ばかり見てた。最近またそういう気持ちになる",
+        ],
+        [
+            "昔のリスカの痕、今はもう気にならない。最後に切ったのは5年前",
+            "前はベランダから下ばかり見てた。ここ半年はそういう気持ちが一度も来てない",
+        ],
+    ),
+    "a remarriage after the sender is gone": (
+        [
+            "わたしが居なくなれば夫は再婚できる",
+        ],
+        [
+            "夫が居なくなれば私も再婚できる",
         ],
     ),
 }
