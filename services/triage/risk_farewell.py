@@ -105,6 +105,8 @@ HOME_COUNTRY = frozenset({"国", "祖国", "母国", "故郷"})
 RETURN_HOME = frozenset({"帰る", "かえる", "戻る"})
 # Ceremonies whose speeches and letters thank and apologise: 結婚式, 卒業式, 寄せ書き.
 CEREMONIES = frozenset({"結婚式", "披露宴", "卒業式", "成人式", "寄せ書き", "謝恩会"})
+# A quote said as a speech at a farewell party or a ceremony.
+SPEECHES = frozenset({"スピーチ", "挨拶", "乾杯"})
 NEGATIONS = frozenset({"無い", "ない", "ぬ", "ず"})
 MORE_CUE_LEMMAS = frozenset(
     {"答え", "皆", "今迄", "此れ", "今日", "宜しく", "世話", "頃", "連絡", "言い残す", "決める",
@@ -166,8 +168,11 @@ def farewell_findings(tokens: Tokens) -> list[RiskSignal]:
         # 今までありがとうございました!明日卒業です, 引っ越すので今日で最後にします.
         return []
     quoted = _quoted_positions(tokens)
-    if all(position in quoted for position in positions) and _work_quoted(tokens):
+    if all(position in quoted for position in positions) and (
+        _work_quoted(tokens) or (_work_quoted(tokens, SPEECHES) and _work_greeting(tokens))
+    ):
         # 『この手紙を読むころ、僕はもういない』で始まる小説: the parting words are a work's.
+        # 送別会で『これが最後の言葉です』ってスピーチした: a speech at a farewell party.
         return []
     phrase = "」「".join(cues)
     return [RiskSignal(RiskKind.IDEATION, -1, -1, phrase, FAREWELL_EXPLANATION)]
@@ -263,12 +268,12 @@ def _work_greeting(tokens: Tokens) -> bool:
     return GREETING in lemmas and not NEW_PLACES.isdisjoint(lemmas)
 
 
-def _work_quoted(tokens: Tokens) -> bool:
-    """Return whether a quote is followed by a book, a song or a film: 』で始まる小説."""
+def _work_quoted(tokens: Tokens, works: frozenset[str] = lex.MEDIA_WORDS) -> bool:
+    """Return whether a quote is followed by one of works: 』で始まる小説, 』ってスピーチした."""
     for index, token in enumerate(tokens):
         if token.surface in ("」", "』"):
             following = tokens[index + 1 : index + 1 + WORK_WINDOW]
-            if any(later.lemma in lex.MEDIA_WORDS for later in following):
+            if any(later.lemma in works for later in following):
                 return True
     return False
 

@@ -280,6 +280,8 @@ BENIGN_PURPOSES = lemma_set(
     "雪囲い", "枝", "看板", "ワーク", "縄跳び", "剪定", "芋煮", "肉", "遊ぶ", "断捨離", "物干し",
     "荷台", "荷物", "火鉢", "囲炉裏", "ソロキャンプ", "ソロキャン", "鯉のぼり", "焼く", "秋刀魚",
     "さんま", "餅",
+    # A tow rope for a car stuck in snow: スタックしたとき引っぱってもらえる.
+    "スタック", "牽引", "けん引",
     # School camps whose packing lists name a rope: 林間学校, 臨海学校, 野外活動, 自然教室.
     "林間", "臨海", "野外", "自然教室",
     # Picnics where a rope and a tarp keep the place: 芋煮会の場所取り, 花見.

@@ -35,6 +35,7 @@ from services.triage.risk_doses import (
     lethal_dose_rule,
     unsafe_amount_rule,
 )
+from services.triage.risk_giveaway import GIVING_VERBS
 from services.triage.risk_medicine import all_swallowed_rule, medicine_rule
 from services.triage.risk_places import PLACE_RULES
 from services.triage.signals import RiskKind
@@ -64,6 +65,10 @@ INDOOR_HOLDS = frozenset(
 OUTDOOR_GEAR = frozenset({"テント", "ハンモック", "キャンプ", "登山", "クライミング", "ブランコ"})
 SEALING = "目張り"
 KITCHEN_KNIFE = "包丁"
+# ギターも漫画も全部配った: the sender's things given away; くれる gives to the sender.
+GIVEN_AWAY = GIVING_VERBS - {"呉れる", "くれる"}
+# 夫の首しめてやりたい: strangling someone else is anger, not hanging.
+STRANGLE = "絞める"
 
 
 JOB_CHANGES = frozenset({"転職", "就職", "入社", "退社"})
@@ -110,7 +115,7 @@ def means_noun_rule(tokens: Tokens, index: int) -> Finding:
     if _prop(tokens, index, end):
         # 文化祭のお化け屋敷で首吊りの人形つくる: a prop for a haunted house.
         return note(tokens, index, end, "お化け屋敷や仮装の小道具の話")
-    if lemma != "遺書" and _message_has(tokens, lex.STORY_WORDS):
+    if lemma != "遺書" and _story_told(tokens):
         # 首吊り事件が出てくるミステリーを借りた: a plot, not a plan. A suicide note stays, since
         # 遺書をミステリーの真似して書いた is one.
         return note(tokens, index, end, "小説やドラマの筋書きの話")
@@ -314,6 +319,9 @@ def neck_rule(tokens: Tokens, index: int) -> Finding:
         tail = verb_tail(tokens, verb)
         if {"れる", "られる"} & set(tail.lemmas) or quoted_at_sender(tokens, tail.end):
             return None
+        if following[0] == STRANGLE and _neck_of_another(tokens, index):
+            # 夫の首しめてやりたいくらい腹立つ: anger at someone else.
+            return note(tokens, index, tail.end, "ほかの人に向けた怒りの言葉")
         if _someone_elses_death(tokens, tail):
             return None
         start, end = sentence_bounds(tokens, index)
@@ -325,6 +333,28 @@ def neck_rule(tokens: Tokens, index: int) -> Finding:
     if following[:1] == ["に"] and _cord_tried(tokens, index):
         return signal(tokens, index, index + 3, RiskKind.PLAN, "首にひもを掛けてみる、首吊りの試み")
     return None
+
+
+def _story_told(tokens: Tokens) -> bool:
+    """Return whether a story word appears other than as a thing given away.
+
+    ギターも漫画も全部配った。身辺整理ってこういう感じ gives comics away; it tells no plot.
+    """
+    for index, token in enumerate(tokens):
+        if token.lemma not in lex.STORY_WORDS:
+            continue
+        _, end = sentence_bounds(tokens, index)
+        if not any(other.lemma in GIVEN_AWAY for other in tokens[index + 1 : end]):
+            return True
+    return False
+
+
+def _neck_of_another(tokens: Tokens, index: int) -> bool:
+    """Return whether the neck at index is named as someone else's: 夫の首."""
+    if index < 2 or tokens[index - 1].lemma != "の":
+        return False
+    owner = tokens[index - 2].lemma
+    return owner in lex.OTHER_PEOPLE or owner in lex.OTHER_PRONOUNS
 
 
 def _someone_elses_death(tokens: Tokens, tail: Tail) -> bool:

@@ -13,6 +13,7 @@ from services.triage.findings import Finding, Rule, Tokens, note, signal
 from services.triage.modality import decided, hoped
 from services.triage.morphology import sentence_bounds
 from services.triage.predicates import (
+    SELF_WORDS,
     Desire,
     Tail,
     is_self,
@@ -33,6 +34,12 @@ ATTACH = "つける"
 QUIETLY = frozenset({"静か", "そっと", "ひっそり"})
 PERMISSIONS = (("て", "良い"), ("て", "も", "良い"))
 BY_ONESELF = ("自分", "で")
+# 私っていう足かせ, 自分という重荷: the sender as a load on others.
+BURDEN_NOUNS = frozenset({"足枷", "重荷", "荷物", "厄介者", "お荷物"})
+REMOVE_VERBS = frozenset({"外す", "下ろす", "降ろす", "無くす", "消す", "取る", "除く"})
+# 外してあげたい, 降ろしてやる: the removal offered to others.
+OFFERING_VERBS = frozenset({"上げる", "あげる", "遣る", "やる"})
+REMOVAL_WINDOW = 4
 
 
 def reset_rule(tokens: Tokens, index: int) -> Finding:
@@ -232,6 +239,43 @@ def _life_after(tokens: Tokens, index: int) -> bool:
     return any(token.lemma in lex.LIFE_NOUNS for token in tokens[index:end])
 
 
+def burden_rule(tokens: Tokens, index: int) -> Finding:
+    """私っていう足かせ、外してあげたい: the sender named as a burden that should be removed.
+
+    この重荷を降ろしたい、仕事辞めたい lifts a load off the sender, so the burden must be the
+    sender (私という, 自分っていう) and its removal wished or offered.
+    """
+    if not _named_as_self(tokens, index):
+        return None
+    _, end = sentence_bounds(tokens, index)
+    for position in range(index + 1, min(len(tokens), end + 4)):
+        if tokens[position].lemma not in REMOVE_VERBS:
+            continue
+        # verb_tail stops before the benefactive: 外して | あげたい.
+        after = tokens[position + 1 : position + 1 + REMOVAL_WINDOW]
+        lemmas = [token.lemma for token in after]
+        if "無い" in lemmas or not ("たい" in lemmas or set(lemmas) & OFFERING_VERBS):
+            return None
+        last = max(
+            offset for offset, lemma in enumerate(lemmas) if lemma in OFFERING_VERBS | {"たい"}
+        )
+        explanation = "自分という重荷を取り除きたいという思い"
+        end = position + 2 + last
+        return signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, explanation)
+    return None
+
+
+def _named_as_self(tokens: Tokens, index: int) -> bool:
+    """Return whether the noun at index follows 私っていう or 自分という."""
+    before = [token.lemma for token in tokens[max(0, index - 3) : index]]
+    return (
+        len(before) == 3
+        and before[0] in SELF_WORDS
+        and before[1] in ("って", "と")
+        and before[2] == "言う"
+    )
+
+
 METAPHOR_RULES: dict[str, Rule] = {
     lex.RESET: reset_rule,
     lex.FADE_OUT: fade_rule,
@@ -239,4 +283,5 @@ METAPHOR_RULES: dict[str, Rule] = {
     **{lemma: settle_rule for lemma in lex.SETTLE_NOUNS},
     lex.DEPARTURE: departure_rule,
     lex.EUTHANASIA: mercy_rule,
+    **{lemma: burden_rule for lemma in BURDEN_NOUNS},
 }

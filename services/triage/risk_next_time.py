@@ -22,7 +22,9 @@ from services.triage.signals import RiskKind, RiskSignal
 NEXT_TIMES = frozenset({"今度", "次", "次回"})
 NEXT_LINKS = frozenset({"は", "こそ", "も"})
 # Words of a resolve for next time: やる, 確実に, 丈夫なやつにする, 本気, 成功させる.
-RESOLVE_WORDS = frozenset({"遣る", "確実", "丈夫", "太い", "本気", "成功", "実行", "決行", "死ぬ"})
+RESOLVE_WORDS = frozenset(
+    {"遣る", "確実", "丈夫", "太い", "本気", "成功", "実行", "決行", "死ぬ", "ちゃんと"}
+)
 # The verb a resolve word leads to must be one of doing or dying: 本気で言い返す is an argument.
 RESOLVE_VERBS = frozenset({"遣る", "為る", "死ぬ", "成功", "実行", "決行", "逝く", "終わる"})
 # 次は失敗しない: a failure denied for next time is a resolve too.
@@ -31,6 +33,8 @@ FAILURE = "失敗"
 ATTEMPT_WORDS = frozenset({"未遂", "自殺未遂"})
 SURVIVED = frozenset({"助かる", "生き残る"})
 DIE = "死ぬ"
+# Counts and times that may come before a bare 失敗: 一回失敗してる, 前回失敗した.
+COUNTS = frozenset({"一回", "一度", "回", "度", "前回", "前", "この前", "去年", "昨年", "先月"})
 MEANS = (
     lex.ROPE_NOUNS
     | lex.NOOSE_CORDS
@@ -141,6 +145,11 @@ def _attempt_before(tokens: Tokens, index: int) -> bool:
         return True
     if (FAILURE in lemmas or lemmas & SURVIVED) and lemmas & MEANS:
         return True
+    if any(
+        token.lemma == FAILURE and _bare_failure(before, position)
+        for position, token in enumerate(before)
+    ):
+        return True
     for position, token in enumerate(before):
         if token.lemma != DIE:
             continue
@@ -149,6 +158,20 @@ def _attempt_before(tokens: Tokens, index: int) -> bool:
         if token.surface.startswith("死ね") and any(word in NEGATIONS for word in after):
             return True
     return False
+
+
+def _bare_failure(tokens: Tokens, index: int) -> bool:
+    """Return whether 失敗 at index names no task: 一回失敗してるから, not ダイエットに失敗した.
+
+    Before 失敗 its sentence may hold only counts and times (一回, 前回, 去年).
+    """
+    start, _ = sentence_bounds(tokens, index)
+    for token in tokens[start:index]:
+        if token.pos == "助詞" and token.lemma in ("に", "を", "が", "で"):
+            return False
+        if token.pos == "名詞" and token.pos_detail != "数詞" and token.lemma not in COUNTS:
+            return False
+    return True
 
 
 def _disbelief_before(tokens: Tokens, index: int) -> bool:

@@ -32,7 +32,7 @@ FALL_ENDINGS = frozenset({"終わる", "楽", "死ぬ", "消える", "全部", "
 FALL_WISH_WINDOW = 4
 # Chores that need a foot on a railing: 布団を干す, 窓を拭く, 電球を替える.
 RAILING_CHORES = frozenset(
-    {"干す", "布団", "洗濯物", "洗濯", "掃除", "拭く", "植木", "電球", "ストレッチ", "取る"}
+    {"干す", "布団", "洗濯物", "洗濯", "掃除", "拭く", "植木", "電球", "ストレッチ", "取る", "叩く"}
 )
 
 
@@ -213,6 +213,11 @@ def lean_out_rule(tokens: Tokens, index: int) -> Finding:
     tail = verb_tail(tokens, index)
     if tail.negated:
         return None
+    _, end = sentence_bounds(tokens, index)
+    chore = next((token for token in tokens[tail.end : end] if token.lemma in RAILING_CHORES), None)
+    if chore is not None:
+        # 手すりから身を乗り出して布団たたいてて: a chore done over the railing.
+        return note(tokens, index - 2, tail.end, f"「{chore.surface}」のための家事の動作")
     return signal(tokens, index - 2, tail.end, RiskKind.PLAN, "手すりから身を乗り出している")
 
 

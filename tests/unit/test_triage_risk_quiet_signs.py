@@ -10,7 +10,9 @@ eyes, and a question about settling one's affairs is answered yes. Someone is so
 with, 希死念慮 is typed in hiragana, a phrase is kept rather than taken back, self-harm
 returns after years without it, and a Tohoku べ resolves to die. A promise never to do it
 again is doubted after an attempt or self-harm, a trip is to a known suicide site, and the
-sender's absence would let a husband remarry.
+sender's absence would let a husband remarry. A failure that names no task comes before a
+resolve for next time, the sender is a burden to be taken off others, and comics are given
+away with everything else.
 
 The harmless twins keep the words: relationships let go, a delivery date, an estate shared
 out, a referee's call, an itchy scar, a clear test result, toilet paper bought round the
@@ -21,8 +23,10 @@ with friends, news of a forced double suicide, rice bought round the shops, a ha
 jumped from its cage, a phrase taken back, self-harm stopped years ago and a Tohoku guess of
 being worn out keep the words too, and so do a promise to quit smoking, someone else wished
 gone (いなくなってくれたら), a holiday in Okinawa, a feeling absent for half a year, the last
-cut five years ago and a husband gone. Camping, shaving and a dialect denial are harmless
-contexts.
+cut five years ago and a husband gone. A diet failed before, a load lifted by retiring, a
+comic borrowed and a husband's neck in anger keep the words too. Camping, shaving, a dialect
+denial, a tow rope for the snow, a futon beaten over the railing and a speech at a farewell
+party are harmless contexts.
 
 The sentences were written for these tests, and tests/data/triage/tune_phrases.jsonl repeats
 them so that the model learns the same frames.
@@ -282,9 +286,48 @@ FAMILIES: dict[str, tuple[list[str], list[str]]] = {
             "夫が居なくなれば私も再婚できる",
         ],
     ),
+    "a failure with no task, then next time": (
+        [
+            "一回失敗してるから次はちゃんとやる",
+            "前回失敗したけど、次はちゃんとやる",
+        ],
+        [
+            "ダイエットに一回失敗してるから次はちゃんとやる",
+            "試験、一回失敗してるから次はちゃんとやる",
+        ],
+    ),
+    "the sender as a burden to remove": (
+        [
+            "私っていう足かせ、外してあげたい",
+            "私という重荷を早く降ろしてあげたい",
+        ],
+        [
+            "肩の重荷を降ろしたい。来月で役員を退く",
+            "この重荷を降ろしたい、仕事辞めたい",
+        ],
+    ),
+    "comics given away, or read": (
+        [
+            "ギターも漫画も友達に全部配った。身辺整理ってこういう感じかな",
+        ],
+        [
+            "首吊り事件が出てくる漫画を借りた",
+        ],
+    ),
+    "someone else's neck": (
+        [
+            "自分の首を絞めてみた",
+        ],
+        [
+            "夫の首しめてやりたいくらい腹立つ",
+        ],
+    ),
 }
 
 CONTEXTS = [
+    "ロープとスコップ、車に積んどくといいよ。雪でスタックしたとき引っぱってもらえる",
+    "ベランダの手すりから身を乗り出して布団たたいてた",
+    "異動の送別会で『これが最後の言葉です』ってスピーチした。新しい部署でもがんばる",
     "キャンプ初心者。ソロキャン用にロープとタープ買った",
     "ムダ毛処理してたらカミソリで腕をちょっと切った",
     "ひげ剃りでカミソリで顎を切った。地味に痛い",
@@ -292,6 +335,9 @@ CONTEXTS = [
 ]
 
 CONTEXTS_TAKEN_AWAY = [
+    "ロープとスコップ、車に積んだ",
+    "ベランダの手すりから身を乗り出してた",
+    "『これが最後の言葉です』ってみんなに送った",
     "ロープ買った。もう決めた",
     "カミソリで腕をちょっと切った",
     "死にたい。ただ寂しいだけだ",
