@@ -402,6 +402,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     paths = part_paths("tune")
+    # Taken before the files are read, so an edit during the fit leaves the model stale.
+    data_digest = digest(paths)
     vectors = None if args.without_vectors else default_vectors()
     items = prepare(paths, vectors)
     probabilities = out_of_file_probabilities(items)
@@ -410,7 +412,7 @@ def main(argv: list[str] | None = None) -> int:
     vetoes = choose_vetoes(items, probabilities, thresholds, note_override)
     print(format_cross_validation(items, probabilities, thresholds, vetoes, note_override))
     if args.check:
-        if default_model().metadata.get("digest") != digest(paths):
+        if default_model().metadata.get("digest") != data_digest:
             print("the shipped model was fitted to other tuning data; refit it with `make train`")
         return 0
 
@@ -418,7 +420,7 @@ def main(argv: list[str] | None = None) -> int:
     metadata = {
         "trained": datetime.now(UTC).isoformat(timespec="seconds"),
         "files": [path.name for path in paths],
-        "digest": digest(paths),
+        "digest": data_digest,
         "regularization": REGULARIZATION,
         "min_document_frequency": MIN_DOCUMENT_FREQUENCY,
         "vectors": vectors.source if vectors else None,
