@@ -36,7 +36,7 @@ from services.triage.topics import detect_topics
 from services.triage.vectors import WordVectors, default_vectors
 from shared.schemas import UNREAD_SCRIPT_REASON_PREFIX, Topic
 
-CLASSIFIER_VERSION = "sudachi-rules-34+linear-31"
+CLASSIFIER_VERSION = "sudachi-rules-36+linear-32"
 URGENT_BY_MODEL = "危険を示す言い回しとして判定"
 TOPIC_BY_MODEL = "この相談内容に多い言い回し"
 NOTE_PREFIX = "[緊急ではない]"

@@ -338,7 +338,7 @@ def neck_rule(tokens: Tokens, index: int) -> Finding:
 def _story_told(tokens: Tokens) -> bool:
     """Return whether a story word appears other than as a thing given away.
 
-    ギターも漫画も全部配った。身辺整理ってこういう感じ gives comics away; it tells no plot.
+    ギターも漫画も全部配った。身辺整理ってこういう感じ gives comics away and is no plot.
     """
     for index, token in enumerate(tokens):
         if token.lemma not in lex.STORY_WORDS:
