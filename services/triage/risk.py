@@ -632,13 +632,15 @@ def _last_time_long_ago(tokens: Tokens, index: int) -> bool:
     lemmas = [token.lemma for token in tokens[index + 1 : end]]
     if lemmas[:1] != ["に"] or "前" not in lemmas:
         return False
-    try:
-        topic = next(
+    topic = next(
+        (
             position
             for position in range(1, len(lemmas) - 2)
             if lemmas[position : position + 3] == ["た", "の", "は"]
-        )
-    except StopIteration:
+        ),
+        None,
+    )
+    if topic is None:
         return False
     dated = lemmas[topic + 3 : lemmas.index("前")]
     return bool(set(dated) & SPAN_WORDS) or any(lemma in lex.PAST_MARKERS for lemma in dated)

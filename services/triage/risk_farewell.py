@@ -105,7 +105,7 @@ HOME_COUNTRY = frozenset({"国", "祖国", "母国", "故郷"})
 RETURN_HOME = frozenset({"帰る", "かえる", "戻る"})
 # Ceremonies whose speeches and letters thank and apologise: 結婚式, 卒業式, 寄せ書き.
 CEREMONIES = frozenset({"結婚式", "披露宴", "卒業式", "成人式", "寄せ書き", "謝恩会"})
-# A quote said as a speech at a farewell party or a ceremony.
+# Words quoted as a speech at a farewell party or a ceremony.
 SPEECHES = frozenset({"スピーチ", "挨拶", "乾杯"})
 NEGATIONS = frozenset({"無い", "ない", "ぬ", "ず"})
 MORE_CUE_LEMMAS = frozenset(

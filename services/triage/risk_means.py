@@ -115,7 +115,7 @@ def means_noun_rule(tokens: Tokens, index: int) -> Finding:
     if _prop(tokens, index, end):
         # 文化祭のお化け屋敷で首吊りの人形つくる: a prop for a haunted house.
         return note(tokens, index, end, "お化け屋敷や仮装の小道具の話")
-    if lemma != "遺書" and _story_told(tokens):
+    if lemma != "遺書" and _story_mentioned(tokens):
         # 首吊り事件が出てくるミステリーを借りた: a plot, not a plan. A suicide note stays, since
         # 遺書をミステリーの真似して書いた is one.
         return note(tokens, index, end, "小説やドラマの筋書きの話")
@@ -335,7 +335,7 @@ def neck_rule(tokens: Tokens, index: int) -> Finding:
     return None
 
 
-def _story_told(tokens: Tokens) -> bool:
+def _story_mentioned(tokens: Tokens) -> bool:
     """Return whether a story word appears other than as a thing given away.
 
     ギターも漫画も全部配った。身辺整理ってこういう感じ gives comics away and is no plot.

@@ -37,8 +37,8 @@ BY_ONESELF = ("自分", "で")
 # 私っていう足かせ, 自分という重荷: the sender as a load on others.
 BURDEN_NOUNS = frozenset({"足枷", "重荷", "荷物", "厄介者", "お荷物"})
 REMOVE_VERBS = frozenset({"外す", "下ろす", "降ろす", "無くす", "消す", "取る", "除く"})
-# 外してあげたい, 降ろしてやる: the removal offered to others.
-OFFERING_VERBS = frozenset({"上げる", "あげる", "遣る", "やる"})
+# 外してあげたい, 降ろしてやる: the removal wished (たい) or offered to others.
+REMOVAL_WISHES = frozenset({"上げる", "あげる", "遣る", "やる", "たい"})
 REMOVAL_WINDOW = 4
 
 
@@ -248,20 +248,18 @@ def burden_rule(tokens: Tokens, index: int) -> Finding:
     if not _named_as_self(tokens, index):
         return None
     _, end = sentence_bounds(tokens, index)
-    for position in range(index + 1, min(len(tokens), end + 4)):
+    for position in range(index + 1, end):
         if tokens[position].lemma not in REMOVE_VERBS:
             continue
         # verb_tail stops before the benefactive: 外して | あげたい.
-        after = tokens[position + 1 : position + 1 + REMOVAL_WINDOW]
-        lemmas = [token.lemma for token in after]
-        if "無い" in lemmas or not ("たい" in lemmas or set(lemmas) & OFFERING_VERBS):
+        after = [token.lemma for token in tokens[position + 1 : position + 1 + REMOVAL_WINDOW]]
+        wished = [offset for offset, lemma in enumerate(after) if lemma in REMOVAL_WISHES]
+        if "無い" in after or not wished:
             return None
-        last = max(
-            offset for offset, lemma in enumerate(lemmas) if lemma in OFFERING_VERBS | {"たい"}
-        )
         explanation = "自分という重荷を取り除きたいという思い"
-        end = position + 2 + last
-        return signal(tokens, index, end, RiskKind.PASSIVE_IDEATION, explanation)
+        return signal(
+            tokens, index, position + 2 + wished[-1], RiskKind.PASSIVE_IDEATION, explanation
+        )
     return None
 
 

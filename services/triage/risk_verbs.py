@@ -85,6 +85,8 @@ CLOSING_QUOTES = frozenset({"」", "』"})
 
 # この町から消える, 地元から消える: a place one leaves, which this life is not.
 PLACES_LEFT = frozenset({"町", "街", "村", "地元", "会社", "職場", "学校", "実家", "田舎", "県"})
+# Places known in Japan as sites of suicide, which no trip to them makes harmless.
+KNOWN_SUICIDE_SITES = ("東尋坊", "青木ヶ原", "青木ケ原", "華厳", "三段壁")
 
 
 def die_rule(tokens: Tokens, index: int) -> Finding:
@@ -612,10 +614,6 @@ def _vanishing_spares_others(tokens: Tokens, index: int, tail: Tail) -> bool:
 def _place_left(tokens: Tokens, index: int) -> str | None:
     """Return the town, home or workplace in この町から消える, if any."""
     return _source_before(tokens, index, PLACES_LEFT)
-
-
-# Places known in Japan as sites of suicide, which no trip to them makes harmless.
-KNOWN_SUICIDE_SITES = ("東尋坊", "青木ヶ原", "青木ケ原", "華厳", "三段壁")
 
 
 def _named_destination(tokens: Tokens, index: int) -> str | None:
