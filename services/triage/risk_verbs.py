@@ -86,6 +86,7 @@ CLOSING_QUOTES = frozenset({"」", "』"})
 # この町から消える, 地元から消える: a place one leaves, which this life is not.
 PLACES_LEFT = frozenset({"町", "街", "村", "地元", "会社", "職場", "学校", "実家", "田舎", "県"})
 # Places known in Japan as sites of suicide, which no trip to them makes harmless.
+# NOTE: a short list. A proper noun not in it reads as a trip (〜に消える予定 stays calm).
 KNOWN_SUICIDE_SITES = ("東尋坊", "青木ヶ原", "青木ケ原", "華厳", "三段壁")
 
 
